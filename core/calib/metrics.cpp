@@ -1,0 +1,328 @@
+#include "calib/metrics.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstring>
+#include <tuple>
+
+#include "calib/stats.h"
+
+namespace unveil::calib {
+namespace {
+
+// Item weights: all 1 (plain metrics) or bootstrap multiplicities.
+struct UnitWeight {
+  std::uint32_t operator()(std::size_t) const { return 1; }
+};
+struct SpanWeight {
+  std::span<const std::uint32_t> w;
+  std::uint32_t operator()(std::size_t i) const { return w[i]; }
+};
+
+struct Accum {
+  double n = 0, conf = 0, correct = 0;
+  double lo = INFINITY, hi = -INFINITY;
+};
+
+BinTable finish_table(std::vector<Accum>& acc, Binning binning, bool intervals) {
+  BinTable t;
+  t.binning = binning;
+  t.bins.resize(acc.size());
+  const double nb = static_cast<double>(acc.size());
+  for (std::size_t b = 0; b < acc.size(); ++b) {
+    Bin& bin = t.bins[b];
+    const Accum& a = acc[b];
+    bin.count = static_cast<std::size_t>(a.n);
+    bin.correct = static_cast<std::size_t>(a.correct);
+    if (binning == Binning::kEqualWidth) {
+      bin.lo = static_cast<double>(b) / nb;
+      bin.hi = static_cast<double>(b + 1) / nb;
+    } else {
+      bin.lo = a.n > 0 ? a.lo : NAN;
+      bin.hi = a.n > 0 ? a.hi : NAN;
+    }
+    if (a.n == 0) {
+      bin.confidence = bin.accuracy = bin.gap = bin.ci_lo = bin.ci_hi = NAN;
+      continue;
+    }
+    bin.confidence = a.conf / a.n;
+    bin.accuracy = a.correct / a.n;
+    bin.gap = bin.accuracy - bin.confidence;
+    if (intervals) {
+      std::tie(bin.ci_lo, bin.ci_hi) = clopper_pearson(bin.correct, bin.count);
+    } else {
+      bin.ci_lo = bin.ci_hi = NAN;
+    }
+  }
+  return t;
+}
+
+// Reliability table over the items for which include(i) holds.
+template <class W, class F>
+BinTable make_table(const Outcomes& o, std::span<const std::uint32_t> order, W weight, F include,
+                    int bins, Binning binning, bool intervals) {
+  std::vector<Accum> acc(static_cast<std::size_t>(bins));
+  const std::size_t n = o.size();
+  if (binning == Binning::kEqualWidth) {
+    const double nb = bins;
+    for (std::size_t i = 0; i < n; ++i) {
+      const std::uint32_t w = weight(i);
+      if (w == 0 || !include(i)) continue;
+      const double c = o.confidence[i];
+      // c == 1.0 must land in the last bin, as in the study's code: min(floor(c * B), B - 1).
+      const int b = std::min(static_cast<int>(std::floor(c * nb)), bins - 1);
+      Accum& a = acc[static_cast<std::size_t>(b)];
+      a.n += w;
+      a.conf += w * c;
+      a.correct += w * o.correct[i];
+    }
+    return finish_table(acc, binning, intervals);
+  }
+  // Equal mass: sorted position p (0-based, among included items, with multiplicity) belongs to
+  // bin k when floor(k N / B) <= p < floor((k + 1) N / B).
+  std::uint64_t total = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (include(i)) total += weight(i);
+  }
+  const auto bound = [&](std::uint64_t k) { return k * total / static_cast<std::uint64_t>(bins); };
+  std::uint64_t pos = 0;
+  std::uint64_t k = 0;
+  std::uint64_t next = bound(1);
+  for (std::uint32_t i : order) {
+    std::uint64_t w = weight(i);
+    if (w == 0 || !include(i)) continue;
+    const double c = o.confidence[i];
+    while (w > 0) {
+      while (pos >= next) {
+        ++k;
+        next = bound(k + 1);
+      }
+      const std::uint64_t take = std::min(w, next - pos);
+      Accum& a = acc[k];
+      a.n += static_cast<double>(take);
+      a.conf += static_cast<double>(take) * c;
+      a.correct += static_cast<double>(take) * o.correct[i];
+      a.lo = std::min(a.lo, c);
+      a.hi = std::max(a.hi, c);
+      pos += take;
+      w -= take;
+    }
+  }
+  return finish_table(acc, binning, intervals);
+}
+
+struct Summary {
+  double ece = 0, mce = 0, rmsce = 0;
+};
+
+Summary summarise(const BinTable& t) {
+  double total = 0;
+  for (const Bin& b : t.bins)
+    total += static_cast<double>(b.count);
+  Summary s;
+  if (total == 0) return s;
+  double sq = 0;
+  for (const Bin& b : t.bins) {
+    if (b.count == 0) continue;
+    const double share = static_cast<double>(b.count) / total;
+    const double g = std::fabs(b.gap);
+    s.ece += share * g;
+    sq += share * b.gap * b.gap;
+    s.mce = std::max(s.mce, g);
+  }
+  s.rmsce = std::sqrt(sq);
+  return s;
+}
+
+template <class W>
+Metrics compute(const Outcomes& o, std::span<const std::uint32_t> order, W weight,
+                const MetricsOptions& opt, bool intervals) {
+  Metrics m;
+  const std::size_t n = o.size();
+  double total = 0, correct = 0, brier = 0, nll = 0, conf = 0;
+  double idk_known = 0, idk_said = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const double w = weight(i);
+    if (w == 0) continue;
+    total += w;
+    correct += w * o.correct[i];
+    brier += w * o.brier[i];
+    nll += w * o.nll[i];
+    conf += w * o.confidence[i];
+    if (o.said_idk[i] >= 0) {
+      idk_known += w;
+      idk_said += w * o.said_idk[i];
+    }
+  }
+  m.n = static_cast<std::size_t>(total);
+  if (total == 0) return m;
+  m.accuracy = correct / total;
+  m.brier = brier / total;
+  m.nll = nll / total;
+  m.mean_confidence = conf / total;
+
+  const auto all = [](std::size_t) { return true; };
+  m.table = make_table(o, order, weight, all, opt.bins, opt.binning, intervals);
+  const Summary s = summarise(m.table);
+  m.ece = s.ece;
+  m.mce = s.mce;
+  m.rmsce = s.rmsce;
+  if (opt.binning == Binning::kEqualMass) {
+    m.ace = s.ece;
+  } else {
+    m.ace = summarise(make_table(o, order, weight, all, opt.bins, Binning::kEqualMass, false)).ece;
+  }
+
+  // AUROC of confidence as a predictor of correctness (Mann-Whitney U / (P * N), ties count 1/2),
+  // walking tie groups of the ascending order.
+  {
+    double pos_total = correct, neg_total = total - correct;
+    if (pos_total > 0 && neg_total > 0) {
+      double neg_below = 0, u = 0;
+      std::size_t g = 0;
+      while (g < order.size()) {
+        std::size_t e = g;
+        double pos = 0, neg = 0;
+        const double c = o.confidence[order[g]];
+        while (e < order.size() && o.confidence[order[e]] == c) {
+          const double w = weight(order[e]);
+          if (o.correct[order[e]]) {
+            pos += w;
+          } else {
+            neg += w;
+          }
+          ++e;
+        }
+        u += pos * (neg_below + 0.5 * neg);
+        neg_below += neg;
+        g = e;
+      }
+      m.auroc = u / (pos_total * neg_total);
+    }
+  }
+
+  // AURC: confidence descending, ties in input order; risk(k) = errors among the first k / k.
+  {
+    double risk_sum = 0, errors = 0, seen = 0;
+    std::size_t end = order.size();
+    while (end > 0) {
+      std::size_t begin = end - 1;
+      const double c = o.confidence[order[begin]];
+      while (begin > 0 && o.confidence[order[begin - 1]] == c)
+        --begin;
+      for (std::size_t j = begin; j < end; ++j) {
+        const std::uint32_t i = order[j];
+        const std::uint32_t w = weight(i);
+        const double err = o.correct[i] ? 0.0 : 1.0;
+        for (std::uint32_t t = 0; t < w; ++t) {
+          seen += 1;
+          errors += err;
+          risk_sum += errors / seen;
+        }
+      }
+      end = begin;
+    }
+    m.aurc = risk_sum / total;
+  }
+
+  if (o.has_idk) {
+    m.has_idk = true;
+    m.idk_rate = idk_known > 0 ? idk_said / idk_known : 0.0;
+    const auto answered = [&](std::size_t i) { return o.said_idk[i] != 1; };
+    double ans = 0, ans_correct = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (!answered(i)) continue;
+      ans += weight(i);
+      ans_correct += static_cast<double>(weight(i)) * o.correct[i];
+    }
+    m.answered = static_cast<std::size_t>(ans);
+    if (ans > 0) {
+      m.accuracy_answered = ans_correct / ans;
+      m.ece_answered =
+          summarise(make_table(o, order, weight, answered, opt.bins, opt.binning, false)).ece;
+    }
+  }
+  return m;
+}
+
+}  // namespace
+
+const char* to_string(Binning b) {
+  return b == Binning::kEqualWidth ? "width" : "mass";
+}
+
+std::vector<std::pair<std::string, std::optional<double>>> scalars(const Metrics& m) {
+  std::vector<std::pair<std::string, std::optional<double>>> v = {
+      {"accuracy", m.accuracy}, {"ece", m.ece},     {"mce", m.mce},
+      {"rmsce", m.rmsce},       {"ace", m.ace},     {"brier", m.brier},
+      {"nll", m.nll},           {"auroc", m.auroc}, {"aurc", m.aurc},
+  };
+  if (m.has_idk) {
+    v.emplace_back("idk_rate", m.idk_rate);
+    v.emplace_back("accuracy_answered", m.accuracy_answered);
+    v.emplace_back("ece_answered", m.ece_answered);
+  }
+  return v;
+}
+
+std::vector<std::uint32_t> confidence_order(std::span<const double> c) {
+  const std::size_t n = c.size();
+  std::vector<std::uint32_t> idx(n);
+  for (std::size_t i = 0; i < n; ++i)
+    idx[i] = static_cast<std::uint32_t>(i);
+  if (n < 4096) {
+    std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return c[a] < c[b]; });
+    return idx;
+  }
+  // Stable LSD radix sort on the bit pattern: for non-negative doubles it orders like the value.
+  std::vector<std::uint64_t> key(n), key_tmp(n);
+  std::vector<std::uint32_t> idx_tmp(n);
+  std::memcpy(key.data(), c.data(), n * sizeof(double));
+  constexpr int kBits = 16, kBuckets = 1 << kBits, kPasses = 64 / kBits;
+  std::vector<std::array<std::uint32_t, kPasses>> hist(kBuckets,
+                                                       std::array<std::uint32_t, kPasses>{});
+  for (std::uint64_t k : key) {
+    for (int p = 0; p < kPasses; ++p)
+      ++hist[(k >> (p * kBits)) & (kBuckets - 1)][p];
+  }
+  for (int p = 0; p < kPasses; ++p) {
+    const int shift = p * kBits;
+    if (hist[(key[0] >> shift) & (kBuckets - 1)][p] == n) continue;  // one digit value: no-op
+    std::uint32_t sum = 0;
+    for (int b = 0; b < kBuckets; ++b) {
+      const std::uint32_t cnt = hist[b][p];
+      hist[b][p] = sum;
+      sum += cnt;
+    }
+    for (std::size_t j = 0; j < n; ++j) {
+      const std::uint64_t k = key[j];
+      const std::uint32_t dst = hist[(k >> shift) & (kBuckets - 1)][p]++;
+      key_tmp[dst] = k;
+      idx_tmp[dst] = idx[j];
+    }
+    key.swap(key_tmp);
+    idx.swap(idx_tmp);
+  }
+  return idx;
+}
+
+BinTable bin_table(const Outcomes& o, int bins, Binning binning) {
+  std::vector<std::uint32_t> order;
+  if (binning == Binning::kEqualMass) order = confidence_order(o.confidence);
+  return make_table(
+      o, order, UnitWeight{}, [](std::size_t) { return true; }, bins, binning, true);
+}
+
+Metrics compute_metrics(const Outcomes& o, const MetricsOptions& options) {
+  const auto order = confidence_order(o.confidence);
+  return compute(o, order, UnitWeight{}, options, true);
+}
+
+Metrics compute_metrics_weighted(const Outcomes& o, std::span<const std::uint32_t> order,
+                                 std::span<const std::uint32_t> weights,
+                                 const MetricsOptions& options) {
+  return compute(o, order, SpanWeight{weights}, options, false);
+}
+
+}  // namespace unveil::calib

@@ -1,0 +1,179 @@
+#include "calib/temperature.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <vector>
+
+#include "util/parallel.h"
+
+namespace unveil::calib {
+namespace {
+
+constexpr double kLogProbFloor = -27.631021115928547;  // log(1e-12): the clamp of DESIGN.md
+
+// The mean NLL as a function of beta = 1/T, from logits shifted so that each item's maximum is 0:
+//   f(beta)   = mean_i [ log sum_k exp(beta d_ik) - beta d_iy ]
+//   f'(beta)  = mean_i [ E_p[d_i] - d_iy ]          (p = softmax(beta d_i))
+//   f''(beta) = mean_i [ Var_p[d_i] ] >= 0          (so f is convex and f' monotone)
+struct Shifted {
+  std::vector<double> d;             // flat, item after item
+  std::vector<std::uint32_t> begin;  // n + 1 offsets into d
+  std::vector<double> dy;            // d of the label
+};
+
+Shifted shift(const PredictionSet& set) {
+  Shifted s;
+  const std::size_t n = set.size();
+  s.begin.resize(n + 1);
+  s.dy.resize(n);
+  s.begin[0] = 0;
+  for (std::size_t i = 0; i < n; ++i)
+    s.begin[i + 1] = s.begin[i] + set.logits(i).size();
+  s.d.resize(s.begin[n]);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto z = set.logits(i);
+    const bool probs = set.kind(i) == ScoreKind::kProbabilities;
+    double zmax = -INFINITY;
+    for (double v : z)
+      zmax = std::max(zmax, v);
+    double* out = s.d.data() + s.begin[i];
+    for (std::size_t k = 0; k < z.size(); ++k) {
+      // Given probabilities are clamped at 1e-12 so that a zero on the label costs a finite NLL.
+      out[k] = (probs ? std::max(z[k], kLogProbFloor) : z[k]) - zmax;
+    }
+    s.dy[i] = out[set.label(i)];
+  }
+  return s;
+}
+
+struct Eval {
+  double f = 0, g = 0, h = 0;
+};
+
+Eval evaluate(const Shifted& s, double beta) {
+  const std::size_t n = s.dy.size();
+  std::vector<Eval> parts(static_cast<std::size_t>(worker_threads()));
+  parallel_chunks(n, 65536, [&](int c, std::size_t b, std::size_t e) {
+    Eval acc;
+    for (std::size_t i = b; i < e; ++i) {
+      const double* d = s.d.data() + s.begin[i];
+      const std::size_t k_count = s.begin[i + 1] - s.begin[i];
+      double sum = 0, m1 = 0, m2 = 0;
+      for (std::size_t k = 0; k < k_count; ++k) {
+        const double w = std::exp(beta * d[k]);
+        sum += w;
+        m1 += w * d[k];
+        m2 += w * d[k] * d[k];
+      }
+      const double mean = m1 / sum;
+      acc.f += std::log(sum) - beta * s.dy[i];
+      acc.g += mean - s.dy[i];
+      acc.h += std::max(0.0, m2 / sum - mean * mean);
+    }
+    parts[static_cast<std::size_t>(c)] = acc;
+  });
+  Eval total;
+  for (const Eval& p : parts) {
+    total.f += p.f;
+    total.g += p.g;
+    total.h += p.h;
+  }
+  const double inv_n = 1.0 / static_cast<double>(n);
+  total.f *= inv_n;
+  total.g *= inv_n;
+  total.h *= inv_n;
+  return total;
+}
+
+std::string describe(const TemperatureFit& fit, const TemperatureOptions& opt) {
+  char buf[512];
+  if (fit.at_bound) {
+    const bool low = fit.temperature <= opt.min_temperature * 1.0000001;
+    std::snprintf(buf, sizeof buf,
+                  "The best temperature lies at or beyond the search bound T = %.3g: %s. "
+                  "Mean NLL %.4f -> %.4f.",
+                  fit.temperature,
+                  low ? "the fit split rewards ever sharper confidence (almost every item is "
+                        "right), so no finite temperature is optimal"
+                      : "the model does no better than chance on the fit split, so the flattest "
+                        "confidence is best",
+                  fit.nll_before, fit.nll_after);
+  } else if (fit.unchanged) {
+    std::snprintf(buf, sizeof buf,
+                  "T = %.3f is within 1%% of 1: the confidences were already as sharp as the fit "
+                  "split supports, and temperature scaling changes almost nothing "
+                  "(mean NLL %.4f -> %.4f).",
+                  fit.temperature, fit.nll_before, fit.nll_after);
+  } else {
+    std::snprintf(buf, sizeof buf,
+                  "T = %.3f %s 1: the model was %s-confident; dividing its logits by T %s its "
+                  "confidence. Mean NLL %.4f -> %.4f. Accuracy is unchanged: scaling never "
+                  "changes which option is predicted.",
+                  fit.temperature, fit.temperature > 1 ? ">" : "<",
+                  fit.temperature > 1 ? "over" : "under",
+                  fit.temperature > 1 ? "softens" : "sharpens", fit.nll_before, fit.nll_after);
+  }
+  return buf;
+}
+
+}  // namespace
+
+double mean_nll(const PredictionSet& set, double temperature) {
+  if (set.empty()) return NAN;
+  return evaluate(shift(set), 1.0 / temperature).f;
+}
+
+Result<TemperatureFit> fit_temperature(const PredictionSet& set, const TemperatureOptions& opt) {
+  if (set.empty()) return Error{"cannot fit a temperature on an empty prediction set"};
+  if (!(opt.min_temperature > 0) || !(opt.max_temperature > opt.min_temperature)) {
+    return Error{"temperature bounds must satisfy 0 < min < max"};
+  }
+  const Shifted s = shift(set);
+  const double beta_lo = 1.0 / opt.max_temperature, beta_hi = 1.0 / opt.min_temperature;
+
+  TemperatureFit fit;
+  double a = beta_lo, b = beta_hi;  // the root of f' lies in [a, b]
+  bool a_tested = false, b_tested = false;
+  double beta = std::clamp(1.0, a, b);
+  Eval e = evaluate(s, beta);
+  fit.nll_before = beta == 1.0 ? e.f : evaluate(s, 1.0).f;
+  fit.iterations = 1;
+  for (int it = 0; it < 200; ++it) {
+    if (e.g == 0) break;
+    if (e.g < 0) {
+      a = beta;
+      a_tested = true;
+    } else {
+      b = beta;
+      b_tested = true;
+    }
+    double next = e.h > 0 ? beta - e.g / e.h : NAN;
+    if (!(next > a && next < b)) {
+      // Newton left the bracket: try the untested bound it points to, else bisect.
+      if (e.g < 0 && !b_tested) {
+        next = b;
+      } else if (e.g > 0 && !a_tested) {
+        next = a;
+      } else {
+        next = b / a > 4 ? std::sqrt(a * b) : 0.5 * (a + b);
+      }
+    }
+    const double step = std::fabs(next - beta);
+    beta = next;
+    e = evaluate(s, beta);
+    ++fit.iterations;
+    if ((beta == beta_hi && e.g <= 0) || (beta == beta_lo && e.g >= 0)) {
+      fit.at_bound = true;
+      break;
+    }
+    if (step <= 1e-13 * beta || b - a <= 1e-13 * beta) break;
+  }
+  fit.temperature = 1.0 / beta;
+  fit.nll_after = e.f;
+  fit.unchanged = !fit.at_bound && std::fabs(std::log(fit.temperature)) < std::log(1.01);
+  fit.note = describe(fit, opt);
+  return fit;
+}
+
+}  // namespace unveil::calib

@@ -1,0 +1,51 @@
+// The subcommands of unveil-cli (one file each).
+#pragma once
+
+#include <iosfwd>
+#include <span>
+#include <string>
+
+namespace unveil::cli {
+
+struct Io {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+int cmd_metrics(std::span<const std::string> args, Io io);
+int cmd_calibrate(std::span<const std::string> args, Io io);
+
+/// Prints "unveil-cli: MESSAGE" and the usage hint of a command; returns kUsage.
+int usage_error(Io io, const std::string& message, const char* usage);
+/// Prints "unveil-cli: MESSAGE"; returns kBadInput.
+int input_error(Io io, const std::string& message);
+
+}  // namespace unveil::cli
+
+#include <nlohmann/json.hpp>
+#include <optional>
+
+#include "calib/metrics.h"
+#include "calib/predictions_jsonl.h"
+#include "cli/args.h"
+
+namespace unveil::cli {
+
+/// --bins and --binning.
+Result<calib::MetricsOptions> metrics_options(const Args& a);
+
+/// --format json|text (default text).
+Result<bool> wants_json(const Args& a);
+
+struct Loaded {
+  calib::PredictionSet set;
+  calib::JsonlReadReport report;
+};
+
+/// Reads a predictions file honouring --skip-invalid and --split; an empty result is an error.
+Result<Loaded> load_predictions(const std::string& file, const Args& a);
+
+/// {"skipped": N, "problems": [...]} members for --skip-invalid output.
+void add_skip_report(nlohmann::ordered_json& j, const calib::JsonlReadReport& r);
+
+}  // namespace unveil::cli

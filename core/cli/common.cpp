@@ -1,0 +1,54 @@
+#include "cli/commands.h"
+
+#include <nlohmann/json.hpp>
+
+namespace unveil::cli {
+
+Result<calib::MetricsOptions> metrics_options(const Args& a) {
+  calib::MetricsOptions o;
+  auto bins = int_option(a, "--bins", 10, 1, 10000);
+  if (!bins) return bins.error();
+  o.bins = static_cast<int>(*bins);
+  if (const auto b = a.get("--binning")) {
+    if (*b == "width") {
+      o.binning = calib::Binning::kEqualWidth;
+    } else if (*b == "mass") {
+      o.binning = calib::Binning::kEqualMass;
+    } else {
+      return Error{"option --binning needs \"width\" or \"mass\"; found \"" + *b + "\""};
+    }
+  }
+  return o;
+}
+
+Result<bool> wants_json(const Args& a) {
+  const auto f = a.get("--format");
+  if (!f || *f == "text") return false;
+  if (*f == "json") return true;
+  return Error{"option --format needs \"json\" or \"text\"; found \"" + *f + "\""};
+}
+
+Result<Loaded> load_predictions(const std::string& file, const Args& a) {
+  calib::JsonlReadOptions ro;
+  ro.skip_invalid = a.flags.count("--skip-invalid") > 0;
+  Loaded l;
+  auto set = calib::read_predictions_jsonl(file, ro, &l.report);
+  if (!set) return set.error();
+  l.set = std::move(*set);
+  if (const auto split = a.get("--split")) {
+    l.set = l.set.filter_split(*split);
+    if (l.set.empty()) return Error{file + ": no prediction has split \"" + *split + "\""};
+  }
+  if (l.set.empty()) return Error{file + ": the file holds no predictions"};
+  return l;
+}
+
+void add_skip_report(nlohmann::ordered_json& j, const calib::JsonlReadReport& r) {
+  j["skipped"] = r.skipped;
+  nlohmann::ordered_json p = nlohmann::ordered_json::array();
+  for (const auto& x : r.problems)
+    p.push_back(x.message);
+  j["problems"] = p;
+}
+
+}  // namespace unveil::cli
