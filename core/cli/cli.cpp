@@ -22,6 +22,21 @@ constexpr const char* kHelp =
     "  calibrate --fit CAL.jsonl [--apply TEST.jsonl] [--method temperature]\n"
     "          [--bins N] [--binning width|mass] [--skip-invalid] [--format json|text]\n"
     "      fit a temperature exactly and show the metrics before and after\n"
+    "  inspect DATASET [--images DIR] [--answers FILE] [--dataset-format F] [--format json|text]\n"
+    "      read a dataset (LLaVA JSON, LLaVA questions JSONL, MMBench TSV): counts, IDK share,\n"
+    "      answer letters and every problem found\n"
+    "  import DATASET --db FILE [--images DIR] [--answers FILE] [--name NAME]\n"
+    "      read a dataset into a project; prints what was skipped and why\n"
+    "  import-predictions PRED.jsonl --db FILE --dataset NAME --name RUN\n"
+    "      predictions made elsewhere become a run\n"
+    "  runs --db FILE [--format json|text]\n"
+    "      the runs of a project with their headline metrics\n"
+    "  export --db FILE --run ID [--format jsonl|csv] [--out FILE]\n"
+    "      a run's predictions as predictions JSONL (or CSV)\n"
+    "  metrics --db FILE --run ID [...]\n"
+    "      the metrics of a stored run, as for a file\n"
+    "  demo --out DIR [--seed S] [--size N]\n"
+    "      write the built-in shapes world (LLaVA JSON + PNG images)\n"
     "\n"
     "exit status: 0 success, 1 bad input (reason on stderr), 2 usage error\n";
 
@@ -48,6 +63,12 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
   try {
     if (cmd == "metrics") return cmd_metrics(rest, io);
     if (cmd == "calibrate") return cmd_calibrate(rest, io);
+    if (cmd == "inspect") return cmd_inspect(rest, io);
+    if (cmd == "demo") return cmd_demo(rest, io);
+    if (cmd == "import") return cmd_import(rest, io);
+    if (cmd == "import-predictions") return cmd_import_predictions(rest, io);
+    if (cmd == "runs") return cmd_runs(rest, io);
+    if (cmd == "export") return cmd_export(rest, io);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
       out << kHelp;
       return kOk;

@@ -9,18 +9,26 @@
 namespace unveil::cli {
 namespace {
 constexpr const char* kUsageText =
-    "unveil-cli metrics PRED.jsonl [--bins N] [--binning width|mass] [--bootstrap K --seed S] "
+    "unveil-cli metrics PRED.jsonl|--db FILE --run ID [--bins N] [--binning width|mass] "
+    "[--bootstrap K --seed S] "
     "[--split S] [--skip-invalid] [--format json|text]";
 }
 
 int cmd_metrics(std::span<const std::string> argv, Io io) {
-  auto args =
-      parse_args(argv, {"--bins", "--binning", "--bootstrap", "--seed", "--format", "--split"},
-                 {"--skip-invalid"});
+  auto args = parse_args(
+      argv,
+      {"--bins", "--binning", "--bootstrap", "--seed", "--format", "--split", "--db", "--run"},
+      {"--skip-invalid"});
   if (!args) return usage_error(io, args.error().message, kUsageText);
   const Args& a = *args;
-  if (a.positional.size() != 1) {
-    return usage_error(io, "metrics needs exactly one predictions file", kUsageText);
+  const bool stored = a.has("--db") || a.has("--run");
+  if (stored && !(a.has("--db") && a.has("--run") && a.positional.empty())) {
+    return usage_error(io, "a stored run needs both --db FILE and --run ID (and no file)",
+                       kUsageText);
+  }
+  if (!stored && a.positional.size() != 1) {
+    return usage_error(io, "metrics needs exactly one predictions file (or --db FILE --run ID)",
+                       kUsageText);
   }
   auto mopt = metrics_options(a);
   if (!mopt) return usage_error(io, mopt.error().message, kUsageText);
@@ -34,8 +42,18 @@ int cmd_metrics(std::span<const std::string> argv, Io io) {
     return usage_error(io, "--seed is only meaningful with --bootstrap", kUsageText);
   }
 
-  auto loaded = load_predictions(a.positional[0], a);
+  Loaded from_run;
+  Result<Loaded> loaded = stored ? Result<Loaded>(Error{""}) : load_predictions(a.positional[0], a);
+  if (stored) {
+    auto set = run_predictions(a);
+    if (!set) return input_error(io, set.error().message);
+    from_run.set = std::move(*set);
+    if (const auto split = a.get("--split")) from_run.set = from_run.set.filter_split(*split);
+    if (from_run.set.empty()) return input_error(io, "no predictions in that split of the run");
+    loaded = std::move(from_run);
+  }
   if (!loaded) return input_error(io, loaded.error().message);
+  const std::string source = stored ? *a.get("--db") + " run " + *a.get("--run") : a.positional[0];
 
   const calib::Outcomes o = calib::compute_outcomes(loaded->set);
   const calib::Metrics m = calib::compute_metrics(o, *mopt);
@@ -50,11 +68,11 @@ int cmd_metrics(std::span<const std::string> argv, Io io) {
   const calib::BootstrapResult* cip = ci ? &*ci : nullptr;
   if (*json) {
     nlohmann::ordered_json j = calib::to_json(m, cip);
-    j["file"] = a.positional[0];
+    j["file"] = source;
     if (a.flags.count("--skip-invalid")) add_skip_report(j, loaded->report);
     io.out << j.dump(2) << "\n";
   } else {
-    io.out << a.positional[0] << "\n" << calib::to_text(m, cip);
+    io.out << source << "\n" << calib::to_text(m, cip);
     if (a.flags.count("--skip-invalid")) {
       io.out << "\nskipped " << loaded->report.skipped << " invalid line(s)\n";
       for (const auto& p : loaded->report.problems)

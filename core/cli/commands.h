@@ -14,6 +14,12 @@ struct Io {
 
 int cmd_metrics(std::span<const std::string> args, Io io);
 int cmd_calibrate(std::span<const std::string> args, Io io);
+int cmd_inspect(std::span<const std::string> args, Io io);
+int cmd_demo(std::span<const std::string> args, Io io);
+int cmd_import(std::span<const std::string> args, Io io);
+int cmd_import_predictions(std::span<const std::string> args, Io io);
+int cmd_runs(std::span<const std::string> args, Io io);
+int cmd_export(std::span<const std::string> args, Io io);
 
 /// Prints "unveil-cli: MESSAGE" and the usage hint of a command; returns kUsage.
 int usage_error(Io io, const std::string& message, const char* usage);
@@ -44,6 +50,9 @@ struct Loaded {
 
 /// Reads a predictions file honouring --skip-invalid and --split; an empty result is an error.
 Result<Loaded> load_predictions(const std::string& file, const Args& a);
+
+/// The predictions of a stored run (--db FILE --run ID).
+Result<calib::PredictionSet> run_predictions(const Args& a);
 
 /// {"skipped": N, "problems": [...]} members for --skip-invalid output.
 void add_skip_report(nlohmann::ordered_json& j, const calib::JsonlReadReport& r);

@@ -2,6 +2,7 @@
 // and that the JSON output is JSON with the documented keys (and never NaN).
 #include <gtest/gtest.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include <array>
 #include <cstdio>
@@ -20,7 +21,11 @@ struct Run {
 };
 
 Run run_cli(const std::string& args) {
-  const fs::path err_file = fs::temp_directory_path() / "unveil_e2e_stderr.txt";
+  // One stderr file per call: ctest runs the tests of this file in parallel processes.
+  static int calls = 0;
+  const fs::path err_file =
+      fs::temp_directory_path() /
+      ("unveil_e2e_stderr_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt");
   const std::string cmd = std::string(UNVEIL_CLI_PATH) + " " + args + " 2>" + err_file.string();
   Run r;
   FILE* p = popen(cmd.c_str(), "r");
@@ -32,6 +37,7 @@ Run run_cli(const std::string& args) {
   r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
   std::ifstream e(err_file);
   r.err.assign(std::istreambuf_iterator<char>(e), {});
+  fs::remove(err_file);
   return r;
 }
 

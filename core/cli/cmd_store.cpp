@@ -1,0 +1,244 @@
+// The store commands: import, import-predictions, runs, export.
+#include <fstream>
+#include <iostream>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "calib/metrics.h"
+#include "calib/predictions_jsonl.h"
+#include "calib/report_json.h"
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "data/readers.h"
+#include "store/store.h"
+
+namespace unveil::cli {
+namespace {
+
+constexpr const char* kImportUsage =
+    "unveil-cli import DATASET --db FILE [--images DIR] [--answers FILE] [--name NAME] "
+    "[--dataset-format auto|llava|llava-questions|mmbench] [--format json|text]";
+constexpr const char* kImportPredUsage =
+    "unveil-cli import-predictions PRED.jsonl --db FILE --dataset NAME --name RUN "
+    "[--skip-invalid] [--format json|text]";
+constexpr const char* kRunsUsage = "unveil-cli runs --db FILE [--format json|text]";
+constexpr const char* kExportUsage =
+    "unveil-cli export --db FILE --run ID [--format jsonl|csv] [--out FILE]";
+
+Result<store::Store> open_db(const Args& a, store::OpenMode mode) {
+  const auto db = a.get("--db");
+  if (!db) return Error{"--db FILE is required"};
+  return store::Store::open(*db, mode);
+}
+
+// Headline metrics of a run, cached in the store after the first computation.
+nlohmann::ordered_json headline(store::Store& st, const store::RunInfo& r) {
+  if (!r.summary.empty()) {
+    auto j = nlohmann::ordered_json::parse(r.summary, nullptr, false);
+    if (!j.is_discarded()) return j;
+  }
+  auto set = st.prediction_set(r.id);
+  if (!set || set->empty()) return nullptr;
+  const auto m = calib::compute_metrics(calib::compute_outcomes(*set));
+  nlohmann::ordered_json j;
+  j["n"] = m.n;
+  j["accuracy"] = m.accuracy;
+  j["ece"] = m.ece;
+  j["nll"] = m.nll;
+  j["auroc"] = calib::number_or_null(m.auroc);
+  if (m.has_idk) j["idk_rate"] = m.idk_rate;
+  if (r.status != store::RunStatus::kRunning) (void)st.set_run_summary(r.id, j.dump());
+  return j;
+}
+
+}  // namespace
+
+int cmd_import(std::span<const std::string> argv, Io io) {
+  auto args = parse_args(
+      argv, {"--db", "--images", "--answers", "--name", "--dataset-format", "--format"}, {});
+  if (!args) return usage_error(io, args.error().message, kImportUsage);
+  const Args& a = *args;
+  if (a.positional.size() != 1)
+    return usage_error(io, "import needs exactly one dataset file", kImportUsage);
+  if (!a.get("--db")) return usage_error(io, "import needs --db FILE", kImportUsage);
+  auto json = wants_json(a);
+  if (!json) return usage_error(io, json.error().message, kImportUsage);
+  data::DatasetFormat format = data::DatasetFormat::kAuto;
+  if (const auto f = a.get("--dataset-format")) {
+    const auto parsed = data::parse_dataset_format(*f);
+    if (!parsed) return usage_error(io, "unknown --dataset-format \"" + *f + "\"", kImportUsage);
+    format = *parsed;
+  }
+  data::ReadOptions ro;
+  if (const auto d = a.get("--images")) ro.images_dir = *d;
+  std::optional<std::filesystem::path> answers;
+  if (const auto f = a.get("--answers")) answers = *f;
+  const std::filesystem::path file = a.positional[0];
+  auto ds = data::read_dataset(file, format, ro, answers);
+  if (!ds) return input_error(io, ds.error().message);
+  if (const auto n = a.get("--name")) ds->name = *n;
+  auto st = open_db(a, store::OpenMode::kOpenOrCreate);
+  if (!st) return input_error(io, st.error().message);
+  const data::DatasetFormat used =
+      format == data::DatasetFormat::kAuto ? data::guess_format(file) : format;
+  auto added =
+      st->add_dataset(*ds, std::filesystem::absolute(file).string(), data::to_string(used));
+  if (!added) return input_error(io, added.error().message);
+  if (*json) {
+    nlohmann::ordered_json j;
+    j["dataset_id"] = added->dataset_id;
+    j["name"] = ds->name;
+    j["items"] = added->items;
+    j["skipped"] = added->problems;
+    nlohmann::ordered_json p = nlohmann::ordered_json::array();
+    for (const auto& pr : ds->problems)
+      p.push_back(pr.to_string());
+    j["problems"] = p;
+    io.out << j.dump(2) << "\n";
+  } else {
+    io.out << "imported \"" << ds->name << "\" (dataset " << added->dataset_id
+           << "): " << added->items << " items, " << added->problems << " skipped\n";
+    for (const auto& pr : ds->problems)
+      io.out << "  skipped: " << pr.to_string() << "\n";
+  }
+  return kOk;
+}
+
+int cmd_import_predictions(std::span<const std::string> argv, Io io) {
+  auto args = parse_args(argv, {"--db", "--dataset", "--name", "--format"}, {"--skip-invalid"});
+  if (!args) return usage_error(io, args.error().message, kImportPredUsage);
+  const Args& a = *args;
+  if (a.positional.size() != 1)
+    return usage_error(io, "import-predictions needs one predictions file", kImportPredUsage);
+  const auto dataset = a.get("--dataset");
+  const auto name = a.get("--name");
+  if (!a.get("--db") || !dataset || !name) {
+    return usage_error(io, "import-predictions needs --db, --dataset and --name", kImportPredUsage);
+  }
+  auto json = wants_json(a);
+  if (!json) return usage_error(io, json.error().message, kImportPredUsage);
+  auto loaded = load_predictions(a.positional[0], a);
+  if (!loaded) return input_error(io, loaded.error().message);
+  auto st = open_db(a, store::OpenMode::kOpenOrCreate);
+  if (!st) return input_error(io, st.error().message);
+  auto run = st->import_predictions(loaded->set, *dataset, *name);
+  if (!run) return input_error(io, a.positional[0] + ": " + run.error().message);
+  if (*json) {
+    nlohmann::ordered_json j{{"run_id", *run}, {"predictions", loaded->set.size()}};
+    if (a.flags.count("--skip-invalid")) add_skip_report(j, loaded->report);
+    io.out << j.dump(2) << "\n";
+  } else {
+    io.out << "imported " << loaded->set.size() << " predictions as run " << *run << " (\"" << *name
+           << "\") of dataset \"" << *dataset << "\"\n";
+  }
+  return kOk;
+}
+
+int cmd_runs(std::span<const std::string> argv, Io io) {
+  auto args = parse_args(argv, {"--db", "--format"}, {});
+  if (!args) return usage_error(io, args.error().message, kRunsUsage);
+  const Args& a = *args;
+  if (!a.get("--db")) return usage_error(io, "runs needs --db FILE", kRunsUsage);
+  auto json = wants_json(a);
+  if (!json) return usage_error(io, json.error().message, kRunsUsage);
+  auto st = open_db(a, store::OpenMode::kOpenExisting);
+  if (!st) return input_error(io, st.error().message);
+  if (!st->notice().empty()) io.err << "unveil-cli: note: " << st->notice() << "\n";
+  auto runs = st->runs();
+  if (!runs) return input_error(io, runs.error().message);
+  nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  for (const auto& r : *runs) {
+    nlohmann::ordered_json j;
+    j["id"] = r.id;
+    j["name"] = r.spec.name;
+    j["model"] = r.model_name;
+    j["dataset"] = r.dataset_name;
+    j["split"] = r.spec.split;
+    j["condition"] = r.spec.condition;
+    j["device"] = r.spec.device;
+    j["status"] = store::to_string(r.status);
+    j["predictions"] = r.predictions;
+    j["expected"] = r.spec.expected;
+    j["started_at"] = r.started_at;
+    j["metrics"] = headline(*st, r);
+    list.push_back(std::move(j));
+  }
+  if (*json) {
+    io.out << list.dump(2) << "\n";
+    return kOk;
+  }
+  if (list.empty()) io.out << "no runs in " << *a.get("--db") << "\n";
+  for (const auto& j : list) {
+    char buf[512];
+    const auto& m = j["metrics"];
+    std::snprintf(
+        buf, sizeof buf, "%4lld  %-24s %-12s %-16s %-10s %-11s n=%-7zu acc=%s ece=%s\n",
+        static_cast<long long>(j["id"].get<std::int64_t>()), j["name"].get<std::string>().c_str(),
+        j["model"].get<std::string>().c_str(), j["dataset"].get<std::string>().c_str(),
+        j["condition"].get<std::string>().c_str(), j["status"].get<std::string>().c_str(),
+        j["predictions"].get<std::size_t>(),
+        m.is_object() ? std::to_string(m["accuracy"].get<double>()).substr(0, 6).c_str() : "-",
+        m.is_object() ? std::to_string(m["ece"].get<double>()).substr(0, 6).c_str() : "-");
+    io.out << buf;
+  }
+  return kOk;
+}
+
+Result<calib::PredictionSet> run_predictions(const Args& a) {
+  auto st = open_db(a, store::OpenMode::kOpenExisting);
+  if (!st) return st.error();
+  auto id = int_option(a, "--run", 0, 1, (1ll << 62));
+  if (!id) return id.error();
+  auto run = st->run(*id);
+  if (!run) return run.error();
+  auto set = st->prediction_set(*id);
+  if (!set) return set.error();
+  if (set->empty()) return Error{"run " + std::to_string(*id) + " has no predictions yet"};
+  return set;
+}
+
+int cmd_export(std::span<const std::string> argv, Io io) {
+  auto args = parse_args(argv, {"--db", "--run", "--format", "--out"}, {});
+  if (!args) return usage_error(io, args.error().message, kExportUsage);
+  const Args& a = *args;
+  if (!a.get("--db") || !a.get("--run"))
+    return usage_error(io, "export needs --db and --run", kExportUsage);
+  const std::string format = a.get("--format").value_or("jsonl");
+  if (format != "jsonl" && format != "csv") {
+    return usage_error(io, "--format needs \"jsonl\" or \"csv\"; found \"" + format + "\"",
+                       kExportUsage);
+  }
+  auto set = run_predictions(a);
+  if (!set) return input_error(io, set.error().message);
+  std::ofstream file;
+  std::ostream* out = &io.out;
+  if (const auto f = a.get("--out")) {
+    file.open(*f, std::ios::binary);
+    if (!file) return input_error(io, *f + ": cannot write");
+    out = &file;
+  }
+  if (format == "jsonl") {
+    calib::write_predictions_jsonl(*out, *set);
+  } else {
+    const calib::Outcomes o = calib::compute_outcomes(*set);
+    *out << "id,label,predicted,confidence,correct,nll,split,category,logits\n";
+    for (std::size_t i = 0; i < set->size(); ++i) {
+      std::string logits;
+      for (double z : set->logits(i))
+        logits += (logits.empty() ? "" : " ") + std::to_string(z);
+      const auto quote = [](std::string_view s) {
+        std::string q = "\"";
+        for (char c : s)
+          q += c == '"' ? std::string("\"\"") : std::string(1, c);
+        return q + "\"";
+      };
+      *out << quote(set->id(i)) << "," << set->label(i) << "," << o.predicted[i] << ","
+           << o.confidence[i] << "," << int{o.correct[i]} << "," << o.nll[i] << ","
+           << quote(set->split(i)) << "," << quote(set->category(i)) << "," << quote(logits)
+           << "\n";
+    }
+  }
+  return kOk;
+}
+
+}  // namespace unveil::cli

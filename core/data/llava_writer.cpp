@@ -1,0 +1,94 @@
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "data/readers.h"
+
+namespace unveil::data {
+namespace {
+
+// File extension for embedded bytes, from their signature.
+std::string extension_of(const std::string& bytes) {
+  if (bytes.rfind("\x89PNG", 0) == 0) return ".png";
+  if (bytes.rfind("\xFF\xD8", 0) == 0) return ".jpg";
+  if (bytes.rfind("GIF8", 0) == 0) return ".gif";
+  if (bytes.rfind("BM", 0) == 0) return ".bmp";
+  if (bytes.size() > 12 && bytes.compare(8, 4, "WEBP") == 0) return ".webp";
+  return ".bin";
+}
+
+std::string safe_file_name(const std::string& id) {
+  std::string s;
+  for (char c : id) {
+    s.push_back(std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_');
+  }
+  return s.empty() ? "item" : s;
+}
+
+}  // namespace
+
+std::string human_turn(const Item& item) {
+  std::string s;
+  if (!item.image.empty()) s += "<image>\n";
+  if (!item.hint.empty()) s += item.hint + "\n";
+  s += item.question;
+  for (const Option& o : item.options)
+    s += std::string("\n") + o.letter + ". " + o.text;
+  return s;
+}
+
+Status write_llava_json(const std::filesystem::path& file, const Dataset& dataset,
+                        const std::string& image_dir) {
+  namespace fs = std::filesystem;
+  nlohmann::ordered_json out = nlohmann::ordered_json::array();
+  const fs::path dir = file.parent_path();
+  for (std::size_t i = 0; i < dataset.items.size(); ++i) {
+    const Item& item = dataset.items[i];
+    nlohmann::ordered_json j;
+    j["id"] = item.id;
+    if (item.image.kind == ImageRef::Kind::kFile) {
+      j["image"] = item.image.path;
+    } else if (item.image.kind == ImageRef::Kind::kEmbedded) {
+      const std::string rel = image_dir + "/" + std::to_string(i) + "_" + safe_file_name(item.id) +
+                              extension_of(item.image.bytes);
+      std::error_code ec;
+      fs::create_directories(dir / image_dir, ec);
+      std::ofstream img(dir / rel, std::ios::binary);
+      img.write(item.image.bytes.data(), static_cast<std::streamsize>(item.image.bytes.size()));
+      if (!img) return Error{(dir / rel).string() + ": cannot write the image"};
+      j["image"] = rel;
+    }
+    j["conversations"] = {
+        {{"from", "human"}, {"value", human_turn(item)}},
+        {{"from", "gpt"}, {"value", item.answer >= 0 ? std::string(1, item.answer_letter()) : ""}}};
+    if (!item.hint.empty()) j["hint"] = item.hint;
+    if (!item.category.empty()) j["category"] = item.category;
+    if (!item.split.empty()) j["split"] = item.split;
+    out.push_back(std::move(j));
+  }
+  const fs::path tmp = file.string() + ".tmp";
+  {
+    std::ofstream f(tmp, std::ios::binary);
+    f << out.dump(1) << "\n";
+    if (!f) return Error{tmp.string() + ": cannot write"};
+  }
+  std::error_code ec;
+  fs::rename(tmp, file, ec);
+  if (ec) return Error{file.string() + ": cannot write: " + ec.message()};
+  return ok_status();
+}
+
+Result<Dataset> read_dataset(const std::filesystem::path& file, DatasetFormat format,
+                             const ReadOptions& options,
+                             const std::optional<std::filesystem::path>& answers) {
+  if (format == DatasetFormat::kAuto) format = guess_format(file);
+  switch (format) {
+    case DatasetFormat::kLlavaQuestionsJsonl:
+      return read_llava_questions_jsonl(file, answers, options);
+    case DatasetFormat::kMmbenchTsv:
+      return read_mmbench_tsv(file, options);
+    default:
+      return read_llava_json(file, options);
+  }
+}
+
+}  // namespace unveil::data

@@ -1,0 +1,35 @@
+// Pieces shared by the dataset readers (internal to core/data).
+#pragma once
+
+#include <cstddef>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+
+namespace unveil::data {
+
+/// "line L, column C" of a 1-based byte offset into text.
+std::string position_of(std::string_view text, std::size_t byte);
+
+/// The human part of nlohmann's parse-error text (after "parse error at ...: ").
+std::string parse_error_reason(const std::string& what);
+
+/// "\"a\", \"b\"" - the keys of an object, for messages.
+std::string keys_of(const nlohmann::json& obj);
+
+/// "" when the image path is acceptable, else the problem (escapes the root, missing file).
+std::string check_image_path(const std::filesystem::path& root, const std::string& rel,
+                             bool check_exists);
+
+/// Detects duplicate ids: add() returns "" or the problem for a repeated id.
+class IdTracker {
+ public:
+  std::string add(const std::string& id, std::size_t index);
+
+ private:
+  std::unordered_map<std::string, std::size_t> first_;
+};
+
+}  // namespace unveil::data

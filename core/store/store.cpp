@@ -1,0 +1,822 @@
+#include "store/store.h"
+
+#include <fcntl.h>
+#include <signal.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <ctime>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <unordered_map>
+
+#include "calib/outcomes.h"
+#include "store/schema.h"
+#include "store/sqlite.h"
+
+namespace unveil::store {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::string now_utc() {
+  const std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+// Runs f, turning an SQLite failure into an Error value (busy files get a plain message).
+template <class F>
+auto guarded(const std::string& file, F&& f) -> decltype(f()) {
+  try {
+    return f();
+  } catch (const DbError& e) {
+    if (e.message.find("database is locked") != std::string::npos ||
+        e.message.find("database is busy") != std::string::npos) {
+      return Error{file +
+                   ": the project is locked by another program that is writing to it; "
+                   "try again when it has finished"};
+    }
+    if (e.message.find("malformed") != std::string::npos) {
+      return Error{file + ": the project file is damaged (" + e.message + ")"};
+    }
+    return Error{e.message};
+  }
+}
+
+std::string options_json(const std::vector<data::Option>& options) {
+  nlohmann::json j = nlohmann::json::array();
+  for (const auto& o : options)
+    j.push_back({std::string(1, o.letter), o.text});
+  return j.dump();
+}
+
+std::vector<data::Option> options_from_json(const std::string& s) {
+  std::vector<data::Option> out;
+  const auto j = nlohmann::json::parse(s, nullptr, false);
+  if (!j.is_array()) return out;
+  for (const auto& o : j) {
+    if (o.is_array() && o.size() == 2 && o[0].is_string() && o[1].is_string()) {
+      const std::string l = o[0].get<std::string>();
+      out.push_back({l.empty() ? '?' : l[0], o[1].get<std::string>()});
+    }
+  }
+  return out;
+}
+
+bool process_alive(std::int64_t pid) {
+  if (pid <= 0) return false;
+  return ::kill(static_cast<pid_t>(pid), 0) == 0 || errno == EPERM;
+}
+
+// The SQLite header says how many pages the file holds; a shorter file was truncated.
+std::string check_header(const fs::path& file) {
+  std::ifstream f(file, std::ios::binary);
+  unsigned char h[100] = {};
+  f.read(reinterpret_cast<char*>(h), sizeof h);
+  const auto got = f.gcount();
+  if (got == 0) return {};  // an empty file: SQLite treats it as a new database
+  if (got < 100 || std::memcmp(h, "SQLite format 3", 16) != 0) {
+    return file.string() + ": not an Unveil project (the file is not an SQLite database)";
+  }
+  const auto be32 = [&](int o) {
+    return (std::uint32_t{h[o]} << 24) | (std::uint32_t{h[o + 1]} << 16) |
+           (std::uint32_t{h[o + 2]} << 8) | std::uint32_t{h[o + 3]};
+  };
+  std::uint32_t page = (std::uint32_t{h[16]} << 8) | h[17];
+  if (page == 1) page = 65536;
+  const std::uint32_t pages = be32(28);
+  std::error_code ec;
+  const auto size = fs::file_size(file, ec);
+  if (!ec && be32(24) == be32(92) && pages > 0 &&
+      size < static_cast<std::uintmax_t>(pages) * page) {
+    return file.string() + ": the project file is truncated (" + std::to_string(size) +
+           " bytes, the header promises " +
+           std::to_string(static_cast<std::uintmax_t>(pages) * page) +
+           "); it cannot be opened safely";
+  }
+  return {};
+}
+
+RunInfo read_run(Stmt& s) {
+  RunInfo r;
+  r.id = s.int64(0);
+  r.spec.name = s.text(1);
+  if (!s.is_null(2)) r.spec.model_id = s.int64(2);
+  r.spec.dataset_id = s.int64(3);
+  r.spec.split = s.text(4);
+  r.spec.prompt = s.text(5);
+  r.spec.condition = s.text(6);
+  r.spec.device = s.text(7);
+  r.spec.settings = s.text(8);
+  r.status = parse_run_status(s.text(9)).value_or(RunStatus::kFailed);
+  const std::int64_t owner = s.is_null(10) ? 0 : s.int64(10);
+  if (r.status == RunStatus::kRunning && !process_alive(owner)) r.status = RunStatus::kInterrupted;
+  r.spec.status = r.status;
+  r.spec.expected = static_cast<std::size_t>(s.int64(11));
+  r.started_at = s.text(12);
+  r.finished_at = s.text(13);
+  r.summary = s.text(14);
+  r.model_name = s.text(15);
+  r.dataset_name = s.text(16);
+  r.predictions = static_cast<std::size_t>(s.int64(17));
+  return r;
+}
+
+constexpr const char* kRunSelect =
+    "SELECT r.id, r.name, r.model_id, r.dataset_id, r.split, r.prompt, r.condition, r.device, "
+    "r.settings, r.status, r.owner_pid, r.expected, r.started_at, r.finished_at, r.summary, "
+    "COALESCE(m.name, ''), d.name, "
+    "(SELECT COUNT(*) FROM predictions p WHERE p.run_id = r.id) "
+    "FROM runs r JOIN datasets d ON d.id = r.dataset_id LEFT JOIN models m ON m.id = r.model_id ";
+
+void insert_prediction(Stmt& ins, std::int64_t run_id, const PredictionRecord& p, int kind) {
+  ins.bind(1, run_id)
+      .bind(2, p.item_id)
+      .bind(3, p.label)
+      .bind(4, kind)
+      .bind_blob(5, p.logits.data(), p.logits.size() * sizeof(double))
+      .bind(6, p.answer)
+      .bind(7, p.conf_vocab)
+      .bind(8, p.conf_options)
+      .bind(9, p.correct ? 1 : 0)
+      .bind(10, p.latency_ms);
+  ins.exec();
+}
+
+constexpr const char* kInsertPrediction =
+    "INSERT OR IGNORE INTO predictions(run_id, item_id, label, score_kind, logits, answer, "
+    "conf_vocab, conf_options, correct, latency_ms) VALUES(?,?,?,?,?,?,?,?,?,?)";
+
+Status apply_migrations(Db& db, int from, int to) {
+  const auto& m = migrations();
+  Transaction t(db);
+  for (int v = from; v < to; ++v)
+    db.exec(m[static_cast<std::size_t>(v)]);
+  db.exec("PRAGMA user_version = " + std::to_string(to));
+  t.commit();
+  return ok_status();
+}
+
+}  // namespace
+
+const char* to_string(RunStatus s) {
+  switch (s) {
+    case RunStatus::kRunning:
+      return "running";
+    case RunStatus::kInterrupted:
+      return "interrupted";
+    case RunStatus::kComplete:
+      return "complete";
+    case RunStatus::kCancelled:
+      return "cancelled";
+    case RunStatus::kFailed:
+      return "failed";
+    case RunStatus::kImported:
+      return "imported";
+  }
+  return "failed";
+}
+
+std::optional<RunStatus> parse_run_status(std::string_view s) {
+  for (RunStatus r : {RunStatus::kRunning, RunStatus::kInterrupted, RunStatus::kComplete,
+                      RunStatus::kCancelled, RunStatus::kFailed, RunStatus::kImported}) {
+    if (s == to_string(r)) return r;
+  }
+  return std::nullopt;
+}
+
+Store::Store(Store&&) noexcept = default;
+Store& Store::operator=(Store&&) noexcept = default;
+Store::~Store() = default;
+
+Db& Store::db() {
+  return *db_;
+}
+const std::string& Store::file() const {
+  return db_->file();
+}
+
+Result<Store> Store::open(const fs::path& file, OpenMode mode) {
+  const std::string name = file.string();
+  std::error_code ec;
+  const bool exists = fs::exists(file, ec);
+  if (!exists && mode != OpenMode::kOpenOrCreate) return Error{name + ": no such project file"};
+  if (exists) {
+    if (std::string e = check_header(file); !e.empty()) return Error{e};
+  }
+  Store st;
+  st.read_only_ = mode == OpenMode::kReadOnly;
+  if (exists && !st.read_only_ && ::access(name.c_str(), W_OK) != 0) {
+    st.read_only_ = true;
+    st.notice_ = name + " is read-only: it was opened for reading, and nothing can be saved to it";
+  }
+  const int flags =
+      st.read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
+  auto db = Db::open(file, flags);
+  if (!db) return db.error();
+  st.db_ = std::make_unique<Db>(std::move(*db));
+  if (st.read_only_) {
+    // A WAL file in a folder we cannot write to cannot get its shared-memory file: read it as an
+    // immutable snapshot instead (nothing else can be writing to a file we may not write either).
+    try {
+      st.db_->exec("SELECT COUNT(*) FROM sqlite_master");
+    } catch (const DbError&) {
+      auto imm = Db::open("file:" + fs::absolute(file).string() + "?immutable=1",
+                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
+      if (!imm) return imm.error();
+      st.db_ = std::make_unique<Db>(std::move(*imm));
+    }
+  }
+  Db& d = *st.db_;
+  auto status = guarded(name, [&]() -> Status {
+    // Read the version before changing anything, so a newer file is left untouched.
+    int version = 0;
+    std::int64_t tables = 0;
+    {  // statements finalised here: an open statement would hold a read transaction
+      auto v = d.prepare("PRAGMA user_version");
+      v.step();
+      version = v.integer(0);
+      auto t = d.prepare("SELECT COUNT(*) FROM sqlite_master");
+      t.step();
+      tables = t.int64(0);
+    }
+    if (version > kSchemaVersion) {
+      return Error{name + ": written by a newer version of Unveil (project format " +
+                   std::to_string(version) + "; this build reads up to " +
+                   std::to_string(kSchemaVersion) + "); it was not changed"};
+    }
+    if (version == 0 && tables > 0) {
+      return Error{name + ": not an Unveil project (an SQLite database with other tables)"};
+    }
+    d.exec("PRAGMA foreign_keys = ON");
+    if (st.read_only_) {
+      if (version < kSchemaVersion) {
+        return Error{name + ": an older project format (" + std::to_string(version) +
+                     ") that must be upgraded, but the file is read-only"};
+      }
+      return ok_status();
+    }
+    d.exec("PRAGMA journal_mode = WAL");
+    d.exec("PRAGMA synchronous = NORMAL");
+    if (version < kSchemaVersion) return apply_migrations(d, version, kSchemaVersion);
+    return ok_status();
+  });
+  if (!status) return status.error();
+  return st;
+}
+
+Result<ImportSummary> Store::add_dataset(const data::Dataset& ds, const std::string& source,
+                                         const std::string& format) {
+  return guarded(file(), [&]() -> Result<ImportSummary> {
+    if (read_only_) return Error{file() + " is read-only"};
+    Transaction t(*db_);
+    auto exists = db_->prepare("SELECT id FROM datasets WHERE name = ?");
+    exists.bind(1, ds.name);
+    if (exists.step()) return Error{"a dataset named \"" + ds.name + "\" is already in " + file()};
+    auto ins = db_->prepare(
+        "INSERT INTO datasets(name, source, format, root, created_at) VALUES(?,?,?,?,?)");
+    ins.bind(1, ds.name).bind(2, source).bind(3, format).bind(4, ds.root).bind(5, now_utc()).exec();
+    const std::int64_t id = db_->last_insert_id();
+    auto item = db_->prepare(
+        "INSERT INTO items(dataset_id, key, split, category, question, hint, options, answer, "
+        "idk_index, image_kind, image_path, image_bytes, source_file, source_line) "
+        "VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+    for (const auto& it : ds.items) {
+      item.bind(1, id)
+          .bind(2, it.id)
+          .bind(3, it.split)
+          .bind(4, it.category)
+          .bind(5, it.question)
+          .bind(6, it.hint)
+          .bind(7, options_json(it.options))
+          .bind(8, it.answer)
+          .bind(9, it.idk_index)
+          .bind(10, static_cast<int>(it.image.kind));
+      if (it.image.kind == data::ImageRef::Kind::kFile) {
+        item.bind(11, it.image.path).bind_null(12);
+      } else if (it.image.kind == data::ImageRef::Kind::kEmbedded) {
+        item.bind_null(11).bind_blob(12, it.image.bytes.data(), it.image.bytes.size());
+      } else {
+        item.bind_null(11).bind_null(12);
+      }
+      item.bind(13, it.source.file).bind(14, static_cast<std::int64_t>(it.source.line)).exec();
+    }
+    auto prob = db_->prepare(
+        "INSERT INTO dataset_problems(dataset_id, file, location, message) VALUES(?,?,?,?)");
+    for (const auto& p : ds.problems)
+      prob.bind(1, id).bind(2, p.file).bind(3, p.where).bind(4, p.message).exec();
+    t.commit();
+    return ImportSummary{id, ds.items.size(), ds.problems.size()};
+  });
+}
+
+Result<std::vector<DatasetInfo>> Store::datasets() {
+  return guarded(file(), [&]() -> Result<std::vector<DatasetInfo>> {
+    auto s = db_->prepare(
+        "SELECT d.id, d.name, d.source, d.format, d.root, d.created_at, "
+        "(SELECT COUNT(*) FROM items i WHERE i.dataset_id = d.id), "
+        "(SELECT COUNT(*) FROM dataset_problems p WHERE p.dataset_id = d.id) "
+        "FROM datasets d ORDER BY d.id");
+    std::vector<DatasetInfo> out;
+    while (s.step()) {
+      out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
+                     static_cast<std::size_t>(s.int64(6)), static_cast<std::size_t>(s.int64(7))});
+    }
+    return out;
+  });
+}
+
+Result<std::optional<DatasetInfo>> Store::dataset_by_name(const std::string& name) {
+  auto all = datasets();
+  if (!all) return all.error();
+  for (auto& d : *all) {
+    if (d.name == name) return std::optional<DatasetInfo>(d);
+  }
+  return std::optional<DatasetInfo>();
+}
+
+Result<std::vector<data::Item>> Store::items(std::int64_t dataset_id, const std::string& split,
+                                             bool load_images) {
+  return guarded(file(), [&]() -> Result<std::vector<data::Item>> {
+    std::string sql =
+        std::string(
+            "SELECT key, split, category, question, hint, options, answer, idk_index, "
+            "image_kind, image_path, ") +
+        (load_images ? "image_bytes" : "NULL") +
+        ", source_file, source_line FROM items WHERE dataset_id = ?";
+    if (!split.empty()) sql += " AND split = ?";
+    sql += " ORDER BY id";
+    auto s = db_->prepare(sql);
+    s.bind(1, dataset_id);
+    if (!split.empty()) s.bind(2, split);
+    std::vector<data::Item> out;
+    while (s.step()) {
+      data::Item it;
+      it.id = s.text(0);
+      it.split = s.text(1);
+      it.category = s.text(2);
+      it.question = s.text(3);
+      it.hint = s.text(4);
+      it.options = options_from_json(s.text(5));
+      it.answer = s.integer(6);
+      it.idk_index = s.integer(7);
+      it.image.kind = static_cast<data::ImageRef::Kind>(s.integer(8));
+      it.image.path = s.text(9);
+      if (load_images && !s.is_null(10)) {
+        const auto b = s.blob(10);
+        it.image.bytes.assign(reinterpret_cast<const char*>(b.data()), b.size());
+      }
+      it.source.file = s.text(11);
+      it.source.line = static_cast<std::size_t>(s.int64(12));
+      it.source.index = out.size();
+      out.push_back(std::move(it));
+    }
+    return out;
+  });
+}
+
+Result<std::vector<std::int64_t>> Store::item_ids(std::int64_t dataset_id,
+                                                  const std::string& split) {
+  return guarded(file(), [&]() -> Result<std::vector<std::int64_t>> {
+    std::string sql = "SELECT id FROM items WHERE dataset_id = ?";
+    if (!split.empty()) sql += " AND split = ?";
+    sql += " ORDER BY id";
+    auto s = db_->prepare(sql);
+    s.bind(1, dataset_id);
+    if (!split.empty()) s.bind(2, split);
+    std::vector<std::int64_t> out;
+    while (s.step())
+      out.push_back(s.int64(0));
+    return out;
+  });
+}
+
+Result<std::vector<data::Problem>> Store::problems(std::int64_t dataset_id) {
+  return guarded(file(), [&]() -> Result<std::vector<data::Problem>> {
+    auto s =
+        db_->prepare("SELECT file, location, message FROM dataset_problems WHERE dataset_id = ?");
+    s.bind(1, dataset_id);
+    std::vector<data::Problem> out;
+    while (s.step())
+      out.push_back({s.text(0), s.text(1), s.text(2)});
+    return out;
+  });
+}
+
+Result<std::int64_t> Store::add_model(const ModelInfo& m) {
+  return guarded(file(), [&]() -> Result<std::int64_t> {
+    if (read_only_) return Error{file() + " is read-only"};
+    auto s =
+        db_->prepare("INSERT INTO models(name, path, sha256, card, created_at) VALUES(?,?,?,?,?)");
+    s.bind(1, m.name).bind(2, m.path).bind(3, m.sha256).bind(4, m.card).bind(5, now_utc()).exec();
+    return db_->last_insert_id();
+  });
+}
+
+Result<std::vector<ModelInfo>> Store::models() {
+  return guarded(file(), [&]() -> Result<std::vector<ModelInfo>> {
+    auto s =
+        db_->prepare("SELECT id, name, path, sha256, card, created_at FROM models ORDER BY id");
+    std::vector<ModelInfo> out;
+    while (s.step())
+      out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5)});
+    return out;
+  });
+}
+
+Result<std::int64_t> Store::create_run(const RunSpec& r) {
+  return guarded(file(), [&]() -> Result<std::int64_t> {
+    if (read_only_) return Error{file() + " is read-only"};
+    auto s = db_->prepare(
+        "INSERT INTO runs(name, model_id, dataset_id, split, prompt, condition, device, settings, "
+        "status, owner_pid, expected, started_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+    s.bind(1, r.name)
+        .bind(2, r.model_id)
+        .bind(3, r.dataset_id)
+        .bind(4, r.split)
+        .bind(5, r.prompt)
+        .bind(6, r.condition)
+        .bind(7, r.device)
+        .bind(8, r.settings)
+        .bind(9, to_string(r.status))
+        .bind(10, static_cast<std::int64_t>(::getpid()))
+        .bind(11, static_cast<std::int64_t>(r.expected))
+        .bind(12, now_utc())
+        .exec();
+    return db_->last_insert_id();
+  });
+}
+
+Status Store::set_run_status(std::int64_t run_id, RunStatus status) {
+  return guarded(file(), [&]() -> Status {
+    if (read_only_) return Error{file() + " is read-only"};
+    const bool finished = status != RunStatus::kRunning;
+    auto s =
+        db_->prepare("UPDATE runs SET status = ?, finished_at = ?, owner_pid = ? WHERE id = ?");
+    s.bind(1, to_string(status));
+    if (finished) {
+      s.bind(2, now_utc()).bind_null(3);
+    } else {
+      s.bind_null(2).bind(3, static_cast<std::int64_t>(::getpid()));
+    }
+    s.bind(4, run_id).exec();
+    if (db_->changes() == 0) return Error{"no run " + std::to_string(run_id) + " in " + file()};
+    return ok_status();
+  });
+}
+
+Status Store::set_run_summary(std::int64_t run_id, const std::string& summary) {
+  return guarded(file(), [&]() -> Status {
+    if (read_only_) return ok_status();  // a cache: nothing is lost by not writing it
+    auto s = db_->prepare("UPDATE runs SET summary = ? WHERE id = ?");
+    s.bind(1, summary).bind(2, run_id).exec();
+    return ok_status();
+  });
+}
+
+Result<std::vector<RunInfo>> Store::runs() {
+  return guarded(file(), [&]() -> Result<std::vector<RunInfo>> {
+    auto s = db_->prepare(std::string(kRunSelect) + "ORDER BY r.id");
+    std::vector<RunInfo> out;
+    while (s.step())
+      out.push_back(read_run(s));
+    return out;
+  });
+}
+
+Result<RunInfo> Store::run(std::int64_t run_id) {
+  return guarded(file(), [&]() -> Result<RunInfo> {
+    auto s = db_->prepare(std::string(kRunSelect) + "WHERE r.id = ?");
+    s.bind(1, run_id);
+    if (!s.step()) return Error{"no run " + std::to_string(run_id) + " in " + file()};
+    return read_run(s);
+  });
+}
+
+Status Store::delete_run(std::int64_t run_id) {
+  return guarded(file(), [&]() -> Status {
+    if (read_only_) return Error{file() + " is read-only"};
+    auto s = db_->prepare("DELETE FROM runs WHERE id = ?");
+    s.bind(1, run_id).exec();
+    return ok_status();
+  });
+}
+
+Status Store::mark_orphaned_runs_interrupted() {
+  return guarded(file(), [&]() -> Status {
+    if (read_only_) return ok_status();
+    auto s = db_->prepare("SELECT id, owner_pid FROM runs WHERE status = 'running'");
+    std::vector<std::int64_t> orphans;
+    while (s.step()) {
+      if (!process_alive(s.is_null(1) ? 0 : s.int64(1))) orphans.push_back(s.int64(0));
+    }
+    for (auto id : orphans) {
+      auto u =
+          db_->prepare("UPDATE runs SET status = 'interrupted', owner_pid = NULL WHERE id = ?");
+      u.bind(1, id).exec();
+    }
+    return ok_status();
+  });
+}
+
+Result<std::vector<std::int64_t>> Store::predicted_items(std::int64_t run_id) {
+  return guarded(file(), [&]() -> Result<std::vector<std::int64_t>> {
+    auto s = db_->prepare("SELECT item_id FROM predictions WHERE run_id = ? ORDER BY item_id");
+    s.bind(1, run_id);
+    std::vector<std::int64_t> out;
+    while (s.step())
+      out.push_back(s.int64(0));
+    return out;
+  });
+}
+
+Result<std::vector<PredictionRecord>> Store::predictions(std::int64_t run_id) {
+  return guarded(file(), [&]() -> Result<std::vector<PredictionRecord>> {
+    auto s = db_->prepare(
+        "SELECT item_id, label, logits, answer, conf_vocab, conf_options, correct, latency_ms "
+        "FROM predictions WHERE run_id = ? ORDER BY item_id");
+    s.bind(1, run_id);
+    std::vector<PredictionRecord> out;
+    while (s.step()) {
+      PredictionRecord p;
+      p.item_id = s.int64(0);
+      p.label = s.integer(1);
+      const auto b = s.blob(2);
+      p.logits.resize(b.size() / sizeof(double));
+      if (!b.empty()) std::memcpy(p.logits.data(), b.data(), p.logits.size() * sizeof(double));
+      p.answer = s.integer(3);
+      if (!s.is_null(4)) p.conf_vocab = s.real(4);
+      p.conf_options = s.real(5);
+      p.correct = s.integer(6) != 0;
+      if (!s.is_null(7)) p.latency_ms = s.real(7);
+      out.push_back(std::move(p));
+    }
+    return out;
+  });
+}
+
+Result<calib::PredictionSet> Store::prediction_set(std::int64_t run_id) {
+  return guarded(file(), [&]() -> Result<calib::PredictionSet> {
+    auto s = db_->prepare(
+        "SELECT i.key, p.label, p.score_kind, p.logits, i.idk_index, i.category, i.split, "
+        "i.options "
+        "FROM predictions p JOIN items i ON i.id = p.item_id WHERE p.run_id = ? ORDER BY "
+        "p.item_id");
+    s.bind(1, run_id);
+    calib::PredictionSet set;
+    calib::PredictionInput in;
+    while (s.step()) {
+      in.clear();
+      in.id = s.text(0);
+      in.label = s.integer(1);
+      const auto b = s.blob(3);
+      in.scores.resize(b.size() / sizeof(double));
+      if (!b.empty()) std::memcpy(in.scores.data(), b.data(), in.scores.size() * sizeof(double));
+      if (s.integer(2) == 1) {
+        // Stored as log p: give the engine probabilities back, so its 1e-12 clamp applies.
+        in.kind = calib::ScoreKind::kProbabilities;
+        for (double& v : in.scores)
+          v = std::exp(v);
+      }
+      const int idk = s.integer(4);
+      in.idk_index = idk < static_cast<int>(in.scores.size()) ? idk : -1;
+      in.category = s.text(5);
+      in.split = s.text(6);
+      set.add(in);
+    }
+    return set;
+  });
+}
+
+Result<std::int64_t> Store::import_predictions(const calib::PredictionSet& set,
+                                               const std::string& dataset_name,
+                                               const std::string& run_name) {
+  if (set.empty()) return Error{"no predictions to import"};
+  auto existing = dataset_by_name(dataset_name);
+  if (!existing) return existing.error();
+  std::int64_t dataset_id = 0;
+  std::unordered_map<std::string, std::int64_t> key_to_item;
+  if (*existing) {
+    dataset_id = (*existing)->id;
+    auto s = guarded(file(), [&]() -> Status {
+      auto q = db_->prepare("SELECT key, id FROM items WHERE dataset_id = ?");
+      q.bind(1, dataset_id);
+      while (q.step())
+        key_to_item.emplace(q.text(0), q.int64(1));
+      return ok_status();
+    });
+    if (!s) return s.error();
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      if (!key_to_item.count(std::string(set.id(i)))) {
+        return Error{"prediction id \"" + std::string(set.id(i)) +
+                     "\" is not an item of dataset \"" + dataset_name + "\""};
+      }
+    }
+  } else {
+    // A predictions-only dataset: one item per prediction, with what the predictions know.
+    data::Dataset ds;
+    ds.name = dataset_name;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      data::Item it;
+      it.id = std::string(set.id(i));
+      const std::string_view letters = set.options(i);
+      for (std::size_t k = 0; k < set.num_options(i); ++k) {
+        it.options.push_back({k < letters.size() ? letters[k] : static_cast<char>('A' + k), ""});
+      }
+      it.answer = set.label(i);
+      it.idk_index = set.idk_index(i);
+      it.category = std::string(set.category(i));
+      it.split = std::string(set.split(i));
+      ds.items.push_back(std::move(it));
+    }
+    auto added = add_dataset(ds, "imported predictions", "predictions");
+    if (!added) return added.error();
+    dataset_id = added->dataset_id;
+    auto ids = item_ids(dataset_id);
+    if (!ids) return ids.error();
+    for (std::size_t i = 0; i < set.size(); ++i)
+      key_to_item.emplace(std::string(set.id(i)), (*ids)[i]);
+  }
+  return guarded(file(), [&]() -> Result<std::int64_t> {
+    if (read_only_) return Error{file() + " is read-only"};
+    RunSpec spec;
+    spec.name = run_name;
+    spec.dataset_id = dataset_id;
+    spec.condition = "imported";
+    spec.expected = set.size();
+    spec.status = RunStatus::kImported;
+    Transaction t(*db_);
+    auto r = db_->prepare(
+        "INSERT INTO runs(name, dataset_id, condition, settings, status, expected, started_at, "
+        "finished_at) VALUES(?,?,?,?,?,?,?,?)");
+    const std::string when = now_utc();
+    r.bind(1, run_name)
+        .bind(2, dataset_id)
+        .bind(3, spec.condition)
+        .bind(4, "{}")
+        .bind(5, to_string(RunStatus::kImported))
+        .bind(6, static_cast<std::int64_t>(set.size()))
+        .bind(7, when)
+        .bind(8, when)
+        .exec();
+    const std::int64_t run_id = db_->last_insert_id();
+    const calib::Outcomes o = calib::compute_outcomes(set);
+    auto ins = db_->prepare(kInsertPrediction);
+    PredictionRecord p;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      p.item_id = key_to_item.at(std::string(set.id(i)));
+      p.label = set.label(i);
+      p.logits.assign(set.logits(i).begin(), set.logits(i).end());
+      p.answer = o.predicted[i];
+      p.conf_options = o.confidence[i];
+      p.correct = o.correct[i] != 0;
+      const int kind = set.kind(i) == calib::ScoreKind::kProbabilities ? 1 : 0;
+      insert_prediction(ins, run_id, p, kind);
+      if (db_->changes() == 0) {
+        return Error{"prediction id \"" + std::string(set.id(i)) + "\" appears twice"};
+      }
+    }
+    t.commit();
+    return run_id;
+  });
+}
+
+Result<std::int64_t> Store::add_calibration(const CalibrationInfo& c) {
+  return guarded(file(), [&]() -> Result<std::int64_t> {
+    if (read_only_) return Error{file() + " is read-only"};
+    auto s = db_->prepare(
+        "INSERT INTO calibrations(run_id, method, params, fit_split, fit_run_id, nll_before, "
+        "nll_after, created_at) VALUES(?,?,?,?,?,?,?,?)");
+    s.bind(1, c.run_id)
+        .bind(2, c.method)
+        .bind(3, c.params)
+        .bind(4, c.fit_split)
+        .bind(5, c.fit_run_id)
+        .bind(6, c.nll_before)
+        .bind(7, c.nll_after)
+        .bind(8, now_utc())
+        .exec();
+    return db_->last_insert_id();
+  });
+}
+
+Result<std::vector<CalibrationInfo>> Store::calibrations(std::optional<std::int64_t> run_id) {
+  return guarded(file(), [&]() -> Result<std::vector<CalibrationInfo>> {
+    auto s = db_->prepare(
+        std::string("SELECT id, run_id, method, params, fit_split, fit_run_id, nll_before, "
+                    "nll_after, created_at FROM calibrations") +
+        (run_id ? " WHERE run_id = ?" : "") + " ORDER BY id");
+    if (run_id) s.bind(1, *run_id);
+    std::vector<CalibrationInfo> out;
+    while (s.step()) {
+      CalibrationInfo c;
+      c.id = s.int64(0);
+      c.run_id = s.int64(1);
+      c.method = s.text(2);
+      c.params = s.text(3);
+      c.fit_split = s.text(4);
+      if (!s.is_null(5)) c.fit_run_id = s.int64(5);
+      c.nll_before = s.real(6);
+      c.nll_after = s.real(7);
+      c.created_at = s.text(8);
+      out.push_back(std::move(c));
+    }
+    return out;
+  });
+}
+
+Status Store::delete_calibration(std::int64_t id) {
+  return guarded(file(), [&]() -> Status {
+    if (read_only_) return Error{file() + " is read-only"};
+    auto s = db_->prepare("DELETE FROM calibrations WHERE id = ?");
+    s.bind(1, id).exec();
+    return ok_status();
+  });
+}
+
+Status Store::save_as(const fs::path& target) {
+  const fs::path tmp = target.string() + ".part";
+  std::error_code ec;
+  fs::remove(tmp, ec);
+  {
+    auto dest = Db::open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    if (!dest) return dest.error();
+    sqlite3_backup* b = sqlite3_backup_init(dest->handle(), "main", db_->handle(), "main");
+    if (!b) return Error{target.string() + ": cannot copy: " + dest->error_message()};
+    int rc;
+    while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
+           rc == SQLITE_LOCKED) {
+      if (rc != SQLITE_OK) sqlite3_sleep(20);
+    }
+    sqlite3_backup_finish(b);
+    if (rc != SQLITE_DONE) {
+      fs::remove(tmp, ec);
+      return Error{target.string() + ": copy failed: " + sqlite3_errstr(rc)};
+    }
+  }  // the copy is closed here, before it takes the target's name
+  fs::rename(tmp, target, ec);
+  if (ec) return Error{target.string() + ": cannot write: " + ec.message()};
+  return ok_status();
+}
+
+Result<PredictionWriter> PredictionWriter::open(const fs::path& file, std::int64_t run_id,
+                                                std::size_t batch) {
+  auto db = Db::open(file, SQLITE_OPEN_READWRITE);
+  if (!db) return db.error();
+  PredictionWriter w;
+  w.db_ = std::make_unique<Db>(std::move(*db));
+  w.run_id_ = run_id;
+  w.batch_ = std::max<std::size_t>(1, batch);
+  auto st = guarded(file.string(), [&]() -> Status {
+    w.db_->exec("PRAGMA foreign_keys = ON");
+    w.db_->exec("PRAGMA synchronous = NORMAL");
+    auto own = w.db_->prepare(
+        "UPDATE runs SET status = 'running', owner_pid = ?, finished_at = NULL WHERE id = ?");
+    own.bind(1, static_cast<std::int64_t>(::getpid())).bind(2, run_id).exec();
+    if (w.db_->changes() == 0)
+      return Error{"no run " + std::to_string(run_id) + " in " + file.string()};
+    return ok_status();
+  });
+  if (!st) return st.error();
+  return w;
+}
+
+PredictionWriter::PredictionWriter(PredictionWriter&&) noexcept = default;
+PredictionWriter& PredictionWriter::operator=(PredictionWriter&&) noexcept = default;
+PredictionWriter::~PredictionWriter() {
+  if (db_) (void)flush();
+}
+
+Status PredictionWriter::add(const PredictionRecord& p) {
+  pending_.push_back(p);
+  if (pending_.size() >= batch_) return flush();
+  return ok_status();
+}
+
+Status PredictionWriter::flush() {
+  if (pending_.empty()) return ok_status();
+  return guarded(db_->file(), [&]() -> Status {
+    Transaction t(*db_);
+    auto ins = db_->prepare(kInsertPrediction);
+    for (const auto& p : pending_)
+      insert_prediction(ins, run_id_, p, 0);
+    t.commit();
+    written_ += pending_.size();
+    pending_.clear();
+    return ok_status();
+  });
+}
+
+Status create_schema_version_for_tests(const fs::path& file, int version) {
+  auto db = Db::open(file, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  if (!db) return db.error();
+  return guarded(file.string(), [&]() -> Status { return apply_migrations(*db, 0, version); });
+}
+
+}  // namespace unveil::store

@@ -1,0 +1,198 @@
+// The experiment store: one SQLite file per project (*.unveil) holding datasets and their items,
+// models, runs, predictions, calibrations and prompt searches (DESIGN.md, "SQLite store").
+//
+// Every public function returns a value or an Error; SQLite failures never escape as exceptions.
+// One Store is one connection: use one per thread (the UI reads on its own connection while a
+// PredictionWriter writes on another; WAL lets both proceed).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "calib/prediction_set.h"
+#include "data/item.h"
+#include "util/result.h"
+
+namespace unveil::store {
+
+class Db;
+
+/// The schema version this build writes (PRAGMA user_version).
+constexpr int kSchemaVersion = 2;
+
+enum class OpenMode {
+  kOpenOrCreate,  ///< create the file when missing
+  kOpenExisting,  ///< fail when missing
+  kReadOnly,      ///< never write
+};
+
+enum class RunStatus { kRunning, kInterrupted, kComplete, kCancelled, kFailed, kImported };
+const char* to_string(RunStatus s);
+std::optional<RunStatus> parse_run_status(std::string_view s);
+
+struct DatasetInfo {
+  std::int64_t id = 0;
+  std::string name, source, format, root, created_at;
+  std::size_t items = 0, problems = 0;
+};
+
+struct ModelInfo {
+  std::int64_t id = 0;
+  std::string name, path, sha256, card, created_at;
+};
+
+/// What a run is: model x dataset split x prompt x condition x device, plus any settings.
+struct RunSpec {
+  std::string name;
+  std::optional<std::int64_t> model_id;
+  std::int64_t dataset_id = 0;
+  std::string split;
+  std::string prompt;
+  std::string condition = "image";
+  std::string device;
+  std::string settings = "{}";  ///< JSON: seeds, batch size, binning, anything needed to reproduce
+  std::size_t expected = 0;     ///< items the run will predict
+  RunStatus status = RunStatus::kRunning;
+};
+
+struct RunInfo {
+  std::int64_t id = 0;
+  RunSpec spec;
+  std::string model_name, dataset_name;
+  RunStatus status = RunStatus::kRunning;
+  std::string started_at, finished_at;
+  std::size_t predictions = 0;
+  std::string summary;  ///< cached headline metrics (JSON), empty when not computed yet
+};
+
+/// One stored prediction (the per-option logits keep every metric recomputable).
+struct PredictionRecord {
+  std::int64_t item_id = 0;
+  int label = -1;
+  std::vector<double> logits;
+  int answer = -1;                   ///< the option read as the answer
+  std::optional<double> conf_vocab;  ///< the letter's probability over the whole vocabulary
+  double conf_options = 0;           ///< max of the distribution renormalised over the options
+  bool correct = false;
+  std::optional<double> latency_ms;
+};
+
+struct CalibrationInfo {
+  std::int64_t id = 0;
+  std::int64_t run_id = 0;
+  std::string method, params, fit_split;
+  std::optional<std::int64_t> fit_run_id;
+  double nll_before = 0, nll_after = 0;
+  std::string created_at;
+};
+
+struct ImportSummary {
+  std::int64_t dataset_id = 0;
+  std::size_t items = 0, problems = 0;
+};
+
+class Store {
+ public:
+  /// Opens a project file. A file that is not SQLite, is damaged, or has a newer schema is refused
+  /// untouched; a file that cannot be written is opened read-only (see notice()).
+  static Result<Store> open(const std::filesystem::path& file,
+                            OpenMode mode = OpenMode::kOpenOrCreate);
+  Store(Store&&) noexcept;
+  Store& operator=(Store&&) noexcept;
+  ~Store();
+
+  const std::string& file() const;
+  bool read_only() const { return read_only_; }
+  /// Something the user should know about how the file was opened ("" when nothing).
+  const std::string& notice() const { return notice_; }
+
+  // Datasets and items.
+  Result<ImportSummary> add_dataset(const data::Dataset& dataset, const std::string& source,
+                                    const std::string& format);
+  Result<std::vector<DatasetInfo>> datasets();
+  Result<std::optional<DatasetInfo>> dataset_by_name(const std::string& name);
+  /// Items of a dataset (one split, or all when split is empty), in import order. With
+  /// load_images, embedded image bytes are loaded too.
+  Result<std::vector<data::Item>> items(std::int64_t dataset_id, const std::string& split = {},
+                                        bool load_images = false);
+  /// Database ids of the items, parallel to items(dataset_id, split).
+  Result<std::vector<std::int64_t>> item_ids(std::int64_t dataset_id,
+                                             const std::string& split = {});
+  Result<std::vector<data::Problem>> problems(std::int64_t dataset_id);
+
+  // Models.
+  Result<std::int64_t> add_model(const ModelInfo& model);
+  Result<std::vector<ModelInfo>> models();
+
+  // Runs and predictions.
+  Result<std::int64_t> create_run(const RunSpec& spec);
+  Status set_run_status(std::int64_t run_id, RunStatus status);
+  Status set_run_summary(std::int64_t run_id, const std::string& summary_json);
+  Result<std::vector<RunInfo>> runs();
+  Result<RunInfo> run(std::int64_t run_id);
+  Status delete_run(std::int64_t run_id);
+  /// Ids of items already predicted in a run (to resume without duplicates).
+  Result<std::vector<std::int64_t>> predicted_items(std::int64_t run_id);
+  Result<std::vector<PredictionRecord>> predictions(std::int64_t run_id);
+  /// A run's predictions as a prediction set (ids = item ids of the dataset, labels, IDK option,
+  /// category and split from the items), ready for the calibration engine.
+  Result<calib::PredictionSet> prediction_set(std::int64_t run_id);
+  /// Predictions made elsewhere become a run of `dataset_name`. When the dataset does not exist,
+  /// a predictions-only dataset is created from the prediction ids; when it does, every prediction
+  /// id must name one of its items.
+  Result<std::int64_t> import_predictions(const calib::PredictionSet& set,
+                                          const std::string& dataset_name,
+                                          const std::string& run_name);
+
+  // Calibrations.
+  Result<std::int64_t> add_calibration(const CalibrationInfo& c);
+  Result<std::vector<CalibrationInfo>> calibrations(
+      std::optional<std::int64_t> run_id = std::nullopt);
+  Status delete_calibration(std::int64_t id);
+
+  /// A consistent copy of the whole project while it may be in use (SQLite's backup API).
+  Status save_as(const std::filesystem::path& target);
+
+  /// Runs marked running whose writing process is gone are shown (and stored) as interrupted.
+  Status mark_orphaned_runs_interrupted();
+
+  Db& db();  ///< for the PredictionWriter and tests
+
+ private:
+  Store() = default;
+  std::unique_ptr<Db> db_;
+  bool read_only_ = false;
+  std::string notice_;
+};
+
+/// Writes predictions of one run in batched transactions on its own connection, so that readers
+/// are never blocked for long. A run killed at any moment loses at most the uncommitted batch;
+/// rows already stored for the run are ignored on re-insert (resume without duplicates).
+class PredictionWriter {
+ public:
+  static Result<PredictionWriter> open(const std::filesystem::path& file, std::int64_t run_id,
+                                       std::size_t batch = 512);
+  PredictionWriter(PredictionWriter&&) noexcept;
+  PredictionWriter& operator=(PredictionWriter&&) noexcept;
+  ~PredictionWriter();  ///< flushes what is pending
+
+  Status add(const PredictionRecord& p);
+  Status flush();
+  std::size_t written() const { return written_; }
+
+ private:
+  PredictionWriter() = default;
+  std::unique_ptr<Db> db_;
+  std::int64_t run_id_ = 0;
+  std::size_t batch_ = 512;
+  std::vector<PredictionRecord> pending_;
+  std::size_t written_ = 0;
+};
+
+/// The schema as of an older version, for migration tests: creates `file` at `version`.
+Status create_schema_version_for_tests(const std::filesystem::path& file, int version);
+
+}  // namespace unveil::store

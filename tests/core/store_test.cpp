@@ -1,0 +1,404 @@
+#include "store/store.h"
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <set>
+
+#include "calib/metrics.h"
+#include "store/sqlite.h"
+
+using namespace unveil::store;
+using unveil::data::Dataset;
+using unveil::data::Item;
+namespace fs = std::filesystem;
+
+namespace {
+
+class StoreTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("unveil_store_" + std::to_string(::getpid()) + "_" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::create_directories(dir_);
+    file_ = dir_ / "p.unveil";
+  }
+  void TearDown() override {
+    ::chmod(file_.c_str(), 0644);
+    fs::remove_all(dir_);
+  }
+  fs::path dir_, file_;
+};
+
+Dataset make_dataset(const std::string& name, int n, const std::string& split = "test") {
+  Dataset ds;
+  ds.name = name;
+  ds.root = "/data";
+  for (int i = 0; i < n; ++i) {
+    Item it;
+    it.id = "q" + std::to_string(i);
+    it.question = "What colour is thing " + std::to_string(i) + "?";
+    it.options = {
+        {'A', "red"}, {'B', "blue"}, {'C', "green"}, {'D', "pink"}, {'E', "I don't know"}};
+    it.answer = i % 5;
+    it.idk_index = 4;
+    it.split = split;
+    it.category = "colour";
+    it.image.kind = unveil::data::ImageRef::Kind::kFile;
+    it.image.path = "img/" + std::to_string(i) + ".png";
+    ds.items.push_back(std::move(it));
+  }
+  ds.problems.push_back({"d.json", "item 99", "no options found"});
+  return ds;
+}
+
+std::string integrity(const fs::path& file) {
+  auto db = Db::open(file, SQLITE_OPEN_READONLY);
+  auto s = db->prepare("PRAGMA integrity_check");
+  s.step();
+  return s.text(0);
+}
+
+}  // namespace
+
+TEST_F(StoreTest, DatasetsItemsAndProblemsRoundTrip) {
+  auto st = Store::open(file_);
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  auto added = st->add_dataset(make_dataset("colours", 20), "/data/d.json", "llava");
+  ASSERT_TRUE(added.ok()) << added.error().message;
+  EXPECT_EQ(added->items, 20u);
+  const auto ds = st->datasets();
+  ASSERT_EQ(ds->size(), 1u);
+  EXPECT_EQ((*ds)[0].items, 20u);
+  EXPECT_EQ((*ds)[0].problems, 1u);
+  const auto items = st->items(added->dataset_id, "test");
+  ASSERT_EQ(items->size(), 20u);
+  EXPECT_EQ((*items)[3].id, "q3");
+  EXPECT_EQ((*items)[3].options[1].text, "blue");
+  EXPECT_EQ((*items)[3].answer, 3);
+  EXPECT_EQ((*items)[3].idk_index, 4);
+  EXPECT_EQ((*items)[3].image.path, "img/3.png");
+  EXPECT_EQ(st->items(added->dataset_id, "train")->size(), 0u);
+  EXPECT_EQ((*st->problems(added->dataset_id))[0].message, "no options found");
+  // The same name twice is refused.
+  EXPECT_FALSE(st->add_dataset(make_dataset("colours", 1), "x", "llava").ok());
+}
+
+TEST_F(StoreTest, HostileNamesAreStoredVerbatim) {
+  auto st = Store::open(file_);
+  const std::string evil = "x'); DROP TABLE runs; -- \"quoted\" ; SELECT * FROM items WHERE '1'='1";
+  auto ds = make_dataset(evil, 2);
+  ds.items[0].question = evil;
+  auto added = st->add_dataset(ds, evil, "llava");
+  ASSERT_TRUE(added.ok());
+  RunSpec spec;
+  spec.name = evil;
+  spec.dataset_id = added->dataset_id;
+  spec.prompt = evil;
+  auto run = st->create_run(spec);
+  ASSERT_TRUE(run.ok());
+  const auto r = st->run(*run);
+  EXPECT_EQ(r->spec.name, evil);
+  EXPECT_EQ(r->dataset_name, evil);
+  EXPECT_EQ(r->spec.prompt, evil);
+  EXPECT_EQ((*st->items(added->dataset_id))[0].question, evil);
+  EXPECT_EQ(st->runs()->size(), 1u);  // the table is still there
+}
+
+TEST_F(StoreTest, ImportedPredictionsBecomeARunWithTheSameMetrics) {
+  auto st = Store::open(file_);
+  unveil::calib::PredictionSet set;
+  unveil::calib::PredictionInput in;
+  for (int i = 0; i < 50; ++i) {
+    in.clear();
+    in.id = "p" + std::to_string(i);
+    in.scores = {std::sin(i * 1.0), std::cos(i * 0.5), 0.25};
+    in.label = i % 3;
+    in.idk_index = 2;
+    in.split = i < 25 ? "cal" : "test";
+    set.add(in);
+  }
+  in.clear();
+  in.id = "probs";
+  in.scores = {1.0, 0.0, 0.0};
+  in.kind = unveil::calib::ScoreKind::kProbabilities;
+  in.label = 1;
+  set.add(in);
+  auto run = st->import_predictions(set, "external", "cluster run");
+  ASSERT_TRUE(run.ok()) << run.error().message;
+  const auto back = st->prediction_set(*run);
+  ASSERT_TRUE(back.ok());
+  ASSERT_EQ(back->size(), set.size());
+  const auto m1 = unveil::calib::compute_metrics(unveil::calib::compute_outcomes(set));
+  const auto m2 = unveil::calib::compute_metrics(unveil::calib::compute_outcomes(*back));
+  EXPECT_DOUBLE_EQ(m1.ece, m2.ece);
+  EXPECT_DOUBLE_EQ(m1.nll, m2.nll);  // the probability item keeps its 1e-12 clamp
+  EXPECT_EQ(back->split(0), "cal");
+  const auto info = st->run(*run);
+  EXPECT_EQ(info->status, RunStatus::kImported);
+  EXPECT_EQ(info->predictions, set.size());
+  // Importing into the now existing dataset checks the ids.
+  EXPECT_TRUE(st->import_predictions(set, "external", "again").ok());
+  unveil::calib::PredictionSet stranger;
+  in.clear();
+  in.id = "nobody";
+  in.scores = {1, 2};
+  stranger.add(in);
+  const auto refused = st->import_predictions(stranger, "external", "bad");
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("\"nobody\" is not an item"), std::string::npos);
+}
+
+TEST_F(StoreTest, CalibrationsAreStoredListedAndRemoved) {
+  auto st = Store::open(file_);
+  auto added = st->add_dataset(make_dataset("d", 3), "s", "llava");
+  RunSpec spec;
+  spec.dataset_id = added->dataset_id;
+  auto run = st->create_run(spec);
+  CalibrationInfo c;
+  c.run_id = *run;
+  c.method = "temperature";
+  c.params = R"({"temperature":1.7})";
+  c.fit_split = "calibration";
+  c.nll_before = 1.2;
+  c.nll_after = 0.9;
+  auto id = st->add_calibration(c);
+  ASSERT_TRUE(id.ok());
+  auto list = st->calibrations(*run);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].params, c.params);
+  EXPECT_DOUBLE_EQ((*list)[0].nll_after, 0.9);
+  ASSERT_TRUE(st->delete_calibration(*id).ok());
+  EXPECT_TRUE(st->calibrations(*run)->empty());
+}
+
+TEST_F(StoreTest, MigratesEveryEarlierVersion) {
+  for (int v = 1; v < kSchemaVersion; ++v) {
+    const fs::path f = dir_ / ("v" + std::to_string(v) + ".unveil");
+    ASSERT_TRUE(create_schema_version_for_tests(f, v).ok());
+    {
+      // Data written by the old version.
+      auto db = Db::open(f, SQLITE_OPEN_READWRITE);
+      db->exec(
+          "INSERT INTO datasets(name, source, format, root, created_at) VALUES('old', 's', "
+          "'llava', '/', 'then')");
+    }
+    auto st = Store::open(f);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    const auto ds = st->datasets();
+    ASSERT_EQ(ds->size(), 1u) << "version " << v;
+    EXPECT_EQ((*ds)[0].name, "old");
+    auto db = Db::open(f, SQLITE_OPEN_READONLY);
+    auto s = db->prepare("PRAGMA user_version");
+    s.step();
+    EXPECT_EQ(s.integer(0), kSchemaVersion);
+    EXPECT_EQ(integrity(f), "ok");
+    RunSpec spec;
+    spec.dataset_id = (*ds)[0].id;
+    EXPECT_TRUE(st->create_run(spec).ok());  // the new columns work
+  }
+}
+
+TEST_F(StoreTest, BadFilesAreRefusedAndLeftUntouched) {
+  const auto refuse = [&](const fs::path& f, const std::string& expected) {
+    std::ifstream in(f, std::ios::binary);
+    const std::string before((std::istreambuf_iterator<char>(in)), {});
+    auto st = Store::open(f);
+    ASSERT_FALSE(st.ok()) << f;
+    EXPECT_NE(st.error().message.find(expected), std::string::npos) << st.error().message;
+    std::ifstream again(f, std::ios::binary);
+    const std::string after((std::istreambuf_iterator<char>(again)), {});
+    EXPECT_EQ(before, after) << "the file was changed: " << f;
+  };
+  const fs::path text = dir_ / "notes.unveil";
+  std::ofstream(text) << "these are my notes, not a database\n";
+  refuse(text, "not an SQLite database");
+
+  {
+    auto st = Store::open(file_);
+    ASSERT_TRUE(st->add_dataset(make_dataset("big", 400), "s", "llava").ok());
+  }
+  const fs::path cut = dir_ / "cut.unveil";
+  fs::copy_file(file_, cut);
+  fs::resize_file(cut, fs::file_size(cut) / 2);
+  refuse(cut, "truncated");
+
+  const fs::path newer = dir_ / "newer.unveil";
+  {
+    auto db = Db::open(newer, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    db->exec("CREATE TABLE future(x); PRAGMA user_version = 99");
+  }
+  refuse(newer, "newer version of Unveil (project format 99");
+
+  const fs::path other = dir_ / "other.sqlite";
+  {
+    auto db = Db::open(other, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    db->exec("CREATE TABLE accounts(x)");
+  }
+  refuse(other, "not an Unveil project");
+  EXPECT_FALSE(Store::open(dir_ / "missing.unveil", OpenMode::kOpenExisting).ok());
+}
+
+TEST_F(StoreTest, ReadOnlyFileOpensReadOnlyAndSaysSo) {
+  {
+    auto st = Store::open(file_);
+    ASSERT_TRUE(st->add_dataset(make_dataset("d", 5), "s", "llava").ok());
+  }
+  ::chmod(file_.c_str(), 0444);
+  // Root may write anything: check as an unprivileged user in a child process (CI runs as root).
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(10);
+    auto st = Store::open(file_);
+    if (!st.ok()) ::_exit(11);
+    if (!st->read_only()) ::_exit(12);
+    if (st->notice().find("read-only") == std::string::npos) ::_exit(13);
+    if (st->datasets()->size() != 1) ::_exit(14);
+    if (st->add_dataset(make_dataset("e", 1), "s", "llava").ok()) ::_exit(15);
+    ::_exit(0);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "11: not opened, 12: not read-only, 13: no notice, "
+                                       "14: data unreadable, 15: a write succeeded";
+  ::chmod(file_.c_str(), 0644);
+  auto st = Store::open(file_);
+  EXPECT_EQ(st->datasets()->size(), 1u);  // untouched
+}
+
+TEST_F(StoreTest, ExplicitReadOnlyModeNeverWrites) {
+  {
+    auto st = Store::open(file_);
+    ASSERT_TRUE(st->add_dataset(make_dataset("d", 5), "s", "llava").ok());
+  }
+  auto st = Store::open(file_, OpenMode::kReadOnly);
+  ASSERT_TRUE(st.ok());
+  EXPECT_TRUE(st->read_only());
+  RunSpec spec;
+  spec.dataset_id = 1;
+  const auto r = st->create_run(spec);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("read-only"), std::string::npos);
+}
+
+TEST_F(StoreTest, FileLockedByAnotherWriterGivesAClearMessage) {
+  auto st = Store::open(file_);
+  ASSERT_TRUE(st->add_dataset(make_dataset("d", 2), "s", "llava").ok());
+  // Another connection holds the write lock.
+  auto other = Db::open(file_, SQLITE_OPEN_READWRITE);
+  other->exec("BEGIN IMMEDIATE");
+  RunSpec spec;
+  spec.dataset_id = 1;
+  const auto r = st->create_run(spec);
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("locked by another program"), std::string::npos)
+      << r.error().message;
+  EXPECT_EQ(st->datasets()->size(), 1u);  // reading still works
+  other->exec("ROLLBACK");
+  EXPECT_TRUE(st->create_run(spec).ok());
+}
+
+TEST_F(StoreTest, WriterBatchesAndReaderSeesCommittedRows) {
+  auto st = Store::open(file_);
+  auto added = st->add_dataset(make_dataset("d", 10), "s", "llava");
+  RunSpec spec;
+  spec.dataset_id = added->dataset_id;
+  spec.expected = 10;
+  auto run = st->create_run(spec);
+  auto ids = st->item_ids(added->dataset_id);
+  auto w = PredictionWriter::open(file_, *run, 4);
+  ASSERT_TRUE(w.ok());
+  PredictionRecord p;
+  p.logits = {1, 0, 0, 0, 0};
+  for (int i = 0; i < 6; ++i) {
+    p.item_id = (*ids)[i];
+    ASSERT_TRUE(w->add(p).ok());
+  }
+  EXPECT_EQ(st->run(*run)->predictions, 4u);  // one batch committed, two pending
+  ASSERT_TRUE(w->flush().ok());
+  EXPECT_EQ(st->run(*run)->predictions, 6u);
+  // Re-inserting stored rows is ignored: no duplicates on resume.
+  p.item_id = (*ids)[0];
+  ASSERT_TRUE(w->add(p).ok());
+  ASSERT_TRUE(w->flush().ok());
+  EXPECT_EQ(st->run(*run)->predictions, 6u);
+}
+
+TEST_F(StoreTest, SaveAsMakesAConsistentCopyWhileInUse) {
+  auto st = Store::open(file_);
+  ASSERT_TRUE(st->add_dataset(make_dataset("d", 30), "s", "llava").ok());
+  const fs::path copy = dir_ / "copy.unveil";
+  ASSERT_TRUE(st->save_as(copy).ok());
+  EXPECT_EQ(integrity(copy), "ok");
+  auto c = Store::open(copy);
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ((*c->datasets())[0].items, 30u);
+}
+
+// The crash test of issue 4: a real writer process is killed with SIGKILL at several points; the
+// file must open, pass integrity_check, show the run as interrupted with what was committed, and
+// resume to exactly the full set of predictions.
+TEST_F(StoreTest, KilledWriterLosesNothingCommittedAndResumes) {
+  const int n = 600;
+  std::int64_t run_id = 0;
+  {
+    auto st = Store::open(file_);
+    auto added = st->add_dataset(make_dataset("d", n), "s", "llava");
+    RunSpec spec;
+    spec.dataset_id = added->dataset_id;
+    spec.split = "test";
+    spec.expected = n;
+    run_id = *st->create_run(spec);
+    ASSERT_TRUE(st->set_run_status(run_id, RunStatus::kInterrupted).ok());
+  }
+  const auto start_writer = [&](int delay_us) {
+    const pid_t pid = ::fork();
+    if (pid == 0) {
+      ::execl(UNVEIL_STORE_WRITER, UNVEIL_STORE_WRITER, file_.c_str(),
+              std::to_string(run_id).c_str(), "16", std::to_string(delay_us).c_str(),
+              static_cast<char*>(nullptr));
+      ::_exit(127);
+    }
+    return pid;
+  };
+  std::size_t last = 0;
+  for (int kill_after_ms : {40, 90, 150}) {
+    const pid_t pid = start_writer(400);
+    ::usleep(static_cast<useconds_t>(kill_after_ms) * 1000);
+    ::kill(pid, SIGKILL);
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+    ASSERT_TRUE(WIFSIGNALED(status)) << "the writer finished before it was killed";
+    EXPECT_EQ(integrity(file_), "ok");
+    auto st = Store::open(file_);
+    ASSERT_TRUE(st.ok()) << st.error().message;
+    const auto run = st->run(run_id);
+    EXPECT_EQ(run->status, RunStatus::kInterrupted);
+    EXPECT_GE(run->predictions, last);  // nothing committed is ever lost
+    EXPECT_LT(run->predictions, static_cast<std::size_t>(n));
+    last = run->predictions;
+  }
+  EXPECT_GT(last, 0u);
+  // Resume to completion.
+  const pid_t pid = start_writer(0);
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  ASSERT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  auto st = Store::open(file_);
+  const auto run = st->run(run_id);
+  EXPECT_EQ(run->status, RunStatus::kComplete);
+  EXPECT_EQ(run->predictions, static_cast<std::size_t>(n));
+  const auto items = st->predicted_items(run_id);
+  const std::set<std::int64_t> unique(items->begin(), items->end());
+  EXPECT_EQ(unique.size(), static_cast<std::size_t>(n));
+  EXPECT_EQ(*st->item_ids(1, "test"), *items);  // none missing, none extra
+  EXPECT_EQ(integrity(file_), "ok");
+}
