@@ -91,8 +91,8 @@ RgbImage occlude(const RgbImage& image, double fraction, std::uint64_t seed) {
   const int side =
       std::clamp(int(std::lround(std::sqrt(area))), 1, std::min(image.width, image.height));
   Xoshiro256 rng(seed);
-  const int x0 = int(rng.below(std::uint64_t(image.width - side + 1)));
-  const int y0 = int(rng.below(std::uint64_t(image.height - side + 1)));
+  const int x0 = int(rng.below(std::uint64_t(image.width) - side + 1));
+  const int y0 = int(rng.below(std::uint64_t(image.height) - side + 1));
   for (int y = y0; y < y0 + side; ++y)
     std::fill_n(out.pixel(x0, y), std::size_t(3) * side, std::uint8_t{128});
   return out;

@@ -35,7 +35,7 @@ void Sha256::reset() {
 
 void Sha256::compress(const std::uint8_t* block) {
   std::array<std::uint32_t, 64> w;
-  for (int i = 0; i < 16; ++i) {
+  for (std::size_t i = 0; i < 16; ++i) {
     w[i] = (std::uint32_t{block[4 * i]} << 24) | (std::uint32_t{block[4 * i + 1]} << 16) |
            (std::uint32_t{block[4 * i + 2]} << 8) | std::uint32_t{block[4 * i + 3]};
   }
@@ -108,7 +108,7 @@ Sha256::Digest Sha256::finish() {
   compress(block_.data());
 
   Digest out;
-  for (int i = 0; i < 8; ++i) {
+  for (std::size_t i = 0; i < 8; ++i) {
     out[4 * i] = static_cast<std::uint8_t>(h_[i] >> 24);
     out[4 * i + 1] = static_cast<std::uint8_t>(h_[i] >> 16);
     out[4 * i + 2] = static_cast<std::uint8_t>(h_[i] >> 8);

@@ -1,0 +1,93 @@
+// Offscreen smoke launch of the `unveil` executable: --screenshot renders the window once the
+// analysis is done, writes a PNG of the requested size and exits 0; a bad file exits 1.
+#include <QImage>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QtTest>
+
+namespace {
+const QString kExecutable = QStringLiteral(UNVEIL_EXECUTABLE);
+const QString kExamples = QStringLiteral(UNVEIL_SOURCE_DIR "/resources/examples/");
+
+int run(const QStringList& arguments, QString* errors = nullptr) {
+  QProcess process;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  process.setProcessEnvironment(env);
+  process.start(kExecutable, arguments);
+  if (!process.waitForFinished(90'000)) return -1;
+  if (errors) *errors = QString::fromLocal8Bit(process.readAllStandardError());
+  return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+}
+
+/// Share of pixels that are not near-white: a rendered window has plenty.
+double inkShare(const QImage& image) {
+  int ink = 0, total = 0;
+  for (int y = 0; y < image.height(); y += 4)
+    for (int x = 0; x < image.width(); x += 4, ++total)
+      ink += qGray(image.pixel(x, y)) < 200;
+  return total ? static_cast<double>(ink) / total : 0;
+}
+}  // namespace
+
+class AppSmokeTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void screenshotOfAFile() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("out.png"));
+    QString errors;
+    QCOMPARE(run({QStringLiteral("--screenshot"), out,
+                  kExamples + QStringLiteral("synthetic_test.jsonl")},
+                 &errors),
+             0);
+    QVERIFY2(QFileInfo(out).size() > 10'000, qPrintable(errors));
+    const QImage image(out);
+    QCOMPARE(image.size(), QSize(1400, 900));
+    QVERIFY(inkShare(image) > 0.02);
+  }
+
+  void screenshotWithCalibrationAndSize() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("cal.png"));
+    QCOMPARE(run({QStringLiteral("--screenshot"), out, QStringLiteral("--size"),
+                  QStringLiteral("1200x800"), QStringLiteral("--calibration"),
+                  kExamples + QStringLiteral("synthetic_calibration.jsonl"),
+                  kExamples + QStringLiteral("synthetic_test.jsonl")}),
+             0);
+    QCOMPARE(QImage(out).size(), QSize(1200, 800));
+  }
+
+  void screenshotInChinese() {
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("zh.png"));
+    QCOMPARE(run({QStringLiteral("--screenshot"), out, QStringLiteral("--lang"),
+                  QStringLiteral("zh_CN")}),
+             0);
+    QCOMPARE(QImage(out).size(), QSize(1400, 900));
+  }
+
+  void badFileExitsOneButStillRenders() {
+    QTemporaryDir dir;
+    const QString bad = dir.filePath(QStringLiteral("bad.jsonl"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not json\n");
+    file.close();
+    const QString out = dir.filePath(QStringLiteral("bad.png"));
+    QString errors;
+    QCOMPARE(run({QStringLiteral("--screenshot"), out, bad}, &errors), 1);
+    QVERIFY2(errors.contains(QStringLiteral("bad.jsonl:1")), qPrintable(errors));
+    QVERIFY(QFileInfo(out).size() > 0);
+  }
+
+  void usageErrorsExitTwo() {
+    QCOMPARE(run({QStringLiteral("--screenshot"), QStringLiteral("x.png"), QStringLiteral("--bins"),
+                  QStringLiteral("99")}),
+             2);
+  }
+};
+
+QTEST_MAIN(AppSmokeTest)
+#include "app_smoke_test.moc"

@@ -1,0 +1,221 @@
+// MainWindow, driven offscreen: opening a file ends with the metrics core computes for it; the
+// bin controls recompute at once; a calibration split gives before/after; a bad file gives a
+// readable message and no crash. Expected values come from calling core directly.
+#include <QComboBox>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTemporaryDir>
+#include <QtTest>
+
+#include "calib/metrics.h"
+#include "calib/outcomes.h"
+#include "calib/predictions_jsonl.h"
+#include "calib/temperature.h"
+#include "metrics/metrics_panel.h"
+#include "metrics/metrics_table_model.h"
+#include "plots/confidence_histogram.h"
+#include "plots/reliability_diagram.h"
+#include "session/calibration_session.h"
+#include "test_support.h"
+#include "window/binning_controls.h"
+#include "window/main_window.h"
+#include "window/message_banner.h"
+#include "window/workspace_view.h"
+
+using namespace unveil;
+using namespace unveil::ui;
+
+namespace {
+const QString kTest = QStringLiteral(UNVEIL_SOURCE_DIR "/resources/examples/synthetic_test.jsonl");
+const QString kCalibration =
+    QStringLiteral(UNVEIL_SOURCE_DIR "/resources/examples/synthetic_calibration.jsonl");
+
+calib::PredictionSet read(const QString& path) {
+  auto r = calib::read_predictions_jsonl(path.toStdString());
+  if (!r.ok()) qFatal("%s", r.error().message.c_str());
+  return std::move(r).value();
+}
+
+bool waitForIdle(MainWindow& window) {
+  if (!window.session()->isBusy()) return true;
+  QSignalSpy idle(window.session(), &CalibrationSession::idle);
+  return idle.wait(60'000);
+}
+
+double shown(MainWindow& window, const char* key, int column = MetricsTableModel::kBefore) {
+  const MetricsTableModel* model = window.workspace()->metricsPanel()->model();
+  const int row = model->rowOf(QString::fromLatin1(key));
+  if (row < 0) return std::nan("");
+  return model->index(row, column).data(MetricsTableModel::kValueRole).toDouble();
+}
+
+void compareShownWith(MainWindow& window, const calib::Metrics& m, int column) {
+  QCOMPARE(shown(window, "n", column), static_cast<double>(m.n));
+  QCOMPARE(shown(window, "accuracy", column), m.accuracy);
+  QCOMPARE(shown(window, "ece", column), m.ece);
+  QCOMPARE(shown(window, "mce", column), m.mce);
+  QCOMPARE(shown(window, "rmsce", column), m.rmsce);
+  QCOMPARE(shown(window, "ace", column), m.ace);
+  QCOMPARE(shown(window, "brier", column), m.brier);
+  QCOMPARE(shown(window, "nll", column), m.nll);
+  QVERIFY(m.auroc.has_value());
+  QCOMPARE(shown(window, "auroc", column), *m.auroc);
+  QCOMPARE(shown(window, "aurc", column), m.aurc);
+  QVERIFY(m.has_idk);
+  QCOMPARE(shown(window, "idk_rate", column), m.idk_rate);
+}
+
+int nonEmptyBins(const calib::BinTable& t) {
+  int n = 0;
+  for (const auto& b : t.bins)
+    n += b.count > 0;
+  return n;
+}
+}  // namespace
+
+class MainWindowTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);  // keep the user's settings out of it
+    QVERIFY(test::installEnglish());
+  }
+
+  void startsOnTheEmptyState() {
+    MainWindow window;
+    QVERIFY(!window.showsWorkspace());
+    QVERIFY(!window.session()->isBusy());
+  }
+
+  void openedFileShowsTheMetricsCoreComputes() {
+    MainWindow window;
+    window.show();
+    window.openFiles(kTest);
+    QVERIFY(window.session()->isBusy());  // the work runs in the background
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.showsWorkspace());
+    QVERIFY(window.messageBanner()->isHidden());
+
+    const calib::PredictionSet set = read(kTest);
+    const calib::Outcomes outcomes = calib::compute_outcomes(set);
+    const calib::Metrics expected = calib::compute_metrics(outcomes, {});
+    compareShownWith(window, expected, MetricsTableModel::kBefore);
+    QCOMPARE(window.workspace()->metricsPanel()->model()->columnCount(), 2);
+
+    ReliabilityDiagram* diagram = window.workspace()->reliabilityDiagram();
+    QCOMPARE(diagram->accuracyBars()->data()->size(), nonEmptyBins(expected.table));
+    QVERIFY(!diagram->hasComparison());
+    QVERIFY(window.workspace()->datasetText().contains(QStringLiteral("synthetic_test.jsonl")));
+    // A file opened from disk is not the built-in example.
+    QVERIFY(!window.workspace()->showsSyntheticNote());
+
+    // Bin controls take effect at once (the recomputation runs in the background).
+    window.binningControls()->binsBox()->setValue(15);
+    QVERIFY(waitForIdle(window));
+    calib::MetricsOptions fifteen;
+    fifteen.bins = 15;
+    const calib::Metrics m15 = calib::compute_metrics(outcomes, fifteen);
+    QCOMPARE(shown(window, "ece"), m15.ece);
+    QCOMPARE(window.session()->result()->before.table.bins.size(), std::size_t{15});
+    QCOMPARE(diagram->accuracyBars()->data()->size(), nonEmptyBins(m15.table));
+
+    QComboBox* binning = window.binningControls()->binningBox();
+    binning->setCurrentIndex(binning->findData(static_cast<int>(calib::Binning::kEqualMass)));
+    QVERIFY(waitForIdle(window));
+    fifteen.binning = calib::Binning::kEqualMass;
+    const calib::Metrics mass = calib::compute_metrics(outcomes, fifteen);
+    QCOMPARE(shown(window, "ece"), mass.ece);
+    QCOMPARE(window.session()->result()->before.table.binning, calib::Binning::kEqualMass);
+    // The histogram keeps equal-width bins, whatever the binning of the metrics.
+    QCOMPARE(window.session()->result()->histogramBefore.binning, calib::Binning::kEqualWidth);
+  }
+
+  void calibrationSplitGivesBeforeAndAfter() {
+    MainWindow window;
+    window.show();
+    window.openFiles(kTest, kCalibration);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.session()->temperatureFit().has_value());
+
+    const auto fit = calib::fit_temperature(read(kCalibration));
+    QVERIFY(fit.ok());
+    QCOMPARE(window.session()->temperatureFit()->temperature, fit->temperature);
+    const calib::PredictionSet set = read(kTest);
+    compareShownWith(window, calib::compute_metrics(calib::compute_outcomes(set), {}),
+                     MetricsTableModel::kBefore);
+    compareShownWith(window,
+                     calib::compute_metrics(calib::compute_outcomes(set, fit->temperature), {}),
+                     MetricsTableModel::kAfter);
+    QCOMPARE(window.workspace()->metricsPanel()->model()->columnCount(), 3);
+    QVERIFY(window.workspace()->reliabilityDiagram()->hasComparison());
+    QVERIFY(window.workspace()->confidenceHistogram()->comparisonBars()->data()->size() > 0);
+    QVERIFY(window.workspace()->metricsPanel()->temperatureText().contains(
+        QString::number(fit->temperature, 'f', 3)));
+
+    window.session()->clearTemperature();
+    QVERIFY(waitForIdle(window));
+    QCOMPARE(window.workspace()->metricsPanel()->model()->columnCount(), 2);
+    QVERIFY(!window.workspace()->reliabilityDiagram()->hasComparison());
+  }
+
+  void exampleIsLabelledSynthetic() {
+    MainWindow window;
+    window.openExample();
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.showsWorkspace());
+    QVERIFY(window.workspace()->showsSyntheticNote());
+    QVERIFY(window.session()->temperatureFit().has_value());
+    QCOMPARE(window.session()->test()->set->size(), std::size_t{2000});
+    QCOMPARE(window.session()->calibration()->set->size(), std::size_t{2000});
+  }
+
+  void badFileShowsAReadableMessage() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("bad.jsonl"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(
+        "{\"id\": \"a\", \"logits\": [1.0, 0.0], \"label\": 0}\n"
+        "{\"id\": \"b\", \"logits\": [1.0, \"x\"], \"label\": 0}\n");
+    file.close();
+
+    MainWindow window;
+    window.show();
+    window.openFiles(path);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(!window.messageBanner()->isHidden());
+    const QString message = window.messageBanner()->text();
+    QVERIFY2(message.contains(QStringLiteral("bad.jsonl:2")), qPrintable(message));
+    QVERIFY(!window.showsWorkspace());
+
+    // A missing file and an empty one are refused the same way.
+    window.openFiles(dir.filePath(QStringLiteral("missing.jsonl")));
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.messageBanner()->text().contains(QStringLiteral("missing.jsonl")));
+    const QString empty = dir.filePath(QStringLiteral("empty.jsonl"));
+    QFile e(empty);
+    QVERIFY(e.open(QIODevice::WriteOnly));
+    e.close();
+    window.openFiles(empty);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.messageBanner()->text().contains(QStringLiteral("empty.jsonl")));
+
+    // The window recovers: a good file after a bad one is analysed as usual.
+    window.openFiles(kTest);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.showsWorkspace());
+    QVERIFY(window.messageBanner()->isHidden());
+  }
+
+  void fitWithoutCalibrationSplitIsRefusedPolitely() {
+    MainWindow window;
+    QSignalSpy failed(window.session(), &CalibrationSession::failed);
+    window.session()->fitTemperature();
+    QCOMPARE(failed.size(), 1);
+    QVERIFY(!window.messageBanner()->isHidden());
+  }
+};
+
+QTEST_MAIN(MainWindowTest)
+#include "main_window_test.moc"

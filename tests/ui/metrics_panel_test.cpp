@@ -1,0 +1,172 @@
+// MetricsPanel shows the values it is given, "—" with a reason for undefined ones, before/after
+// columns once a temperature is fitted, and a tooltip on every cell.
+#include <QHeaderView>
+#include <QTableView>
+#include <QtTest>
+
+#include "metrics/metrics_panel.h"
+#include "metrics/metrics_table_model.h"
+#include "test_support.h"
+
+using unveil::calib::Metrics;
+using unveil::calib::TemperatureFit;
+using unveil::ui::MetricsPanel;
+using unveil::ui::MetricsTableModel;
+using unveil::ui::TemperatureSummary;
+
+namespace {
+// Numbers chosen by hand; none of them is computed.
+Metrics handMade() {
+  Metrics m;
+  m.n = 4;
+  m.accuracy = 0.75;
+  m.mean_confidence = 0.9;
+  m.ece = 0.125;
+  m.mce = 0.4;
+  m.rmsce = 0.2;
+  m.ace = 0.15;
+  m.brier = 0.33;
+  m.nll = 0.812;
+  m.auroc = std::nullopt;  // e.g. all right or all wrong
+  m.aurc = 0.0625;
+  return m;
+}
+
+QVariant value(const MetricsTableModel* model, const QString& key, int column) {
+  return model->index(model->rowOf(key), column).data(MetricsTableModel::kValueRole);
+}
+QString text(const MetricsTableModel* model, const QString& key, int column) {
+  return model->index(model->rowOf(key), column).data().toString();
+}
+}  // namespace
+
+class MetricsPanelTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { QVERIFY(unveil::ui::test::installEnglish()); }
+
+  void showsTheValuesItWasGiven() {
+    MetricsPanel panel;
+    panel.setMetrics(handMade(), std::nullopt);
+    const MetricsTableModel* model = panel.model();
+    QCOMPARE(model->columnCount(), 2);
+    QCOMPARE(model->rowCount(), 11);  // no IDK rows
+    QCOMPARE(value(model, QStringLiteral("n"), 1).toDouble(), 4.0);
+    QCOMPARE(text(model, QStringLiteral("n"), 1), QStringLiteral("4"));
+    QCOMPARE(value(model, QStringLiteral("accuracy"), 1).toDouble(), 0.75);
+    QCOMPARE(text(model, QStringLiteral("accuracy"), 1), QStringLiteral("75.0 %"));
+    QCOMPARE(text(model, QStringLiteral("mean_confidence"), 1), QStringLiteral("90.0 %"));
+    QCOMPARE(text(model, QStringLiteral("ece"), 1), QStringLiteral("0.125"));
+    QCOMPARE(text(model, QStringLiteral("mce"), 1), QStringLiteral("0.400"));
+    QCOMPARE(text(model, QStringLiteral("rmsce"), 1), QStringLiteral("0.200"));
+    QCOMPARE(text(model, QStringLiteral("ace"), 1), QStringLiteral("0.150"));
+    QCOMPARE(text(model, QStringLiteral("brier"), 1), QStringLiteral("0.330"));
+    QCOMPARE(text(model, QStringLiteral("nll"), 1), QStringLiteral("0.812"));
+    QCOMPARE(text(model, QStringLiteral("aurc"), 1), QStringLiteral("0.063"));
+    QCOMPARE(value(model, QStringLiteral("aurc"), 1).toDouble(), 0.0625);
+    QCOMPARE(model->rowOf(QStringLiteral("idk_rate")), -1);
+  }
+
+  void undefinedAurocShowsADashAndWhy() {
+    MetricsPanel panel;
+    panel.setMetrics(handMade(), std::nullopt);
+    const MetricsTableModel* model = panel.model();
+    const QModelIndex auroc = model->index(model->rowOf(QStringLiteral("auroc")), 1);
+    QCOMPARE(auroc.data().toString(), QStringLiteral("—"));
+    QVERIFY(!auroc.data(MetricsTableModel::kValueRole).isValid());
+    QVERIFY(auroc.data(Qt::ToolTipRole).toString().contains(QStringLiteral("Undefined")));
+  }
+
+  void everyCellHasATooltip() {
+    Metrics m = handMade();
+    m.has_idk = true;
+    m.idk_rate = 0.25;
+    m.answered = 3;
+    m.accuracy_answered = 1.0;
+    m.ece_answered = 0.05;
+    Metrics after = m;
+    after.ece = 0.02;
+    MetricsPanel panel;
+    panel.setMetrics(m, after);
+    const MetricsTableModel* model = panel.model();
+    QCOMPARE(model->rowCount(), 15);
+    QCOMPARE(model->columnCount(), 3);
+    for (int r = 0; r < model->rowCount(); ++r)
+      for (int c = 0; c < model->columnCount(); ++c) {
+        const QString tip = model->index(r, c).data(Qt::ToolTipRole).toString();
+        QVERIFY2(tip.size() > 40, qPrintable(model->index(r, 0).data().toString()));
+      }
+    const QString ece =
+        model->index(model->rowOf(QStringLiteral("ece")), 0).data(Qt::ToolTipRole).toString();
+    QVERIFY(ece.contains(QStringLiteral("Expected calibration error")));
+    QVERIFY(ece.contains(QStringLiteral("0 is perfect")));
+  }
+
+  void idkRowsAndBeforeAfterColumns() {
+    Metrics before = handMade();
+    before.has_idk = true;
+    before.idk_rate = 0.25;
+    before.answered = 3;
+    before.accuracy_answered = 2.0 / 3.0;
+    before.ece_answered = std::nullopt;
+    Metrics after = before;
+    after.ece = 0.031;
+    after.nll = 0.7;
+    MetricsPanel panel;
+    panel.setMetrics(before, after);
+    const MetricsTableModel* model = panel.model();
+    QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Before"));
+    QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("After"));
+    QCOMPARE(text(model, QStringLiteral("ece"), 1), QStringLiteral("0.125"));
+    QCOMPARE(text(model, QStringLiteral("ece"), 2), QStringLiteral("0.031"));
+    QCOMPARE(value(model, QStringLiteral("nll"), 2).toDouble(), 0.7);
+    QCOMPARE(text(model, QStringLiteral("idk_rate"), 1), QStringLiteral("25.0 %"));
+    QCOMPARE(text(model, QStringLiteral("answered"), 1), QStringLiteral("3"));
+    QCOMPARE(text(model, QStringLiteral("accuracy_answered"), 1), QStringLiteral("66.7 %"));
+    QCOMPARE(text(model, QStringLiteral("ece_answered"), 2), QStringLiteral("—"));
+    // A better ECE after scaling is drawn in green, a worse one would be red.
+    const QVariant colour =
+        model->index(model->rowOf(QStringLiteral("ece")), 2).data(Qt::ForegroundRole);
+    QVERIFY(colour.isValid());
+    QVERIFY(colour.value<QBrush>().color().green() > colour.value<QBrush>().color().red());
+  }
+
+  void temperatureBoxSaysWhatTheFitDid() {
+    MetricsPanel panel;
+    QVERIFY(panel.temperatureText().contains(QStringLiteral("Not fitted")));
+    TemperatureFit fit;
+    fit.temperature = 2.5;
+    fit.nll_before = 1.25;
+    fit.nll_after = 0.875;
+    fit.note = "softened over-confidence";
+    panel.setTemperature(TemperatureSummary{fit, QStringLiteral("cal.jsonl"), 2000});
+    QString text = panel.temperatureText();
+    QVERIFY2(text.contains(QStringLiteral("T = 2.500")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("cal.jsonl")));
+    QVERIFY(text.contains(QStringLiteral("1.250 → 0.875")));
+    QVERIFY(text.contains(QStringLiteral("softened over-confidence")));
+    QVERIFY(!text.contains(QStringLiteral("T ≈ 1")));
+
+    fit.temperature = 1.004;
+    fit.unchanged = true;
+    panel.setTemperature(TemperatureSummary{fit, QStringLiteral("cal.jsonl"), 2000});
+    QVERIFY(panel.temperatureText().contains(QStringLiteral("T ≈ 1")));
+    QVERIFY(panel.temperatureText().contains(QStringLiteral("changed (almost) nothing")));
+  }
+
+  void tableShowsEveryRowWithoutScrolling() {
+    MetricsPanel panel;
+    Metrics m = handMade();
+    m.has_idk = true;
+    panel.setMetrics(m, std::nullopt);
+    QTableView* table = panel.table();
+    int rows = 0;
+    for (int r = 0; r < panel.model()->rowCount(); ++r)
+      rows += table->rowHeight(r);
+    QVERIFY(table->height() >= rows + table->horizontalHeader()->height());
+  }
+};
+
+QTEST_MAIN(MetricsPanelTest)
+#include "metrics_panel_test.moc"

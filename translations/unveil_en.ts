@@ -1,0 +1,666 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en" sourcelanguage="en">
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Could not write %1.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PredictionLoading</name>
+    <message>
+        <source>%1: cannot be opened (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: holds no predictions (expected one JSON object per line)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: could not be read (%2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::App</name>
+    <message>
+        <source>A workbench for the calibration of multimodal language models.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predictions JSONL to open (default: the synthetic example).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Calibration split to fit a temperature on (fitted at once).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Render the window offscreen once everything is computed, save it as FILE (PNG) and exit.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Window size for --screenshot (default 1400x900).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of bins (2–50).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Binning: width or mass.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>User interface language, e.g. zh_CN or en (default: the system's).</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::BinningControls</name>
+    <message>
+        <source>How many confidence bins the reliability diagram and ECE use (the study uses 10). More bins show more detail but hold fewer predictions each.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Bins:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Equal width</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Equal mass</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bins of equal confidence range (0–0.1, 0.1–0.2, …)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bins holding equal numbers of predictions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Equal width: every bin covers the same confidence range. Equal mass: every bin holds the same number of predictions, so no bin is nearly empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Bi&amp;nning:</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::CalibrationSession</name>
+    <message>
+        <source>Computing the metrics failed: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading calibration split %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load a calibration split before fitting a temperature.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fitting a temperature on %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Computing metrics…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ConfidenceHistogram</name>
+    <message>
+        <source>Confidence histogram</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean confidence %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean confidence after %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confidence %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::EmptyStateView</name>
+    <message>
+        <source>See how far a model's confidence can be trusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a predictions file (JSON Lines: one prediction per line, with logits or probabilities and the right label) to see its reliability diagram, confidence histogram and calibration metrics.&lt;br&gt;&lt;br&gt;Drop a file here, press &lt;b&gt;Ctrl+O&lt;/b&gt;, or open the synthetic example (not a real model).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a predictions JSONL file (Ctrl+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a synthetic example: an over-confident classifier (not a real model), with a calibration split</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MainWindow</name>
+    <message>
+        <source>Predictions (*.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unveil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a predictions JSONL file to analyse (Ctrl+O)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;example</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open the synthetic example (not a real model): a test split and a calibration split</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load &amp;calibration split…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load a second predictions file, from the same model on other items, to fit a temperature on (Ctrl+L)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Export reliability diagram…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the reliability diagram as PNG, SVG or PDF (Ctrl+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export confidence &amp;histogram…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save the confidence histogram as PNG, SVG or PDF (Ctrl+Shift+E)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Calibration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Fit temperature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit temperature scaling on the calibration split and show before/after (Ctrl+T)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Remove temperature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the model's own confidences only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;About Unveil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Main</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open predictions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load calibration split</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Ready · ECE %1 · accuracy %2 %</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>after temperature scaling: ECE %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Load a calibration split (Ctrl+L) to fit a temperature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Press Ctrl+T to fit a temperature</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Could not complete the last step: %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Error — see the message at the top of the window</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>About Unveil</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model's confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MessageBanner</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MetricsPanel</name>
+    <message>
+        <source>Hover over a metric to see what it means.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Temperature scaling divides the model's scores by one number T, fitted on a separate calibration split. T &gt; 1 softens over-confident answers, T &lt; 1 sharpens under-confident ones; which answer is chosen never changes.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;Not fitted. Load a calibration split (Ctrl+L) and fit a temperature (Ctrl+T) to compare before and after.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NLL on the calibration split: %1 → %2.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>T ≈ 1: the model was already calibrated on this split; scaling changed (almost) nothing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The best temperature lies at the edge of the search range; treat it with care.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction(s)).</source>
+        <translation><numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction).</numerusform><numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln predictions).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MetricsTableModel</name>
+    <message>
+        <source>Predictions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many predictions were analysed. With few predictions every number below is uncertain.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The share of predictions that are right. Temperature scaling never changes it: it changes how sure the model says it is, not which answer it picks.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How sure the model is of its chosen answers, on average. Above the accuracy means over-confident; below it, under-confident.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected calibration error: the average gap between how confident the model is and how often it is right, weighted by how many predictions fall in each confidence bin. 0 is perfect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>MCE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Maximum calibration error: the largest gap between confidence and accuracy in any single bin. It shows the worst case, and small bins can make it jumpy. 0 is perfect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>RMS calibration error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Root-mean-square calibration error: like ECE, but large gaps count more than small ones. 0 is perfect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ACE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Adaptive calibration error: ECE computed with bins that each hold the same number of predictions, so that nearly empty bins cannot distort it. 0 is perfect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Brier score</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The mean squared difference between the predicted probabilities and the truth (1 for the right option, 0 for the others). It rewards answers that are both right and honestly confident. 0 is perfect, 2 is the worst.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>NLL</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Negative log-likelihood: how surprised the model is by the right answer, on average. Confident mistakes are punished hard. Lower is better; temperature scaling minimises it on the calibration split.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How well confidence separates right from wrong answers: the chance that a random right answer has a higher confidence than a random wrong one. 0.5 is no better than a coin, 1 is perfect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undefined here: every prediction is right, or every one is wrong, so there is nothing to separate.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>AURC</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Area under the risk–coverage curve: the error rate when only the most confident predictions are kept, averaged over every cut-off. Lower is better: the answers the model is surest of should be the right ones.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“I don't know” rate</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The share of predictions that chose the “I don't know” option instead of an answer. On questions that cannot be answered, that is the right choice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How many predictions gave an answer rather than “I don't know”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Undefined here: the model answered no question.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy (answered)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy on the predictions that gave an answer, leaving out “I don't know”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ECE (answered)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected calibration error on the predictions that gave an answer, leaving out “I don't know”. 0 is perfect.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After temperature scaling.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Value</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PlotView</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ReliabilityDiagram</name>
+    <message>
+        <source>Reliability diagram</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap: over-confident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gap: under-confident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>95% interval of accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>no predictions in this bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>over-confident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>under-confident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>calibrated</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>mean confidence %1 · accuracy %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>gap %1 (%2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>95% interval of accuracy %1–%2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Confidence %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This bin</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(confidence %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln prediction(s)</source>
+        <translation><numerusform>%Ln prediction</numerusform><numerusform>%Ln predictions</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::WorkspaceView</name>
+    <message numerus="yes">
+        <source>%n equal-width bin(s)</source>
+        <translation><numerusform>%n equal-width bin</numerusform><numerusform>%n equal-width bins</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equal-mass bin(s)</source>
+        <translation><numerusform>%n equal-mass bin</numerusform><numerusform>%n equal-mass bins</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 predictions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Before scaling</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>After scaling (T = %1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Synthetic example (not a real model)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>These predictions were generated by scripts/make_example_predictions.py: an over-confident five-option classifier with an “I don't know” option. They show what the workbench does; they say nothing about any real model.</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln invalid line(s) skipped</source>
+        <translation><numerusform>%Ln invalid line skipped</numerusform><numerusform>%Ln invalid lines skipped</numerusform></translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,666 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN" sourcelanguage="en">
+<context>
+    <name>PlotExport</name>
+    <message>
+        <source>Could not write %1.</source>
+        <translation>无法写入 %1。</translation>
+    </message>
+    <message>
+        <source>PNG image (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>SVG drawing (*.svg)</source>
+        <translation>SVG 矢量图 (*.svg)</translation>
+    </message>
+    <message>
+        <source>PDF document (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Export plot</source>
+        <translation>导出图表</translation>
+    </message>
+    <message>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionLoading</name>
+    <message>
+        <source>%1: cannot be opened (%2)</source>
+        <translation>%1：无法打开（%2）</translation>
+    </message>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: holds no predictions (expected one JSON object per line)</source>
+        <translation>%1：不含任何预测（应为每行一个 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>%1: could not be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::App</name>
+    <message>
+        <source>A workbench for the calibration of multimodal language models.</source>
+        <translation>多模态语言模型校准工作台。</translation>
+    </message>
+    <message>
+        <source>Predictions JSONL to open (default: the synthetic example).</source>
+        <translation>要打开的预测 JSONL 文件（默认：合成示例）。</translation>
+    </message>
+    <message>
+        <source>Calibration split to fit a temperature on (fitted at once).</source>
+        <translation>用于拟合温度的校准集（立即拟合）。</translation>
+    </message>
+    <message>
+        <source>Render the window offscreen once everything is computed, save it as FILE (PNG) and exit.</source>
+        <translation>全部计算完成后在屏幕外渲染窗口，保存为 FILE（PNG）并退出。</translation>
+    </message>
+    <message>
+        <source>Window size for --screenshot (default 1400x900).</source>
+        <translation>--screenshot 的窗口尺寸（默认 1400x900）。</translation>
+    </message>
+    <message>
+        <source>Number of bins (2–50).</source>
+        <translation>分箱数（2–50）。</translation>
+    </message>
+    <message>
+        <source>Binning: width or mass.</source>
+        <translation>分箱方式：width（等宽）或 mass（等量）。</translation>
+    </message>
+    <message>
+        <source>User interface language, e.g. zh_CN or en (default: the system's).</source>
+        <translation>界面语言，例如 zh_CN 或 en（默认：跟随系统）。</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::BinningControls</name>
+    <message>
+        <source>How many confidence bins the reliability diagram and ECE use (the study uses 10). More bins show more detail but hold fewer predictions each.</source>
+        <translation>可靠性图和 ECE 使用的置信度分箱数（论文使用 10）。分箱越多细节越多，但每个分箱中的预测越少。</translation>
+    </message>
+    <message>
+        <source>&amp;Bins:</source>
+        <translation>分箱数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Equal width</source>
+        <translation>等宽</translation>
+    </message>
+    <message>
+        <source>Equal mass</source>
+        <translation>等量</translation>
+    </message>
+    <message>
+        <source>Bins of equal confidence range (0–0.1, 0.1–0.2, …)</source>
+        <translation>每个分箱覆盖相同的置信度区间（0–0.1、0.1–0.2、…）</translation>
+    </message>
+    <message>
+        <source>Bins holding equal numbers of predictions</source>
+        <translation>每个分箱包含相同数量的预测</translation>
+    </message>
+    <message>
+        <source>Equal width: every bin covers the same confidence range. Equal mass: every bin holds the same number of predictions, so no bin is nearly empty.</source>
+        <translation>等宽：每个分箱覆盖相同的置信度区间。等量：每个分箱包含相同数量的预测，因此不会出现几乎为空的分箱。</translation>
+    </message>
+    <message>
+        <source>Bi&amp;nning:</source>
+        <translation>分箱方式(&amp;N)：</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::CalibrationSession</name>
+    <message>
+        <source>Computing the metrics failed: %1</source>
+        <translation>计算指标失败：%1</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>正在读取 %1…</translation>
+    </message>
+    <message>
+        <source>Reading calibration split %1…</source>
+        <translation>正在读取校准集 %1…</translation>
+    </message>
+    <message>
+        <source>Load a calibration split before fitting a temperature.</source>
+        <translation>请先加载校准集，再拟合温度。</translation>
+    </message>
+    <message>
+        <source>Fitting a temperature on %1…</source>
+        <translation>正在 %1 上拟合温度…</translation>
+    </message>
+    <message>
+        <source>Computing metrics…</source>
+        <translation>正在计算指标…</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ConfidenceHistogram</name>
+    <message>
+        <source>Confidence histogram</source>
+        <translation>置信度直方图</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Accuracy %1</source>
+        <translation>准确率 %1</translation>
+    </message>
+    <message>
+        <source>Mean confidence %1</source>
+        <translation>平均置信度 %1</translation>
+    </message>
+    <message>
+        <source>Mean confidence after %1</source>
+        <translation>缩放后平均置信度 %1</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>Confidence %1</source>
+        <translation>置信度 %1</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::EmptyStateView</name>
+    <message>
+        <source>See how far a model's confidence can be trusted</source>
+        <translation>看看模型的置信度有多可信</translation>
+    </message>
+    <message>
+        <source>Open a predictions file (JSON Lines: one prediction per line, with logits or probabilities and the right label) to see its reliability diagram, confidence histogram and calibration metrics.&lt;br&gt;&lt;br&gt;Drop a file here, press &lt;b&gt;Ctrl+O&lt;/b&gt;, or open the synthetic example (not a real model).</source>
+        <translation>打开一个预测文件（JSON Lines：每行一个预测，包含 logits 或概率以及正确标签），即可查看其可靠性图、置信度直方图和校准指标。&lt;br&gt;&lt;br&gt;将文件拖放到此处、按 &lt;b&gt;Ctrl+O&lt;/b&gt;，或打开合成示例（并非真实模型）。</translation>
+    </message>
+    <message>
+        <source>Open file…</source>
+        <translation>打开文件…</translation>
+    </message>
+    <message>
+        <source>Open a predictions JSONL file (Ctrl+O)</source>
+        <translation>打开预测 JSONL 文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Open the example</source>
+        <translation>打开示例</translation>
+    </message>
+    <message>
+        <source>Open a synthetic example: an over-confident classifier (not a real model), with a calibration split</source>
+        <translation>打开合成示例：一个过度自信的分类器（并非真实模型），附带校准集</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MainWindow</name>
+    <message>
+        <source>Predictions (*.jsonl *.json *.ndjson);;All files (*)</source>
+        <translation>预测文件 (*.jsonl *.json *.ndjson);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Unveil</source>
+        <translation>Unveil</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open a predictions JSONL file to analyse (Ctrl+O)</source>
+        <translation>打开要分析的预测 JSONL 文件（Ctrl+O）</translation>
+    </message>
+    <message>
+        <source>Open &amp;example</source>
+        <translation>打开示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open the synthetic example (not a real model): a test split and a calibration split</source>
+        <translation>打开合成示例（并非真实模型）：一个测试集和一个校准集</translation>
+    </message>
+    <message>
+        <source>Load &amp;calibration split…</source>
+        <translation>加载校准集(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Load a second predictions file, from the same model on other items, to fit a temperature on (Ctrl+L)</source>
+        <translation>加载第二个预测文件（同一模型在其他样本上的预测），用于拟合温度（Ctrl+L）</translation>
+    </message>
+    <message>
+        <source>&amp;Export reliability diagram…</source>
+        <translation>导出可靠性图(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>Save the reliability diagram as PNG, SVG or PDF (Ctrl+E)</source>
+        <translation>将可靠性图保存为 PNG、SVG 或 PDF（Ctrl+E）</translation>
+    </message>
+    <message>
+        <source>Export confidence &amp;histogram…</source>
+        <translation>导出置信度直方图(&amp;H)…</translation>
+    </message>
+    <message>
+        <source>Save the confidence histogram as PNG, SVG or PDF (Ctrl+Shift+E)</source>
+        <translation>将置信度直方图保存为 PNG、SVG 或 PDF（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration</source>
+        <translation>校准(&amp;C)</translation>
+    </message>
+    <message>
+        <source>&amp;Fit temperature</source>
+        <translation>拟合温度(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Fit temperature scaling on the calibration split and show before/after (Ctrl+T)</source>
+        <translation>在校准集上拟合温度缩放，并显示缩放前后的对比（Ctrl+T）</translation>
+    </message>
+    <message>
+        <source>&amp;Remove temperature</source>
+        <translation>移除温度(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Show the model's own confidences only</source>
+        <translation>仅显示模型自身的置信度</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;About Unveil</source>
+        <translation>关于 Unveil(&amp;A)</translation>
+    </message>
+    <message>
+        <source>Main</source>
+        <translation>主工具栏</translation>
+    </message>
+    <message>
+        <source>Open predictions</source>
+        <translation>打开预测文件</translation>
+    </message>
+    <message>
+        <source>Load calibration split</source>
+        <translation>加载校准集</translation>
+    </message>
+    <message>
+        <source>Ready · ECE %1 · accuracy %2 %</source>
+        <translation>就绪 · ECE %1 · 准确率 %2 %</translation>
+    </message>
+    <message>
+        <source>after temperature scaling: ECE %1</source>
+        <translation>温度缩放后：ECE %1</translation>
+    </message>
+    <message>
+        <source>Load a calibration split (Ctrl+L) to fit a temperature</source>
+        <translation>加载校准集（Ctrl+L）以拟合温度</translation>
+    </message>
+    <message>
+        <source>Press Ctrl+T to fit a temperature</source>
+        <translation>按 Ctrl+T 拟合温度</translation>
+    </message>
+    <message>
+        <source>Could not complete the last step: %1</source>
+        <translation>上一步未能完成：%1</translation>
+    </message>
+    <message>
+        <source>Error — see the message at the top of the window</source>
+        <translation>出错 — 请查看窗口顶部的消息</translation>
+    </message>
+    <message>
+        <source>About Unveil</source>
+        <translation>关于 Unveil</translation>
+    </message>
+    <message>
+        <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model's confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;多模态语言模型校准工作台：模型的置信度有多可信？&lt;/p&gt;&lt;p&gt;基于论文《Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models》（COLING 2025）。&lt;/p&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MessageBanner</name>
+    <message>
+        <source>Dismiss this message</source>
+        <translation>关闭此消息</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MetricsPanel</name>
+    <message>
+        <source>Hover over a metric to see what it means.</source>
+        <translation>将鼠标悬停在指标上即可查看其含义。</translation>
+    </message>
+    <message>
+        <source>Temperature scaling divides the model's scores by one number T, fitted on a separate calibration split. T &gt; 1 softens over-confident answers, T &lt; 1 sharpens under-confident ones; which answer is chosen never changes.</source>
+        <translation>温度缩放将模型的分数除以一个数 T，T 在单独的校准集上拟合。T &gt; 1 会减弱过度自信的回答，T &lt; 1 会增强信心不足的回答；所选的答案永远不会改变。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;Not fitted. Load a calibration split (Ctrl+L) and fit a temperature (Ctrl+T) to compare before and after.</source>
+        <translation>&lt;b&gt;温度缩放&lt;/b&gt;&lt;br&gt;尚未拟合。加载校准集（Ctrl+L）并拟合温度（Ctrl+T），即可比较缩放前后。</translation>
+    </message>
+    <message>
+        <source>NLL on the calibration split: %1 → %2.</source>
+        <translation>校准集上的 NLL：%1 → %2。</translation>
+    </message>
+    <message>
+        <source>T ≈ 1: the model was already calibrated on this split; scaling changed (almost) nothing.</source>
+        <translation>T ≈ 1：模型在此数据集上已经校准良好；缩放（几乎）没有改变任何东西。</translation>
+    </message>
+    <message>
+        <source>The best temperature lies at the edge of the search range; treat it with care.</source>
+        <translation>最佳温度位于搜索范围的边界，请谨慎看待。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction(s)).</source>
+        <translation><numerusform>&lt;b&gt;温度缩放&lt;/b&gt;&lt;br&gt;T = %1，在 %2 上拟合（%Ln 条预测）。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::MetricsTableModel</name>
+    <message>
+        <source>Predictions</source>
+        <translation>预测数</translation>
+    </message>
+    <message>
+        <source>How many predictions were analysed. With few predictions every number below is uncertain.</source>
+        <translation>参与分析的预测数量。预测很少时，下面的每个数字都不确定。</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>The share of predictions that are right. Temperature scaling never changes it: it changes how sure the model says it is, not which answer it picks.</source>
+        <translation>预测正确的比例。温度缩放永远不会改变它：它改变的是模型自称的把握程度，而不是它选择的答案。</translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation>平均置信度</translation>
+    </message>
+    <message>
+        <source>How sure the model is of its chosen answers, on average. Above the accuracy means over-confident; below it, under-confident.</source>
+        <translation>模型对所选答案的平均把握程度。高于准确率表示过度自信；低于准确率表示信心不足。</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Expected calibration error: the average gap between how confident the model is and how often it is right, weighted by how many predictions fall in each confidence bin. 0 is perfect.</source>
+        <translation>期望校准误差：模型的置信度与其实际正确频率之间的平均差距，按每个置信度分箱中的预测数量加权。0 为完美。</translation>
+    </message>
+    <message>
+        <source>MCE</source>
+        <translation>MCE</translation>
+    </message>
+    <message>
+        <source>Maximum calibration error: the largest gap between confidence and accuracy in any single bin. It shows the worst case, and small bins can make it jumpy. 0 is perfect.</source>
+        <translation>最大校准误差：任一分箱中置信度与准确率之间的最大差距。它反映最坏情况，样本少的分箱会使其波动较大。0 为完美。</translation>
+    </message>
+    <message>
+        <source>RMS calibration error</source>
+        <translation>均方根校准误差</translation>
+    </message>
+    <message>
+        <source>Root-mean-square calibration error: like ECE, but large gaps count more than small ones. 0 is perfect.</source>
+        <translation>均方根校准误差：与 ECE 类似，但大的差距比小的差距权重更高。0 为完美。</translation>
+    </message>
+    <message>
+        <source>ACE</source>
+        <translation>ACE</translation>
+    </message>
+    <message>
+        <source>Adaptive calibration error: ECE computed with bins that each hold the same number of predictions, so that nearly empty bins cannot distort it. 0 is perfect.</source>
+        <translation>自适应校准误差：使用每个分箱包含相同数量预测的方式计算的 ECE，因此几乎为空的分箱不会使其失真。0 为完美。</translation>
+    </message>
+    <message>
+        <source>Brier score</source>
+        <translation>Brier 分数</translation>
+    </message>
+    <message>
+        <source>The mean squared difference between the predicted probabilities and the truth (1 for the right option, 0 for the others). It rewards answers that are both right and honestly confident. 0 is perfect, 2 is the worst.</source>
+        <translation>预测概率与真实情况（正确选项为 1，其他为 0）之间的均方差。它奖励既正确又诚实自信的回答。0 为完美，2 为最差。</translation>
+    </message>
+    <message>
+        <source>NLL</source>
+        <translation>NLL</translation>
+    </message>
+    <message>
+        <source>Negative log-likelihood: how surprised the model is by the right answer, on average. Confident mistakes are punished hard. Lower is better; temperature scaling minimises it on the calibration split.</source>
+        <translation>负对数似然：模型对正确答案的平均“意外”程度。自信的错误会受到重罚。越低越好；温度缩放会在校准集上将其最小化。</translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <source>How well confidence separates right from wrong answers: the chance that a random right answer has a higher confidence than a random wrong one. 0.5 is no better than a coin, 1 is perfect.</source>
+        <translation>置信度区分正确与错误答案的能力：随机一个正确答案的置信度高于随机一个错误答案的概率。0.5 相当于抛硬币，1 为完美。</translation>
+    </message>
+    <message>
+        <source>Undefined here: every prediction is right, or every one is wrong, so there is nothing to separate.</source>
+        <translation>此处无定义：所有预测都正确或都错误，因此无从区分。</translation>
+    </message>
+    <message>
+        <source>AURC</source>
+        <translation>AURC</translation>
+    </message>
+    <message>
+        <source>Area under the risk–coverage curve: the error rate when only the most confident predictions are kept, averaged over every cut-off. Lower is better: the answers the model is surest of should be the right ones.</source>
+        <translation>风险–覆盖率曲线下面积：只保留置信度最高的预测时的错误率，在所有截断点上取平均。越低越好：模型最有把握的答案应当是正确的。</translation>
+    </message>
+    <message>
+        <source>“I don't know” rate</source>
+        <translation>“我不知道”比例</translation>
+    </message>
+    <message>
+        <source>The share of predictions that chose the “I don't know” option instead of an answer. On questions that cannot be answered, that is the right choice.</source>
+        <translation>选择“我不知道”而非给出答案的预测所占比例。对于无法回答的问题，这是正确的选择。</translation>
+    </message>
+    <message>
+        <source>Answered</source>
+        <translation>已作答</translation>
+    </message>
+    <message>
+        <source>How many predictions gave an answer rather than “I don't know”.</source>
+        <translation>给出答案而非“我不知道”的预测数量。</translation>
+    </message>
+    <message>
+        <source>Undefined here: the model answered no question.</source>
+        <translation>此处无定义：模型没有回答任何问题。</translation>
+    </message>
+    <message>
+        <source>Accuracy (answered)</source>
+        <translation>准确率（已作答）</translation>
+    </message>
+    <message>
+        <source>Accuracy on the predictions that gave an answer, leaving out “I don't know”.</source>
+        <translation>在给出答案的预测上的准确率，不计“我不知道”。</translation>
+    </message>
+    <message>
+        <source>ECE (answered)</source>
+        <translation>ECE（已作答）</translation>
+    </message>
+    <message>
+        <source>Expected calibration error on the predictions that gave an answer, leaving out “I don't know”. 0 is perfect.</source>
+        <translation>在给出答案的预测上的期望校准误差，不计“我不知道”。0 为完美。</translation>
+    </message>
+    <message>
+        <source>After temperature scaling.</source>
+        <translation>温度缩放后。</translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation>指标</translation>
+    </message>
+    <message>
+        <source>Before</source>
+        <translation>缩放前</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>数值</translation>
+    </message>
+    <message>
+        <source>After</source>
+        <translation>缩放后</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PlotView</name>
+    <message>
+        <source>Export as PNG…</source>
+        <translation>导出为 PNG…</translation>
+    </message>
+    <message>
+        <source>Export as SVG…</source>
+        <translation>导出为 SVG…</translation>
+    </message>
+    <message>
+        <source>Export as PDF…</source>
+        <translation>导出为 PDF…</translation>
+    </message>
+    <message>
+        <source>Copy image</source>
+        <translation>复制图像</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ReliabilityDiagram</name>
+    <message>
+        <source>Reliability diagram</source>
+        <translation>可靠性图</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation>完美校准</translation>
+    </message>
+    <message>
+        <source>Gap: over-confident</source>
+        <translation>差距：过度自信</translation>
+    </message>
+    <message>
+        <source>Gap: under-confident</source>
+        <translation>差距：信心不足</translation>
+    </message>
+    <message>
+        <source>95% interval of accuracy</source>
+        <translation>准确率的 95% 区间</translation>
+    </message>
+    <message>
+        <source>no predictions in this bin</source>
+        <translation>此分箱中没有预测</translation>
+    </message>
+    <message>
+        <source>over-confident</source>
+        <translation>过度自信</translation>
+    </message>
+    <message>
+        <source>under-confident</source>
+        <translation>信心不足</translation>
+    </message>
+    <message>
+        <source>calibrated</source>
+        <translation>已校准</translation>
+    </message>
+    <message>
+        <source>mean confidence %1 · accuracy %2</source>
+        <translation>平均置信度 %1 · 准确率 %2</translation>
+    </message>
+    <message>
+        <source>gap %1 (%2)</source>
+        <translation>差距 %1（%2）</translation>
+    </message>
+    <message>
+        <source>95% interval of accuracy %1–%2</source>
+        <translation>准确率的 95% 区间 %1–%2</translation>
+    </message>
+    <message>
+        <source>Confidence %1</source>
+        <translation>置信度 %1</translation>
+    </message>
+    <message>
+        <source>This bin</source>
+        <translation>此分箱</translation>
+    </message>
+    <message>
+        <source>(confidence %1)</source>
+        <translation>（置信度 %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln prediction(s)</source>
+        <translation><numerusform>%Ln 条预测</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::WorkspaceView</name>
+    <message numerus="yes">
+        <source>%n equal-width bin(s)</source>
+        <translation><numerusform>%n 个等宽分箱</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n equal-mass bin(s)</source>
+        <translation><numerusform>%n 个等量分箱</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 predictions</source>
+        <translation>%1 条预测</translation>
+    </message>
+    <message>
+        <source>Before scaling</source>
+        <translation>缩放前</translation>
+    </message>
+    <message>
+        <source>After scaling (T = %1)</source>
+        <translation>缩放后（T = %1）</translation>
+    </message>
+    <message>
+        <source>Synthetic example (not a real model)</source>
+        <translation>合成示例（并非真实模型）</translation>
+    </message>
+    <message>
+        <source>These predictions were generated by scripts/make_example_predictions.py: an over-confident five-option classifier with an “I don't know” option. They show what the workbench does; they say nothing about any real model.</source>
+        <translation>这些预测由 scripts/make_example_predictions.py 生成：一个带有“我不知道”选项的、过度自信的五选项分类器。它们用于展示本工作台的功能，不代表任何真实模型。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln invalid line(s) skipped</source>
+        <translation><numerusform>已跳过 %Ln 个无效行</numerusform></translation>
+    </message>
+</context>
+</TS>

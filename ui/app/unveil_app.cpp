@@ -1,0 +1,206 @@
+#include "app/unveil_app.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QFile>
+#include <QImage>
+#include <QLibraryInfo>
+#include <QLocale>
+#include <QRegularExpression>
+#include <QTimer>
+#include <QTranslator>
+#include <cstdio>
+#include <cstdlib>
+#include <cstring>
+
+#include "app/settings.h"
+#include "session/calibration_session.h"
+#include "window/main_window.h"
+
+namespace unveil::ui {
+
+namespace {
+
+constexpr int kScreenshotTimeoutMs = 120'000;
+
+struct Options {
+  QString predictions, calibration, screenshot, language;
+  QSize size{1400, 900};
+  std::optional<calib::MetricsOptions> metrics;
+};
+
+bool wantsScreenshot(int argc, char* argv[]) {
+  for (int i = 1; i < argc; ++i)
+    if (std::strcmp(argv[i], "--screenshot") == 0 ||
+        std::strncmp(argv[i], "--screenshot=", 13) == 0)
+      return true;
+  return false;
+}
+
+void fail(const QString& message) {
+  std::fprintf(stderr, "unveil: %s\n", qUtf8Printable(message));
+  std::exit(2);
+}
+
+Options parseCommandLine(const QApplication& app) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QApplication::translate(
+      "unveil::ui::App", "A workbench for the calibration of multimodal language models."));
+  parser.addHelpOption();
+  parser.addVersionOption();
+  parser.addPositionalArgument(
+      QStringLiteral("predictions"),
+      QApplication::translate("unveil::ui::App",
+                              "Predictions JSONL to open (default: the synthetic example)."),
+      QStringLiteral("[PRED.jsonl]"));
+  const QCommandLineOption calibration(
+      QStringLiteral("calibration"),
+      QApplication::translate("unveil::ui::App",
+                              "Calibration split to fit a temperature on (fitted at once)."),
+      QStringLiteral("CAL.jsonl"));
+  const QCommandLineOption screenshot(
+      QStringLiteral("screenshot"),
+      QApplication::translate("unveil::ui::App",
+                              "Render the window offscreen once everything is computed, save it "
+                              "as FILE (PNG) and exit."),
+      QStringLiteral("FILE"));
+  const QCommandLineOption size(
+      QStringLiteral("size"),
+      QApplication::translate("unveil::ui::App",
+                              "Window size for --screenshot (default 1400x900)."),
+      QStringLiteral("WxH"));
+  const QCommandLineOption bins(
+      QStringLiteral("bins"), QApplication::translate("unveil::ui::App", "Number of bins (2–50)."),
+      QStringLiteral("N"));
+  const QCommandLineOption binning(
+      QStringLiteral("binning"),
+      QApplication::translate("unveil::ui::App", "Binning: width or mass."),
+      QStringLiteral("KIND"));
+  const QCommandLineOption language(
+      QStringLiteral("lang"),
+      QApplication::translate("unveil::ui::App",
+                              "User interface language, e.g. zh_CN or en (default: the system's)."),
+      QStringLiteral("LANG"));
+  parser.addOptions({calibration, screenshot, size, bins, binning, language});
+  parser.process(app);
+
+  Options options;
+  const QStringList positional = parser.positionalArguments();
+  if (positional.size() > 1) fail(QStringLiteral("expected at most one predictions file"));
+  if (!positional.isEmpty()) options.predictions = positional.constFirst();
+  options.calibration = parser.value(calibration);
+  if (!options.calibration.isEmpty() && options.predictions.isEmpty())
+    fail(QStringLiteral("--calibration needs a predictions file to apply the temperature to"));
+  options.screenshot = parser.value(screenshot);
+  options.language = parser.value(language);
+  if (parser.isSet(size)) {
+    static const QRegularExpression pattern(QStringLiteral("^(\\d+)x(\\d+)$"));
+    const QRegularExpressionMatch m = pattern.match(parser.value(size));
+    if (!m.hasMatch()) fail(QStringLiteral("--size expects WIDTHxHEIGHT, e.g. 1400x900"));
+    options.size = QSize(m.captured(1).toInt(), m.captured(2).toInt());
+    if (options.size.width() < 200 || options.size.height() < 200)
+      fail(QStringLiteral("--size must be at least 200x200"));
+  }
+  if (parser.isSet(bins) || parser.isSet(binning)) {
+    calib::MetricsOptions m;
+    if (parser.isSet(bins)) {
+      bool ok = false;
+      m.bins = parser.value(bins).toInt(&ok);
+      if (!ok || m.bins < Settings::kMinBins || m.bins > Settings::kMaxBins)
+        fail(QStringLiteral("--bins expects a number from 2 to 50"));
+    }
+    const QString kind = parser.value(binning);
+    if (kind == QLatin1String("mass"))
+      m.binning = calib::Binning::kEqualMass;
+    else if (!kind.isEmpty() && kind != QLatin1String("width"))
+      fail(QStringLiteral("--binning expects width or mass"));
+    options.metrics = m;
+  }
+  return options;
+}
+
+/// Installs Qt's and Unveil's translations for `language` (empty: UNVEIL_LANG, the saved
+/// setting, then the system locale).
+void installTranslations(QApplication& app, QString language) {
+  if (language.isEmpty()) language = qEnvironmentVariable("UNVEIL_LANG");
+  if (language.isEmpty()) language = Settings::language();
+  const QLocale locale = language.isEmpty() ? QLocale::system() : QLocale(language);
+  QLocale::setDefault(locale);
+  auto* qt = new QTranslator(&app);
+  if (qt->load(locale, QStringLiteral("qtbase"), QStringLiteral("_"),
+               QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+    QApplication::installTranslator(qt);
+  // English is the fallback: its translation carries the plural forms ("1 bin", "10 bins").
+  auto* unveil = new QTranslator(&app);
+  if (unveil->load(locale, QStringLiteral("unveil"), QStringLiteral("_"),
+                   QStringLiteral(":/i18n")) ||
+      unveil->load(QStringLiteral(":/i18n/unveil_en.qm")))
+    QApplication::installTranslator(unveil);
+}
+
+void applyStyle(QApplication& app) {
+  QFile style(QStringLiteral(":/style/unveil.qss"));
+  if (style.open(QIODevice::ReadOnly)) app.setStyleSheet(QString::fromUtf8(style.readAll()));
+}
+
+int takeScreenshot(MainWindow& window, const QString& file) {
+  // Saved once all background work is through; the timeout keeps a test from hanging forever.
+  auto save = [&window, file] {
+    const QImage image = window.renderImage();
+    if (image.isNull() || !image.save(file, "PNG")) {
+      std::fprintf(stderr, "unveil: could not write %s\n", qUtf8Printable(file));
+      QApplication::exit(1);
+      return;
+    }
+    const QString error = window.session()->lastError();
+    if (!error.isEmpty()) std::fprintf(stderr, "unveil: %s\n", qUtf8Printable(error));
+    QApplication::exit(error.isEmpty() ? 0 : 1);
+  };
+  QObject::connect(window.session(), &CalibrationSession::idle, &window,
+                   [save] { QTimer::singleShot(0, qApp, save); });
+  QTimer::singleShot(kScreenshotTimeoutMs, qApp, [] {
+    std::fprintf(stderr, "unveil: timed out waiting for the analysis\n");
+    QApplication::exit(3);
+  });
+  return QApplication::exec();
+}
+
+}  // namespace
+
+int runUnveil(int argc, char* argv[]) {
+  // A screenshot needs no display: render offscreen unless the caller chose a platform.
+  if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+    qputenv("QT_QPA_PLATFORM", "offscreen");
+  QApplication app(argc, argv);
+  QApplication::setOrganizationName(QStringLiteral("Unveil"));
+  QApplication::setApplicationName(QStringLiteral("Unveil"));
+  QApplication::setApplicationVersion(QStringLiteral(UNVEIL_VERSION));
+  QApplication::setDesktopFileName(QStringLiteral("unveil"));
+
+  const Options options = parseCommandLine(app);
+  installTranslations(app, options.language);
+  applyStyle(app);
+
+  MainWindow window;
+  const bool screenshot = !options.screenshot.isEmpty();
+  // A screenshot does not depend on what the user last chose.
+  if (options.metrics)
+    window.setMetricsOptions(*options.metrics);
+  else if (!screenshot)
+    window.setMetricsOptions(Settings::metricsOptions());
+
+  if (options.predictions.isEmpty())
+    window.openExample();  // the first launch shows something
+  else
+    window.openFiles(options.predictions, options.calibration);
+
+  if (screenshot) {
+    window.resize(options.size);
+    window.show();
+    return takeScreenshot(window, options.screenshot);
+  }
+  window.show();
+  return QApplication::exec();
+}
+
+}  // namespace unveil::ui

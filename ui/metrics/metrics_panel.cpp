@@ -1,0 +1,123 @@
+#include "metrics/metrics_panel.h"
+
+#include <QEvent>
+#include <QHeaderView>
+#include <QLabel>
+#include <QTableView>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "metrics/metrics_table_model.h"
+
+namespace unveil::ui {
+
+MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(8);
+
+  model_ = new MetricsTableModel(this);
+  table_ = new QTableView(this);
+  table_->setObjectName(QStringLiteral("metricsTable"));
+  table_->setModel(model_);
+  table_->verticalHeader()->setVisible(false);
+  table_->verticalHeader()->setDefaultSectionSize(table_->fontMetrics().height() + 8);
+  table_->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+  table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
+  table_->setSelectionMode(QAbstractItemView::NoSelection);
+  table_->setFocusPolicy(Qt::NoFocus);
+  table_->setAlternatingRowColors(true);
+  table_->setShowGrid(false);
+  table_->setWordWrap(false);
+  table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  // The table is as tall as its rows, so that every metric is visible without scrolling.
+  connect(model_, &QAbstractItemModel::modelReset, this, &MetricsPanel::fitTableHeight);
+  table_->setToolTip(tr("Hover over a metric to see what it means."));
+
+  temperature_ = new QLabel(this);
+  temperature_->setObjectName(QStringLiteral("temperatureBox"));
+  temperature_->setWordWrap(true);
+  temperature_->setTextFormat(Qt::RichText);
+  temperature_->setToolTip(
+      tr("Temperature scaling divides the model's scores by one number T, fitted on a separate "
+         "calibration split. T > 1 softens over-confident answers, T < 1 sharpens under-confident "
+         "ones; which answer is chosen never changes."));
+
+  layout->addWidget(table_);
+  layout->addWidget(temperature_);
+  layout->addStretch(1);
+  setTemperature(std::nullopt);
+  fitTableHeight();
+}
+
+bool MetricsPanel::event(QEvent* event) {
+  // The style sheet and fonts decide the header's height: measure again when they change.
+  switch (event->type()) {
+    case QEvent::Polish:
+    case QEvent::StyleChange:
+    case QEvent::FontChange:
+    case QEvent::Show:
+      fitTableHeight();
+      break;
+    default:
+      break;
+  }
+  return QWidget::event(event);
+}
+
+void MetricsPanel::fitTableHeight() {
+  table_->ensurePolished();
+  table_->horizontalHeader()->ensurePolished();
+  const int rows = std::max(model_->rowCount(), 1);
+  const int height = table_->horizontalHeader()->sizeHint().height() +
+                     rows * table_->verticalHeader()->defaultSectionSize() +
+                     2 * table_->frameWidth();
+  table_->setFixedHeight(height);
+}
+
+void MetricsPanel::setMetrics(const calib::Metrics& before,
+                              const std::optional<calib::Metrics>& after) {
+  model_->setMetrics(before, after);
+}
+
+void MetricsPanel::setTemperature(const std::optional<TemperatureSummary>& summary) {
+  if (!summary) {
+    temperature_->setText(
+        tr("<b>Temperature scaling</b><br>Not fitted. Load a calibration split (Ctrl+L) and fit "
+           "a temperature (Ctrl+T) to compare before and after."));
+    return;
+  }
+  const calib::TemperatureFit& fit = summary->fit;
+  QString text =
+      tr("<b>Temperature scaling</b><br>T = %1, fitted on %2 (%Ln prediction(s)).", nullptr,
+         static_cast<int>(summary->fitSetSize))
+          .arg(QString::number(fit.temperature, 'f', 3), summary->fitSetName.toHtmlEscaped());
+  text += QStringLiteral("<br>") +
+          tr("NLL on the calibration split: %1 → %2.")
+              .arg(QString::number(fit.nll_before, 'f', 3), QString::number(fit.nll_after, 'f', 3));
+  if (fit.unchanged)
+    text += QStringLiteral("<br><b>") +
+            tr("T ≈ 1: the model was already calibrated on this split; scaling changed (almost) "
+               "nothing.") +
+            QStringLiteral("</b>");
+  else if (fit.at_bound)
+    text += QStringLiteral("<br><b>") +
+            tr("The best temperature lies at the edge of the search range; treat it with care.") +
+            QStringLiteral("</b>");
+  if (!fit.note.empty())
+    text += QStringLiteral("<br><i>") + QString::fromStdString(fit.note).toHtmlEscaped() +
+            QStringLiteral("</i>");
+  temperature_->setText(text);
+}
+
+QString MetricsPanel::temperatureText() const {
+  return temperature_->text();
+}
+
+void MetricsPanel::clear() {
+  model_->clear();
+  setTemperature(std::nullopt);
+}
+
+}  // namespace unveil::ui

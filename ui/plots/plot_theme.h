@@ -1,0 +1,43 @@
+// The look shared by every plot: one palette (Okabe–Ito, safe for colour-blind readers), fonts,
+// and axis styling, so that the pictures read as one family on screen and in exported files.
+#pragma once
+
+#include <QColor>
+#include <QFont>
+
+class QCPAxisRect;
+class QCPLegend;
+class QCustomPlot;
+
+namespace unveil::ui::theme {
+
+// Data colours.
+inline const QColor kAccuracy{0x00, 0x72, 0xB2};        // blue: what the model got right
+inline const QColor kOverConfident{0xD5, 0x5E, 0x00};   // vermillion: confidence above accuracy
+inline const QColor kUnderConfident{0xCC, 0x79, 0xA7};  // reddish purple: confidence below accuracy
+inline const QColor kComparison{0x00, 0x9E, 0x73};      // bluish green: after temperature scaling
+inline const QColor kReference{0x6B, 0x72, 0x80};       // grey: the diagonal, reference lines
+inline const QColor kCounts{0x94, 0xA3, 0xB8};          // slate: item counts
+
+// Chrome.
+inline const QColor kText{0x1F, 0x29, 0x37};
+inline const QColor kMutedText{0x4B, 0x55, 0x63};
+inline const QColor kGrid{0xE5, 0xE7, 0xEB};
+inline const QColor kAxis{0x9C, 0xA3, 0xAF};
+
+QFont titleFont();
+QFont subtitleFont();
+QFont labelFont();
+QFont tickFont();
+
+/// Applies the common background and antialiasing settings to a plot.
+void stylePlot(QCustomPlot* plot);
+/// Light grid, grey axes, only the left and bottom axes visible.
+void styleAxisRect(QCPAxisRect* rect);
+/// A legend inside the axis rect at `alignment`, on a soft white box.
+void styleLegend(QCPLegend* legend);
+
+/// `color` with the given opacity (0–255).
+QColor withAlpha(QColor color, int alpha);
+
+}  // namespace unveil::ui::theme

@@ -1,0 +1,49 @@
+// The base of every plot: a QCustomPlot with a title, batched redraws, a hover tooltip and a
+// context menu that exports the picture.
+#pragma once
+
+#include <qcustomplot.h>
+
+#include "plots/plot_export.h"
+
+namespace unveil::ui {
+
+class PlotView : public QCustomPlot {
+  Q_OBJECT
+
+ public:
+  explicit PlotView(QWidget* parent = nullptr);
+
+  QString title() const;
+  void setTitle(const QString& title);
+  void setSubtitle(const QString& subtitle);
+  QString subtitle() const;
+
+  /// The file name an export suggests ("reliability-diagram").
+  virtual QString exportBaseName() const = 0;
+  /// The tooltip for a point of the key (confidence) axis; empty for none.
+  virtual QString toolTipAt(double key) const = 0;
+
+  /// Asks for a file and exports the plot in `format`.
+  void exportWithDialog(PlotFormat format);
+  /// Redraws now (before a screenshot); otherwise redraws are queued and batched.
+  void replotNow();
+
+ signals:
+  void exported(const QString& fileName);
+
+ protected:
+  /// Marks the plot dirty; QCustomPlot coalesces queued replots into one per event-loop pass.
+  void requestReplot();
+  /// The axis rect that hover and export refer to (the first one by default).
+  virtual QCPAxisRect* mainAxisRect() const;
+
+ private:
+  void showToolTip(QMouseEvent* event);
+  void showContextMenu(const QPoint& pos);
+
+  QCPTextElement* title_ = nullptr;
+  QCPTextElement* subtitle_ = nullptr;
+};
+
+}  // namespace unveil::ui

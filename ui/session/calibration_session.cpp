@@ -1,0 +1,209 @@
+#include "session/calibration_session.h"
+
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
+#include <exception>
+
+namespace unveil::ui {
+
+namespace {
+
+struct ComputeInput {
+  std::shared_ptr<const calib::PredictionSet> set;
+  calib::MetricsOptions options;
+  std::optional<double> temperature;
+  std::shared_ptr<const calib::Outcomes> before, after;  // cached; null when not yet computed
+};
+
+struct ComputeOutput {
+  std::optional<AnalysisResult> result;
+  std::shared_ptr<const calib::Outcomes> before, after;
+  QString error;
+};
+
+ComputeOutput compute(const ComputeInput& in) {
+  ComputeOutput out;
+  try {
+    out.before = in.before
+                     ? in.before
+                     : std::make_shared<const calib::Outcomes>(calib::compute_outcomes(*in.set));
+    AnalysisResult r;
+    r.options = in.options;
+    r.temperature = in.temperature;
+    r.before = calib::compute_metrics(*out.before, in.options);
+    // The histogram always uses equal-width bins: equal-mass bins hold equal counts by design.
+    r.histogramBefore =
+        in.options.binning == calib::Binning::kEqualWidth
+            ? r.before.table
+            : calib::bin_table(*out.before, in.options.bins, calib::Binning::kEqualWidth);
+    if (in.temperature) {
+      out.after = in.after ? in.after
+                           : std::make_shared<const calib::Outcomes>(
+                                 calib::compute_outcomes(*in.set, *in.temperature));
+      r.after = calib::compute_metrics(*out.after, in.options);
+      r.histogramAfter =
+          in.options.binning == calib::Binning::kEqualWidth
+              ? r.after->table
+              : calib::bin_table(*out.after, in.options.bins, calib::Binning::kEqualWidth);
+    }
+    out.result = std::move(r);
+  } catch (const std::exception& e) {
+    out.error =
+        CalibrationSession::tr("Computing the metrics failed: %1").arg(QString::fromUtf8(e.what()));
+  }
+  return out;
+}
+
+struct FitOutput {
+  std::optional<calib::TemperatureFit> fit;
+  QString error;
+};
+
+FitOutput fit(const std::shared_ptr<const calib::PredictionSet>& set, const QString& name) {
+  FitOutput out;
+  try {
+    Result<calib::TemperatureFit> r = calib::fit_temperature(*set);
+    if (r.ok())
+      out.fit = r.value();
+    else
+      out.error = name + QStringLiteral(": ") + QString::fromStdString(r.error().message);
+  } catch (const std::exception& e) {
+    out.error = name + QStringLiteral(": ") + QString::fromUtf8(e.what());
+  }
+  return out;
+}
+
+}  // namespace
+
+CalibrationSession::CalibrationSession(QObject* parent) : QObject(parent) {}
+
+CalibrationSession::~CalibrationSession() {
+  // Jobs still running hold only shared data; wait so that none outlives the process' objects.
+  for (auto* watcher : findChildren<QFutureWatcherBase*>())
+    watcher->waitForFinished();
+}
+
+template <typename T>
+void CalibrationSession::runJob(const QString& activity, std::function<T()> work,
+                                std::function<void(T)> done) {
+  activities_.append(activity);
+  emit activityChanged(activity);
+  auto* watcher = new QFutureWatcher<T>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, activity, done] {
+    // Follow-up jobs start inside done(), before this one counts as finished, so that idle()
+    // fires only once the whole chain is through.
+    done(watcher->result());
+    watcher->deleteLater();
+    finishJob(activity);
+  });
+  watcher->setFuture(QtConcurrent::run(std::move(work)));
+}
+
+void CalibrationSession::finishJob(const QString& activity) {
+  activities_.removeOne(activity);
+  emit activityChanged(activities_.isEmpty() ? QString() : activities_.constLast());
+  if (activities_.isEmpty()) emit idle();
+}
+
+void CalibrationSession::fail(const QString& message) {
+  lastError_ = message;
+  emit failed(message);
+}
+
+void CalibrationSession::openTest(const QString& path) {
+  const quint64 generation = ++testGeneration_;
+  runJob<LoadResult>(
+      tr("Reading %1…").arg(path), [path] { return loadPredictions(path); },
+      [this, generation](LoadResult r) {
+        if (generation != testGeneration_) return;
+        if (!r.ok()) return fail(r.error);
+        lastError_.clear();
+        test_ = std::move(r.data);
+        outcomesBefore_.reset();
+        outcomesAfter_.reset();
+        emit testLoaded();
+        recompute();
+      });
+}
+
+void CalibrationSession::openCalibration(const QString& path, bool fitWhenLoaded) {
+  const quint64 generation = ++calibrationGeneration_;
+  runJob<LoadResult>(
+      tr("Reading calibration split %1…").arg(path), [path] { return loadPredictions(path); },
+      [this, generation, fitWhenLoaded](LoadResult r) {
+        if (generation != calibrationGeneration_) return;
+        if (!r.ok()) return fail(r.error);
+        lastError_.clear();
+        calibration_ = std::move(r.data);
+        emit calibrationLoaded();
+        // A temperature fitted on another split no longer applies.
+        if (fit_) clearTemperature();
+        if (fitWhenLoaded) fitTemperature();
+      });
+}
+
+void CalibrationSession::openExample() {
+  openTest(exampleTestPath());
+  openCalibration(exampleCalibrationPath(), true);
+}
+
+void CalibrationSession::fitTemperature() {
+  if (!calibration_) {
+    fail(tr("Load a calibration split before fitting a temperature."));
+    return;
+  }
+  const quint64 generation = ++fitGeneration_;
+  const auto set = calibration_->set;
+  const QString name = calibration_->displayName;
+  runJob<FitOutput>(
+      tr("Fitting a temperature on %1…").arg(name), [set, name] { return fit(set, name); },
+      [this, generation](FitOutput r) {
+        if (generation != fitGeneration_) return;
+        if (!r.fit) return fail(r.error);
+        fit_ = r.fit;
+        outcomesAfter_.reset();
+        emit temperatureChanged();
+        recompute();
+      });
+}
+
+void CalibrationSession::clearTemperature() {
+  ++fitGeneration_;
+  fit_.reset();
+  outcomesAfter_.reset();
+  emit temperatureChanged();
+  recompute();
+}
+
+void CalibrationSession::setOptions(const calib::MetricsOptions& options) {
+  if (options.bins == options_.bins && options.binning == options_.binning) return;
+  options_ = options;
+  recompute();
+}
+
+void CalibrationSession::recompute() {
+  if (!test_) return;
+  ComputeInput in;
+  in.set = test_->set;
+  in.options = options_;
+  if (fit_) in.temperature = fit_->temperature;
+  in.before = outcomesBefore_;
+  if (fit_ && outcomesAfterTemperature_ == in.temperature) in.after = outcomesAfter_;
+  const quint64 generation = ++computeGeneration_;
+  runJob<ComputeOutput>(
+      tr("Computing metrics…"), [in] { return compute(in); },
+      [this, generation, set = in.set, temperature = in.temperature](ComputeOutput r) {
+        if (generation != computeGeneration_) return;
+        if (!r.result) return fail(r.error);
+        // Keep the outcomes only if they still belong to the current set and temperature.
+        if (test_ && test_->set == set) {
+          outcomesBefore_ = r.before;
+          outcomesAfter_ = r.after;
+          outcomesAfterTemperature_ = temperature;
+        }
+        result_ = std::move(r.result);
+        emit resultChanged();
+      });
+}
+
+}  // namespace unveil::ui

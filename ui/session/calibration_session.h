@@ -1,0 +1,93 @@
+// The state behind the window — the opened test set, the calibration split, the fitted
+// temperature and the metrics — and the background jobs that produce them. Reading, metrics and
+// the temperature fit all run on worker threads; the UI only listens to the signals.
+#pragma once
+
+#include <QObject>
+#include <QStringList>
+#include <functional>
+#include <memory>
+#include <optional>
+
+#include "calib/metrics.h"
+#include "calib/outcomes.h"
+#include "calib/temperature.h"
+#include "session/prediction_loading.h"
+
+namespace unveil::ui {
+
+/// Everything the views show about the test set, computed in one background pass.
+struct AnalysisResult {
+  calib::MetricsOptions options;
+  calib::Metrics before;
+  std::optional<calib::Metrics> after;  ///< with the fitted temperature
+  std::optional<double> temperature;
+  calib::BinTable histogramBefore;  ///< equal-width, whatever the binning of the metrics
+  std::optional<calib::BinTable> histogramAfter;
+};
+
+class CalibrationSession : public QObject {
+  Q_OBJECT
+
+ public:
+  explicit CalibrationSession(QObject* parent = nullptr);
+  ~CalibrationSession() override;
+
+  /// Opens the set to analyse. A ":/examples/..." path reads the built-in example.
+  void openTest(const QString& path);
+  /// Opens the calibration split; with fitWhenLoaded, fits a temperature right after.
+  void openCalibration(const QString& path, bool fitWhenLoaded);
+  /// Opens the synthetic example (test and calibration split) and fits a temperature.
+  void openExample();
+  /// Fits a temperature on the calibration split (which must be loaded).
+  void fitTemperature();
+  /// Forgets the fitted temperature.
+  void clearTemperature();
+  void setOptions(const calib::MetricsOptions& options);
+
+  const calib::MetricsOptions& options() const { return options_; }
+  const std::optional<LoadedPredictions>& test() const { return test_; }
+  const std::optional<LoadedPredictions>& calibration() const { return calibration_; }
+  const std::optional<calib::TemperatureFit>& temperatureFit() const { return fit_; }
+  const std::optional<AnalysisResult>& result() const { return result_; }
+  bool isBusy() const { return !activities_.isEmpty(); }
+  /// The last error, until the next successful load.
+  const QString& lastError() const { return lastError_; }
+
+ signals:
+  /// A job started or ended; `activity` says what is running ("" when nothing is).
+  void activityChanged(const QString& activity);
+  void testLoaded();
+  void calibrationLoaded();
+  void temperatureChanged();
+  void resultChanged();
+  void failed(const QString& message);
+  /// All background work has finished.
+  void idle();
+
+ private:
+  template <typename T>
+  void runJob(const QString& activity, std::function<T()> work, std::function<void(T)> done);
+  void finishJob(const QString& activity);
+  void recompute();
+  void fail(const QString& message);
+
+  calib::MetricsOptions options_;
+  std::optional<LoadedPredictions> test_;
+  std::optional<LoadedPredictions> calibration_;
+  std::optional<calib::TemperatureFit> fit_;
+  std::optional<AnalysisResult> result_;
+  QString lastError_;
+
+  // Outcomes depend on the set and the temperature only; keep them so that changing the bins
+  // only redoes the binning.
+  std::shared_ptr<const calib::Outcomes> outcomesBefore_, outcomesAfter_;
+  std::optional<double> outcomesAfterTemperature_;
+
+  // A newer request makes an older job's result stale; each kind counts its requests.
+  quint64 testGeneration_ = 0, calibrationGeneration_ = 0, fitGeneration_ = 0,
+          computeGeneration_ = 0;
+  QStringList activities_;
+};
+
+}  // namespace unveil::ui

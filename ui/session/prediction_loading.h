@@ -1,0 +1,35 @@
+// Reading a predictions file off the UI thread: plain functions that never throw, so that they
+// can run in QtConcurrent and hand back either a set or a readable message.
+#pragma once
+
+#include <QString>
+#include <memory>
+
+#include "calib/prediction_set.h"
+
+namespace unveil::ui {
+
+struct LoadedPredictions {
+  std::shared_ptr<const calib::PredictionSet> set;
+  QString path;         ///< the file, or a ":/examples/..." resource
+  QString displayName;  ///< the file name shown to the user
+  bool synthetic = false;
+  std::size_t skipped = 0;
+};
+
+struct LoadResult {
+  LoadedPredictions data;
+  QString error;  ///< "FILE:LINE: what is wrong" from the reader, or why nothing could be read
+  bool ok() const { return error.isEmpty(); }
+};
+
+/// Reads a predictions JSONL from a local file or a Qt resource (":/..."). Refuses a file with no
+/// predictions. Never throws.
+LoadResult loadPredictions(const QString& path);
+
+/// The built-in synthetic example.
+QString exampleTestPath();
+QString exampleCalibrationPath();
+bool isExamplePath(const QString& path);
+
+}  // namespace unveil::ui

@@ -1,0 +1,43 @@
+// The analysis page: a line naming the data; the reliability diagram on the left; the confidence
+// histogram and the metrics panel on the right. It turns the session's state into what each view
+// shows.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+
+namespace unveil::ui {
+
+class CalibrationSession;
+class ConfidenceHistogram;
+class MetricsPanel;
+class ReliabilityDiagram;
+
+class WorkspaceView : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit WorkspaceView(QWidget* parent = nullptr);
+
+  /// Shows the session's current result (or clears the views when there is none).
+  void showSession(const CalibrationSession& session);
+  /// Redraws every plot now (before a screenshot).
+  void replotNow();
+
+  ReliabilityDiagram* reliabilityDiagram() const { return reliability_; }
+  ConfidenceHistogram* confidenceHistogram() const { return histogram_; }
+  MetricsPanel* metricsPanel() const { return metrics_; }
+  QString datasetText() const;
+  /// The "synthetic example" note is shown.
+  bool showsSyntheticNote() const;
+
+ private:
+  QLabel* dataset_ = nullptr;
+  QLabel* syntheticNote_ = nullptr;
+  ReliabilityDiagram* reliability_ = nullptr;
+  ConfidenceHistogram* histogram_ = nullptr;
+  MetricsPanel* metrics_ = nullptr;
+};
+
+}  // namespace unveil::ui
