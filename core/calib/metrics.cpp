@@ -58,41 +58,68 @@ BinTable finish_table(std::vector<Accum>& acc, Binning binning, bool intervals) 
   return t;
 }
 
-// Reliability table over the items for which include(i) holds.
+// Outcomes gathered into ascending confidence order once, so that the walks below (equal-mass
+// bins, AUROC, AURC) read memory in sequence instead of jumping through the order.
+struct SortedView {
+  std::vector<double> conf;
+  std::vector<std::uint8_t> correct;
+  std::vector<std::uint32_t> w;
+  std::vector<std::int8_t> said_idk;
+};
+
+template <class W>
+SortedView gather(const Outcomes& o, std::span<const std::uint32_t> order, W weight) {
+  SortedView v;
+  const std::size_t n = order.size();
+  v.conf.resize(n);
+  v.correct.resize(n);
+  v.w.resize(n);
+  v.said_idk.resize(n);
+  for (std::size_t j = 0; j < n; ++j) {
+    const std::uint32_t i = order[j];
+    v.conf[j] = o.confidence[i];
+    v.correct[j] = o.correct[i];
+    v.w[j] = weight(i);
+    v.said_idk[j] = o.said_idk[i];
+  }
+  return v;
+}
+
+// Equal-width reliability table over the items for which include(i) holds.
 template <class W, class F>
-BinTable make_table(const Outcomes& o, std::span<const std::uint32_t> order, W weight, F include,
-                    int bins, Binning binning, bool intervals) {
+BinTable width_table(const Outcomes& o, W weight, F include, int bins, bool intervals) {
   std::vector<Accum> acc(static_cast<std::size_t>(bins));
   const std::size_t n = o.size();
-  if (binning == Binning::kEqualWidth) {
-    const double nb = bins;
-    for (std::size_t i = 0; i < n; ++i) {
-      const std::uint32_t w = weight(i);
-      if (w == 0 || !include(i)) continue;
-      const double c = o.confidence[i];
-      // c == 1.0 must land in the last bin, as in the study's code: min(floor(c * B), B - 1).
-      const int b = std::min(static_cast<int>(std::floor(c * nb)), bins - 1);
-      Accum& a = acc[static_cast<std::size_t>(b)];
-      a.n += w;
-      a.conf += w * c;
-      a.correct += w * o.correct[i];
-    }
-    return finish_table(acc, binning, intervals);
-  }
-  // Equal mass: sorted position p (0-based, among included items, with multiplicity) belongs to
-  // bin k when floor(k N / B) <= p < floor((k + 1) N / B).
-  std::uint64_t total = 0;
+  const double nb = bins;
   for (std::size_t i = 0; i < n; ++i) {
-    if (include(i)) total += weight(i);
-  }
-  const auto bound = [&](std::uint64_t k) { return k * total / static_cast<std::uint64_t>(bins); };
-  std::uint64_t pos = 0;
-  std::uint64_t k = 0;
-  std::uint64_t next = bound(1);
-  for (std::uint32_t i : order) {
-    std::uint64_t w = weight(i);
+    const std::uint32_t w = weight(i);
     if (w == 0 || !include(i)) continue;
     const double c = o.confidence[i];
+    // c == 1.0 must land in the last bin, as in the study's code: min(floor(c * B), B - 1).
+    const int b = std::min(static_cast<int>(std::floor(c * nb)), bins - 1);
+    Accum& a = acc[static_cast<std::size_t>(b)];
+    a.n += w;
+    a.conf += w * c;
+    a.correct += w * o.correct[i];
+  }
+  return finish_table(acc, Binning::kEqualWidth, intervals);
+}
+
+// Equal-mass table: sorted position p (0-based, among included items, with multiplicity) belongs
+// to bin k when floor(k N / B) <= p < floor((k + 1) N / B).
+BinTable mass_table(const SortedView& v, bool answered_only, int bins, bool intervals) {
+  std::vector<Accum> acc(static_cast<std::size_t>(bins));
+  const std::size_t n = v.conf.size();
+  std::uint64_t total = 0;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (!answered_only || v.said_idk[j] != 1) total += v.w[j];
+  }
+  const auto bound = [&](std::uint64_t k) { return k * total / static_cast<std::uint64_t>(bins); };
+  std::uint64_t pos = 0, k = 0, next = bound(1);
+  for (std::size_t j = 0; j < n; ++j) {
+    std::uint64_t w = v.w[j];
+    if (w == 0 || (answered_only && v.said_idk[j] == 1)) continue;
+    const double c = v.conf[j];
     while (w > 0) {
       while (pos >= next) {
         ++k;
@@ -102,14 +129,14 @@ BinTable make_table(const Outcomes& o, std::span<const std::uint32_t> order, W w
       Accum& a = acc[k];
       a.n += static_cast<double>(take);
       a.conf += static_cast<double>(take) * c;
-      a.correct += static_cast<double>(take) * o.correct[i];
+      a.correct += static_cast<double>(take) * v.correct[j];
       a.lo = std::min(a.lo, c);
       a.hi = std::max(a.hi, c);
       pos += take;
       w -= take;
     }
   }
-  return finish_table(acc, binning, intervals);
+  return finish_table(acc, Binning::kEqualMass, intervals);
 }
 
 struct Summary {
@@ -163,59 +190,49 @@ Metrics compute(const Outcomes& o, std::span<const std::uint32_t> order, W weigh
   m.mean_confidence = conf / total;
 
   const auto all = [](std::size_t) { return true; };
-  m.table = make_table(o, order, weight, all, opt.bins, opt.binning, intervals);
+  const SortedView v = gather(o, order, weight);
+  m.table = opt.binning == Binning::kEqualWidth ? width_table(o, weight, all, opt.bins, intervals)
+                                                : mass_table(v, false, opt.bins, intervals);
   const Summary s = summarise(m.table);
   m.ece = s.ece;
   m.mce = s.mce;
   m.rmsce = s.rmsce;
-  if (opt.binning == Binning::kEqualMass) {
-    m.ace = s.ece;
-  } else {
-    m.ace = summarise(make_table(o, order, weight, all, opt.bins, Binning::kEqualMass, false)).ece;
-  }
+  m.ace = opt.binning == Binning::kEqualMass ? s.ece
+                                             : summarise(mass_table(v, false, opt.bins, false)).ece;
 
+  const std::size_t len = v.conf.size();
   // AUROC of confidence as a predictor of correctness (Mann-Whitney U / (P * N), ties count 1/2),
   // walking tie groups of the ascending order.
-  {
-    double pos_total = correct, neg_total = total - correct;
-    if (pos_total > 0 && neg_total > 0) {
-      double neg_below = 0, u = 0;
-      std::size_t g = 0;
-      while (g < order.size()) {
-        std::size_t e = g;
-        double pos = 0, neg = 0;
-        const double c = o.confidence[order[g]];
-        while (e < order.size() && o.confidence[order[e]] == c) {
-          const double w = weight(order[e]);
-          if (o.correct[order[e]]) {
-            pos += w;
-          } else {
-            neg += w;
-          }
-          ++e;
-        }
-        u += pos * (neg_below + 0.5 * neg);
-        neg_below += neg;
-        g = e;
+  if (correct > 0 && total - correct > 0) {
+    double neg_below = 0, u = 0;
+    std::size_t g = 0;
+    while (g < len) {
+      std::size_t e = g;
+      double pos = 0, neg = 0;
+      const double c = v.conf[g];
+      while (e < len && v.conf[e] == c) {
+        (v.correct[e] ? pos : neg) += v.w[e];
+        ++e;
       }
-      m.auroc = u / (pos_total * neg_total);
+      u += pos * (neg_below + 0.5 * neg);
+      neg_below += neg;
+      g = e;
     }
+    m.auroc = u / (correct * (total - correct));
   }
 
   // AURC: confidence descending, ties in input order; risk(k) = errors among the first k / k.
   {
     double risk_sum = 0, errors = 0, seen = 0;
-    std::size_t end = order.size();
+    std::size_t end = len;
     while (end > 0) {
       std::size_t begin = end - 1;
-      const double c = o.confidence[order[begin]];
-      while (begin > 0 && o.confidence[order[begin - 1]] == c)
+      const double c = v.conf[begin];
+      while (begin > 0 && v.conf[begin - 1] == c)
         --begin;
       for (std::size_t j = begin; j < end; ++j) {
-        const std::uint32_t i = order[j];
-        const std::uint32_t w = weight(i);
-        const double err = o.correct[i] ? 0.0 : 1.0;
-        for (std::uint32_t t = 0; t < w; ++t) {
+        const double err = v.correct[j] ? 0.0 : 1.0;
+        for (std::uint32_t t = 0; t < v.w[j]; ++t) {
           seen += 1;
           errors += err;
           risk_sum += errors / seen;
@@ -239,8 +256,10 @@ Metrics compute(const Outcomes& o, std::span<const std::uint32_t> order, W weigh
     m.answered = static_cast<std::size_t>(ans);
     if (ans > 0) {
       m.accuracy_answered = ans_correct / ans;
-      m.ece_answered =
-          summarise(make_table(o, order, weight, answered, opt.bins, opt.binning, false)).ece;
+      m.ece_answered = summarise(opt.binning == Binning::kEqualWidth
+                                     ? width_table(o, weight, answered, opt.bins, false)
+                                     : mass_table(v, true, opt.bins, false))
+                           .ece;
     }
   }
   return m;
@@ -271,18 +290,25 @@ std::vector<std::uint32_t> confidence_order(std::span<const double> c) {
   std::vector<std::uint32_t> idx(n);
   for (std::size_t i = 0; i < n; ++i)
     idx[i] = static_cast<std::uint32_t>(i);
+  const auto less = [&](std::uint32_t a, std::uint32_t b) { return c[a] < c[b]; };
   if (n < 4096) {
-    std::stable_sort(idx.begin(), idx.end(), [&](auto a, auto b) { return c[a] < c[b]; });
+    std::stable_sort(idx.begin(), idx.end(), less);
     return idx;
   }
-  // Stable LSD radix sort on the bit pattern: for non-negative doubles it orders like the value.
-  std::vector<std::uint64_t> key(n), key_tmp(n);
-  std::vector<std::uint32_t> idx_tmp(n);
-  std::memcpy(key.data(), c.data(), n * sizeof(double));
-  constexpr int kBits = 16, kBuckets = 1 << kBits, kPasses = 64 / kBits;
+  // Stable LSD radix sort on the upper 32 bits of the double (for non-negative doubles the bit
+  // pattern orders like the value), in three 11-bit passes that stay in cache; then equal upper
+  // halves, which keep input order, are put in full order by a stable insertion sort (runs are
+  // short: the upper half already holds 20 mantissa bits).
+  std::vector<std::uint32_t> key(n), key_tmp(n), idx_tmp(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    std::uint64_t bits;
+    std::memcpy(&bits, &c[i], sizeof bits);
+    key[i] = static_cast<std::uint32_t>(bits >> 32);
+  }
+  constexpr int kBits = 11, kBuckets = 1 << kBits, kPasses = 3;
   std::vector<std::array<std::uint32_t, kPasses>> hist(kBuckets,
                                                        std::array<std::uint32_t, kPasses>{});
-  for (std::uint64_t k : key) {
+  for (std::uint32_t k : key) {
     for (int p = 0; p < kPasses; ++p)
       ++hist[(k >> (p * kBits)) & (kBuckets - 1)][p];
   }
@@ -296,7 +322,7 @@ std::vector<std::uint32_t> confidence_order(std::span<const double> c) {
       sum += cnt;
     }
     for (std::size_t j = 0; j < n; ++j) {
-      const std::uint64_t k = key[j];
+      const std::uint32_t k = key[j];
       const std::uint32_t dst = hist[(k >> shift) & (kBuckets - 1)][p]++;
       key_tmp[dst] = k;
       idx_tmp[dst] = idx[j];
@@ -304,14 +330,24 @@ std::vector<std::uint32_t> confidence_order(std::span<const double> c) {
     key.swap(key_tmp);
     idx.swap(idx_tmp);
   }
+  std::size_t run = 0;
+  for (std::size_t j = 1; j <= n; ++j) {
+    if (j < n && key[j] == key[run]) continue;
+    if (j - run > 1)
+      std::stable_sort(idx.begin() + static_cast<std::ptrdiff_t>(run),
+                       idx.begin() + static_cast<std::ptrdiff_t>(j), less);
+    run = j;
+  }
   return idx;
 }
 
 BinTable bin_table(const Outcomes& o, int bins, Binning binning) {
-  std::vector<std::uint32_t> order;
-  if (binning == Binning::kEqualMass) order = confidence_order(o.confidence);
-  return make_table(
-      o, order, UnitWeight{}, [](std::size_t) { return true; }, bins, binning, true);
+  if (binning == Binning::kEqualWidth) {
+    return width_table(
+        o, UnitWeight{}, [](std::size_t) { return true; }, bins, true);
+  }
+  const auto order = confidence_order(o.confidence);
+  return mass_table(gather(o, order, UnitWeight{}), false, bins, true);
 }
 
 Metrics compute_metrics(const Outcomes& o, const MetricsOptions& options) {

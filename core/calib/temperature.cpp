@@ -61,7 +61,7 @@ Eval evaluate(const Shifted& s, double beta) {
       const std::size_t k_count = s.begin[i + 1] - s.begin[i];
       double sum = 0, m1 = 0, m2 = 0;
       for (std::size_t k = 0; k < k_count; ++k) {
-        const double w = std::exp(beta * d[k]);
+        const double w = d[k] == 0.0 ? 1.0 : std::exp(beta * d[k]);  // the maximum: exp(0)
         sum += w;
         m1 += w * d[k];
         m2 += w * d[k] * d[k];
@@ -149,6 +149,9 @@ Result<TemperatureFit> fit_temperature(const PredictionSet& set, const Temperatu
       b_tested = true;
     }
     double next = e.h > 0 ? beta - e.g / e.h : NAN;
+    // Converged: the Newton step is below the resolution asked for (evaluating it would cost a
+    // pass over the data and change nothing).
+    if (std::fabs(next - beta) <= 1e-13 * beta) break;
     if (!(next > a && next < b)) {
       // Newton left the bracket: try the untested bound it points to, else bisect.
       if (e.g < 0 && !b_tested) {

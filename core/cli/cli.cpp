@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "cli/commands.h"
+#include "model/torch_model.h"
 #include "util/parallel.h"
 
 namespace unveil::cli {
@@ -35,8 +36,11 @@ constexpr const char* kHelp =
     "      a run's predictions as predictions JSONL (or CSV)\n"
     "  metrics --db FILE --run ID [...]\n"
     "      the metrics of a stored run, as for a file\n"
-    "  demo --out DIR [--seed S] [--size N]\n"
-    "      write the built-in shapes world (LLaVA JSON + PNG images)\n"
+    "  eval --db FILE --model CARD.json --dataset NAME [--split S] [--condition C]\n"
+    "          [--prompt TEXT|@FILE] [--device cpu|cuda|auto] [--batch N] [--resume RUN]\n"
+    "      run a model over a dataset into the project (progress on stderr)\n"
+    "  demo --out DIR [--seed S] [--size N] [--no-models]\n"
+    "      write the built-in shapes world (LLaVA JSON + PNG images) and train the demo models\n"
     "\n"
     "exit status: 0 success, 1 bad input (reason on stderr), 2 usage error\n";
 
@@ -69,6 +73,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (cmd == "import-predictions") return cmd_import_predictions(rest, io);
     if (cmd == "runs") return cmd_runs(rest, io);
     if (cmd == "export") return cmd_export(rest, io);
+    if (cmd == "eval") return cmd_eval(rest, io);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
       out << kHelp;
       return kOk;
@@ -87,7 +92,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
 }
 
 int run(int argc, char** argv) {
-  set_worker_threads(static_cast<int>(std::max(1u, std::thread::hardware_concurrency())));
+  const int threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
+  set_worker_threads(threads);
+  model::init_torch_threads(threads);  // once, at start-up
   std::vector<std::string> args(argv + 1, argv + argc);
   return run(args, std::cout, std::cerr);
 }

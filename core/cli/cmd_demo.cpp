@@ -6,6 +6,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "data/shapes_world.h"
+#include "model/demo_trainer.h"
 
 namespace unveil::cli {
 namespace {
@@ -14,7 +15,7 @@ constexpr const char* kUsageText =
 }
 
 int cmd_demo(std::span<const std::string> argv, Io io) {
-  auto args = parse_args(argv, {"--out", "--seed", "--size", "--format"}, {});
+  auto args = parse_args(argv, {"--out", "--seed", "--size", "--format"}, {"--no-models"});
   if (!args) return usage_error(io, args.error().message, kUsageText);
   const Args& a = *args;
   if (!a.positional.empty())
@@ -38,6 +39,20 @@ int cmd_demo(std::span<const std::string> argv, Io io) {
   const auto t0 = std::chrono::steady_clock::now();
   auto world = data::write_shapes_world(*out, opt);
   if (!world) return input_error(io, world.error().message);
+  std::vector<model::DemoModel> models;
+  if (!a.flags.count("--no-models")) {
+    model::DemoTrainOptions topt;
+    topt.seed = static_cast<std::uint64_t>(*seed);
+    topt.progress = [&](const std::string& stage, int done, int total, double loss) {
+      io.err << "\rtraining " << stage << ": epoch " << done << "/" << total << ", loss " << loss
+             << "   " << std::flush;
+      if (done == total) io.err << "\n";
+    };
+    auto trained =
+        model::train_demo_models(world->json, std::filesystem::path(*out) / "models", topt);
+    if (!trained) return input_error(io, trained.error().message);
+    models = std::move(*trained);
+  }
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (*json) {
     nlohmann::ordered_json j;
@@ -47,6 +62,14 @@ int cmd_demo(std::span<const std::string> argv, Io io) {
                    {"calibration", world->calibration},
                    {"test", world->test},
                    {"idk", world->idk}};
+    nlohmann::ordered_json ms = nlohmann::ordered_json::array();
+    for (const auto& m : models) {
+      ms.push_back({{"name", m.name},
+                    {"card", m.card.string()},
+                    {"seconds", m.seconds},
+                    {"final_loss", m.final_loss}});
+    }
+    j["models"] = ms;
     j["seconds"] = secs;
     io.out << j.dump(2) << "\n";
   } else {

@@ -20,6 +20,7 @@ int cmd_import(std::span<const std::string> args, Io io);
 int cmd_import_predictions(std::span<const std::string> args, Io io);
 int cmd_runs(std::span<const std::string> args, Io io);
 int cmd_export(std::span<const std::string> args, Io io);
+int cmd_eval(std::span<const std::string> args, Io io);
 
 /// Prints "unveil-cli: MESSAGE" and the usage hint of a command; returns kUsage.
 int usage_error(Io io, const std::string& message, const char* usage);

@@ -369,10 +369,20 @@ TEST_F(StoreTest, KilledWriterLosesNothingCommittedAndResumes) {
     }
     return pid;
   };
+  // Committed predictions of the run, read on a connection of our own while the writer writes.
+  const auto committed = [&] {
+    auto db = Db::open(file_, SQLITE_OPEN_READONLY);
+    auto s = db->prepare("SELECT COUNT(*) FROM predictions WHERE run_id = ?");
+    s.bind(1, run_id);
+    s.step();
+    return static_cast<std::size_t>(s.int64(0));
+  };
   std::size_t last = 0;
-  for (int kill_after_ms : {40, 90, 150}) {
+  for (std::size_t kill_at : {40u, 200u, 420u}) {
     const pid_t pid = start_writer(400);
-    ::usleep(static_cast<useconds_t>(kill_after_ms) * 1000);
+    // Kill it once it has committed past kill_at (process start-up time varies with the machine).
+    for (int waited = 0; committed() < kill_at && waited < 30000; waited += 2)
+      ::usleep(2000);
     ::kill(pid, SIGKILL);
     int status = 0;
     ::waitpid(pid, &status, 0);

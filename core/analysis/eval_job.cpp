@@ -1,0 +1,208 @@
+#include "analysis/eval_job.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <set>
+
+#include "calib/report_json.h"
+#include "data/perturb.h"
+#include "model/model.h"
+#include "store/store.h"
+#include "util/sha256.h"
+
+namespace unveil::analysis {
+namespace {
+
+std::string file_sha256(const std::filesystem::path& p) {
+  std::ifstream f(p, std::ios::binary);
+  Sha256 h;
+  char buf[1 << 16];
+  while (f.read(buf, sizeof buf) || f.gcount() > 0)
+    h.update(buf, static_cast<std::size_t>(f.gcount()));
+  return to_hex(h.finish());
+}
+
+// The model's row in the project (one per file content and path).
+Result<std::int64_t> model_row(store::Store& st, const model::Model& m,
+                               const std::filesystem::path& card) {
+  const std::string hash = file_sha256(m.card().model_path());
+  auto models = st.models();
+  if (!models) return models.error();
+  const std::string path = std::filesystem::absolute(card).string();
+  for (const auto& row : *models) {
+    if (row.sha256 == hash && row.path == path) return row.id;
+  }
+  std::ifstream f(card);
+  const std::string text((std::istreambuf_iterator<char>(f)), {});
+  return st.add_model({0, m.card().name, path, hash, text, ""});
+}
+
+}  // namespace
+
+Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cancel,
+                            const std::function<void(const EvalProgress&)>& progress) {
+  using clock = std::chrono::steady_clock;
+  const auto t0 = clock::now();
+  auto condition = data::parse_perturbation(spec.condition);
+  if (!condition) return Error{"condition: " + condition.error().message};
+  auto st = store::Store::open(spec.db, store::OpenMode::kOpenExisting);
+  if (!st) return st.error();
+  auto ds = st->dataset_by_name(spec.dataset);
+  if (!ds) return ds.error();
+  if (!*ds) return Error{"no dataset named \"" + spec.dataset + "\" in " + spec.db.string()};
+  auto m = model::Model::load(spec.card, spec.device);
+  if (!m) return m.error();
+  auto items = st->items((*ds)->id, spec.split, /*load_images=*/true);
+  if (!items) return items.error();
+  auto ids = st->item_ids((*ds)->id, spec.split);
+  if (!ids) return ids.error();
+  if (items->empty()) {
+    return Error{"dataset \"" + spec.dataset + "\" has no items" +
+                 (spec.split.empty() ? std::string() : " in split \"" + spec.split + "\"")};
+  }
+  auto model_id = model_row(*st, *m, spec.card);
+  if (!model_id) return model_id.error();
+  const std::string prompt = spec.prompt.empty() ? m->card().prompt_template : spec.prompt;
+
+  EvalResult res;
+  res.device = m->device_name();
+  std::set<std::int64_t> done;
+  if (spec.resume_run) {
+    auto run = st->run(*spec.resume_run);
+    if (!run) return run.error();
+    if (run->spec.dataset_id != (*ds)->id || run->spec.split != spec.split ||
+        run->spec.condition != data::to_string(*condition) || run->spec.prompt != prompt) {
+      return Error{
+          "run " + std::to_string(*spec.resume_run) +
+          " was made with another dataset, split, condition or prompt; it cannot be resumed "
+          "with these settings"};
+    }
+    auto already = st->predicted_items(*spec.resume_run);
+    if (!already) return already.error();
+    done.insert(already->begin(), already->end());
+    res.run_id = *spec.resume_run;
+  } else {
+    store::RunSpec rs;
+    rs.name = spec.run_name.empty() ? m->card().name + " · " + spec.dataset +
+                                          (spec.split.empty() ? "" : "/" + spec.split) + " · " +
+                                          data::to_string(*condition)
+                                    : spec.run_name;
+    rs.model_id = *model_id;
+    rs.dataset_id = (*ds)->id;
+    rs.split = spec.split;
+    rs.prompt = prompt;
+    rs.condition = data::to_string(*condition);
+    rs.device = m->device_name();
+    rs.settings = nlohmann::json{{"batch", spec.batch},
+                                 {"seed", spec.seed},
+                                 {"max_new_tokens", m->card().max_new_tokens},
+                                 {"model_sha256", file_sha256(m->card().model_path())}}
+                      .dump();
+    rs.expected = items->size();
+    auto run = st->create_run(rs);
+    if (!run) return run.error();
+    res.run_id = *run;
+  }
+  auto writer = store::PredictionWriter::open(spec.db, res.run_id, 256);
+  if (!writer) return writer.error();
+
+  std::vector<std::size_t> todo;
+  for (std::size_t i = 0; i < items->size(); ++i) {
+    if (done.count((*ids)[i])) continue;
+    if ((*items)[i].answer < 0) {
+      ++res.skipped;
+      continue;
+    }
+    todo.push_back(i);
+  }
+  const std::filesystem::path root = (*ds)->root;
+  const std::size_t batch = static_cast<std::size_t>(std::max(1, spec.batch));
+  auto last_report = clock::now();
+  const auto t_run = clock::now();
+  std::size_t processed = 0;
+  for (std::size_t b = 0; b < todo.size(); b += batch) {
+    if (cancel && cancel->load()) {
+      res.cancelled = true;
+      break;
+    }
+    std::vector<model::ModelInput> inputs;
+    std::vector<std::size_t> which;
+    for (std::size_t k = b; k < std::min(todo.size(), b + batch); ++k) {
+      const auto& item = (*items)[todo[k]];
+      auto in = m->prepare(item, root, *condition, prompt,
+                           spec.seed ^ static_cast<std::uint64_t>((*ids)[todo[k]]));
+      if (!in) {
+        ++res.skipped;
+        if (res.problems.size() < 20) res.problems.push_back(in.error().message);
+        continue;
+      }
+      inputs.push_back(std::move(*in));
+      which.push_back(todo[k]);
+    }
+    const auto tb = clock::now();
+    auto out = m->run(inputs);
+    if (!out) return out.error();
+    const double per_item_ms =
+        std::chrono::duration<double, std::milli>(clock::now() - tb).count() /
+        std::max<std::size_t>(1, inputs.size());
+    for (std::size_t k = 0; k < out->size(); ++k) {
+      const auto& o = (*out)[k];
+      const auto& item = (*items)[which[k]];
+      store::PredictionRecord p;
+      p.item_id = (*ids)[which[k]];
+      p.label = item.answer;
+      p.logits = o.option_logits;
+      p.answer = o.answer;
+      p.conf_vocab = o.conf_vocab;
+      double mx = -INFINITY, sum = 0;
+      for (double z : o.option_logits)
+        mx = std::max(mx, z);
+      for (double z : o.option_logits)
+        sum += std::exp(z - mx);
+      p.conf_options = 1.0 / sum;
+      p.correct = o.answer == item.answer;
+      p.latency_ms = per_item_ms;
+      if (auto s = writer->add(p); !s) return s.error();
+      ++res.predicted;
+    }
+    processed = std::min(todo.size(), b + batch);
+    if (progress &&
+        (clock::now() - last_report > std::chrono::milliseconds(120) || processed == todo.size())) {
+      last_report = clock::now();
+      const double secs = std::chrono::duration<double>(clock::now() - t_run).count();
+      EvalProgress pr;
+      pr.total = done.size() + todo.size();
+      pr.done = done.size() + processed;
+      pr.items_per_second = secs > 0 ? static_cast<double>(processed) / secs : 0;
+      pr.eta_seconds = pr.items_per_second > 0
+                           ? static_cast<double>(todo.size() - processed) / pr.items_per_second
+                           : 0;
+      progress(pr);
+    }
+  }
+  if (auto s = writer->flush(); !s) return s.error();
+  if (auto s = st->set_run_status(
+          res.run_id, res.cancelled ? store::RunStatus::kCancelled : store::RunStatus::kComplete);
+      !s) {
+    return s.error();
+  }
+  auto set = st->prediction_set(res.run_id);
+  if (set && !set->empty()) {
+    res.metrics = calib::compute_metrics(calib::compute_outcomes(*set));
+    nlohmann::ordered_json j;
+    j["n"] = res.metrics->n;
+    j["accuracy"] = res.metrics->accuracy;
+    j["ece"] = res.metrics->ece;
+    j["nll"] = res.metrics->nll;
+    j["auroc"] = calib::number_or_null(res.metrics->auroc);
+    if (res.metrics->has_idk) j["idk_rate"] = res.metrics->idk_rate;
+    if (!res.cancelled) (void)st->set_run_summary(res.run_id, j.dump());
+  }
+  res.seconds = std::chrono::duration<double>(clock::now() - t0).count();
+  return res;
+}
+
+}  // namespace unveil::analysis

@@ -1,0 +1,55 @@
+// A run: a model over a dataset split of a project, under one condition and prompt, streamed into
+// the store in batches, with cancel, progress and ETA; a cancelled or killed run resumes where it
+// stopped (the store ignores items already predicted).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "calib/metrics.h"
+#include "model/torch_model.h"
+#include "util/result.h"
+
+namespace unveil::analysis {
+
+struct EvalSpec {
+  std::filesystem::path db;
+  std::filesystem::path card;  ///< the model card (JSON)
+  std::string dataset;         ///< dataset name in the project
+  std::string split;           ///< empty: all items
+  std::string condition =
+      "image";         ///< image, text, blank, noise:S, blur:S, occlude:F, grey, jpeg:Q
+  std::string prompt;  ///< template; empty: the card's
+  model::DeviceChoice device = model::DeviceChoice::kAuto;
+  int batch = 32;
+  std::uint64_t seed = 0;  ///< for seeded perturbations
+  std::optional<std::int64_t> resume_run;
+  std::string run_name;  ///< empty: "<model> · <dataset>/<split> · <condition>"
+};
+
+struct EvalProgress {
+  std::size_t done = 0, total = 0;
+  double items_per_second = 0;
+  double eta_seconds = 0;
+};
+
+struct EvalResult {
+  std::int64_t run_id = 0;
+  std::size_t predicted = 0;  ///< predictions written by this call
+  std::size_t skipped = 0;    ///< items without a gold answer, or whose input could not be made
+  std::string device;
+  double seconds = 0;
+  bool cancelled = false;
+  std::optional<calib::Metrics> metrics;  ///< over all of the run's predictions
+  std::vector<std::string> problems;      ///< per-item problems (first few)
+};
+
+/// Runs (or resumes) the evaluation. Progress is reported at most ~8 times a second.
+Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cancel = nullptr,
+                            const std::function<void(const EvalProgress&)>& progress = {});
+
+}  // namespace unveil::analysis

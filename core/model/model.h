@@ -1,0 +1,44 @@
+// A loaded model of the contract: card + tokenizer + TorchScript module, and how items become its
+// inputs under a condition (with the image, text only, blank, noise, blur, ...).
+#pragma once
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "data/item.h"
+#include "data/perturb.h"
+#include "model/model_card.h"
+#include "model/tokenizer.h"
+#include "model/torch_model.h"
+
+namespace unveil::model {
+
+class Model {
+ public:
+  /// Reads the card, the vocabulary and the TorchScript file, and checks them with a dry run.
+  static Result<Model> load(const std::filesystem::path& card_json, DeviceChoice device);
+
+  const ModelCard& card() const { return card_; }
+  const WordTokenizer& tokenizer() const { return tokenizer_; }
+  std::string device_name() const { return torch_->device_name(); }
+
+  /// The model's input for an item. `prompt_template` empty: the card's. The image is loaded from
+  /// the dataset root, perturbed (seeded) and preprocessed as the card asks; condition "text"
+  /// (PerturbationKind::kNoImage) gives no image and a prompt without the image token.
+  Result<ModelInput> prepare(const data::Item& item, const std::filesystem::path& root,
+                             const data::Perturbation& condition,
+                             const std::string& prompt_template, std::uint64_t seed) const;
+
+  Result<std::vector<ModelOutput>> run(const std::vector<ModelInput>& batch) const {
+    return torch_->run(batch);
+  }
+
+ private:
+  ModelCard card_;
+  WordTokenizer tokenizer_;
+  std::shared_ptr<TorchModel> torch_;
+};
+
+}  // namespace unveil::model

@@ -1,0 +1,39 @@
+// The model card: the JSON sidecar that says how to feed a TorchScript model and read its answer.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "data/image.h"
+#include "util/result.h"
+
+namespace unveil::model {
+
+struct ModelCard {
+  std::string name;
+  std::string file;                 ///< the TorchScript file, relative to the card
+  bool image = true;                ///< "modalities" holds "image" (false: a text-only base model)
+  data::PreprocessSpec preprocess;  ///< image size, resize mode, channel order, mean/std
+  std::string tokenizer_type = "wordlevel";
+  std::string tokenizer_file;  ///< relative to the card
+  std::string prompt_template;
+  std::map<char, std::int64_t> option_token_ids;  ///< 'A' -> id
+  std::int64_t pad_token_id = 0;
+  int max_new_tokens = 20;
+  std::string provenance;     ///< free-form JSON text (trained on what, when)
+  std::filesystem::path dir;  ///< the card's folder
+
+  std::filesystem::path model_path() const { return dir / file; }
+  std::filesystem::path tokenizer_path() const { return dir / tokenizer_file; }
+};
+
+/// Parses and validates a card; every message names the card file and the field.
+Result<ModelCard> read_model_card(const std::filesystem::path& card_json);
+/// The card as JSON text (the demo trainer writes cards with it).
+std::string to_json_text(const ModelCard& card);
+
+}  // namespace unveil::model

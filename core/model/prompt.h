@@ -1,0 +1,23 @@
+// Prompt templates: how an item becomes the text a model reads.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "data/item.h"
+
+namespace unveil::model {
+
+/// The study's prompt: the question with its options, then "Please provide the option letter
+/// directly.", then "Answer: (". Placeholders: {hint}, {question}, {options} (one "A. text" per
+/// line), {image} (the "<image>" token, only when the run shows an image).
+constexpr const char* kStudyTemplate =
+    "{image}{hint}{question}\n{options}\nPlease provide the option letter directly.\nAnswer: (";
+
+/// Renders a template for an item. Unknown placeholders are left as they are.
+std::string render_prompt(const std::string& tmpl, const data::Item& item, bool with_image);
+
+/// Wordings that invite admitting uncertainty (the IDK analysis compares them with the study's).
+const std::vector<std::string>& uncertainty_inviting_templates();
+
+}  // namespace unveil::model

@@ -1,0 +1,217 @@
+// The only translation unit (with demo_trainer.cpp) that includes libtorch: ~30 s of compile each.
+#include "model/torch_model.h"
+
+#include <ATen/Parallel.h>
+#include <torch/cuda.h>
+#include <torch/script.h>
+
+#include <algorithm>
+#include <sstream>
+
+namespace unveil::model {
+namespace {
+
+std::string first_line(const std::string& s) {
+  const auto nl = s.find('\n');
+  return nl == std::string::npos ? s : s.substr(0, nl);
+}
+
+std::string describe(const c10::IValue& v) {
+  if (v.isTensor()) {
+    std::ostringstream os;
+    os << "a Tensor of shape " << v.toTensor().sizes() << " and type " << v.toTensor().dtype();
+    return os.str();
+  }
+  return std::string("a ") + v.tagKind();
+}
+
+}  // namespace
+
+struct TorchModel::Impl {
+  torch::jit::Module module;
+  torch::Device device{torch::kCPU};
+  ModelCard card;
+  std::size_t vocab = 0;
+
+  // Left-pads the prompts into [B, T] so that every prompt ends at the last position.
+  torch::Tensor ids_tensor(const std::vector<std::vector<std::int64_t>>& ids) const {
+    std::size_t t = 1;
+    for (const auto& v : ids)
+      t = std::max(t, v.size());
+    auto out = torch::full({static_cast<std::int64_t>(ids.size()), static_cast<std::int64_t>(t)},
+                           card.pad_token_id, torch::kInt64);
+    auto acc = out.accessor<std::int64_t, 2>();
+    for (std::size_t b = 0; b < ids.size(); ++b) {
+      const std::size_t off = t - ids[b].size();
+      for (std::size_t k = 0; k < ids[b].size(); ++k)
+        acc[static_cast<std::int64_t>(b)][static_cast<std::int64_t>(off + k)] = ids[b][k];
+    }
+    return out.to(device);
+  }
+
+  torch::Tensor pixel_tensor(const std::vector<const std::vector<float>*>& px) const {
+    const std::int64_t h = card.image ? card.preprocess.height : 1;
+    const std::int64_t w = card.image ? card.preprocess.width : 1;
+    auto out = torch::zeros({static_cast<std::int64_t>(px.size()), 3, h, w}, torch::kFloat32);
+    const std::size_t per = static_cast<std::size_t>(3 * h * w);
+    float* dst = out.data_ptr<float>();
+    for (std::size_t b = 0; b < px.size(); ++b) {
+      if (px[b]->size() == per) std::copy(px[b]->begin(), px[b]->end(), dst + b * per);
+    }
+    return out.to(device);
+  }
+
+  torch::Tensor forward(const torch::Tensor& pixels, const torch::Tensor& ids) {
+    auto out = module.forward({pixels, ids});
+    return out.toTensor().to(torch::kCPU, torch::kFloat64);
+  }
+};
+
+TorchModel::TorchModel() : impl_(std::make_unique<Impl>()) {}
+TorchModel::TorchModel(TorchModel&&) noexcept = default;
+TorchModel& TorchModel::operator=(TorchModel&&) noexcept = default;
+TorchModel::~TorchModel() = default;
+
+Result<DeviceChoice> parse_device(std::string_view text) {
+  if (text == "cpu") return DeviceChoice::kCpu;
+  if (text == "cuda") return DeviceChoice::kCuda;
+  if (text == "auto") return DeviceChoice::kAuto;
+  return Error{"unknown device \"" + std::string(text) + "\" (expected cpu, cuda or auto)"};
+}
+
+void init_torch_threads(int threads) {
+  at::set_num_threads(std::max(1, threads));
+}
+
+bool cuda_available() {
+  return torch::cuda::is_available();
+}
+
+std::string TorchModel::device_name() const {
+  return impl_->device.str();
+}
+
+Result<TorchModel> TorchModel::load(const ModelCard& card, DeviceChoice choice,
+                                    std::size_t vocab_size,
+                                    const std::vector<std::int64_t>& sample_ids) {
+  const std::string file = card.model_path().string();
+  TorchModel m;
+  m.impl_->card = card;
+  m.impl_->vocab = vocab_size;
+  if (choice == DeviceChoice::kCuda && !cuda_available()) {
+    return Error{"device cuda was asked for, but " +
+                 std::string(torch::cuda::is_available()
+                                 ? ""
+                                 : "this libtorch has no CUDA or no GPU is present")};
+  }
+  const bool cuda =
+      choice == DeviceChoice::kCuda || (choice == DeviceChoice::kAuto && cuda_available());
+  m.impl_->device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
+  try {
+    m.impl_->module = torch::jit::load(file, m.impl_->device);
+  } catch (const std::exception& e) {
+    return Error{file +
+                 ": not a loadable TorchScript model (damaged, truncated, or another format): " +
+                 first_line(e.what())};
+  }
+  m.impl_->module.eval();
+  for (const auto& [letter, id] : card.option_token_ids) {
+    if (id >= static_cast<std::int64_t>(vocab_size)) {
+      return Error{file + ": the card gives option " + std::string(1, letter) + " the token id " +
+                   std::to_string(id) + ", beyond the vocabulary of " + std::to_string(vocab_size)};
+    }
+  }
+  // Dry run: one item of zeros and a real prompt.
+  try {
+    c10::InferenceMode guard;
+    const std::vector<float> none;
+    auto pixels = m.impl_->pixel_tensor({&none});
+    auto ids = m.impl_->ids_tensor(
+        {sample_ids.empty() ? std::vector<std::int64_t>{card.pad_token_id} : sample_ids});
+    const c10::IValue out = m.impl_->module.forward({pixels, ids});
+    if (!out.isTensor()) {
+      return Error{file +
+                   ": forward(pixel_values, input_ids) must return a Tensor[B, V] of next-token "
+                   "logits; it returned " +
+                   describe(out)};
+    }
+    const auto t = out.toTensor();
+    if (t.dim() != 2 || t.size(0) != 1 || t.size(1) != static_cast<std::int64_t>(vocab_size) ||
+        !t.is_floating_point()) {
+      return Error{file + ": forward must return float logits of shape [1, " +
+                   std::to_string(vocab_size) +
+                   "] for one item (the vocabulary's size); it returned " + describe(out)};
+    }
+  } catch (const std::exception& e) {
+    return Error{file +
+                 ": forward(pixel_values: Tensor[B,3,H,W] float32, input_ids: Tensor[B,T] int64) "
+                 "failed on a dry run: " +
+                 first_line(e.what())};
+  }
+  return m;
+}
+
+Result<std::vector<ModelOutput>> TorchModel::run(const std::vector<ModelInput>& batch) const {
+  std::vector<ModelOutput> out(batch.size());
+  if (batch.empty()) return out;
+  try {
+    c10::InferenceMode guard;
+    std::vector<std::vector<std::int64_t>> ids;
+    std::vector<const std::vector<float>*> px;
+    std::vector<std::size_t> active(batch.size());
+    for (std::size_t b = 0; b < batch.size(); ++b) {
+      ids.push_back(batch[b].ids);
+      px.push_back(&batch[b].pixels);
+      active[b] = b;
+    }
+    for (int step = 0; step < impl_->card.max_new_tokens && !active.empty(); ++step) {
+      std::vector<std::vector<std::int64_t>> step_ids;
+      std::vector<const std::vector<float>*> step_px;
+      for (std::size_t b : active) {
+        step_ids.push_back(ids[b]);
+        step_px.push_back(px[b]);
+      }
+      const auto logits = impl_->forward(impl_->pixel_tensor(step_px), impl_->ids_tensor(step_ids));
+      auto acc = logits.accessor<double, 2>();
+      const std::int64_t v = logits.size(1);
+      std::vector<std::size_t> still;
+      for (std::size_t r = 0; r < active.size(); ++r) {
+        const std::size_t b = active[r];
+        const auto row = static_cast<std::int64_t>(r);
+        std::int64_t arg = 0;
+        double mx = acc[row][0];
+        for (std::int64_t k = 1; k < v; ++k) {
+          if (acc[row][k] > mx) {
+            mx = acc[row][k];
+            arg = k;
+          }
+        }
+        ModelOutput& o = out[b];
+        o.steps = step + 1;
+        const auto& opts = batch[b].option_ids;
+        const auto hit = std::find(opts.begin(), opts.end(), arg);
+        if (step == 0 || hit != opts.end()) {
+          o.option_logits.clear();
+          for (std::int64_t id : opts)
+            o.option_logits.push_back(acc[row][id]);
+        }
+        if (hit != opts.end()) {
+          double sum = 0;
+          for (std::int64_t k = 0; k < v; ++k)
+            sum += std::exp(acc[row][k] - mx);
+          o.answer = static_cast<int>(hit - opts.begin());
+          o.conf_vocab = 1.0 / sum;  // the argmax's probability: exp(0) / sum
+        } else {
+          ids[b].push_back(arg);
+          still.push_back(b);
+        }
+      }
+      active.swap(still);
+    }
+  } catch (const std::exception& e) {
+    return Error{impl_->card.model_path().string() + ": inference failed: " + first_line(e.what())};
+  }
+  return out;
+}
+
+}  // namespace unveil::model

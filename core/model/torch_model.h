@@ -1,0 +1,64 @@
+// A TorchScript model of the contract, behind a plain interface: no torch type crosses this header
+// (Qt and libtorch must never meet in one translation unit).
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/model_card.h"
+#include "util/result.h"
+
+namespace unveil::model {
+
+enum class DeviceChoice { kCpu, kCuda, kAuto };
+Result<DeviceChoice> parse_device(std::string_view text);
+
+/// Sets libtorch's intra-op thread count; call once at start-up (Debian's libtorch starts with
+/// one).
+void init_torch_threads(int threads);
+/// True when the linked libtorch has CUDA and a GPU is present.
+bool cuda_available();
+
+/// One prepared item.
+struct ModelInput {
+  std::vector<float> pixels;             ///< 3*H*W in model space; empty: zeros
+  std::vector<std::int64_t> ids;         ///< the prompt's token ids
+  std::vector<std::int64_t> option_ids;  ///< token ids of this item's option letters, in order
+};
+
+struct ModelOutput {
+  int answer = -1;  ///< index of the first generated option letter; -1: none in max_new_tokens
+  std::vector<double> option_logits;  ///< the option letters' logits at the answer step
+  std::optional<double>
+      conf_vocab;  ///< the answer letter's softmax probability over the vocabulary
+  int steps = 0;   ///< tokens generated up to and including the answer
+};
+
+class TorchModel {
+ public:
+  /// Loads and checks the model with a dry run (signature, dtypes, output [B, V] with V equal to
+  /// `vocab_size`); refuses it with a message saying what was expected and what was found.
+  static Result<TorchModel> load(const ModelCard& card, DeviceChoice device, std::size_t vocab_size,
+                                 const std::vector<std::int64_t>& sample_ids);
+  TorchModel(TorchModel&&) noexcept;
+  TorchModel& operator=(TorchModel&&) noexcept;
+  ~TorchModel();
+
+  /// Greedy decoding up to max_new_tokens for a batch; the first generated option letter is the
+  /// answer. Runs under c10::InferenceMode.
+  Result<std::vector<ModelOutput>> run(const std::vector<ModelInput>& batch) const;
+
+  /// "cpu" or "cuda:0".
+  std::string device_name() const;
+
+ private:
+  TorchModel();
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace unveil::model
