@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>DatasetLoading</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: holds no items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1: could not be read (%2)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ItemImage</name>
+    <message>
+        <source>No image: the model is given the text alone</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>This item has no image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The image could not be shown: %1</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Could not write %1.</source>
@@ -48,6 +78,39 @@
     </message>
 </context>
 <context>
+    <name>ProjectJobs</name>
+    <message numerus="yes">
+        <source>%1: %n run(s)</source>
+        <translation>
+            <numerusform>%1: %n run</numerusform>
+            <numerusform>%1: %n runs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the existing file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saved %1 to %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>Imported %n item(s) of %1 into the project</source>
+        <translation>
+            <numerusform>Imported %n item of %1 into the project</numerusform>
+            <numerusform>Imported %n items of %1 into the project</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 (%2) has no predictions yet</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>unveil::ui::App</name>
     <message>
         <source>A workbench for the calibration of multimodal language models.</source>
@@ -79,6 +142,18 @@
     </message>
     <message>
         <source>User interface language, e.g. zh_CN or en (default: the system's).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Project to open (its newest run is shown unless predictions are given).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dataset to browse: LLaVA JSON, LLaVA questions JSONL or MMBench TSV.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>View for --screenshot: calibration (default), browser, item, runs or problems.</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -180,6 +255,122 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::DatasetBrowser</name>
+    <message>
+        <source>Search id, question, options…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show only items whose id, question or an option contains this text (not case-sensitive) (Ctrl+F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show one split only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show one category only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IDK questions only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Answerable only</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>IDK questions cannot be answered from the image or the text: their right answer is the “I don't know” option</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Up/Down or J/K move between items</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DatasetSession</name>
+    <message>
+        <source>Reading dataset %1…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DatasetTableModel</name>
+    <message>
+        <source>This item has no image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Unanswerable question: the right answer is the “I don't know” option</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The gold answer given by the dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gold answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A small copy of the item's image (made in the background)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The answer the dataset counts as right; unanswerable (IDK) questions are shown in italics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>train, calibration, test or idk</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>unveil::ui::EmptyStateView</name>
     <message>
         <source>See how far a model's confidence can be trusted</source>
@@ -203,6 +394,148 @@
     </message>
     <message>
         <source>Open a synthetic example: an over-confident classifier (not a real model), with a calibration split</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ImageViewer</name>
+    <message>
+        <source>Fit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Fit the image to the window (F)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>100%</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the image at its actual size (1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom out (-, or Ctrl+wheel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Zoom in (+, or Ctrl+wheel)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Scale of the image on screen</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No item selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No image</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ItemView</name>
+    <message>
+        <source>Original image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No image (text only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blank (mean colour)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Noise σ, on the 0–1 intensity scale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Blur σ, in pixels</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Occluding patch</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of the image area the grey square covers</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JPEG re-encoding</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>JPEG quality (1 = worst, 100 = best)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview the image as a run under this condition would give it to the model (the seed is fixed, so the preview is what the run sees)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Context the dataset gives with the question (MMBench “hint”)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>✓ marks the gold answer; ? marks the “I don't know” option</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No item selected</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choose an item in the list to see it here</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>unanswerable (IDK) question</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>gold answer</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>“I don't know” option</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The answer the dataset counts as right</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Choosing this option admits that the question cannot be answered</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Loading…</source>
         <translation type="unfinished" />
     </message>
 </context>
@@ -340,6 +673,97 @@
         <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model's confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
         <translation type="unfinished" />
     </message>
+    <message>
+        <source>Calibration</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reliability diagram, confidence histogram and metrics (Ctrl+1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Items of the dataset that could not be read, and why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The project's runs; choose one to see its diagrams</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Datasets (*.json *.jsonl *.tsv);;LLaVA conversations (*.json);;LLaVA questions (*.jsonl);;MMBench (*.tsv);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse the dataset's items, images and options (Ctrl+2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n item(s) skipped — &lt;a href="show"&gt;show&lt;/a&gt;</source>
+        <translation>
+            <numerusform>⚠ %n item skipped — &lt;a href="show"&gt;show&lt;/a&gt;</numerusform>
+            <numerusform>⚠ %n items skipped — &lt;a href="show"&gt;show&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;dataset…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Browse a dataset's items and images: LLaVA conversation JSON, LLaVA questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the window too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Calibration page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the reliability diagram, histogram and metrics (Ctrl+1)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dataset page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show the dataset browser and the item view (Ctrl+2)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the project's runs (Ctrl+R)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Show or hide the items the dataset import skipped (Ctrl+P)</source>
+        <translation type="unfinished" />
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -376,7 +800,10 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction(s)).</source>
-        <translation><numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction).</numerusform><numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln predictions).</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction).</numerusform>
+            <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln predictions).</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -550,6 +977,165 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ProblemsModel</name>
+    <message>
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Where</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProblemsPanel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy the selected problems as text (Ctrl+C)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Copy every problem as text, one per line, to paste into a report or an issue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No problems: every item was read</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) skipped</source>
+        <translation>
+            <numerusform>%n item skipped</numerusform>
+            <numerusform>%n items skipped</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProjectActions</name>
+    <message>
+        <source>Unveil projects (*.unveil);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Create an empty project file (*.unveil) to keep runs and datasets in (Ctrl+N)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open a project file (*.unveil) and list its runs (Ctrl+Shift+P)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save a consistent copy of the project under a new name, even while it is in use, and continue on the copy (Ctrl+Shift+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save &amp;predictions to project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Keep the opened predictions (and their calibration split) in the project as runs (Ctrl+S)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Import dataset into project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Add the dataset open in the browser, with its items, to the project (Ctrl+Shift+I)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Stop working on the project; it stays on disk</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>New project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProjectSession</name>
+    <message>
+        <source>Opening project %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Creating project %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 is the project already open.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Saving predictions to the project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Importing the dataset into the project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Reading run %1…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
     <name>unveil::ui::ReliabilityDiagram</name>
     <message>
         <source>Reliability diagram</source>
@@ -625,18 +1211,190 @@
     </message>
     <message numerus="yes">
         <source>%Ln prediction(s)</source>
-        <translation><numerusform>%Ln prediction</numerusform><numerusform>%Ln predictions</numerusform></translation>
+        <translation>
+            <numerusform>%Ln prediction</numerusform>
+            <numerusform>%Ln predictions</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RunsPanel</name>
+    <message>
+        <source>Choose a run to show its reliability diagram, histogram and metrics</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No project open — File ▸ New project… or Open project…</source>
+        <translation type="unfinished" />
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dataset(s)</source>
+        <translation>
+            <numerusform>%n dataset</numerusform>
+            <numerusform>%n datasets</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be saved to this project</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RunsTableModel</name>
+    <message>
+        <source>running</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>complete</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>failed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>imported</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>No predictions to measure yet</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>(imported)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>all</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ID</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Split</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>n</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>How the images were given: with the image, without it, blank, perturbed, or imported from a predictions file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Number of predictions in the run</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Share of items whose most likely option is the right one</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>Expected calibration error: the average gap between confidence and accuracy, over 10 equal-width bins (0 = perfectly calibrated)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>unveil::ui::SavePredictionsDialog</name>
+    <message>
+        <source>Save predictions to project</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The dataset the predictions belong to. An existing dataset of the project must hold every prediction id; a new name creates a dataset from the ids.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>A name for the run, e.g. the model and the prompt</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>%1 (calibration)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>The calibration split is saved too, as the run “%1”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>run</source>
+        <translation type="unfinished" />
     </message>
 </context>
 <context>
     <name>unveil::ui::WorkspaceView</name>
     <message numerus="yes">
         <source>%n equal-width bin(s)</source>
-        <translation><numerusform>%n equal-width bin</numerusform><numerusform>%n equal-width bins</numerusform></translation>
+        <translation>
+            <numerusform>%n equal-width bin</numerusform>
+            <numerusform>%n equal-width bins</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n equal-mass bin(s)</source>
-        <translation><numerusform>%n equal-mass bin</numerusform><numerusform>%n equal-mass bins</numerusform></translation>
+        <translation>
+            <numerusform>%n equal-mass bin</numerusform>
+            <numerusform>%n equal-mass bins</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 predictions</source>
@@ -660,7 +1418,10 @@
     </message>
     <message numerus="yes">
         <source>%Ln invalid line(s) skipped</source>
-        <translation><numerusform>%Ln invalid line skipped</numerusform><numerusform>%Ln invalid lines skipped</numerusform></translation>
+        <translation>
+            <numerusform>%Ln invalid line skipped</numerusform>
+            <numerusform>%Ln invalid lines skipped</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -2,6 +2,36 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>DatasetLoading</name>
+    <message>
+        <source>%1: no such file</source>
+        <translation>%1：文件不存在</translation>
+    </message>
+    <message>
+        <source>%1: holds no items</source>
+        <translation>%1：不包含任何条目</translation>
+    </message>
+    <message>
+        <source>%1: could not be read (%2)</source>
+        <translation>%1：无法读取（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>ItemImage</name>
+    <message>
+        <source>No image: the model is given the text alone</source>
+        <translation>无图像：模型只得到文本</translation>
+    </message>
+    <message>
+        <source>This item has no image</source>
+        <translation>此条目没有图像</translation>
+    </message>
+    <message>
+        <source>The image could not be shown: %1</source>
+        <translation>无法显示图像：%1</translation>
+    </message>
+</context>
+<context>
     <name>PlotExport</name>
     <message>
         <source>Could not write %1.</source>
@@ -48,6 +78,37 @@
     </message>
 </context>
 <context>
+    <name>ProjectJobs</name>
+    <message numerus="yes">
+        <source>%1: %n run(s)</source>
+        <translation>
+            <numerusform>%1：%n 个运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: cannot replace the existing file</source>
+        <translation>%1：无法替换已有文件</translation>
+    </message>
+    <message>
+        <source>Saved a copy as %1</source>
+        <translation>已另存副本为 %1</translation>
+    </message>
+    <message>
+        <source>Saved %1 to %2</source>
+        <translation>已将 %1 保存到 %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %n item(s) of %1 into the project</source>
+        <translation>
+            <numerusform>已将 %1 的 %n 个条目导入项目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Run %1 (%2) has no predictions yet</source>
+        <translation>运行 %1（%2）尚无预测</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::App</name>
     <message>
         <source>A workbench for the calibration of multimodal language models.</source>
@@ -80,6 +141,18 @@
     <message>
         <source>User interface language, e.g. zh_CN or en (default: the system's).</source>
         <translation>界面语言，例如 zh_CN 或 en（默认：跟随系统）。</translation>
+    </message>
+    <message>
+        <source>Project to open (its newest run is shown unless predictions are given).</source>
+        <translation>要打开的项目（未给出预测文件时显示其最新的运行）。</translation>
+    </message>
+    <message>
+        <source>Dataset to browse: LLaVA JSON, LLaVA questions JSONL or MMBench TSV.</source>
+        <translation>要浏览的数据集：LLaVA JSON、LLaVA 问题 JSONL 或 MMBench TSV。</translation>
+    </message>
+    <message>
+        <source>View for --screenshot: calibration (default), browser, item, runs or problems.</source>
+        <translation>--screenshot 的视图：calibration（默认）、browser、item、runs 或 problems。</translation>
     </message>
 </context>
 <context>
@@ -180,6 +253,121 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::DatasetBrowser</name>
+    <message>
+        <source>Search id, question, options…</source>
+        <translation>搜索 ID、问题、选项…</translation>
+    </message>
+    <message>
+        <source>Show only items whose id, question or an option contains this text (not case-sensitive) (Ctrl+F)</source>
+        <translation>只显示 ID、问题或某个选项包含此文本的条目（不区分大小写）（Ctrl+F）</translation>
+    </message>
+    <message>
+        <source>Show one split only</source>
+        <translation>只显示一个划分</translation>
+    </message>
+    <message>
+        <source>Show one category only</source>
+        <translation>只显示一个类别</translation>
+    </message>
+    <message>
+        <source>All questions</source>
+        <translation>全部问题</translation>
+    </message>
+    <message>
+        <source>IDK questions only</source>
+        <translation>仅 IDK 问题</translation>
+    </message>
+    <message>
+        <source>Answerable only</source>
+        <translation>仅可回答的问题</translation>
+    </message>
+    <message>
+        <source>IDK questions cannot be answered from the image or the text: their right answer is the “I don't know” option</source>
+        <translation>IDK 问题无法根据图像或文本回答：正确答案是“I don't know”（我不知道）选项</translation>
+    </message>
+    <message>
+        <source>Up/Down or J/K move between items</source>
+        <translation>上/下方向键或 J/K 在条目间移动</translation>
+    </message>
+    <message>
+        <source>All splits</source>
+        <translation>全部划分</translation>
+    </message>
+    <message>
+        <source>All categories</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>Showing %1 of %2</source>
+        <translation>显示 %1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation>
+            <numerusform>%Ln 个条目</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DatasetSession</name>
+    <message>
+        <source>Reading dataset %1…</source>
+        <translation>正在读取数据集 %1…</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DatasetTableModel</name>
+    <message>
+        <source>This item has no image</source>
+        <translation>此条目没有图像</translation>
+    </message>
+    <message>
+        <source>Unanswerable question: the right answer is the “I don't know” option</source>
+        <translation>无法回答的问题：正确答案是“I don't know”（我不知道）选项</translation>
+    </message>
+    <message>
+        <source>The gold answer given by the dataset</source>
+        <translation>数据集给出的标准答案</translation>
+    </message>
+    <message>
+        <source>Image</source>
+        <translation>图像</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Gold answer</source>
+        <translation>标准答案</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>A small copy of the item's image (made in the background)</source>
+        <translation>条目图像的缩略图（在后台生成）</translation>
+    </message>
+    <message>
+        <source>The answer the dataset counts as right; unanswerable (IDK) questions are shown in italics</source>
+        <translation>数据集认定的正确答案；无法回答的（IDK）问题以斜体显示</translation>
+    </message>
+    <message>
+        <source>train, calibration, test or idk</source>
+        <translation>train（训练）、calibration（校准）、test（测试）或 idk</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::EmptyStateView</name>
     <message>
         <source>See how far a model's confidence can be trusted</source>
@@ -204,6 +392,148 @@
     <message>
         <source>Open a synthetic example: an over-confident classifier (not a real model), with a calibration split</source>
         <translation>打开合成示例：一个过度自信的分类器（并非真实模型），附带校准集</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ImageViewer</name>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Fit the image to the window (F)</source>
+        <translation>使图像适应窗口（F）</translation>
+    </message>
+    <message>
+        <source>100%</source>
+        <translation>100%</translation>
+    </message>
+    <message>
+        <source>Show the image at its actual size (1)</source>
+        <translation>以实际大小显示图像（1）</translation>
+    </message>
+    <message>
+        <source>Zoom out (-, or Ctrl+wheel)</source>
+        <translation>缩小（-，或 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Zoom in (+, or Ctrl+wheel)</source>
+        <translation>放大（+，或 Ctrl+滚轮）</translation>
+    </message>
+    <message>
+        <source>Scale of the image on screen</source>
+        <translation>图像在屏幕上的缩放比例</translation>
+    </message>
+    <message>
+        <source>No item selected</source>
+        <translation>未选择条目</translation>
+    </message>
+    <message>
+        <source>No image</source>
+        <translation>无图像</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ItemView</name>
+    <message>
+        <source>Original image</source>
+        <translation>原始图像</translation>
+    </message>
+    <message>
+        <source>No image (text only)</source>
+        <translation>无图像（仅文本）</translation>
+    </message>
+    <message>
+        <source>Blank (mean colour)</source>
+        <translation>空白（平均颜色）</translation>
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation>高斯噪声</translation>
+    </message>
+    <message>
+        <source>Noise σ, on the 0–1 intensity scale</source>
+        <translation>噪声 σ，以 0–1 的强度为尺度</translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation>高斯模糊</translation>
+    </message>
+    <message>
+        <source>Blur σ, in pixels</source>
+        <translation>模糊 σ，单位为像素</translation>
+    </message>
+    <message>
+        <source>Occluding patch</source>
+        <translation>遮挡块</translation>
+    </message>
+    <message>
+        <source>Share of the image area the grey square covers</source>
+        <translation>灰色方块遮挡的图像面积比例</translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>JPEG re-encoding</source>
+        <translation>JPEG 重新编码</translation>
+    </message>
+    <message>
+        <source>JPEG quality (1 = worst, 100 = best)</source>
+        <translation>JPEG 质量（1 = 最差，100 = 最好）</translation>
+    </message>
+    <message>
+        <source>Preview the image as a run under this condition would give it to the model (the seed is fixed, so the preview is what the run sees)</source>
+        <translation>预览在此条件下运行时交给模型的图像（随机种子固定，因此预览就是运行所见）</translation>
+    </message>
+    <message>
+        <source>Preview:</source>
+        <translation>预览：</translation>
+    </message>
+    <message>
+        <source>Context the dataset gives with the question (MMBench “hint”)</source>
+        <translation>数据集随问题给出的上下文（MMBench 的“hint”）</translation>
+    </message>
+    <message>
+        <source>✓ marks the gold answer; ? marks the “I don't know” option</source>
+        <translation>✓ 标记标准答案；? 标记“I don't know”（我不知道）选项</translation>
+    </message>
+    <message>
+        <source>No item selected</source>
+        <translation>未选择条目</translation>
+    </message>
+    <message>
+        <source>Choose an item in the list to see it here</source>
+        <translation>在列表中选择一个条目以在此查看</translation>
+    </message>
+    <message>
+        <source>split %1</source>
+        <translation>划分 %1</translation>
+    </message>
+    <message>
+        <source>unanswerable (IDK) question</source>
+        <translation>无法回答的（IDK）问题</translation>
+    </message>
+    <message>
+        <source>gold answer</source>
+        <translation>标准答案</translation>
+    </message>
+    <message>
+        <source>“I don't know” option</source>
+        <translation>“I don't know”（我不知道）选项</translation>
+    </message>
+    <message>
+        <source>The answer the dataset counts as right</source>
+        <translation>数据集认定的正确答案</translation>
+    </message>
+    <message>
+        <source>Choosing this option admits that the question cannot be answered</source>
+        <translation>选择此选项即承认问题无法回答</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
 </context>
 <context>
@@ -340,6 +670,96 @@
         <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model's confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;多模态语言模型校准工作台：模型的置信度有多可信？&lt;/p&gt;&lt;p&gt;基于论文《Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models》（COLING 2025）。&lt;/p&gt;</translation>
     </message>
+    <message>
+        <source>Calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>Reliability diagram, confidence histogram and metrics (Ctrl+1)</source>
+        <translation>可靠性图、置信度直方图和指标（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>Items of the dataset that could not be read, and why</source>
+        <translation>数据集中无法读取的条目及其原因</translation>
+    </message>
+    <message>
+        <source>Read-only project</source>
+        <translation>只读项目</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>The project's runs; choose one to see its diagrams</source>
+        <translation>项目中的运行；选择一个以查看其图表</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Open dataset</source>
+        <translation>打开数据集</translation>
+    </message>
+    <message>
+        <source>Datasets (*.json *.jsonl *.tsv);;LLaVA conversations (*.json);;LLaVA questions (*.jsonl);;MMBench (*.tsv);;All files (*)</source>
+        <translation>数据集 (*.json *.jsonl *.tsv);;LLaVA 对话 (*.json);;LLaVA 问题 (*.jsonl);;MMBench (*.tsv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Browse the dataset's items, images and options (Ctrl+2)</source>
+        <translation>浏览数据集的条目、图像和选项（Ctrl+2）</translation>
+    </message>
+    <message numerus="yes">
+        <source>⚠ %n item(s) skipped — &lt;a href="show"&gt;show&lt;/a&gt;</source>
+        <translation>
+            <numerusform>⚠ 已跳过 %n 个条目 — &lt;a href="show"&gt;查看&lt;/a&gt;</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>[read-only]</source>
+        <translation>[只读]</translation>
+    </message>
+    <message>
+        <source>Open &amp;dataset…</source>
+        <translation>打开数据集(&amp;D)…</translation>
+    </message>
+    <message>
+        <source>Browse a dataset's items and images: LLaVA conversation JSON, LLaVA questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the window too.</source>
+        <translation>浏览数据集的条目和图像：LLaVA 对话 JSON、LLaVA 问题 JSONL 或 MMBench TSV（Ctrl+D）。也可以把文件拖放到窗口上。</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <source>&amp;Calibration page</source>
+        <translation>校准页(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Show the reliability diagram, histogram and metrics (Ctrl+1)</source>
+        <translation>显示可靠性图、直方图和指标（Ctrl+1）</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset page</source>
+        <translation>数据集页(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Show the dataset browser and the item view (Ctrl+2)</source>
+        <translation>显示数据集浏览器和条目视图（Ctrl+2）</translation>
+    </message>
+    <message>
+        <source>Show or hide the project's runs (Ctrl+R)</source>
+        <translation>显示或隐藏项目中的运行（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Show or hide the items the dataset import skipped (Ctrl+P)</source>
+        <translation>显示或隐藏导入数据集时跳过的条目（Ctrl+P）</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -376,7 +796,9 @@
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction(s)).</source>
-        <translation><numerusform>&lt;b&gt;温度缩放&lt;/b&gt;&lt;br&gt;T = %1，在 %2 上拟合（%Ln 条预测）。</numerusform></translation>
+        <translation>
+            <numerusform>&lt;b&gt;温度缩放&lt;/b&gt;&lt;br&gt;T = %1，在 %2 上拟合（%Ln 条预测）。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -550,6 +972,164 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ProblemsModel</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>位置</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProblemsPanel</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Copy the selected problems as text (Ctrl+C)</source>
+        <translation>将所选问题复制为文本（Ctrl+C）</translation>
+    </message>
+    <message>
+        <source>Copy all</source>
+        <translation>全部复制</translation>
+    </message>
+    <message>
+        <source>Copy every problem as text, one per line, to paste into a report or an issue</source>
+        <translation>将所有问题复制为文本（每行一个），以便粘贴到报告或问题单中</translation>
+    </message>
+    <message>
+        <source>No problems: every item was read</source>
+        <translation>没有问题：所有条目都已读取</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 个条目</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProjectActions</name>
+    <message>
+        <source>Unveil projects (*.unveil);;All files (*)</source>
+        <translation>Unveil 项目 (*.unveil);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>&amp;New project…</source>
+        <translation>新建项目(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Create an empty project file (*.unveil) to keep runs and datasets in (Ctrl+N)</source>
+        <translation>创建一个空的项目文件（*.unveil）来保存运行和数据集（Ctrl+N）</translation>
+    </message>
+    <message>
+        <source>Open &amp;project…</source>
+        <translation>打开项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Open a project file (*.unveil) and list its runs (Ctrl+Shift+P)</source>
+        <translation>打开项目文件（*.unveil）并列出其中的运行（Ctrl+Shift+P）</translation>
+    </message>
+    <message>
+        <source>Save project &amp;as…</source>
+        <translation>项目另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <source>Save a consistent copy of the project under a new name, even while it is in use, and continue on the copy (Ctrl+Shift+S)</source>
+        <translation>以新名称保存项目的一致副本（即使项目正在使用），然后在副本上继续工作（Ctrl+Shift+S）</translation>
+    </message>
+    <message>
+        <source>Save &amp;predictions to project…</source>
+        <translation>将预测保存到项目(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Keep the opened predictions (and their calibration split) in the project as runs (Ctrl+S)</source>
+        <translation>把已打开的预测（及其校准划分）作为运行保存到项目中（Ctrl+S）</translation>
+    </message>
+    <message>
+        <source>&amp;Import dataset into project</source>
+        <translation>将数据集导入项目(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Add the dataset open in the browser, with its items, to the project (Ctrl+Shift+I)</source>
+        <translation>把浏览器中打开的数据集连同其条目添加到项目中（Ctrl+Shift+I）</translation>
+    </message>
+    <message>
+        <source>&amp;Close project</source>
+        <translation>关闭项目(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop working on the project; it stays on disk</source>
+        <translation>停止处理此项目；项目文件仍保留在磁盘上</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Clear the list</source>
+        <translation>清空列表</translation>
+    </message>
+    <message>
+        <source>New project</source>
+        <translation>新建项目</translation>
+    </message>
+    <message>
+        <source>Open project</source>
+        <translation>打开项目</translation>
+    </message>
+    <message>
+        <source>Save project as</source>
+        <translation>项目另存为</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProjectSession</name>
+    <message>
+        <source>Opening project %1…</source>
+        <translation>正在打开项目 %1…</translation>
+    </message>
+    <message>
+        <source>Creating project %1…</source>
+        <translation>正在创建项目 %1…</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或创建一个项目。</translation>
+    </message>
+    <message>
+        <source>%1 is the project already open.</source>
+        <translation>%1 就是当前已打开的项目。</translation>
+    </message>
+    <message>
+        <source>Saving a copy as %1…</source>
+        <translation>正在另存副本为 %1…</translation>
+    </message>
+    <message>
+        <source>Reading the runs…</source>
+        <translation>正在读取运行…</translation>
+    </message>
+    <message>
+        <source>Saving predictions to the project…</source>
+        <translation>正在将预测保存到项目…</translation>
+    </message>
+    <message>
+        <source>Importing the dataset into the project…</source>
+        <translation>正在将数据集导入项目…</translation>
+    </message>
+    <message>
+        <source>Reading run %1…</source>
+        <translation>正在读取运行 %1…</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::ReliabilityDiagram</name>
     <message>
         <source>Reliability diagram</source>
@@ -625,18 +1205,185 @@
     </message>
     <message numerus="yes">
         <source>%Ln prediction(s)</source>
-        <translation><numerusform>%Ln 条预测</numerusform></translation>
+        <translation>
+            <numerusform>%Ln 条预测</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RunsPanel</name>
+    <message>
+        <source>Choose a run to show its reliability diagram, histogram and metrics</source>
+        <translation>选择一个运行以显示其可靠性图、直方图和指标</translation>
+    </message>
+    <message>
+        <source>No project open — File ▸ New project… or Open project…</source>
+        <translation>未打开项目 — 文件 ▸ 新建项目… 或 打开项目…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n run(s)</source>
+        <translation>
+            <numerusform>%n 个运行</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n dataset(s)</source>
+        <translation>
+            <numerusform>%n 个数据集</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Read-only: nothing can be saved to this project</source>
+        <translation>只读：无法向此项目保存任何内容</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RunsTableModel</name>
+    <message>
+        <source>running</source>
+        <translation>运行中</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>已中断</translation>
+    </message>
+    <message>
+        <source>complete</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Started %1, finished %2</source>
+        <translation>开始于 %1，结束于 %2</translation>
+    </message>
+    <message>
+        <source>No predictions to measure yet</source>
+        <translation>尚无可度量的预测</translation>
+    </message>
+    <message>
+        <source>(imported)</source>
+        <translation>（导入）</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Split</source>
+        <translation>划分</translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation>条件</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>n</source>
+        <translation>n</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>How the images were given: with the image, without it, blank, perturbed, or imported from a predictions file</source>
+        <translation>图像的给出方式：带图像、不带图像、空白、扰动，或从预测文件导入</translation>
+    </message>
+    <message>
+        <source>Number of predictions in the run</source>
+        <translation>运行中的预测数量</translation>
+    </message>
+    <message>
+        <source>Share of items whose most likely option is the right one</source>
+        <translation>最可能的选项即为正确答案的条目比例</translation>
+    </message>
+    <message>
+        <source>Expected calibration error: the average gap between confidence and accuracy, over 10 equal-width bins (0 = perfectly calibrated)</source>
+        <translation>期望校准误差：在 10 个等宽分箱上置信度与准确率之间的平均差距（0 = 完美校准）</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::SavePredictionsDialog</name>
+    <message>
+        <source>Save predictions to project</source>
+        <translation>将预测保存到项目</translation>
+    </message>
+    <message>
+        <source>The dataset the predictions belong to. An existing dataset of the project must hold every prediction id; a new name creates a dataset from the ids.</source>
+        <translation>预测所属的数据集。若是项目中已有的数据集，它必须包含每个预测 ID；新名称会根据这些 ID 创建数据集。</translation>
+    </message>
+    <message>
+        <source>A name for the run, e.g. the model and the prompt</source>
+        <translation>运行的名称，例如模型和提示词</translation>
+    </message>
+    <message>
+        <source>&amp;Dataset:</source>
+        <translation>数据集(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Run:</source>
+        <translation>运行(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>%1 (calibration)</source>
+        <translation>%1（校准）</translation>
+    </message>
+    <message>
+        <source>The calibration split is saved too, as the run “%1”.</source>
+        <translation>校准划分也会一并保存，作为运行“%1”。</translation>
+    </message>
+    <message>
+        <source>run</source>
+        <translation>运行</translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::WorkspaceView</name>
     <message numerus="yes">
         <source>%n equal-width bin(s)</source>
-        <translation><numerusform>%n 个等宽分箱</numerusform></translation>
+        <translation>
+            <numerusform>%n 个等宽分箱</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
         <source>%n equal-mass bin(s)</source>
-        <translation><numerusform>%n 个等量分箱</numerusform></translation>
+        <translation>
+            <numerusform>%n 个等量分箱</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 predictions</source>
@@ -660,7 +1407,9 @@
     </message>
     <message numerus="yes">
         <source>%Ln invalid line(s) skipped</source>
-        <translation><numerusform>已跳过 %Ln 个无效行</numerusform></translation>
+        <translation>
+            <numerusform>已跳过 %Ln 个无效行</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

@@ -169,8 +169,8 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
       ++res.predicted;
     }
     processed = std::min(todo.size(), b + batch);
-    if (progress &&
-        (clock::now() - last_report > std::chrono::milliseconds(120) || processed == todo.size())) {
+    if (progress && (b == 0 || clock::now() - last_report > std::chrono::milliseconds(120) ||
+                     processed == todo.size())) {
       last_report = clock::now();
       const double secs = std::chrono::duration<double>(clock::now() - t_run).count();
       EvalProgress pr;

@@ -20,7 +20,7 @@
 namespace unveil::model {
 namespace {
 
-constexpr int kDim = 48, kHidden = 96, kImage = 64;
+constexpr int kDim = 48, kHidden = 96, kImage = 48, kGrid = 6;  // 48 -> 24 -> 12 -> 6x6 grid
 constexpr char kLetters[] = "ABCDE";
 
 // The forward pass of every demo model. Options are found in the prompt as "<letter> ." after a
@@ -30,12 +30,24 @@ constexpr char kLetters[] = "ABCDE";
 std::string source(bool image) {
   std::string s;
   if (image) {
+    // Image: a small CNN to a 6x6 grid of features with learned positions; the text context asks
+    // where to look (attention, for "what colour is the triangle"), a gated sum over the grid
+    // counts ("how many"), and a global summary sees the whole scene.
     s += R"JIT(
-def image_features(self, x: Tensor) -> Tensor:
+def image_features(self, x: Tensor, ctx: Tensor) -> Tensor:
     h = torch.relu(torch.conv2d(x, self.c1w, self.c1b, [2, 2], [2, 2]))
     h = torch.relu(torch.conv2d(h, self.c2w, self.c2b, [2, 2], [1, 1]))
     h = torch.relu(torch.conv2d(h, self.c3w, self.c3b, [2, 2], [1, 1]))
-    return torch.relu(torch.matmul(h.flatten(1), self.fw) + self.fb)
+    raw = torch.avg_pool2d(x, [8, 8], [8, 8])
+    f = torch.cat([h, raw], 1).flatten(2).transpose(1, 2)
+    k = torch.matmul(f, self.kw) + self.pos_k
+    v = torch.matmul(f, self.vw) + self.pos_v
+    q = torch.matmul(ctx, self.qw)
+    logits = torch.bmm(k, q.unsqueeze(2)).squeeze(2) * 0.1443
+    pooled = torch.bmm(torch.softmax(logits, 1).unsqueeze(1), v).squeeze(1)
+    counted = torch.bmm(torch.sigmoid(logits - 2.0).unsqueeze(1), v).squeeze(1) * 0.125
+    glob = torch.relu(torch.matmul(h.flatten(1), self.fw) + self.fb)
+    return torch.cat([pooled, counted, glob], 1)
 )JIT";
   }
   s += R"JIT(
@@ -58,7 +70,7 @@ def forward(self, pixel_values: Tensor, input_ids: Tensor) -> Tensor:
     ctx_mask = (input_ids != self.special[2]).float() * (1.0 - body.float()) * (1.0 - marker.float())
     ctx = (emb * ctx_mask.unsqueeze(2)).sum(1) / ctx_mask.sum(1, keepdim=True).clamp(min=1.0)
 )JIT";
-  s += image ? "    feats = torch.cat([ctx, self.image_features(pixel_values)], 1)\n"
+  s += image ? "    feats = torch.cat([ctx, self.image_features(pixel_values, ctx)], 1)\n"
              : "    feats = ctx\n";
   s += R"JIT(
     h = torch.relu(torch.matmul(feats, self.w1) + self.b1)
@@ -84,7 +96,7 @@ torch::jit::Module make_module(const std::string& name, bool image, const Vocab&
     return torch::randn(shape) * scale;
   };
   m.register_parameter("tok_emb", init({V, kDim}, 0.3), false);
-  const std::int64_t in = image ? 2 * kDim : kDim;
+  const std::int64_t in = image ? 4 * kDim : kDim;
   m.register_parameter("w1", init({in, kHidden}, 1.0 / std::sqrt(in)), false);
   m.register_parameter("b1", torch::zeros({kHidden}), false);
   m.register_parameter("w2", init({kHidden, kDim}, 1.0 / std::sqrt(kHidden)), false);
@@ -99,8 +111,15 @@ torch::jit::Module make_module(const std::string& name, bool image, const Vocab&
     m.register_parameter("c2b", torch::zeros({24}), false);
     m.register_parameter("c3w", init({32, 24, 3, 3}, 0.07), false);
     m.register_parameter("c3b", torch::zeros({32}), false);
-    m.register_parameter("fw", init({32 * 8 * 8, kDim}, 1.0 / std::sqrt(2048.0)), false);
+    m.register_parameter(
+        "fw", init({32 * kGrid * kGrid, kDim}, 1.0 / std::sqrt(32.0 * kGrid * kGrid)), false);
     m.register_parameter("fb", torch::zeros({kDim}), false);
+    // 32 learned features plus the cell's mean colour (so colour can be read where it is seen).
+    m.register_parameter("kw", init({35, kDim}, 1.0 / std::sqrt(35.0)), false);
+    m.register_parameter("vw", init({35, kDim}, 1.0 / std::sqrt(35.0)), false);
+    m.register_parameter("qw", init({kDim, kDim}, 1.0 / std::sqrt(kDim)), false);
+    m.register_parameter("pos_k", init({kGrid * kGrid, kDim}, 0.1), false);
+    m.register_parameter("pos_v", init({kGrid * kGrid, kDim}, 0.1), false);
   }
   auto letter_ids = torch::tensor(v.letters, torch::kInt64);
   auto onehot = torch::zeros({K, V});

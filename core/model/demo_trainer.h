@@ -18,9 +18,9 @@ namespace unveil::model {
 
 struct DemoTrainOptions {
   std::uint64_t seed = 1;
-  int base_epochs = 14;
-  int mm_epochs = 14;
-  int ft_epochs = 6;
+  int base_epochs = 8;
+  int mm_epochs = 12;
+  int ft_epochs = 4;
   int batch = 64;
   const std::atomic<bool>* cancel = nullptr;
   /// stage ("shapes-base", ...), done and total epochs of that stage, last training loss

@@ -5,6 +5,10 @@
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "calib/predictions_jsonl.h"
+#include "dataset_fixtures.h"
+#include "store/store.h"
+
 namespace {
 const QString kExecutable = QStringLiteral(UNVEIL_EXECUTABLE);
 const QString kExamples = QStringLiteral(UNVEIL_SOURCE_DIR "/resources/examples/");
@@ -82,7 +86,52 @@ class AppSmokeTest : public QObject {
     QVERIFY(QFileInfo(out).size() > 0);
   }
 
+  void screenshotsOfTheDatasetViews() {
+    QTemporaryDir dir;
+    const QString dataset = unveil::ui::test::writeLlavaDataset(dir.path(), 30, 30);
+    for (const char* view : {"browser", "item"}) {
+      const QString out = dir.filePath(QString::fromLatin1(view) + QStringLiteral(".png"));
+      QString errors;
+      QCOMPARE(run({QStringLiteral("--screenshot"), out, QStringLiteral("--view"),
+                    QString::fromLatin1(view), QStringLiteral("--dataset"), dataset},
+                   &errors),
+               0);
+      const QImage image(out);
+      QVERIFY2(image.size() == QSize(1400, 900), qPrintable(errors));
+      QVERIFY(inkShare(image) > 0.02);
+    }
+  }
+
+  void screenshotOfTheRunsOfAProject() {
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p.unveil"));
+    {
+      auto st = unveil::store::Store::open(project.toStdString());
+      QVERIFY(st.ok());
+      auto set = unveil::calib::read_predictions_jsonl(
+          QString(kExamples + QStringLiteral("synthetic_test.jsonl")).toStdString());
+      QVERIFY(set.ok());
+      QVERIFY(st->import_predictions(*set, "synth", "test").ok());
+    }
+    const QString out = dir.filePath(QStringLiteral("runs.png"));
+    QString errors;
+    QCOMPARE(run({QStringLiteral("--screenshot"), out, QStringLiteral("--view"),
+                  QStringLiteral("runs"), QStringLiteral("--project"), project},
+                 &errors),
+             0);
+    QVERIFY2(QImage(out).size() == QSize(1400, 900), qPrintable(errors));
+    // A project that cannot be opened still renders, and says why.
+    QCOMPARE(run({QStringLiteral("--screenshot"), out, QStringLiteral("--project"),
+                  dir.filePath(QStringLiteral("missing.unveil"))},
+                 &errors),
+             1);
+    QVERIFY2(errors.contains(QStringLiteral("missing.unveil")), qPrintable(errors));
+  }
+
   void usageErrorsExitTwo() {
+    QCOMPARE(run({QStringLiteral("--screenshot"), QStringLiteral("x.png"), QStringLiteral("--view"),
+                  QStringLiteral("nothing")}),
+             2);
     QCOMPARE(run({QStringLiteral("--screenshot"), QStringLiteral("x.png"), QStringLiteral("--bins"),
                   QStringLiteral("99")}),
              2);

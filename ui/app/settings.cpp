@@ -13,6 +13,11 @@ const auto kLanguage = QStringLiteral("ui/language");
 const auto kLastDirectory = QStringLiteral("files/lastDirectory");
 const auto kBins = QStringLiteral("analysis/bins");
 const auto kBinning = QStringLiteral("analysis/binning");
+const auto kRecentProjects = QStringLiteral("projects/recent");
+const auto kLastProject = QStringLiteral("projects/last");
+const auto kWindowGeometry = QStringLiteral("window/geometry");
+const auto kWindowState = QStringLiteral("window/state");
+const auto kDatasetSplitter = QStringLiteral("window/datasetSplitter");
 }  // namespace key
 }  // namespace
 
@@ -45,6 +50,49 @@ void Settings::setMetricsOptions(const calib::MetricsOptions& options) {
   settings.setValue(key::kBinning, options.binning == calib::Binning::kEqualMass
                                        ? QStringLiteral("mass")
                                        : QStringLiteral("width"));
+}
+
+QStringList Settings::recentProjects() {
+  QStringList files = QSettings().value(key::kRecentProjects).toStringList();
+  files.removeAll(QString());
+  while (files.size() > kMaxRecentProjects)
+    files.removeLast();
+  return files;
+}
+void Settings::setRecentProjects(const QStringList& files) {
+  QSettings().setValue(key::kRecentProjects, files.mid(0, kMaxRecentProjects));
+}
+void Settings::addRecentProject(const QString& file) {
+  QStringList files = recentProjects();
+  files.removeAll(file);
+  files.prepend(file);
+  setRecentProjects(files);
+}
+
+QString Settings::lastProject() {
+  return QSettings().value(key::kLastProject).toString();
+}
+void Settings::setLastProject(const QString& file) {
+  QSettings().setValue(key::kLastProject, file);
+}
+
+QByteArray Settings::windowGeometry() {
+  return QSettings().value(key::kWindowGeometry).toByteArray();
+}
+void Settings::setWindowGeometry(const QByteArray& geometry) {
+  QSettings().setValue(key::kWindowGeometry, geometry);
+}
+QByteArray Settings::windowState() {
+  return QSettings().value(key::kWindowState).toByteArray();
+}
+void Settings::setWindowState(const QByteArray& state) {
+  QSettings().setValue(key::kWindowState, state);
+}
+QByteArray Settings::datasetSplitterState() {
+  return QSettings().value(key::kDatasetSplitter).toByteArray();
+}
+void Settings::setDatasetSplitterState(const QByteArray& state) {
+  QSettings().setValue(key::kDatasetSplitter, state);
 }
 
 }  // namespace unveil::ui

@@ -12,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <memory>
 
 #include "app/settings.h"
 #include "session/calibration_session.h"
@@ -22,9 +23,12 @@ namespace unveil::ui {
 namespace {
 
 constexpr int kScreenshotTimeoutMs = 120'000;
+constexpr int kPollMs = 50;
+constexpr int kQuietTicks = 4;
 
 struct Options {
-  QString predictions, calibration, screenshot, language;
+  QString predictions, calibration, screenshot, language, project, dataset;
+  MainWindow::View view = MainWindow::View::kCalibration;
   QSize size{1400, 900};
   std::optional<calib::MetricsOptions> metrics;
 };
@@ -81,7 +85,26 @@ Options parseCommandLine(const QApplication& app) {
       QApplication::translate("unveil::ui::App",
                               "User interface language, e.g. zh_CN or en (default: the system's)."),
       QStringLiteral("LANG"));
-  parser.addOptions({calibration, screenshot, size, bins, binning, language});
+  const QCommandLineOption view(
+      QStringLiteral("view"),
+      QApplication::translate("unveil::ui::App",
+                              "View for --screenshot: calibration (default), browser, item, runs "
+                              "or problems."),
+      QStringLiteral("NAME"));
+  const QCommandLineOption project(
+      QStringLiteral("project"),
+      QApplication::translate("unveil::ui::App",
+                              "Project to open (its newest run is shown unless predictions are "
+                              "given)."),
+      QStringLiteral("FILE.unveil"));
+  const QCommandLineOption dataset(
+      QStringLiteral("dataset"),
+      QApplication::translate("unveil::ui::App",
+                              "Dataset to browse: LLaVA JSON, LLaVA questions JSONL or MMBench "
+                              "TSV."),
+      QStringLiteral("FILE"));
+  parser.addOptions(
+      {calibration, screenshot, size, bins, binning, language, view, project, dataset});
   parser.process(app);
 
   Options options;
@@ -92,6 +115,24 @@ Options parseCommandLine(const QApplication& app) {
   if (!options.calibration.isEmpty() && options.predictions.isEmpty())
     fail(QStringLiteral("--calibration needs a predictions file to apply the temperature to"));
   options.screenshot = parser.value(screenshot);
+  options.project = parser.value(project);
+  options.dataset = parser.value(dataset);
+  if (parser.isSet(view)) {
+    const QString name = parser.value(view);
+    if (name == QLatin1String("calibration"))
+      options.view = MainWindow::View::kCalibration;
+    else if (name == QLatin1String("browser"))
+      options.view = MainWindow::View::kBrowser;
+    else if (name == QLatin1String("item"))
+      options.view = MainWindow::View::kItem;
+    else if (name == QLatin1String("runs"))
+      options.view = MainWindow::View::kRuns;
+    else if (name == QLatin1String("problems"))
+      options.view = MainWindow::View::kProblems;
+    else
+      fail(QStringLiteral("--view expects calibration, browser, item, runs or problems"));
+    if (options.screenshot.isEmpty()) fail(QStringLiteral("--view needs --screenshot"));
+  }
   options.language = parser.value(language);
   if (parser.isSet(size)) {
     static const QRegularExpression pattern(QStringLiteral("^(\\d+)x(\\d+)$"));
@@ -143,21 +184,36 @@ void applyStyle(QApplication& app) {
   if (style.open(QIODevice::ReadOnly)) app.setStyleSheet(QString::fromUtf8(style.readAll()));
 }
 
-int takeScreenshot(MainWindow& window, const QString& file) {
-  // Saved once all background work is through; the timeout keeps a test from hanging forever.
-  auto save = [&window, file] {
+int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View view) {
+  // Saved once all background work is through: the window is checked every tick; a few quiet
+  // ticks in a row (a job may start another when it ends, painting may ask for thumbnails) and
+  // a rendering that starts nothing new mean it is done. The timeout keeps a test from hanging.
+  auto* poll = new QTimer(&window);
+  poll->setInterval(kPollMs);
+  auto quiet = std::make_shared<int>(0);
+  QObject::connect(poll, &QTimer::timeout, &window, [&window, file, view, poll, quiet] {
+    if (window.isBusy()) {
+      *quiet = 0;
+      return;
+    }
+    if (++*quiet == kQuietTicks) window.showView(view);
+    if (*quiet < 2 * kQuietTicks) return;
     const QImage image = window.renderImage();
+    if (window.isBusy()) {  // the rendering asked for more (thumbnails of rows now visible)
+      *quiet = kQuietTicks;
+      return;
+    }
+    poll->stop();
     if (image.isNull() || !image.save(file, "PNG")) {
       std::fprintf(stderr, "unveil: could not write %s\n", qUtf8Printable(file));
       QApplication::exit(1);
       return;
     }
-    const QString error = window.session()->lastError();
+    const QString error = window.lastError();
     if (!error.isEmpty()) std::fprintf(stderr, "unveil: %s\n", qUtf8Printable(error));
     QApplication::exit(error.isEmpty() ? 0 : 1);
-  };
-  QObject::connect(window.session(), &CalibrationSession::idle, &window,
-                   [save] { QTimer::singleShot(0, qApp, save); });
+  });
+  poll->start();
   QTimer::singleShot(kScreenshotTimeoutMs, qApp, [] {
     std::fprintf(stderr, "unveil: timed out waiting for the analysis\n");
     QApplication::exit(3);
@@ -183,21 +239,32 @@ int runUnveil(int argc, char* argv[]) {
 
   MainWindow window;
   const bool screenshot = !options.screenshot.isEmpty();
-  // A screenshot does not depend on what the user last chose.
+  // A screenshot does not depend on what the user last chose, nor changes it.
+  window.setRemembersSettings(!screenshot);
+  if (!screenshot) window.restoreLayout();
   if (options.metrics)
     window.setMetricsOptions(*options.metrics);
   else if (!screenshot)
     window.setMetricsOptions(Settings::metricsOptions());
 
-  if (options.predictions.isEmpty())
-    window.openExample();  // the first launch shows something
-  else
+  const bool showRun = options.predictions.isEmpty();
+  bool projectShown = false;
+  if (!options.project.isEmpty()) {
+    window.openProject(options.project, showRun);
+    projectShown = showRun;
+  } else if (!screenshot) {
+    projectShown = window.restoreLastProject(showRun) && showRun;
+  }
+  if (!options.predictions.isEmpty())
     window.openFiles(options.predictions, options.calibration);
+  else if (!projectShown)
+    window.openExample();  // the first launch shows something
+  if (!options.dataset.isEmpty()) window.openDataset(options.dataset);
 
   if (screenshot) {
     window.resize(options.size);
     window.show();
-    return takeScreenshot(window, options.screenshot);
+    return takeScreenshot(window, options.screenshot, options.view);
   }
   window.show();
   return QApplication::exec();

@@ -126,6 +126,22 @@ void CalibrationSession::openTest(const QString& path) {
       });
 }
 
+void CalibrationSession::showPredictions(const LoadedPredictions& predictions) {
+  ++testGeneration_;
+  ++calibrationGeneration_;
+  ++fitGeneration_;
+  lastError_.clear();
+  test_ = predictions;
+  calibration_.reset();
+  fit_.reset();
+  outcomesBefore_.reset();
+  outcomesAfter_.reset();
+  emit testLoaded();
+  emit calibrationLoaded();
+  emit temperatureChanged();
+  recompute();
+}
+
 void CalibrationSession::openCalibration(const QString& path, bool fitWhenLoaded) {
   const quint64 generation = ++calibrationGeneration_;
   runJob<LoadResult>(

@@ -35,6 +35,9 @@ class CalibrationSession : public QObject {
 
   /// Opens the set to analyse. A ":/examples/..." path reads the built-in example.
   void openTest(const QString& path);
+  /// Shows a set read elsewhere (a project's run). The calibration split and the temperature,
+  /// which belonged to the previous set, are dropped.
+  void showPredictions(const LoadedPredictions& predictions);
   /// Opens the calibration split; with fitWhenLoaded, fits a temperature right after.
   void openCalibration(const QString& path, bool fitWhenLoaded);
   /// Opens the synthetic example (test and calibration split) and fits a temperature.

@@ -1,42 +1,84 @@
-// The main window: menus, tool bar and status bar around two pages (the empty state and the
-// analysis workspace). It wires user actions to the session and the session's results to the
-// views; the work itself happens in CalibrationSession, the drawing in the views.
+// The main window: menus, tool bar and status bar around the pages (the calibration page —
+// empty state or analysis workspace — and, once a dataset is open, the dataset page), with the
+// runs and problems panels in docks. It wires user actions to the sessions and the sessions'
+// results to the views; the work happens in the sessions, the drawing in the views.
 #pragma once
 
 #include <QMainWindow>
 
 #include "calib/metrics.h"
 
+class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
+class QTabBar;
 
 namespace unveil::ui {
 
 class BinningControls;
 class CalibrationSession;
+class DatasetPage;
+class DatasetSession;
 class EmptyStateView;
 class MessageBanner;
 class PlotView;
+class ProblemsPanel;
+class ProjectActions;
+class ProjectSession;
+class RunsPanel;
 class WorkspaceView;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  explicit MainWindow(QWidget* parent = nullptr);
+  /// What --screenshot --view shows.
+  enum class View { kCalibration, kBrowser, kItem, kRuns, kProblems };
+
+  /// `thumbnailDir` empty: the user's cache folder.
+  explicit MainWindow(QWidget* parent = nullptr, const QString& thumbnailDir = QString());
 
   CalibrationSession* session() const { return session_; }
+  ProjectSession* project() const { return project_; }
+  DatasetSession* datasets() const { return datasets_; }
   WorkspaceView* workspace() const { return workspace_; }
+  DatasetPage* datasetPage() const { return datasetPage_; }
+  RunsPanel* runsPanel() const { return runs_; }
+  ProblemsPanel* problemsPanel() const { return problems_; }
+  QDockWidget* runsDock() const { return runsDock_; }
+  QDockWidget* problemsDock() const { return problemsDock_; }
+  ProjectActions* projectActions() const { return projectActions_; }
   BinningControls* binningControls() const { return binning_; }
   MessageBanner* messageBanner() const { return banner_; }
   bool showsWorkspace() const;
+  bool showsDatasetPage() const;
+  QString problemsBadgeText() const;
 
   /// Opens the set to analyse, and a calibration split to fit a temperature on (optional).
   void openFiles(const QString& test, const QString& calibration = QString());
   void openExample();
+  /// Reads a dataset (LLaVA JSON, LLaVA questions JSONL, MMBench TSV) into the browser.
+  void openDataset(const QString& path);
+  /// Opens a project; with showNewestRun, its newest run is analysed (the example when it has
+  /// none or cannot be opened).
+  void openProject(const QString& path, bool showNewestRun = false);
+  /// Reopens the project open when the window last closed (showing its newest run when asked);
+  /// false when there is none.
+  bool restoreLastProject(bool showNewestRun);
   /// Sets the bin count and binning (controls and analysis).
   void setMetricsOptions(const calib::MetricsOptions& options);
+  /// Whether the window keeps projects and its layout in the settings (not for --screenshot).
+  void setRemembersSettings(bool remembers);
+  /// Puts the docks and the dataset page's splitter where the user left them.
+  void restoreLayout();
+
+  /// Brings a view to the front (for --screenshot --view).
+  void showView(View view);
+  /// Some background work (reading, computing, thumbnails, an image) is still running.
+  bool isBusy() const;
+  /// The last error of any session ("" when the last steps succeeded).
+  QString lastError() const;
 
   /// Renders the window as it is now, plots redrawn first.
   QImage renderImage();
@@ -44,26 +86,50 @@ class MainWindow : public QMainWindow {
  protected:
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
+  void closeEvent(QCloseEvent* event) override;
 
  private:
+  void createDocks();
   void createActions();
+  void connectSessions();
   void chooseTestFile();
   void chooseCalibrationFile();
+  void chooseDataset();
   void exportPlot(PlotView* plot);
   void showResult();
-  void showActivity(const QString& activity);
+  void showActivity();
   void showError(const QString& message);
+  void showDataset();
+  void showProject();
   void updateActions();
+  void updateTitle();
   void showAbout();
+  void openDropped(const QString& path);
+  void showPage(QWidget* page);
 
   CalibrationSession* session_ = nullptr;
+  ProjectSession* project_ = nullptr;
+  DatasetSession* datasets_ = nullptr;
+  QTabBar* tabBar_ = nullptr;
+  QStackedWidget* tabs_ = nullptr;  ///< the pages the tab bar chooses between
   QStackedWidget* pages_ = nullptr;
   EmptyStateView* empty_ = nullptr;
   WorkspaceView* workspace_ = nullptr;
+  DatasetPage* datasetPage_ = nullptr;
   MessageBanner* banner_ = nullptr;
   BinningControls* binning_ = nullptr;
+  RunsPanel* runs_ = nullptr;
+  ProblemsPanel* problems_ = nullptr;
+  QDockWidget* runsDock_ = nullptr;
+  QDockWidget* problemsDock_ = nullptr;
+  ProjectActions* projectActions_ = nullptr;
   QLabel* activity_ = nullptr;
+  QLabel* problemsBadge_ = nullptr;
+  QLabel* readOnlyBadge_ = nullptr;
   QProgressBar* busy_ = nullptr;
+  QString calibrationActivity_, projectActivity_, datasetActivity_;
+  bool remembers_ = true;
+  bool showNewestRun_ = false;
 
   QAction* loadCalibration_ = nullptr;
   QAction* fitTemperature_ = nullptr;

@@ -47,7 +47,8 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
   split->setStretchFactor(1, 1);
   split->setSizes({700, 620});
   split->setChildrenCollapsible(false);
-  reliability_->setMinimumSize(420, 360);
+  // Small enough minimums that the runs panel fits below at the default window size.
+  reliability_->setMinimumSize(420, 300);
   histogram_->setMinimumSize(320, 220);
   metrics_->setMinimumWidth(320);
 

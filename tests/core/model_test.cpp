@@ -1,0 +1,221 @@
+// The model contract end to end: cards, the tokenizer, prompts, and real TorchScript models trained
+// by the demo trainer on a tiny shapes world (one epoch each: fast, and still real models).
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "analysis/eval_job.h"
+#include "data/readers.h"
+#include "data/shapes_world.h"
+#include "model/demo_trainer.h"
+#include "model/model.h"
+#include "model/model_card.h"
+#include "model/prompt.h"
+#include "model/tokenizer.h"
+#include "store/store.h"
+
+using namespace unveil;
+namespace fs = std::filesystem;
+
+TEST(Tokenizer, SplitsWordsPunctuationLettersAndLines) {
+  const auto pieces =
+      model::WordTokenizer::split("What colour is the Triangle?\nA. red\nAnswer: (");
+  const std::vector<std::string> expected = {"what", "colour", "is", "the", "triangle",
+                                             "?",    "<nl>",   "A",  ".",   "red",
+                                             "<nl>", "answer", ":",  "("};
+  EXPECT_EQ(pieces, expected);
+  // A lone capital is an option letter, so the pronoun "I" stays "I" too (harmless: it is the
+  // same token in training and use).
+  EXPECT_EQ(model::WordTokenizer::split("I don't know"),
+            (std::vector<std::string>{"I", "don't", "know"}));
+  const auto tok = model::WordTokenizer::build({"a red circle", "A. blue"});
+  EXPECT_EQ(tok.token(0), "<pad>");
+  EXPECT_EQ(tok.id("red"), 4);
+  EXPECT_NE(tok.id("A"), tok.id("a"));  // the option letter is not the article
+  EXPECT_EQ(tok.id("never-seen"), model::WordTokenizer::kUnk);
+}
+
+TEST(Prompt, StudyTemplate) {
+  data::Item item;
+  item.question = "What colour?";
+  item.options = {{'A', "red"}, {'B', "I don't know"}};
+  EXPECT_EQ(model::render_prompt(model::kStudyTemplate, item, true),
+            "<image>\nWhat colour?\nA. red\nB. I don't know\nPlease provide the option letter "
+            "directly.\nAnswer: (");
+  item.hint = "Look left.";
+  EXPECT_EQ(model::render_prompt("{hint}{question}", item, false), "Look left.\nWhat colour?");
+}
+
+namespace {
+
+class Models : public ::testing::Test {
+ protected:
+  static void SetUpTestSuite() {
+    dir_ = fs::temp_directory_path() / ("unveil_models_" + std::to_string(::getpid()));
+    data::ShapesWorldOptions w;
+    w.train = 96;
+    auto world = data::write_shapes_world(dir_, w);
+    ASSERT_TRUE(world.ok()) << world.error().message;
+    model::DemoTrainOptions t;
+    t.base_epochs = t.mm_epochs = t.ft_epochs = 1;
+    auto trained = model::train_demo_models(world->json, dir_ / "models", t);
+    ASSERT_TRUE(trained.ok()) << trained.error().message;
+    ASSERT_EQ(trained->size(), 3u);
+  }
+  static void TearDownTestSuite() { fs::remove_all(dir_); }
+  static fs::path card(const std::string& name) { return dir_ / "models" / (name + ".json"); }
+  static void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+  static fs::path dir_;
+};
+fs::path Models::dir_;
+
+}  // namespace
+
+TEST_F(Models, DemoCardsAreValidAndLoad) {
+  for (const char* name : {"shapes-base", "shapes-mm", "shapes-mm-ft"}) {
+    auto c = model::read_model_card(card(name));
+    ASSERT_TRUE(c.ok()) << c.error().message;
+    EXPECT_EQ(c->name, name);
+    EXPECT_EQ(c->image, std::string(name) != "shapes-base");
+    EXPECT_EQ(c->option_token_ids.size(), 5u);
+    auto m = model::Model::load(card(name), model::DeviceChoice::kCpu);
+    ASSERT_TRUE(m.ok()) << m.error().message;
+    EXPECT_EQ(m->device_name(), "cpu");
+  }
+}
+
+TEST_F(Models, AnItemGetsAnAnswerAndBothConfidences) {
+  auto m = model::Model::load(card("shapes-mm"), model::DeviceChoice::kAuto);
+  ASSERT_TRUE(m.ok());
+  auto ds = data::read_llava_json(dir_ / "shapes_world.json");
+  ASSERT_TRUE(ds.ok());
+  const data::Item& item = ds->items.front();
+  auto cond = data::parse_perturbation("image");
+  auto in = m->prepare(item, ds->root, *cond, "", 0);
+  ASSERT_TRUE(in.ok()) << in.error().message;
+  EXPECT_EQ(in->pixels.size(), 3u * 48 * 48);
+  EXPECT_EQ(in->option_ids.size(), item.options.size());
+  const std::vector<model::ModelInput> batch{*in, *in};
+  auto out = m->run(batch);
+  ASSERT_TRUE(out.ok()) << out.error().message;
+  ASSERT_EQ(out->size(), 2u);
+  const auto& o = (*out)[0];
+  EXPECT_GE(o.answer, 0);  // the demo models answer with a letter at once
+  EXPECT_EQ(o.steps, 1);
+  EXPECT_EQ(o.option_logits.size(), item.options.size());
+  ASSERT_TRUE(o.conf_vocab.has_value());
+  EXPECT_GT(*o.conf_vocab, 0.0);
+  EXPECT_LE(*o.conf_vocab, 1.0);
+  for (std::size_t k = 0; k < o.option_logits.size(); ++k) {  // same input, same output in a batch
+    EXPECT_NEAR((*out)[1].option_logits[k], o.option_logits[k], 1e-5);
+  }
+  // Text only: no pixels, and the prompt loses its image token.
+  auto text = m->prepare(item, ds->root, *data::parse_perturbation("text"), "", 0);
+  EXPECT_TRUE(text->pixels.empty());
+  EXPECT_LT(text->ids.size(), in->ids.size());
+}
+
+TEST_F(Models, BrokenCardsAndModelsAreRefusedWithReasons) {
+  const fs::path d = dir_ / "models";
+  write(d / "bad1.json", "{\"name\": \"x\"}");
+  auto c1 = model::read_model_card(d / "bad1.json");
+  ASSERT_FALSE(c1.ok());
+  EXPECT_NE(c1.error().message.find("field \"file\""), std::string::npos) << c1.error().message;
+
+  auto j = nlohmann::json::parse(std::ifstream(card("shapes-mm")));
+  j["modalities"] = {"image", "smell"};
+  write(d / "bad2.json", j.dump());
+  auto c2 = model::read_model_card(d / "bad2.json");
+  ASSERT_FALSE(c2.ok());
+  EXPECT_NE(c2.error().message.find("unknown modality \"smell\""), std::string::npos);
+
+  // A corrupt .pt file.
+  write(d / "corrupt.pt", "this is not a TorchScript archive");
+  j = nlohmann::json::parse(std::ifstream(card("shapes-mm")));
+  j["file"] = "corrupt.pt";
+  write(d / "corrupt.json", j.dump());
+  auto m1 = model::Model::load(d / "corrupt.json", model::DeviceChoice::kCpu);
+  ASSERT_FALSE(m1.ok());
+  EXPECT_NE(m1.error().message.find("not a loadable TorchScript model"), std::string::npos);
+
+  // A truncated .pt file.
+  {
+    std::ifstream in(d / "shapes-mm.pt", std::ios::binary);
+    std::string bytes((std::istreambuf_iterator<char>(in)), {});
+    std::ofstream(d / "truncated.pt", std::ios::binary) << bytes.substr(0, bytes.size() / 2);
+  }
+  j["file"] = "truncated.pt";
+  write(d / "truncated.json", j.dump());
+  EXPECT_FALSE(model::Model::load(d / "truncated.json", model::DeviceChoice::kCpu).ok());
+
+  // A vocabulary that does not match the model's output: refused by the dry run.
+  write(d / "small_vocab.json",
+        "{\"tokens\": [\"<pad>\", \"<unk>\", \"<nl>\", \"A\", \"B\", \"C\", \"D\", \"E\"]}");
+  j = nlohmann::json::parse(std::ifstream(card("shapes-mm")));
+  j["tokenizer"]["vocab"] = "small_vocab.json";
+  j["option_token_ids"] = {{"A", 3}, {"B", 4}, {"C", 5}, {"D", 6}, {"E", 7}};
+  write(d / "mismatch.json", j.dump());
+  auto m2 = model::Model::load(d / "mismatch.json", model::DeviceChoice::kCpu);
+  ASSERT_FALSE(m2.ok());
+  EXPECT_NE(m2.error().message.find("shape [1, 8]"), std::string::npos) << m2.error().message;
+
+  // A text-only model offered as an image model gets a wrong-shaped input: refused, not crashed.
+  j = nlohmann::json::parse(std::ifstream(card("shapes-base")));
+  j["file"] = "shapes-mm.pt";
+  j["modalities"] = {"text"};
+  j.erase("image");
+  write(d / "wrong_modality.json", j.dump());
+  auto m3 = model::Model::load(d / "wrong_modality.json", model::DeviceChoice::kCpu);
+  ASSERT_FALSE(m3.ok());
+  EXPECT_NE(m3.error().message.find("dry run"), std::string::npos) << m3.error().message;
+}
+
+TEST_F(Models, EvalStreamsARunIntoTheStoreAndResumes) {
+  const fs::path db = dir_ / "p.unveil";
+  auto st = store::Store::open(db);
+  auto ds = data::read_llava_json(dir_ / "shapes_world.json");
+  ds->name = "shapes";
+  ASSERT_TRUE(st->add_dataset(*ds, "x", "llava").ok());
+  analysis::EvalSpec spec;
+  spec.db = db;
+  spec.card = card("shapes-mm");
+  spec.dataset = "shapes";
+  spec.split = "test";
+  spec.batch = 5;
+  std::atomic<bool> cancel{false};
+  int reports = 0;
+  auto first = analysis::run_eval(spec, &cancel, [&](const analysis::EvalProgress& p) {
+    ++reports;
+    if (p.done >= 5) cancel = true;  // stop early, then resume
+  });
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  EXPECT_TRUE(first->cancelled);
+  EXPECT_GT(reports, 0);
+  EXPECT_EQ(st->run(first->run_id)->status, store::RunStatus::kCancelled);
+  spec.resume_run = first->run_id;
+  auto rest = analysis::run_eval(spec);
+  ASSERT_TRUE(rest.ok()) << rest.error().message;
+  EXPECT_FALSE(rest->cancelled);
+  const auto run = st->run(first->run_id);
+  EXPECT_EQ(run->status, store::RunStatus::kComplete);
+  EXPECT_EQ(run->predictions, 16u);  // the whole test split (96 / 6), none twice
+  EXPECT_EQ(first->predicted + rest->predicted, 16u);
+  ASSERT_TRUE(rest->metrics.has_value());
+  EXPECT_EQ(rest->metrics->n, 16u);
+  // Stored predictions keep both confidences and the option logits.
+  const auto stored = st->predictions(first->run_id);  // keep the result alive for the loop
+  ASSERT_TRUE(stored.ok());
+  ASSERT_EQ(stored->size(), 16u);
+  for (const auto& p : *stored) {
+    EXPECT_EQ(p.logits.size(), 5u)
+        << "item " << p.item_id << " answer " << p.answer << " label " << p.label;
+    ASSERT_TRUE(p.conf_vocab.has_value());
+    EXPECT_LE(*p.conf_vocab, p.conf_options + 1e-12);  // vocabulary-wide <= renormalised
+  }
+  // Resuming with other settings is refused.
+  spec.condition = "blank";
+  EXPECT_FALSE(analysis::run_eval(spec).ok());
+}

@@ -1,0 +1,226 @@
+// The dataset browser's filter proxy gives exactly the rows worked out by hand for a five-item
+// dataset (tests/ui/dataset_fixtures.h); the browser's controls drive it; a real file opened in
+// the window fills the browser off the UI thread. Issue 3, "The workbench".
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <set>
+
+#include "browser/dataset_browser.h"
+#include "browser/dataset_filter_proxy.h"
+#include "browser/dataset_session.h"
+#include "browser/dataset_table_model.h"
+#include "browser/thumbnail_loader.h"
+#include "dataset_fixtures.h"
+#include "test_support.h"
+#include "window/dataset_page.h"
+#include "window/main_window.h"
+
+using namespace unveil;
+using namespace unveil::ui;
+using IdkFilter = DatasetFilterProxy::IdkFilter;
+
+namespace {
+/// The ids of the rows the proxy shows, in order.
+QStringList shownIds(const QAbstractItemModel& proxy) {
+  QStringList ids;
+  for (int r = 0; r < proxy.rowCount(); ++r)
+    ids << proxy.index(r, DatasetTableModel::kId).data().toString();
+  return ids;
+}
+QStringList ids(std::initializer_list<const char*> list) {
+  QStringList out;
+  for (const char* s : list)
+    out << QString::fromLatin1(s);
+  return out;
+}
+}  // namespace
+
+class DatasetBrowserTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() {
+    QStandardPaths::setTestModeEnabled(true);
+    QVERIFY(test::installEnglish());
+  }
+
+  void modelShowsTheItems() {
+    DatasetTableModel model(nullptr);
+    model.setDataset(test::fiveItems());
+    QCOMPARE(model.rowCount(), 5);
+    QCOMPARE(model.columnCount(), 6);
+    QCOMPARE(model.index(1, DatasetTableModel::kQuestion).data().toString(),
+             QStringLiteral("How many cats are there?"));
+    QCOMPARE(model.index(1, DatasetTableModel::kAnswer).data().toString(),
+             QStringLiteral("C · I don't know"));
+    QCOMPARE(model.index(2, DatasetTableModel::kAnswer).data().toString(),
+             QStringLiteral("A · Blue sky"));
+    QCOMPARE(model.index(3, DatasetTableModel::kSplit).data().toString(), QStringLiteral("idk"));
+    QCOMPARE(model.index(4, DatasetTableModel::kCategory).data().toString(),
+             QStringLiteral("count"));
+    QVERIFY(model.index(1, 0).data(DatasetTableModel::kIsIdkRole).toBool());
+    QVERIFY(!model.index(0, 0).data(DatasetTableModel::kIsIdkRole).toBool());
+    QCOMPARE(model.splits(), ids({"idk", "test", "train"}));
+    QCOMPARE(model.categories(), ids({"absent", "colour", "count"}));
+  }
+
+  void proxyFiltersGiveTheExpectedRows() {
+    DatasetTableModel model(nullptr);
+    model.setDataset(test::fiveItems());
+    DatasetFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    QCOMPARE(shownIds(proxy), ids({"a1", "a2", "b3", "b4", "c5"}));
+
+    proxy.setSplit(QStringLiteral("test"));
+    QCOMPARE(shownIds(proxy), ids({"a2", "b3"}));
+    proxy.setIdkFilter(IdkFilter::kIdkOnly);
+    QCOMPARE(shownIds(proxy), ids({"a2"}));
+    proxy.clearFilters();
+
+    proxy.setCategory(QStringLiteral("colour"));
+    QCOMPARE(shownIds(proxy), ids({"a1", "b3"}));
+    proxy.setCategory(QString());
+
+    proxy.setIdkFilter(IdkFilter::kIdkOnly);
+    QCOMPARE(shownIds(proxy), ids({"a2", "b4"}));
+    proxy.setIdkFilter(IdkFilter::kAnswerableOnly);
+    QCOMPARE(shownIds(proxy), ids({"a1", "b3", "c5"}));
+    proxy.setIdkFilter(IdkFilter::kAll);
+
+    // Text: options ("blue" in a1, "Blue sky" in b3), not case-sensitive...
+    proxy.setSearchText(QStringLiteral("BLUE"));
+    QCOMPARE(shownIds(proxy), ids({"a1", "b3"}));
+    // ...ids...
+    proxy.setSearchText(QStringLiteral("b3"));
+    QCOMPARE(shownIds(proxy), ids({"b3"}));
+    // ...and the question.
+    proxy.setSearchText(QStringLiteral("how many"));
+    QCOMPARE(shownIds(proxy), ids({"a2", "c5"}));
+    proxy.setCategory(QStringLiteral("count"));
+    proxy.setSplit(QStringLiteral("train"));
+    QCOMPARE(shownIds(proxy), ids({"c5"}));
+    proxy.setSearchText(QStringLiteral("nothing like this"));
+    QCOMPARE(proxy.rowCount(), 0);
+
+    proxy.clearFilters();
+    QCOMPARE(proxy.rowCount(), 5);
+    QCOMPARE(proxy.rowOfItem(3), 3);
+    QCOMPARE(proxy.itemIndex(4), 4);
+  }
+
+  void browserControlsDriveTheFilters() {
+    QTemporaryDir cache;
+    DatasetBrowser browser(nullptr, cache.path());
+    LoadedDataset loaded;
+    loaded.dataset = test::fiveItems();
+    loaded.displayName = QStringLiteral("five.json");
+    QSignalSpy current(&browser, &DatasetBrowser::currentItemChanged);
+    browser.setDataset(loaded);
+    QCOMPARE(browser.currentItem(), 0);  // the first item is shown at once
+    QVERIFY(!current.isEmpty());
+
+    QComboBox* split = browser.splitBox();
+    split->setCurrentIndex(split->findData(QStringLiteral("test")));
+    QCOMPARE(shownIds(*browser.proxy()), ids({"a2", "b3"}));
+    QCOMPARE(browser.currentItem(), 1);  // a1 was filtered out: the first shown is chosen
+    QComboBox* idk = browser.idkBox();
+    idk->setCurrentIndex(idk->findData(static_cast<int>(IdkFilter::kAnswerableOnly)));
+    QCOMPARE(shownIds(*browser.proxy()), ids({"b3"}));
+    QVERIFY(browser.findChild<QLabel*>(QStringLiteral("browserCount"))
+                ->text()
+                .contains(QStringLiteral("1 of 5")));
+
+    split->setCurrentIndex(0);
+    idk->setCurrentIndex(0);
+    browser.searchBox()->setText(QStringLiteral("sky"));
+    QTRY_COMPARE(shownIds(*browser.proxy()), ids({"b3"}));  // after the typing pause
+
+    browser.searchBox()->clear();
+    QTRY_COMPARE(browser.proxy()->rowCount(), 5);
+    browser.selectRow(1);
+    browser.moveSelection(+1);
+    QCOMPARE(browser.currentItem(), 2);
+    browser.moveSelection(-2);
+    QCOMPARE(browser.currentItem(), 0);
+  }
+
+  void keysMoveBetweenItems() {
+    QTemporaryDir cache;
+    DatasetPage page(nullptr, cache.path());
+    LoadedDataset loaded;
+    loaded.dataset = test::fiveItems();
+    page.setDataset(loaded);
+    page.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&page));
+    page.browser()->view()->setFocus();
+    QTest::keyClick(page.browser()->view(), Qt::Key_J);
+    QCOMPARE(page.browser()->currentItem(), 1);
+    QTest::keyClick(page.browser()->view(), Qt::Key_J);
+    QTest::keyClick(page.browser()->view(), Qt::Key_K);
+    QCOMPARE(page.browser()->currentItem(), 1);
+    QTest::keyClick(page.browser()->view(), Qt::Key_Down);
+    QCOMPARE(page.browser()->currentItem(), 2);
+  }
+
+  void droppedFilesAreToldApart() {
+    QTemporaryDir dir;
+    auto write = [&dir](const char* name, const char* text) {
+      QFile f(dir.filePath(QString::fromLatin1(name)));
+      if (f.open(QIODevice::WriteOnly)) f.write(text);
+      return f.fileName();
+    };
+    QCOMPARE(classifyFile(write("p.jsonl", "{\"id\": \"a\", \"logits\": [1, 0], \"label\": 0}\n")),
+             FileKind::kPredictions);
+    QCOMPARE(classifyFile(write("q.jsonl",
+                                "{\"question_id\": 1, \"image\": \"a.png\", "
+                                "\"text\": \"Q?\\nA. x\\nB. y\"}\n")),
+             FileKind::kDataset);
+    QCOMPARE(classifyFile(write("d.json", "[]")), FileKind::kDataset);
+    QCOMPARE(classifyFile(write("m.tsv", "index\tquestion\n")), FileKind::kDataset);
+    QCOMPARE(classifyFile(write("x.unveil", "")), FileKind::kProject);
+    QCOMPARE(classifyFile(write("n.txt", "")), FileKind::kUnknown);
+  }
+
+  void windowOpensADatasetFileInTheBackground() {
+    QTemporaryDir dir;
+    const QString path = test::writeLlavaDataset(dir.path(), 40, 10);
+    QVERIFY(!path.isEmpty());
+    MainWindow window(nullptr, dir.filePath(QStringLiteral("thumbs")));
+    window.show();
+    QSignalSpy loaded(window.datasets(), &DatasetSession::loaded);
+    window.openDataset(path);
+    QVERIFY(window.datasets()->isBusy());  // read on a worker thread
+    QVERIFY(loaded.wait(30'000));
+    QVERIFY(window.showsDatasetPage());
+    DatasetBrowser* browser = window.datasetPage()->browser();
+    QCOMPARE(browser->model()->rowCount(), 40);
+    QCOMPARE(browser->model()->splits(), ids({"calibration", "test"}));
+    // Items 0, 7, 14, 21, 28, 35 are IDK questions (gold D).
+    browser->proxy()->setIdkFilter(IdkFilter::kIdkOnly);
+    QCOMPARE(shownIds(*browser->proxy()), ids({"q0", "q7", "q14", "q21", "q28", "q35"}));
+    // Thumbnails of the rows on screen arrive from the background.
+    QTRY_VERIFY_WITH_TIMEOUT(browser->thumbnails()->isReady(0), 20'000);
+    QVERIFY(!QDir(dir.filePath(QStringLiteral("thumbs"))).isEmpty());
+
+    // A file that is not a dataset gives a readable message, and the browser keeps its data.
+    const QString bad = dir.filePath(QStringLiteral("bad.json"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{\"not\": \"a list\"}");
+    file.close();
+    QSignalSpy failed(window.datasets(), &DatasetSession::failed);
+    window.openDataset(bad);
+    QVERIFY(failed.wait(30'000));
+    QVERIFY(failed.constFirst().constFirst().toString().contains(QStringLiteral("bad.json")));
+    QCOMPARE(browser->model()->rowCount(), 40);
+  }
+};
+
+QTEST_MAIN(DatasetBrowserTest)
+#include "dataset_browser_test.moc"

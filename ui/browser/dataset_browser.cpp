@@ -1,0 +1,204 @@
+#include "browser/dataset_browser.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+#include "browser/dataset_filter_proxy.h"
+#include "browser/dataset_table_model.h"
+#include "browser/thumbnail_loader.h"
+
+namespace unveil::ui {
+
+namespace {
+constexpr int kRowHeight = ThumbnailLoader::kDisplaySide + 8;
+}
+
+DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : QWidget(parent) {
+  thumbnails_ = new ThumbnailLoader(this, thumbnailDir);
+  model_ = new DatasetTableModel(thumbnails_, this);
+  proxy_ = new DatasetFilterProxy(this);
+  proxy_->setSourceModel(model_);
+
+  title_ = new QLabel(this);
+  title_->setObjectName(QStringLiteral("datasetLabel"));
+  title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  count_ = new QLabel(this);
+  count_->setObjectName(QStringLiteral("browserCount"));
+
+  search_ = new QLineEdit(this);
+  search_->setObjectName(QStringLiteral("browserSearch"));
+  search_->setPlaceholderText(tr("Search id, question, options…"));
+  search_->setClearButtonEnabled(true);
+  search_->setToolTip(
+      tr("Show only items whose id, question or an option contains this text "
+         "(not case-sensitive) (Ctrl+F)"));
+  split_ = new QComboBox(this);
+  split_->setToolTip(tr("Show one split only"));
+  category_ = new QComboBox(this);
+  category_->setToolTip(tr("Show one category only"));
+  category_->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  idk_ = new QComboBox(this);
+  idk_->addItem(tr("All questions"), static_cast<int>(DatasetFilterProxy::IdkFilter::kAll));
+  idk_->addItem(tr("IDK questions only"),
+                static_cast<int>(DatasetFilterProxy::IdkFilter::kIdkOnly));
+  idk_->addItem(tr("Answerable only"),
+                static_cast<int>(DatasetFilterProxy::IdkFilter::kAnswerableOnly));
+  idk_->setToolTip(
+      tr("IDK questions cannot be answered from the image or the text: their right "
+         "answer is the “I don't know” option"));
+
+  view_ = new QTableView(this);
+  view_->setObjectName(QStringLiteral("datasetTable"));
+  view_->setModel(proxy_);
+  view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  view_->setSelectionMode(QAbstractItemView::SingleSelection);
+  view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  view_->setAlternatingRowColors(true);
+  view_->setWordWrap(false);
+  view_->setShowGrid(false);
+  view_->setSortingEnabled(true);
+  view_->sortByColumn(-1, Qt::AscendingOrder);  // file order until the user sorts
+  view_->setIconSize(QSize(ThumbnailLoader::kDisplaySide, ThumbnailLoader::kDisplaySide));
+  view_->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
+  view_->setToolTip(tr("Up/Down or J/K move between items"));
+  // Fixed row heights and column widths: nothing is measured per row, so 10,000 rows scroll
+  // as fast as 10.
+  QHeaderView* rows = view_->verticalHeader();
+  rows->setSectionResizeMode(QHeaderView::Fixed);
+  rows->setDefaultSectionSize(kRowHeight);
+  rows->hide();
+  QHeaderView* columns = view_->horizontalHeader();
+  columns->setSectionResizeMode(QHeaderView::Interactive);
+  columns->setSectionResizeMode(DatasetTableModel::kQuestion, QHeaderView::Stretch);
+  columns->setHighlightSections(false);
+  view_->setColumnWidth(DatasetTableModel::kThumbnail, kRowHeight + 8);
+  view_->setColumnWidth(DatasetTableModel::kId, 105);
+  view_->setColumnWidth(DatasetTableModel::kAnswer, 130);
+  view_->setColumnWidth(DatasetTableModel::kSplit, 80);
+  view_->setColumnWidth(DatasetTableModel::kCategory, 105);
+  columns->setMinimumSectionSize(40);
+
+  auto* header = new QHBoxLayout;
+  header->addWidget(title_, 1);
+  header->addWidget(count_);
+  auto* filters = new QHBoxLayout;
+  filters->setSpacing(6);
+  filters->addWidget(search_, 1);
+  filters->addWidget(split_);
+  filters->addWidget(category_);
+  filters->addWidget(idk_);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(10, 8, 6, 10);
+  layout->setSpacing(8);
+  layout->addLayout(header);
+  layout->addLayout(filters);
+  layout->addWidget(view_, 1);
+
+  // Typing re-filters after a short pause rather than on every key.
+  auto* typing = new QTimer(this);
+  typing->setSingleShot(true);
+  typing->setInterval(150);
+  connect(search_, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
+  connect(typing, &QTimer::timeout, this, &DatasetBrowser::applyFilters);
+  for (QComboBox* box : {split_, category_, idk_})
+    connect(box, &QComboBox::currentIndexChanged, this, &DatasetBrowser::applyFilters);
+  connect(proxy_, &QAbstractItemModel::rowsInserted, this, &DatasetBrowser::updateCount);
+  connect(proxy_, &QAbstractItemModel::rowsRemoved, this, &DatasetBrowser::updateCount);
+  connect(proxy_, &QAbstractItemModel::modelReset, this, &DatasetBrowser::updateCount);
+  connect(proxy_, &QAbstractItemModel::layoutChanged, this, &DatasetBrowser::updateCount);
+  connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) {
+            emit currentItemChanged(
+                current.isValid() ? current.data(DatasetTableModel::kItemIndexRole).toInt() : -1);
+          });
+  fillFilterChoices();
+  updateCount();
+}
+
+void DatasetBrowser::setDataset(const LoadedDataset& dataset) {
+  dataset_ = dataset;
+  proxy_->clearFilters();
+  model_->setDataset(dataset.dataset);
+  const QSignalBlocker blocker(search_);
+  search_->clear();
+  fillFilterChoices();
+  title_->setText(QStringLiteral("<b>") + dataset.displayName.toHtmlEscaped() +
+                  QStringLiteral("</b>"));
+  title_->setToolTip(dataset.path);
+  updateCount();
+  if (proxy_->rowCount() > 0) selectRow(0);
+}
+
+void DatasetBrowser::fillFilterChoices() {
+  for (QComboBox* box : {split_, category_})
+    box->blockSignals(true);
+  split_->clear();
+  split_->addItem(tr("All splits"), QString());
+  for (const QString& s : model_->splits())
+    split_->addItem(s, s);
+  category_->clear();
+  category_->addItem(tr("All categories"), QString());
+  for (const QString& c : model_->categories())
+    category_->addItem(c, c);
+  idk_->setCurrentIndex(0);
+  for (QComboBox* box : {split_, category_})
+    box->blockSignals(false);
+}
+
+void DatasetBrowser::applyFilters() {
+  const int item = currentItem();
+  proxy_->setSplit(split_->currentData().toString());
+  proxy_->setCategory(category_->currentData().toString());
+  proxy_->setIdkFilter(static_cast<DatasetFilterProxy::IdkFilter>(idk_->currentData().toInt()));
+  proxy_->setSearchText(search_->text());
+  // Keep the item in view when it passed the filters; otherwise take the first one shown.
+  const int row = item >= 0 ? proxy_->rowOfItem(item) : -1;
+  selectRow(row >= 0 ? row : 0);
+  updateCount();
+}
+
+void DatasetBrowser::updateCount() {
+  const QLocale locale;
+  const int shown = proxy_->rowCount();
+  const int total = model_->rowCount();
+  count_->setText(shown == total
+                      ? tr("%Ln item(s)", nullptr, total)
+                      : tr("Showing %1 of %2").arg(locale.toString(shown), locale.toString(total)));
+}
+
+int DatasetBrowser::currentItem() const {
+  const QModelIndex current = view_->selectionModel()->currentIndex();
+  return current.isValid() ? current.data(DatasetTableModel::kItemIndexRole).toInt() : -1;
+}
+
+void DatasetBrowser::selectRow(int row) {
+  if (row < 0 || row >= proxy_->rowCount()) {
+    view_->selectionModel()->clear();  // reports -1 through currentRowChanged
+    return;
+  }
+  const QModelIndex index = proxy_->index(row, DatasetTableModel::kId);
+  view_->selectionModel()->setCurrentIndex(
+      index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  view_->scrollTo(index);
+}
+
+void DatasetBrowser::moveSelection(int delta) {
+  const QModelIndex current = view_->selectionModel()->currentIndex();
+  const int row = current.isValid() ? current.row() + delta : 0;
+  if (row >= 0 && row < proxy_->rowCount()) selectRow(row);
+}
+
+void DatasetBrowser::focusSearch() {
+  search_->setFocus(Qt::ShortcutFocusReason);
+  search_->selectAll();
+}
+
+}  // namespace unveil::ui

@@ -1,0 +1,69 @@
+// The dataset browser: a line naming the dataset, the filters (search, split, category, IDK) and
+// the table of items with their thumbnails. It reports the chosen item; the item view shows it.
+#pragma once
+
+#include <QWidget>
+
+#include "browser/dataset_loading.h"
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+
+namespace unveil::ui {
+
+class DatasetFilterProxy;
+class DatasetTableModel;
+class ThumbnailLoader;
+
+class DatasetBrowser : public QWidget {
+  Q_OBJECT
+
+ public:
+  /// `thumbnailDir` empty: the user's cache folder.
+  explicit DatasetBrowser(QWidget* parent = nullptr, const QString& thumbnailDir = QString());
+
+  void setDataset(const LoadedDataset& dataset);
+  const LoadedDataset& dataset() const { return dataset_; }
+
+  DatasetTableModel* model() const { return model_; }
+  DatasetFilterProxy* proxy() const { return proxy_; }
+  QTableView* view() const { return view_; }
+  ThumbnailLoader* thumbnails() const { return thumbnails_; }
+  QLineEdit* searchBox() const { return search_; }
+  QComboBox* splitBox() const { return split_; }
+  QComboBox* categoryBox() const { return category_; }
+  QComboBox* idkBox() const { return idk_; }
+
+  /// The dataset position of the selected item, -1 when none.
+  int currentItem() const;
+  /// Selects the item `delta` rows below (negative: above) the current one, as shown.
+  void moveSelection(int delta);
+  void selectRow(int row);
+  /// Puts the keyboard focus in the search box.
+  void focusSearch();
+
+ signals:
+  /// The selected item changed (its dataset position, -1 when none).
+  void currentItemChanged(int itemIndex);
+
+ private:
+  void fillFilterChoices();
+  void applyFilters();
+  void updateCount();
+
+  LoadedDataset dataset_;
+  ThumbnailLoader* thumbnails_ = nullptr;
+  DatasetTableModel* model_ = nullptr;
+  DatasetFilterProxy* proxy_ = nullptr;
+  QLabel* title_ = nullptr;
+  QLabel* count_ = nullptr;
+  QLineEdit* search_ = nullptr;
+  QComboBox* split_ = nullptr;
+  QComboBox* category_ = nullptr;
+  QComboBox* idk_ = nullptr;
+  QTableView* view_ = nullptr;
+};
+
+}  // namespace unveil::ui

@@ -1,0 +1,307 @@
+#include "item/item_view.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFutureWatcher>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QPainter>
+#include <QShortcut>
+#include <QSplitter>
+#include <QTimer>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include "item/image_viewer.h"
+#include "item/item_image.h"
+
+namespace unveil::ui {
+
+namespace {
+
+const QColor kGoldColour(0x00, 0x9E, 0x73);  // bluish green (Okabe–Ito), as in the plots
+const QColor kIdkColour(0xC2, 0x7C, 0x0E);   // amber
+const QColor kGoldBackground(0xE6, 0xF4, 0xEF);
+const QColor kIdkBackground(0xFF, 0xF4, 0xE0);
+
+/// A round badge with a symbol: ✓ for the gold answer, ? for "I don't know".
+QIcon badge(const QColor& colour, const QString& symbol) {
+  QPixmap pixmap(40, 40);
+  pixmap.fill(Qt::transparent);
+  QPainter p(&pixmap);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setPen(Qt::NoPen);
+  p.setBrush(colour);
+  p.drawEllipse(QRectF(2, 2, 36, 36));
+  QFont font;
+  font.setPixelSize(26);
+  font.setBold(true);
+  p.setFont(font);
+  p.setPen(Qt::white);
+  p.drawText(QRect(0, 0, 40, 40), Qt::AlignCenter, symbol);
+  return QIcon(pixmap);
+}
+
+QIcon emptyBadge() {
+  QPixmap pixmap(40, 40);
+  pixmap.fill(Qt::transparent);
+  return QIcon(pixmap);
+}
+
+struct Preset {
+  const char* key;
+  const char* label;
+  double min, max, value, step;
+  int decimals;
+  const char* amountTip;
+};
+
+// The perturbations of core/data/perturb.h, with the ranges parse_perturbation accepts.
+const Preset kPresets[] = {
+    {"image", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Original image"), 0, 0, 0, 0, 0, ""},
+    {"text", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "No image (text only)"), 0, 0, 0, 0, 0, ""},
+    {"blank", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Blank (mean colour)"), 0, 0, 0, 0, 0, ""},
+    {"noise", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Gaussian noise"), 0.01, 1, 0.2, 0.05, 2,
+     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Noise σ, on the 0–1 intensity scale")},
+    {"blur", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Gaussian blur"), 0.5, 100, 3, 0.5, 1,
+     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Blur σ, in pixels")},
+    {"occlude", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Occluding patch"), 0.01, 1, 0.25, 0.05,
+     2,
+     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Share of the image area the grey square covers")},
+    {"grey", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Greyscale"), 0, 0, 0, 0, 0, ""},
+    {"jpeg", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "JPEG re-encoding"), 1, 100, 10, 5, 0,
+     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "JPEG quality (1 = worst, 100 = best)")},
+};
+
+const Preset* presetOf(const QString& key) {
+  for (const Preset& p : kPresets)
+    if (key == QLatin1String(p.key)) return &p;
+  return nullptr;
+}
+
+QString qs(const std::string& s) {
+  return QString::fromStdString(s);
+}
+
+}  // namespace
+
+ItemView::ItemView(QWidget* parent) : QWidget(parent) {
+  header_ = new QLabel(this);
+  header_->setObjectName(QStringLiteral("itemHeader"));
+  header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  image_ = new ImageViewer(this);
+  image_->setMinimumHeight(160);
+
+  kind_ = new QComboBox(this);
+  kind_->setObjectName(QStringLiteral("perturbationBox"));
+  for (const Preset& p : kPresets)
+    kind_->addItem(tr(p.label), QString::fromLatin1(p.key));
+  kind_->setToolTip(
+      tr("Preview the image as a run under this condition would give it to the "
+         "model (the seed is fixed, so the preview is what the run sees)"));
+  amount_ = new QDoubleSpinBox(this);
+  amount_->setObjectName(QStringLiteral("perturbationAmount"));
+  amount_->setKeyboardTracking(false);
+  auto* conditionLabel = new QLabel(tr("Preview:"), this);
+
+  hint_ = new QLabel(this);
+  hint_->setObjectName(QStringLiteral("itemHint"));
+  hint_->setWordWrap(true);
+  hint_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  hint_->setToolTip(tr("Context the dataset gives with the question (MMBench “hint”)"));
+  question_ = new QLabel(this);
+  question_->setObjectName(QStringLiteral("itemQuestion"));
+  question_->setWordWrap(true);
+  question_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  options_ = new QListWidget(this);
+  options_->setObjectName(QStringLiteral("optionsList"));
+  options_->setFocusPolicy(Qt::NoFocus);  // Up/Down keep moving between items
+  options_->setSelectionMode(QAbstractItemView::NoSelection);
+  options_->setIconSize(QSize(20, 20));
+  options_->setWordWrap(true);
+  options_->setSpacing(2);
+  options_->setToolTip(tr("✓ marks the gold answer; ? marks the “I don't know” option"));
+
+  auto* condition = new QHBoxLayout;
+  condition->addWidget(conditionLabel);
+  condition->addWidget(kind_);
+  condition->addWidget(amount_);
+  condition->addStretch();
+  auto* top = new QWidget(this);
+  auto* topLayout = new QVBoxLayout(top);
+  topLayout->setContentsMargins(0, 0, 0, 0);
+  topLayout->addWidget(image_, 1);
+  topLayout->addLayout(condition);
+  auto* bottom = new QWidget(this);
+  auto* bottomLayout = new QVBoxLayout(bottom);
+  bottomLayout->setContentsMargins(0, 4, 0, 0);
+  bottomLayout->addWidget(hint_);
+  bottomLayout->addWidget(question_);
+  bottomLayout->addWidget(options_, 1);
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->addWidget(top);
+  split->addWidget(bottom);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 2);
+  split->setChildrenCollapsible(false);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(6, 8, 10, 10);
+  layout->setSpacing(6);
+  layout->addWidget(header_);
+  layout->addWidget(split, 1);
+
+  for (const auto& [key, delta] : {std::pair{Qt::Key_Up, -1}, std::pair{Qt::Key_Down, 1}}) {
+    auto* shortcut = new QShortcut(QKeySequence(key), this);
+    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+    connect(shortcut, &QShortcut::activated, this, [this, d = delta] { emit stepRequested(d); });
+  }
+  // Dragging the amount spins through many values: draw only the one it rests on.
+  auto* settle = new QTimer(this);
+  settle->setSingleShot(true);
+  settle->setInterval(120);
+  connect(settle, &QTimer::timeout, this, &ItemView::loadImage);
+  connect(amount_, &QDoubleSpinBox::valueChanged, settle, qOverload<>(&QTimer::start));
+  connect(kind_, &QComboBox::currentIndexChanged, this, &ItemView::perturbationKindChanged);
+  perturbationKindChanged();
+  setItem(nullptr, -1);
+}
+
+ItemView::~ItemView() {
+  for (auto* watcher : findChildren<QFutureWatcherBase*>())
+    watcher->waitForFinished();
+}
+
+QString ItemView::perturbation() const {
+  const QString key = kind_->currentData().toString();
+  const Preset* p = presetOf(key);
+  if (!p || p->max == 0) return key;
+  return key + QLatin1Char(':') + QString::number(amount_->value(), 'g', 6);
+}
+
+void ItemView::setPerturbation(const QString& kind, double amount) {
+  const int i = kind_->findData(kind);
+  if (i < 0) return;
+  kind_->setCurrentIndex(i);
+  if (amount >= 0) {
+    const QSignalBlocker blocker(amount_);
+    amount_->setValue(amount);
+    loadImage();
+  }
+}
+
+void ItemView::perturbationKindChanged() {
+  const Preset* p = presetOf(kind_->currentData().toString());
+  const bool hasAmount = p && p->max > 0;
+  {
+    const QSignalBlocker blocker(amount_);
+    amount_->setVisible(hasAmount);
+    if (hasAmount) {
+      amount_->setDecimals(p->decimals);
+      amount_->setRange(p->min, p->max);
+      amount_->setSingleStep(p->step);
+      amount_->setValue(p->value);
+      amount_->setToolTip(tr(p->amountTip));
+    }
+  }
+  loadImage();
+}
+
+QString ItemView::questionText() const {
+  return question_->text();
+}
+QString ItemView::hintText() const {
+  return hint_->isHidden() ? QString() : hint_->text();
+}
+
+void ItemView::setItem(std::shared_ptr<const data::Dataset> dataset, int index) {
+  dataset_ = std::move(dataset);
+  index_ = dataset_ && index >= 0 && static_cast<std::size_t>(index) < dataset_->items.size()
+               ? index
+               : -1;
+  if (index_ < 0) {
+    ++generation_;
+    busy_ = false;
+    header_->setText(tr("No item selected"));
+    hint_->hide();
+    question_->clear();
+    options_->clear();
+    image_->setMessage(tr("Choose an item in the list to see it here"));
+    return;
+  }
+  const data::Item& item = dataset_->items[static_cast<std::size_t>(index_)];
+  QStringList facts;
+  if (!item.split.empty()) facts << tr("split %1").arg(qs(item.split).toHtmlEscaped());
+  if (!item.category.empty()) facts << qs(item.category).toHtmlEscaped();
+  if (item.is_idk_question()) facts << tr("unanswerable (IDK) question");
+  header_->setText(
+      QStringLiteral("<b>") + qs(item.id).toHtmlEscaped() + QStringLiteral("</b>") +
+      (facts.isEmpty() ? QString() : QStringLiteral(" · ") + facts.join(QStringLiteral(" · "))));
+  hint_->setText(qs(item.hint));
+  hint_->setVisible(!item.hint.empty());
+  question_->setText(qs(item.question));
+  showOptions(item);
+  loadImage();
+}
+
+void ItemView::showOptions(const data::Item& item) {
+  options_->clear();
+  static const QIcon gold = badge(kGoldColour, QStringLiteral("✓"));
+  static const QIcon idk = badge(kIdkColour, QStringLiteral("?"));
+  static const QIcon none = emptyBadge();
+  for (std::size_t k = 0; k < item.options.size(); ++k) {
+    const data::Option& option = item.options[k];
+    const bool isGold = static_cast<int>(k) == item.answer;
+    const bool isIdk = static_cast<int>(k) == item.idk_index;
+    QString text = QString(QLatin1Char(option.letter)) + QStringLiteral(".  ") + qs(option.text);
+    QStringList marks;
+    if (isGold) marks << tr("gold answer");
+    if (isIdk) marks << tr("“I don't know” option");
+    if (!marks.isEmpty()) text += QStringLiteral("   — ") + marks.join(QStringLiteral(", "));
+    auto* row = new QListWidgetItem(isGold ? gold : isIdk ? idk : none, text, options_);
+    row->setData(kGoldRole, isGold);
+    row->setData(kIdkRole, isIdk);
+    row->setData(kLetterRole, QString(QLatin1Char(option.letter)));
+    if (isGold) {
+      row->setBackground(kGoldBackground);
+      QFont font = row->font();
+      font.setBold(true);
+      row->setFont(font);
+      row->setToolTip(tr("The answer the dataset counts as right"));
+    } else if (isIdk) {
+      row->setBackground(kIdkBackground);
+      row->setToolTip(tr("Choosing this option admits that the question cannot be answered"));
+    }
+  }
+}
+
+void ItemView::loadImage() {
+  const quint64 generation = ++generation_;
+  if (index_ < 0) return;
+  busy_ = true;
+  // The previous picture stays until the new one is ready; only a slow load says so.
+  QTimer::singleShot(250, this, [this, generation] {
+    if (generation == generation_ && busy_) image_->setMessage(tr("Loading…"));
+  });
+  const QString spec = perturbation();
+  auto* watcher = new QFutureWatcher<ItemImageResult>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    watcher->deleteLater();
+    if (generation != generation_) return;
+    busy_ = false;
+    const ItemImageResult r = watcher->result();
+    if (r.image.isNull())
+      image_->setMessage(r.message);
+    else
+      image_->setImage(r.image);
+    emit imageShown();
+  });
+  // The job holds the dataset, so the item outlives it whatever the user opens next.
+  watcher->setFuture(QtConcurrent::run([dataset = dataset_, index = index_, spec] {
+    const data::Item& item = dataset->items[static_cast<std::size_t>(index)];
+    return renderItemImage(item.image, dataset->root, spec);
+  }));
+}
+
+}  // namespace unveil::ui

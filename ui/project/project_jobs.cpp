@@ -1,0 +1,247 @@
+#include "project/project_jobs.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <exception>
+#include <filesystem>
+
+#include "calib/metrics.h"
+#include "calib/outcomes.h"
+
+namespace unveil::ui {
+
+/// The translation context of this file's messages.
+class ProjectJobs {
+  Q_DECLARE_TR_FUNCTIONS(ProjectJobs)
+};
+
+namespace {
+
+std::filesystem::path fsPath(const QString& path) {
+  return std::filesystem::path(QFile::encodeName(path).toStdString());
+}
+
+QString qs(const std::string& s) {
+  return QString::fromStdString(s);
+}
+
+std::optional<double> number(const QJsonObject& o, const char* key) {
+  const QJsonValue v = o.value(QLatin1String(key));
+  return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
+}
+
+/// The run's headline metrics: the stored summary when there is one (the CLI's format: n,
+/// accuracy, ece, ...), otherwise computed now and stored for next time.
+RunRow headline(store::Store& st, const store::RunInfo& info) {
+  RunRow row{info, {}, {}, {}};
+  if (!info.summary.empty()) {
+    const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(info.summary)).object();
+    row.n = number(o, "n");
+    row.accuracy = number(o, "accuracy");
+    row.ece = number(o, "ece");
+    if (row.n && row.accuracy && row.ece) return row;
+  }
+  if (info.predictions == 0) return row;
+  Result<calib::PredictionSet> set = st.prediction_set(info.id);
+  if (!set.ok() || set->empty()) return row;
+  const calib::Metrics m = calib::compute_metrics(calib::compute_outcomes(*set));
+  row.n = static_cast<double>(m.n);
+  row.accuracy = m.accuracy;
+  row.ece = m.ece;
+  if (!st.read_only() && info.status != store::RunStatus::kRunning) {
+    QJsonObject o{{QStringLiteral("n"), static_cast<double>(m.n)},
+                  {QStringLiteral("accuracy"), m.accuracy},
+                  {QStringLiteral("ece"), m.ece},
+                  {QStringLiteral("nll"), m.nll}};
+    if (m.auroc) o.insert(QStringLiteral("auroc"), *m.auroc);
+    if (m.has_idk) o.insert(QStringLiteral("idk_rate"), m.idk_rate);
+    (void)st.set_run_summary(info.id,
+                             QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString());
+  }
+  return row;
+}
+
+ProjectResult readOpen(store::Store& st, const QString& path) {
+  ProjectResult result;
+  ProjectState state;
+  state.path = path;
+  state.readOnly = st.read_only();
+  state.notice = qs(st.notice());
+  Result<std::vector<store::RunInfo>> runs = st.runs();
+  if (!runs.ok()) {
+    result.error = qs(runs.error().message);
+    return result;
+  }
+  for (const store::RunInfo& info : *runs)
+    state.runs.push_back(headline(st, info));
+  Result<std::vector<store::DatasetInfo>> datasets = st.datasets();
+  if (!datasets.ok()) {
+    result.error = qs(datasets.error().message);
+    return result;
+  }
+  state.datasets = std::move(datasets).value();
+  result.message = ProjectJobs::tr("%1: %n run(s)", nullptr, static_cast<int>(state.runs.size()))
+                       .arg(QFileInfo(path).fileName());
+  result.state = std::move(state);
+  return result;
+}
+
+/// Runs `work` and turns an escaping exception into a message: none may reach the event loop.
+template <typename F>
+ProjectResult guarded(const QString& path, F work) {
+  try {
+    return work();
+  } catch (const std::exception& e) {
+    ProjectResult r;
+    r.error = path + QStringLiteral(": ") + QString::fromUtf8(e.what());
+    return r;
+  }
+}
+
+}  // namespace
+
+ProjectResult readProject(const QString& path) {
+  return guarded(path, [&] {
+    ProjectResult r;
+    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenExisting);
+    if (!st.ok()) {
+      r.error = qs(st.error().message);
+      return r;
+    }
+    return readOpen(*st, path);
+  });
+}
+
+ProjectResult createProject(const QString& path) {
+  return guarded(path, [&] {
+    ProjectResult r;
+    for (const QString& suffix : {QString(), QStringLiteral("-wal"), QStringLiteral("-shm")}) {
+      if (QFileInfo::exists(path + suffix) && !QFile::remove(path + suffix)) {
+        r.error = ProjectJobs::tr("%1: cannot replace the existing file").arg(path + suffix);
+        return r;
+      }
+    }
+    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenOrCreate);
+    if (!st.ok()) {
+      r.error = qs(st.error().message);
+      return r;
+    }
+    return readOpen(*st, path);
+  });
+}
+
+ProjectResult saveProjectAs(const QString& source, const QString& target) {
+  return guarded(source, [&] {
+    ProjectResult r;
+    {
+      Result<store::Store> st = store::Store::open(fsPath(source), store::OpenMode::kReadOnly);
+      if (!st.ok()) {
+        r.error = qs(st.error().message);
+        return r;
+      }
+      Status saved = st->save_as(fsPath(target));
+      if (!saved.ok()) {
+        r.error = qs(saved.error().message);
+        return r;
+      }
+    }
+    r = readProject(target);
+    if (r.state) r.message = ProjectJobs::tr("Saved a copy as %1").arg(target);
+    return r;
+  });
+}
+
+ProjectResult savePredictions(const QString& path, const std::vector<RunToSave>& runs) {
+  return guarded(path, [&] {
+    ProjectResult r;
+    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenExisting);
+    if (!st.ok()) {
+      r.error = qs(st.error().message);
+      return r;
+    }
+    QStringList saved;
+    for (const RunToSave& run : runs) {
+      const std::string runName = run.runName.toStdString();
+      Result<std::int64_t> id =
+          st->import_predictions(*run.set, run.datasetName.toStdString(), runName);
+      if (!id.ok()) {
+        // Items of another dataset (a calibration split beside a test split): a dataset of
+        // their own.
+        const QString other =
+            run.datasetName + QStringLiteral(" (") + run.runName + QStringLiteral(")");
+        Result<std::int64_t> retry = st->import_predictions(*run.set, other.toStdString(), runName);
+        if (!retry.ok()) {
+          r.error = qs(id.error().message);
+          return r;
+        }
+      }
+      saved << run.runName;
+    }
+    r = readOpen(*st, path);
+    if (r.state)
+      r.message = ProjectJobs::tr("Saved %1 to %2")
+                      .arg(saved.join(QStringLiteral(", ")), QFileInfo(path).fileName());
+    return r;
+  });
+}
+
+ProjectResult importDataset(const QString& path, std::shared_ptr<const data::Dataset> dataset,
+                            const QString& source, const QString& format) {
+  return guarded(path, [&] {
+    ProjectResult r;
+    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenExisting);
+    if (!st.ok()) {
+      r.error = qs(st.error().message);
+      return r;
+    }
+    Result<store::ImportSummary> added =
+        st->add_dataset(*dataset, source.toStdString(), format.toStdString());
+    if (!added.ok()) {
+      r.error = qs(added.error().message);
+      return r;
+    }
+    r = readOpen(*st, path);
+    if (r.state)
+      r.message = ProjectJobs::tr("Imported %n item(s) of %1 into the project", nullptr,
+                                  static_cast<int>(added->items))
+                      .arg(qs(dataset->name));
+    return r;
+  });
+}
+
+RunLoadResult loadRun(const QString& path, std::int64_t runId) {
+  RunLoadResult r;
+  try {
+    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kReadOnly);
+    if (!st.ok()) {
+      r.error = qs(st.error().message);
+      return r;
+    }
+    Result<store::RunInfo> info = st->run(runId);
+    if (!info.ok()) {
+      r.error = qs(info.error().message);
+      return r;
+    }
+    Result<calib::PredictionSet> set = st->prediction_set(runId);
+    if (!set.ok()) {
+      r.error = qs(set.error().message);
+      return r;
+    }
+    if (set->empty()) {
+      r.error =
+          ProjectJobs::tr("Run %1 (%2) has no predictions yet").arg(runId).arg(qs(info->spec.name));
+      return r;
+    }
+    r.data.set = std::make_shared<const calib::PredictionSet>(std::move(set).value());
+    r.data.path = path;
+    r.data.displayName = qs(info->spec.name) + QStringLiteral(" · ") + qs(info->dataset_name);
+  } catch (const std::exception& e) {
+    r.error = path + QStringLiteral(": ") + QString::fromUtf8(e.what());
+  }
+  return r;
+}
+
+}  // namespace unveil::ui

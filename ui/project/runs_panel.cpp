@@ -1,0 +1,125 @@
+#include "project/runs_panel.h"
+
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QItemSelectionModel>
+#include <QLabel>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "project/project_session.h"
+#include "project/runs_table_model.h"
+
+namespace unveil::ui {
+
+RunsPanel::RunsPanel(ProjectSession* project, QWidget* parent)
+    : QWidget(parent), project_(project) {
+  model_ = new RunsTableModel(this);
+  auto* sorted = new QSortFilterProxyModel(this);
+  sorted->setSourceModel(model_);
+  sorted->setSortRole(RunsTableModel::kValueRole);
+  view_ = new QTableView(this);
+  view_->setObjectName(QStringLiteral("runsTable"));
+  view_->setModel(sorted);
+  view_->setSelectionBehavior(QAbstractItemView::SelectRows);
+  view_->setSelectionMode(QAbstractItemView::SingleSelection);
+  view_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  view_->setAlternatingRowColors(true);
+  view_->setWordWrap(false);
+  view_->setSortingEnabled(true);
+  view_->sortByColumn(-1, Qt::AscendingOrder);
+  view_->verticalHeader()->hide();
+  view_->setShowGrid(false);
+  view_->setMinimumHeight(48);
+  view_->horizontalHeader()->setStretchLastSection(false);
+  view_->horizontalHeader()->setSectionResizeMode(RunsTableModel::kName, QHeaderView::Stretch);
+  view_->setToolTip(tr("Choose a run to show its reliability diagram, histogram and metrics"));
+  const int widths[] = {44, 0, 120, 160, 80, 90, 90, 70, 80, 70};
+  for (int c = 0; c < RunsTableModel::kColumnCount; ++c)
+    if (widths[c] > 0) view_->setColumnWidth(c, widths[c]);
+
+  header_ = new QLabel(this);
+  header_->setObjectName(QStringLiteral("datasetLabel"));
+  header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  notice_ = new QLabel(this);
+  notice_->setObjectName(QStringLiteral("readOnlyNote"));
+  notice_->setWordWrap(true);
+  notice_->hide();
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(10, 4, 10, 6);
+  layout->setSpacing(4);
+  layout->addWidget(header_);
+  layout->addWidget(notice_);
+  layout->addWidget(view_, 1);
+
+  connect(project_, &ProjectSession::changed, this, &RunsPanel::projectChanged);
+  connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+          [this](const QModelIndex& current) {
+            if (current.isValid())
+              emit runChosen(current.data(RunsTableModel::kRunIdRole).toLongLong());
+          });
+  projectChanged();
+}
+
+void RunsPanel::projectChanged() {
+  const qint64 selected = currentRun();
+  const auto& state = project_->state();
+  {
+    // A refresh keeps the chosen run without choosing it again.
+    const QSignalBlocker blocker(view_->selectionModel());
+    model_->setRuns(state ? state->runs : std::vector<RunRow>{});
+    const int row = model_->rowOfRun(selected);
+    if (row >= 0) {
+      auto* proxy = static_cast<QSortFilterProxyModel*>(view_->model());
+      view_->selectionModel()->setCurrentIndex(
+          proxy->mapFromSource(model_->index(row, 0)),
+          QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    }
+  }
+  if (!state) {
+    header_->setText(tr("No project open — File ▸ New project… or Open project…"));
+    notice_->hide();
+    return;
+  }
+  const int runs = static_cast<int>(state->runs.size());
+  const int datasets = static_cast<int>(state->datasets.size());
+  header_->setText(QStringLiteral("<b>") + QFileInfo(state->path).fileName().toHtmlEscaped() +
+                   QStringLiteral("</b> · ") + tr("%n run(s)", nullptr, runs) +
+                   QStringLiteral(" · ") + tr("%n dataset(s)", nullptr, datasets));
+  header_->setToolTip(state->path);
+  notice_->setText(state->notice.isEmpty() && state->readOnly
+                       ? tr("Read-only: nothing can be saved to this project")
+                       : state->notice);
+  notice_->setVisible(state->readOnly);
+}
+
+QString RunsPanel::headerText() const {
+  return header_->text();
+}
+QString RunsPanel::noticeText() const {
+  return notice_->isHidden() ? QString() : notice_->text();
+}
+
+qint64 RunsPanel::currentRun() const {
+  const QModelIndex current = view_->selectionModel()->currentIndex();
+  return current.isValid() ? current.data(RunsTableModel::kRunIdRole).toLongLong() : -1;
+}
+
+bool RunsPanel::selectRun(qint64 id) {
+  const int row = model_->rowOfRun(id);
+  if (row < 0) return false;
+  auto* proxy = static_cast<QSortFilterProxyModel*>(view_->model());
+  const QModelIndex index = proxy->mapFromSource(model_->index(row, RunsTableModel::kName));
+  if (view_->selectionModel()->currentIndex().row() == index.row()) {
+    view_->scrollTo(index);
+    return true;  // already shown
+  }
+  view_->selectionModel()->setCurrentIndex(
+      index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+  view_->scrollTo(index);
+  return true;
+}
+
+}  // namespace unveil::ui

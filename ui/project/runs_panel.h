@@ -1,0 +1,44 @@
+// The runs panel: the open project's name (and whether it is read-only) above the table of its
+// runs. Choosing a run asks for its diagrams.
+#pragma once
+
+#include <QWidget>
+
+class QLabel;
+class QTableView;
+
+namespace unveil::ui {
+
+class ProjectSession;
+class RunsTableModel;
+
+class RunsPanel : public QWidget {
+  Q_OBJECT
+
+ public:
+  explicit RunsPanel(ProjectSession* project, QWidget* parent = nullptr);
+
+  RunsTableModel* model() const { return model_; }
+  QTableView* view() const { return view_; }
+  QString headerText() const;
+  QString noticeText() const;
+  /// Selects run `id` (and so shows it, unless it is already chosen) and scrolls to it; false
+  /// when it is not listed.
+  bool selectRun(qint64 id);
+  /// The selected run's id, -1 when none.
+  qint64 currentRun() const;
+
+ signals:
+  void runChosen(qint64 runId);
+
+ private:
+  void projectChanged();
+
+  ProjectSession* project_ = nullptr;
+  RunsTableModel* model_ = nullptr;
+  QTableView* view_ = nullptr;
+  QLabel* header_ = nullptr;
+  QLabel* notice_ = nullptr;
+};
+
+}  // namespace unveil::ui

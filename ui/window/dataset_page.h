@@ -1,0 +1,36 @@
+// The dataset page: the browser beside the item view. J/K (and Up/Down) move between items,
+// Ctrl+F goes to the search box.
+#pragma once
+
+#include <QWidget>
+
+class QSplitter;
+
+namespace unveil::ui {
+
+class DatasetBrowser;
+class ItemView;
+struct LoadedDataset;
+
+class DatasetPage : public QWidget {
+  Q_OBJECT
+
+ public:
+  /// `thumbnailDir` empty: the user's cache folder.
+  explicit DatasetPage(QWidget* parent = nullptr, const QString& thumbnailDir = QString());
+
+  void setDataset(const LoadedDataset& dataset);
+
+  DatasetBrowser* browser() const { return browser_; }
+  ItemView* itemView() const { return item_; }
+  QSplitter* splitter() const { return split_; }
+  /// Thumbnails or the item's image are still being made.
+  bool isBusy() const;
+
+ private:
+  DatasetBrowser* browser_ = nullptr;
+  ItemView* item_ = nullptr;
+  QSplitter* split_ = nullptr;
+};
+
+}  // namespace unveil::ui

@@ -1,0 +1,134 @@
+// MainWindow's menus and tool bar.
+#include <QAction>
+#include <QApplication>
+#include <QDockWidget>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QStackedWidget>
+#include <QToolBar>
+
+#include "browser/dataset_session.h"
+#include "plots/confidence_histogram.h"
+#include "plots/reliability_diagram.h"
+#include "session/calibration_session.h"
+#include "window/binning_controls.h"
+#include "window/dataset_page.h"
+#include "window/main_window.h"
+#include "window/project_actions.h"
+#include "window/workspace_view.h"
+
+namespace unveil::ui {
+
+void MainWindow::createActions() {
+  QMenu* file = menuBar()->addMenu(tr("&File"));
+  QAction* open = file->addAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open…"), this,
+                                  &MainWindow::chooseTestFile);
+  open->setShortcut(QKeySequence::Open);
+  open->setToolTip(tr("Open a predictions JSONL file to analyse (Ctrl+O)"));
+  QAction* example = file->addAction(QIcon(QStringLiteral(":/icons/example.svg")),
+                                     tr("Open &example"), this, &MainWindow::openExample);
+  example->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
+  example->setToolTip(
+      tr("Open the synthetic example (not a real model): a test split and a calibration split"));
+  QAction* dataset = file->addAction(QIcon(QStringLiteral(":/icons/dataset.svg")),
+                                     tr("Open &dataset…"), this, &MainWindow::chooseDataset);
+  dataset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
+  dataset->setToolTip(
+      tr("Browse a dataset's items and images: LLaVA conversation JSON, LLaVA "
+         "questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the "
+         "window too."));
+  loadCalibration_ =
+      file->addAction(QIcon(QStringLiteral(":/icons/calibration.svg")),
+                      tr("Load &calibration split…"), this, &MainWindow::chooseCalibrationFile);
+  loadCalibration_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
+  loadCalibration_->setToolTip(
+      tr("Load a second predictions file, from the same model on other items, to fit a "
+         "temperature on (Ctrl+L)"));
+  file->addSeparator();
+  projectActions_->addToMenu(file);
+  file->addSeparator();
+  exportReliability_ = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")),
+                                       tr("&Export reliability diagram…"), this,
+                                       [this] { exportPlot(workspace_->reliabilityDiagram()); });
+  exportReliability_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
+  exportReliability_->setToolTip(tr("Save the reliability diagram as PNG, SVG or PDF (Ctrl+E)"));
+  exportHistogram_ = file->addAction(tr("Export confidence &histogram…"), this,
+                                     [this] { exportPlot(workspace_->confidenceHistogram()); });
+  exportHistogram_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
+  exportHistogram_->setToolTip(
+      tr("Save the confidence histogram as PNG, SVG or PDF (Ctrl+Shift+E)"));
+  file->addSeparator();
+  QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
+  quit->setShortcut(QKeySequence::Quit);
+
+  QMenu* calibration = menuBar()->addMenu(tr("&Calibration"));
+  calibration->addAction(loadCalibration_);
+  fitTemperature_ =
+      calibration->addAction(QIcon(QStringLiteral(":/icons/temperature.svg")),
+                             tr("&Fit temperature"), this, [this] { session_->fitTemperature(); });
+  fitTemperature_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
+  fitTemperature_->setToolTip(
+      tr("Fit temperature scaling on the calibration split and show before/after (Ctrl+T)"));
+  clearTemperature_ = calibration->addAction(tr("&Remove temperature"), this,
+                                             [this] { session_->clearTemperature(); });
+  clearTemperature_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
+  clearTemperature_->setToolTip(tr("Show the model's own confidences only"));
+
+  QMenu* view = menuBar()->addMenu(tr("&View"));
+  QAction* calibrationPage =
+      view->addAction(tr("&Calibration page"), this, [this] { showPage(pages_); });
+  calibrationPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_1));
+  calibrationPage->setToolTip(tr("Show the reliability diagram, histogram and metrics (Ctrl+1)"));
+  QAction* datasetPage =
+      view->addAction(tr("&Dataset page"), this, [this] { showPage(datasetPage_); });
+  datasetPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
+  datasetPage->setToolTip(tr("Show the dataset browser and the item view (Ctrl+2)"));
+  view->addSeparator();
+  QAction* runs = runsDock_->toggleViewAction();
+  runs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
+  runs->setToolTip(tr("Show or hide the project's runs (Ctrl+R)"));
+  view->addAction(runs);
+  QAction* problems = problemsDock_->toggleViewAction();
+  problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
+  problems->setToolTip(tr("Show or hide the items the dataset import skipped (Ctrl+P)"));
+  view->addAction(problems);
+
+  QMenu* help = menuBar()->addMenu(tr("&Help"));
+  help->addAction(tr("&About Unveil"), this, &MainWindow::showAbout);
+
+  QToolBar* tools = addToolBar(tr("Main"));
+  tools->setObjectName(QStringLiteral("mainToolBar"));
+  tools->setMovable(false);
+  tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  tools->setIconSize(QSize(18, 18));
+  tools->addAction(open);
+  tools->addAction(example);
+  tools->addSeparator();
+  tools->addAction(loadCalibration_);
+  tools->addAction(fitTemperature_);
+  tools->addSeparator();
+  tools->addWidget(binning_);
+  tools->addSeparator();
+  tools->addAction(exportReliability_);
+}
+
+void MainWindow::updateActions() {
+  const bool hasResult = session_->result().has_value();
+  fitTemperature_->setEnabled(session_->calibration().has_value());
+  clearTemperature_->setEnabled(session_->temperatureFit().has_value());
+  exportReliability_->setEnabled(hasResult);
+  exportHistogram_->setEnabled(hasResult);
+  projectActions_->updateActions();
+}
+
+void MainWindow::showAbout() {
+  QMessageBox::about(
+      this, tr("About Unveil"),
+      tr("<h3>Unveil %1</h3><p>A workbench for the calibration of multimodal language models: "
+         "how far can a model's confidence be trusted?</p><p>Based on “Unveiling Uncertainty: A "
+         "Deep Dive into Calibration and Performance of Multimodal Large Language Models” "
+         "(COLING 2025).</p>")
+          .arg(QApplication::applicationVersion()));
+}
+
+}  // namespace unveil::ui
