@@ -288,55 +288,53 @@ std::vector<std::pair<std::string, std::optional<double>>> scalars(const Metrics
 std::vector<std::uint32_t> confidence_order(std::span<const double> c) {
   const std::size_t n = c.size();
   std::vector<std::uint32_t> idx(n);
-  for (std::size_t i = 0; i < n; ++i)
-    idx[i] = static_cast<std::uint32_t>(i);
   const auto less = [&](std::uint32_t a, std::uint32_t b) { return c[a] < c[b]; };
   if (n < 4096) {
+    for (std::size_t i = 0; i < n; ++i)
+      idx[i] = static_cast<std::uint32_t>(i);
     std::stable_sort(idx.begin(), idx.end(), less);
     return idx;
   }
-  // Stable LSD radix sort on the upper 32 bits of the double (for non-negative doubles the bit
-  // pattern orders like the value), in three 11-bit passes that stay in cache; then equal upper
-  // halves, which keep input order, are put in full order by a stable insertion sort (runs are
-  // short: the upper half already holds 20 mantissa bits).
-  std::vector<std::uint32_t> key(n), key_tmp(n), idx_tmp(n);
+  // One stable counting-sort pass on floor(c * 2^16) (confidences lie in [0, 1]), then each bucket
+  // in full order: a stable insertion sort for the usual handful of items, stable_sort for a big
+  // bucket (confidences piled up just below 1). Equal confidences keep input order throughout.
+  constexpr std::size_t kBuckets = 1 << 16;
+  const auto bucket = [&](std::size_t i) {
+    return std::min<std::size_t>(static_cast<std::size_t>(c[i] * static_cast<double>(kBuckets)),
+                                 kBuckets - 1);
+  };
+  std::vector<std::uint32_t> start(kBuckets + 1, 0);
+  for (std::size_t i = 0; i < n; ++i)
+    ++start[bucket(i) + 1];
+  for (std::size_t b = 0; b < kBuckets; ++b)
+    start[b + 1] += start[b];
+  std::vector<std::uint32_t> fill(start.begin(), start.end() - 1);
+  std::vector<double> key(n);
   for (std::size_t i = 0; i < n; ++i) {
-    std::uint64_t bits;
-    std::memcpy(&bits, &c[i], sizeof bits);
-    key[i] = static_cast<std::uint32_t>(bits >> 32);
+    const std::uint32_t dst = fill[bucket(i)]++;
+    idx[dst] = static_cast<std::uint32_t>(i);
+    key[dst] = c[i];
   }
-  constexpr int kBits = 11, kBuckets = 1 << kBits, kPasses = 3;
-  std::vector<std::array<std::uint32_t, kPasses>> hist(kBuckets,
-                                                       std::array<std::uint32_t, kPasses>{});
-  for (std::uint32_t k : key) {
-    for (int p = 0; p < kPasses; ++p)
-      ++hist[(k >> (p * kBits)) & (kBuckets - 1)][p];
-  }
-  for (int p = 0; p < kPasses; ++p) {
-    const int shift = p * kBits;
-    if (hist[(key[0] >> shift) & (kBuckets - 1)][p] == n) continue;  // one digit value: no-op
-    std::uint32_t sum = 0;
-    for (int b = 0; b < kBuckets; ++b) {
-      const std::uint32_t cnt = hist[b][p];
-      hist[b][p] = sum;
-      sum += cnt;
+  for (std::size_t b = 0; b < kBuckets; ++b) {
+    const std::size_t lo = start[b], hi = start[b + 1];
+    if (hi - lo < 2) continue;
+    if (hi - lo > 64) {
+      std::stable_sort(idx.begin() + static_cast<std::ptrdiff_t>(lo),
+                       idx.begin() + static_cast<std::ptrdiff_t>(hi), less);
+      continue;
     }
-    for (std::size_t j = 0; j < n; ++j) {
-      const std::uint32_t k = key[j];
-      const std::uint32_t dst = hist[(k >> shift) & (kBuckets - 1)][p]++;
-      key_tmp[dst] = k;
-      idx_tmp[dst] = idx[j];
+    for (std::size_t j = lo + 1; j < hi; ++j) {
+      const double kj = key[j];
+      const std::uint32_t ij = idx[j];
+      std::size_t m = j;
+      while (m > lo && key[m - 1] > kj) {  // strictly greater: ties stay in input order
+        key[m] = key[m - 1];
+        idx[m] = idx[m - 1];
+        --m;
+      }
+      key[m] = kj;
+      idx[m] = ij;
     }
-    key.swap(key_tmp);
-    idx.swap(idx_tmp);
-  }
-  std::size_t run = 0;
-  for (std::size_t j = 1; j <= n; ++j) {
-    if (j < n && key[j] == key[run]) continue;
-    if (j - run > 1)
-      std::stable_sort(idx.begin() + static_cast<std::ptrdiff_t>(run),
-                       idx.begin() + static_cast<std::ptrdiff_t>(j), less);
-    run = j;
   }
   return idx;
 }
