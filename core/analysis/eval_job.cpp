@@ -192,14 +192,8 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   auto set = st->prediction_set(res.run_id);
   if (set && !set->empty()) {
     res.metrics = calib::compute_metrics(calib::compute_outcomes(*set));
-    nlohmann::ordered_json j;
-    j["n"] = res.metrics->n;
-    j["accuracy"] = res.metrics->accuracy;
-    j["ece"] = res.metrics->ece;
-    j["nll"] = res.metrics->nll;
-    j["auroc"] = calib::number_or_null(res.metrics->auroc);
-    if (res.metrics->has_idk) j["idk_rate"] = res.metrics->idk_rate;
-    if (!res.cancelled) (void)st->set_run_summary(res.run_id, j.dump());
+    if (!res.cancelled)
+      (void)st->set_run_summary(res.run_id, calib::headline_json(*res.metrics).dump());
   }
   res.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   return res;

@@ -13,6 +13,17 @@ nlohmann::ordered_json number_or_null(const std::optional<double>& v) {
   return v ? number_or_null(*v) : nlohmann::ordered_json(nullptr);
 }
 
+nlohmann::ordered_json headline_json(const Metrics& m) {
+  nlohmann::ordered_json j;
+  j["n"] = m.n;
+  j["accuracy"] = number_or_null(m.accuracy);
+  j["ece"] = number_or_null(m.ece);
+  j["nll"] = number_or_null(m.nll);
+  j["auroc"] = number_or_null(m.auroc);
+  if (m.has_idk) j["idk_rate"] = number_or_null(m.idk_rate);
+  return j;
+}
+
 nlohmann::ordered_json to_json(const BinTable& t) {
   nlohmann::ordered_json bins = nlohmann::ordered_json::array();
   for (const Bin& b : t.bins) {

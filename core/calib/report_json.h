@@ -20,6 +20,10 @@ nlohmann::ordered_json to_json(const BinTable& t);
 nlohmann::ordered_json to_json(const TemperatureFit& fit);
 nlohmann::ordered_json to_json(const PairedBootstrapResult& r);
 
+/// The headline metrics stored with a run and shown in run lists: n, accuracy, ece, nll, auroc
+/// (null when undefined), and idk_rate when an IDK option is known.
+nlohmann::ordered_json headline_json(const Metrics& m);
+
 /// A number or null.
 nlohmann::ordered_json number_or_null(double v);
 nlohmann::ordered_json number_or_null(const std::optional<double>& v);

@@ -81,14 +81,7 @@ int cmd_eval(std::span<const std::string> argv, Io io) {
     j["seconds"] = res->seconds;
     j["cancelled"] = res->cancelled;
     if (res->metrics) {
-      nlohmann::ordered_json m;
-      m["n"] = res->metrics->n;
-      m["accuracy"] = res->metrics->accuracy;
-      m["ece"] = res->metrics->ece;
-      m["nll"] = res->metrics->nll;
-      m["auroc"] = calib::number_or_null(res->metrics->auroc);
-      if (res->metrics->has_idk) m["idk_rate"] = res->metrics->idk_rate;
-      j["metrics"] = m;
+      j["metrics"] = calib::headline_json(*res->metrics);
     }
     j["problems"] = res->problems;
     io.out << j.dump(2) << "\n";

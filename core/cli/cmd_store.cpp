@@ -40,13 +40,7 @@ nlohmann::ordered_json headline(store::Store& st, const store::RunInfo& r) {
   auto set = st.prediction_set(r.id);
   if (!set || set->empty()) return nullptr;
   const auto m = calib::compute_metrics(calib::compute_outcomes(*set));
-  nlohmann::ordered_json j;
-  j["n"] = m.n;
-  j["accuracy"] = m.accuracy;
-  j["ece"] = m.ece;
-  j["nll"] = m.nll;
-  j["auroc"] = calib::number_or_null(m.auroc);
-  if (m.has_idk) j["idk_rate"] = m.idk_rate;
+  const nlohmann::ordered_json j = calib::headline_json(m);
   if (r.status != store::RunStatus::kRunning) (void)st.set_run_summary(r.id, j.dump());
   return j;
 }
