@@ -5,76 +5,76 @@
     <name>DatasetLoading</name>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: holds no items</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: could not be read (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ItemImage</name>
     <message>
         <source>No image: the model is given the text alone</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This item has no image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The image could not be shown: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PlotExport</name>
     <message>
         <source>Could not write %1.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PNG image (*.png)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>SVG drawing (*.svg)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>PDF document (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export plot</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PredictionLoading</name>
     <message>
         <source>%1: cannot be opened (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: no such file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: holds no predictions (expected one JSON object per line)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1: could not be read (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -88,15 +88,15 @@
     </message>
     <message>
         <source>%1: cannot replace the existing file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved a copy as %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saved %1 to %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Imported %n item(s) of %1 into the project</source>
@@ -107,202 +107,221 @@
     </message>
     <message>
         <source>Run %1 (%2) has no predictions yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>The model gave %1 outputs for one item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model failed on item %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the model %1: %2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::App</name>
     <message>
         <source>A workbench for the calibration of multimodal language models.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Predictions JSONL to open (default: the synthetic example).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Calibration split to fit a temperature on (fitted at once).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Render the window offscreen once everything is computed, save it as FILE (PNG) and exit.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Window size for --screenshot (default 1400x900).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Number of bins (2–50).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Binning: width or mass.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>User interface language, e.g. zh_CN or en (default: the system's).</source>
-        <translation type="unfinished" />
+        <source>User interface language, e.g. zh_CN or en (default: the system&apos;s).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Project to open (its newest run is shown unless predictions are given).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dataset to browse: LLaVA JSON, LLaVA questions JSONL or MMBench TSV.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>View for --screenshot: calibration (default), browser, item, runs or problems.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model card (JSON) to run items with; with --view item the screenshot shows its answer to the chosen item.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::BinningControls</name>
     <message>
         <source>How many confidence bins the reliability diagram and ECE use (the study uses 10). More bins show more detail but hold fewer predictions each.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Bins:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Equal width</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Equal mass</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bins of equal confidence range (0–0.1, 0.1–0.2, …)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bins holding equal numbers of predictions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Equal width: every bin covers the same confidence range. Equal mass: every bin holds the same number of predictions, so no bin is nearly empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Bi&amp;nning:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::CalibrationSession</name>
     <message>
         <source>Computing the metrics failed: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading calibration split %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load a calibration split before fitting a temperature.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fitting a temperature on %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Computing metrics…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::ConfidenceHistogram</name>
     <message>
         <source>Confidence histogram</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accuracy %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean confidence %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean confidence after %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Predictions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confidence %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::DatasetBrowser</name>
     <message>
         <source>Search id, question, options…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show only items whose id, question or an option contains this text (not case-sensitive) (Ctrl+F)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show one split only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show one category only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All questions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>IDK questions only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Answerable only</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>IDK questions cannot be answered from the image or the text: their right answer is the “I don't know” option</source>
-        <translation type="unfinished" />
+        <source>IDK questions cannot be answered from the image or the text: their right answer is the “I don&apos;t know” option</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Up/Down or J/K move between items</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All splits</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>All categories</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Showing %1 of %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s)</source>
@@ -316,487 +335,503 @@
     <name>unveil::ui::DatasetSession</name>
     <message>
         <source>Reading dataset %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::DatasetTableModel</name>
     <message>
         <source>This item has no image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unanswerable question: the right answer is the “I don't know” option</source>
-        <translation type="unfinished" />
+        <source>Unanswerable question: the right answer is the “I don&apos;t know” option</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The gold answer given by the dataset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Question</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gold answer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A small copy of the item's image (made in the background)</source>
-        <translation type="unfinished" />
+        <source>A small copy of the item&apos;s image (made in the background)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The answer the dataset counts as right; unanswerable (IDK) questions are shown in italics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>train, calibration, test or idk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::EmptyStateView</name>
     <message>
-        <source>See how far a model's confidence can be trusted</source>
-        <translation type="unfinished" />
+        <source>See how far a model&apos;s confidence can be trusted</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open a predictions file (JSON Lines: one prediction per line, with logits or probabilities and the right label) to see its reliability diagram, confidence histogram and calibration metrics.&lt;br&gt;&lt;br&gt;Drop a file here, press &lt;b&gt;Ctrl+O&lt;/b&gt;, or open the synthetic example (not a real model).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open a predictions JSONL file (Ctrl+O)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open the example</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open a synthetic example: an over-confident classifier (not a real model), with a calibration split</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::ImageViewer</name>
     <message>
         <source>Fit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fit the image to the window (F)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>100%</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the image at its actual size (1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Zoom out (-, or Ctrl+wheel)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Zoom in (+, or Ctrl+wheel)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Scale of the image on screen</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No item selected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::ItemView</name>
     <message>
         <source>Original image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No image (text only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Blank (mean colour)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gaussian noise</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Noise σ, on the 0–1 intensity scale</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gaussian blur</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Blur σ, in pixels</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Occluding patch</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Share of the image area the grey square covers</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Greyscale</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>JPEG re-encoding</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>JPEG quality (1 = worst, 100 = best)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Preview the image as a run under this condition would give it to the model (the seed is fixed, so the preview is what the run sees)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Context the dataset gives with the question (MMBench “hint”)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>✓ marks the gold answer; ? marks the “I don't know” option</source>
-        <translation type="unfinished" />
+        <source>✓ marks the gold answer; ? marks the “I don&apos;t know” option</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No item selected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choose an item in the list to see it here</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>split %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>unanswerable (IDK) question</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>gold answer</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“I don't know” option</source>
-        <translation type="unfinished" />
+        <source>“I don&apos;t know” option</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The answer the dataset counts as right</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Choosing this option admits that the question cannot be answered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The condition Run uses, previewed: the image as a run under this condition gives it to the model (the seed is fixed, so the preview is what the run sees)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::MainWindow</name>
     <message>
         <source>Predictions (*.jsonl *.json *.ndjson);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Unveil</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ready</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Open…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open a predictions JSONL file to analyse (Ctrl+O)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open &amp;example</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open the synthetic example (not a real model): a test split and a calibration split</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load &amp;calibration split…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load a second predictions file, from the same model on other items, to fit a temperature on (Ctrl+L)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Export reliability diagram…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save the reliability diagram as PNG, SVG or PDF (Ctrl+E)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export confidence &amp;histogram…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save the confidence histogram as PNG, SVG or PDF (Ctrl+Shift+E)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Calibration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Fit temperature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Fit temperature scaling on the calibration split and show before/after (Ctrl+T)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Remove temperature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Show the model's own confidences only</source>
-        <translation type="unfinished" />
+        <source>Show the model&apos;s own confidences only</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;About Unveil</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Main</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open predictions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load calibration split</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Ready · ECE %1 · accuracy %2 %</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>after temperature scaling: ECE %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Load a calibration split (Ctrl+L) to fit a temperature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Press Ctrl+T to fit a temperature</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Could not complete the last step: %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Error — see the message at the top of the window</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>About Unveil</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model's confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
-        <translation type="unfinished" />
+        <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model&apos;s confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Calibration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reliability diagram, confidence histogram and metrics (Ctrl+1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Items of the dataset that could not be read, and why</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Read-only project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The project's runs; choose one to see its diagrams</source>
-        <translation type="unfinished" />
+        <source>The project&apos;s runs; choose one to see its diagrams</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Problems</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open dataset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Datasets (*.json *.jsonl *.tsv);;LLaVA conversations (*.json);;LLaVA questions (*.jsonl);;MMBench (*.tsv);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browse the dataset's items, images and options (Ctrl+2)</source>
-        <translation type="unfinished" />
+        <source>Browse the dataset&apos;s items, images and options (Ctrl+2)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>⚠ %n item(s) skipped — &lt;a href="show"&gt;show&lt;/a&gt;</source>
+        <source>⚠ %n item(s) skipped — &lt;a href=&quot;show&quot;&gt;show&lt;/a&gt;</source>
         <translation>
-            <numerusform>⚠ %n item skipped — &lt;a href="show"&gt;show&lt;/a&gt;</numerusform>
-            <numerusform>⚠ %n items skipped — &lt;a href="show"&gt;show&lt;/a&gt;</numerusform>
+            <numerusform>⚠ %n item skipped — &lt;a href=&quot;show&quot;&gt;show&lt;/a&gt;</numerusform>
+            <numerusform>⚠ %n items skipped — &lt;a href=&quot;show&quot;&gt;show&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
         <source>[read-only]</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open &amp;dataset…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Browse a dataset's items and images: LLaVA conversation JSON, LLaVA questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the window too.</source>
-        <translation type="unfinished" />
+        <source>Browse a dataset&apos;s items and images: LLaVA conversation JSON, LLaVA questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the window too.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;View</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Calibration page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the reliability diagram, histogram and metrics (Ctrl+1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Dataset page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show the dataset browser and the item view (Ctrl+2)</source>
-        <translation type="unfinished" />
-    </message>
-    <message>
-        <source>Show or hide the project's runs (Ctrl+R)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Show or hide the items the dataset import skipped (Ctrl+P)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model cards (*.json);;All files (*)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open &amp;model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON next to its TorchScript file) to run items with (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the project&apos;s runs (Ctrl+Shift+R)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
     <message>
         <source>Dismiss this message</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::MetricsPanel</name>
     <message>
         <source>Hover over a metric to see what it means.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Temperature scaling divides the model's scores by one number T, fitted on a separate calibration split. T &gt; 1 softens over-confident answers, T &lt; 1 sharpens under-confident ones; which answer is chosen never changes.</source>
-        <translation type="unfinished" />
+        <source>Temperature scaling divides the model&apos;s scores by one number T, fitted on a separate calibration split. T &gt; 1 softens over-confident answers, T &lt; 1 sharpens under-confident ones; which answer is chosen never changes.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;Not fitted. Load a calibration split (Ctrl+L) and fit a temperature (Ctrl+T) to compare before and after.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NLL on the calibration split: %1 → %2.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>T ≈ 1: the model was already calibrated on this split; scaling changed (almost) nothing.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The best temperature lies at the edge of the search range; treat it with care.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction(s)).</source>
@@ -810,208 +845,231 @@
     <name>unveil::ui::MetricsTableModel</name>
     <message>
         <source>Predictions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How many predictions were analysed. With few predictions every number below is uncertain.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The share of predictions that are right. Temperature scaling never changes it: it changes how sure the model says it is, not which answer it picks.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Mean confidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How sure the model is of its chosen answers, on average. Above the accuracy means over-confident; below it, under-confident.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expected calibration error: the average gap between how confident the model is and how often it is right, weighted by how many predictions fall in each confidence bin. 0 is perfect.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>MCE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Maximum calibration error: the largest gap between confidence and accuracy in any single bin. It shows the worst case, and small bins can make it jumpy. 0 is perfect.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>RMS calibration error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Root-mean-square calibration error: like ECE, but large gaps count more than small ones. 0 is perfect.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ACE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Adaptive calibration error: ECE computed with bins that each hold the same number of predictions, so that nearly empty bins cannot distort it. 0 is perfect.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Brier score</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The mean squared difference between the predicted probabilities and the truth (1 for the right option, 0 for the others). It rewards answers that are both right and honestly confident. 0 is perfect, 2 is the worst.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>NLL</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Negative log-likelihood: how surprised the model is by the right answer, on average. Confident mistakes are punished hard. Lower is better; temperature scaling minimises it on the calibration split.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AUROC</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How well confidence separates right from wrong answers: the chance that a random right answer has a higher confidence than a random wrong one. 0.5 is no better than a coin, 1 is perfect.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Undefined here: every prediction is right, or every one is wrong, so there is nothing to separate.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>AURC</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Area under the risk–coverage curve: the error rate when only the most confident predictions are kept, averaged over every cut-off. Lower is better: the answers the model is surest of should be the right ones.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>“I don't know” rate</source>
-        <translation type="unfinished" />
+        <source>“I don&apos;t know” rate</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The share of predictions that chose the “I don't know” option instead of an answer. On questions that cannot be answered, that is the right choice.</source>
-        <translation type="unfinished" />
+        <source>The share of predictions that chose the “I don&apos;t know” option instead of an answer. On questions that cannot be answered, that is the right choice.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Answered</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>How many predictions gave an answer rather than “I don't know”.</source>
-        <translation type="unfinished" />
+        <source>How many predictions gave an answer rather than “I don&apos;t know”.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Undefined here: the model answered no question.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accuracy (answered)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Accuracy on the predictions that gave an answer, leaving out “I don't know”.</source>
-        <translation type="unfinished" />
+        <source>Accuracy on the predictions that gave an answer, leaving out “I don&apos;t know”.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECE (answered)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Expected calibration error on the predictions that gave an answer, leaving out “I don't know”. 0 is perfect.</source>
-        <translation type="unfinished" />
+        <source>Expected calibration error on the predictions that gave an answer, leaving out “I don&apos;t know”. 0 is perfect.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>After temperature scaling.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Before</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Value</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>After</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::PlotView</name>
     <message>
         <source>Export as PNG…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export as SVG…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export as PDF…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProbabilityBars</name>
+    <message>
+        <source>%1. %2: probability %3 % among the options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer (the first option letter it generated)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer the dataset counts as right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The “I don&apos;t know” option</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Press Run (Ctrl+R) to see the model&apos;s answer</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::ProblemsModel</name>
     <message>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Where</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Problem</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::ProblemsPanel</name>
     <message>
         <source>&amp;Copy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy the selected problems as text (Ctrl+C)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Copy every problem as text, one per line, to paste into a report or an issue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No problems: every item was read</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n item(s) skipped</source>
@@ -1025,189 +1083,189 @@
     <name>unveil::ui::ProjectActions</name>
     <message>
         <source>Unveil projects (*.unveil);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;New project…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Create an empty project file (*.unveil) to keep runs and datasets in (Ctrl+N)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open &amp;project…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open a project file (*.unveil) and list its runs (Ctrl+Shift+P)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save project &amp;as…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save a consistent copy of the project under a new name, even while it is in use, and continue on the copy (Ctrl+Shift+S)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save &amp;predictions to project…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Keep the opened predictions (and their calibration split) in the project as runs (Ctrl+S)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Import dataset into project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Add the dataset open in the browser, with its items, to the project (Ctrl+Shift+I)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Close project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Stop working on the project; it stays on disk</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open &amp;recent</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Clear the list</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Save project as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::ProjectSession</name>
     <message>
         <source>Opening project %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Creating project %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Open or create a project first.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 is the project already open.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving a copy as %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading the runs…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Saving predictions to the project…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Importing the dataset into the project…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Reading run %1…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::ReliabilityDiagram</name>
     <message>
         <source>Reliability diagram</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Perfect calibration</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gap: over-confident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Gap: under-confident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>95% interval of accuracy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>no predictions in this bin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>over-confident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>under-confident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>calibrated</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mean confidence %1 · accuracy %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>gap %1 (%2)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>95% interval of accuracy %1–%2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Confidence %1</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>This bin</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(confidence %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%Ln prediction(s)</source>
@@ -1218,14 +1276,121 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::RunItemPanel</name>
+    <message>
+        <source>The model to run (File ▸ Open model… adds a model card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON) to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study&apos;s prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inviting “I don&apos;t know” %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model on this item under the chosen condition (Ctrl+R)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence as the study defines it: the answer letter&apos;s probability over the model&apos;s whole vocabulary at the answer step (probability mass on other tokens lowers it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence renormalised over the options: the largest of the bars, i.e. softmax over the option letters&apos; logits only (what calibration metrics and temperature scaling use)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model loaded in %1 ms on %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not load the model: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet: File ▸ Open model… adds a model card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose an item first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence over the vocabulary: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none (no answer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renormalised over the options: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No option letter within the model&apos;s token budget</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ms · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::RunsPanel</name>
     <message>
         <source>Choose a run to show its reliability diagram, histogram and metrics</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No project open — File ▸ New project… or Open project…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%n run(s)</source>
@@ -1243,141 +1408,141 @@
     </message>
     <message>
         <source>Read-only: nothing can be saved to this project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::RunsTableModel</name>
     <message>
         <source>running</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>interrupted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>complete</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>cancelled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>failed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>imported</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Started %1, finished %2</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No predictions to measure yet</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(imported)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>all</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ID</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Dataset</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Split</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>n</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>ECE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>How the images were given: with the image, without it, blank, perturbed, or imported from a predictions file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Number of predictions in the run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Share of items whose most likely option is the right one</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Expected calibration error: the average gap between confidence and accuracy, over 10 equal-width bins (0 = perfectly calibrated)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::SavePredictionsDialog</name>
     <message>
         <source>Save predictions to project</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The dataset the predictions belong to. An existing dataset of the project must hold every prediction id; a new name creates a dataset from the ids.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>A name for the run, e.g. the model and the prompt</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Dataset:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Run:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>%1 (calibration)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>The calibration split is saved too, as the run “%1”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>run</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1398,23 +1563,23 @@
     </message>
     <message>
         <source>%1 predictions</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Before scaling</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>After scaling (T = %1)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Synthetic example (not a real model)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>These predictions were generated by scripts/make_example_predictions.py: an over-confident five-option classifier with an “I don't know” option. They show what the workbench does; they say nothing about any real model.</source>
-        <translation type="unfinished" />
+        <source>These predictions were generated by scripts/make_example_predictions.py: an over-confident five-option classifier with an “I don&apos;t know” option. They show what the workbench does; they say nothing about any real model.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>%Ln invalid line(s) skipped</source>

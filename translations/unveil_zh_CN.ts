@@ -109,6 +109,21 @@
     </message>
 </context>
 <context>
+    <name>QObject</name>
+    <message>
+        <source>The model gave %1 outputs for one item</source>
+        <translation>模型对一个条目给出了 %1 个输出</translation>
+    </message>
+    <message>
+        <source>The model failed on item %1: %2</source>
+        <translation>模型在条目 %1 上失败：%2</translation>
+    </message>
+    <message>
+        <source>Could not load the model %1: %2</source>
+        <translation>无法加载模型 %1：%2</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::App</name>
     <message>
         <source>A workbench for the calibration of multimodal language models.</source>
@@ -139,7 +154,7 @@
         <translation>分箱方式：width（等宽）或 mass（等量）。</translation>
     </message>
     <message>
-        <source>User interface language, e.g. zh_CN or en (default: the system's).</source>
+        <source>User interface language, e.g. zh_CN or en (default: the system&apos;s).</source>
         <translation>界面语言，例如 zh_CN 或 en（默认：跟随系统）。</translation>
     </message>
     <message>
@@ -153,6 +168,10 @@
     <message>
         <source>View for --screenshot: calibration (default), browser, item, runs or problems.</source>
         <translation>--screenshot 的视图：calibration（默认）、browser、item、runs 或 problems。</translation>
+    </message>
+    <message>
+        <source>Model card (JSON) to run items with; with --view item the screenshot shows its answer to the chosen item.</source>
+        <translation>用于运行条目的模型卡（JSON）；与 --view item 一起使用时，截图显示它对所选条目的回答。</translation>
     </message>
 </context>
 <context>
@@ -283,8 +302,8 @@
         <translation>仅可回答的问题</translation>
     </message>
     <message>
-        <source>IDK questions cannot be answered from the image or the text: their right answer is the “I don't know” option</source>
-        <translation>IDK 问题无法根据图像或文本回答：正确答案是“I don't know”（我不知道）选项</translation>
+        <source>IDK questions cannot be answered from the image or the text: their right answer is the “I don&apos;t know” option</source>
+        <translation>IDK 问题无法根据图像或文本回答：正确答案是“I don&apos;t know”（我不知道）选项</translation>
     </message>
     <message>
         <source>Up/Down or J/K move between items</source>
@@ -323,8 +342,8 @@
         <translation>此条目没有图像</translation>
     </message>
     <message>
-        <source>Unanswerable question: the right answer is the “I don't know” option</source>
-        <translation>无法回答的问题：正确答案是“I don't know”（我不知道）选项</translation>
+        <source>Unanswerable question: the right answer is the “I don&apos;t know” option</source>
+        <translation>无法回答的问题：正确答案是“I don&apos;t know”（我不知道）选项</translation>
     </message>
     <message>
         <source>The gold answer given by the dataset</source>
@@ -355,7 +374,7 @@
         <translation>类别</translation>
     </message>
     <message>
-        <source>A small copy of the item's image (made in the background)</source>
+        <source>A small copy of the item&apos;s image (made in the background)</source>
         <translation>条目图像的缩略图（在后台生成）</translation>
     </message>
     <message>
@@ -370,7 +389,7 @@
 <context>
     <name>unveil::ui::EmptyStateView</name>
     <message>
-        <source>See how far a model's confidence can be trusted</source>
+        <source>See how far a model&apos;s confidence can be trusted</source>
         <translation>看看模型的置信度有多可信</translation>
     </message>
     <message>
@@ -484,20 +503,12 @@
         <translation>JPEG 质量（1 = 最差，100 = 最好）</translation>
     </message>
     <message>
-        <source>Preview the image as a run under this condition would give it to the model (the seed is fixed, so the preview is what the run sees)</source>
-        <translation>预览在此条件下运行时交给模型的图像（随机种子固定，因此预览就是运行所见）</translation>
-    </message>
-    <message>
-        <source>Preview:</source>
-        <translation>预览：</translation>
-    </message>
-    <message>
         <source>Context the dataset gives with the question (MMBench “hint”)</source>
         <translation>数据集随问题给出的上下文（MMBench 的“hint”）</translation>
     </message>
     <message>
-        <source>✓ marks the gold answer; ? marks the “I don't know” option</source>
-        <translation>✓ 标记标准答案；? 标记“I don't know”（我不知道）选项</translation>
+        <source>✓ marks the gold answer; ? marks the “I don&apos;t know” option</source>
+        <translation>✓ 标记标准答案；? 标记“I don&apos;t know”（我不知道）选项</translation>
     </message>
     <message>
         <source>No item selected</source>
@@ -520,8 +531,8 @@
         <translation>标准答案</translation>
     </message>
     <message>
-        <source>“I don't know” option</source>
-        <translation>“I don't know”（我不知道）选项</translation>
+        <source>“I don&apos;t know” option</source>
+        <translation>“I don&apos;t know”（我不知道）选项</translation>
     </message>
     <message>
         <source>The answer the dataset counts as right</source>
@@ -534,6 +545,14 @@
     <message>
         <source>Loading…</source>
         <translation>正在加载…</translation>
+    </message>
+    <message>
+        <source>The condition Run uses, previewed: the image as a run under this condition gives it to the model (the seed is fixed, so the preview is what the run sees)</source>
+        <translation>“运行”所用的条件（预览）：在此条件下运行时交给模型的图像（种子固定，所以预览就是运行看到的图像）</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>条件：</translation>
     </message>
 </context>
 <context>
@@ -615,7 +634,7 @@
         <translation>移除温度(&amp;R)</translation>
     </message>
     <message>
-        <source>Show the model's own confidences only</source>
+        <source>Show the model&apos;s own confidences only</source>
         <translation>仅显示模型自身的置信度</translation>
     </message>
     <message>
@@ -667,7 +686,7 @@
         <translation>关于 Unveil</translation>
     </message>
     <message>
-        <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model's confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
+        <source>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;A workbench for the calibration of multimodal language models: how far can a model&apos;s confidence be trusted?&lt;/p&gt;&lt;p&gt;Based on “Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models” (COLING 2025).&lt;/p&gt;</source>
         <translation>&lt;h3&gt;Unveil %1&lt;/h3&gt;&lt;p&gt;多模态语言模型校准工作台：模型的置信度有多可信？&lt;/p&gt;&lt;p&gt;基于论文《Unveiling Uncertainty: A Deep Dive into Calibration and Performance of Multimodal Large Language Models》（COLING 2025）。&lt;/p&gt;</translation>
     </message>
     <message>
@@ -691,7 +710,7 @@
         <translation>运行</translation>
     </message>
     <message>
-        <source>The project's runs; choose one to see its diagrams</source>
+        <source>The project&apos;s runs; choose one to see its diagrams</source>
         <translation>项目中的运行；选择一个以查看其图表</translation>
     </message>
     <message>
@@ -711,13 +730,13 @@
         <translation>数据集</translation>
     </message>
     <message>
-        <source>Browse the dataset's items, images and options (Ctrl+2)</source>
+        <source>Browse the dataset&apos;s items, images and options (Ctrl+2)</source>
         <translation>浏览数据集的条目、图像和选项（Ctrl+2）</translation>
     </message>
     <message numerus="yes">
-        <source>⚠ %n item(s) skipped — &lt;a href="show"&gt;show&lt;/a&gt;</source>
+        <source>⚠ %n item(s) skipped — &lt;a href=&quot;show&quot;&gt;show&lt;/a&gt;</source>
         <translation>
-            <numerusform>⚠ 已跳过 %n 个条目 — &lt;a href="show"&gt;查看&lt;/a&gt;</numerusform>
+            <numerusform>⚠ 已跳过 %n 个条目 — &lt;a href=&quot;show&quot;&gt;查看&lt;/a&gt;</numerusform>
         </translation>
     </message>
     <message>
@@ -729,7 +748,7 @@
         <translation>打开数据集(&amp;D)…</translation>
     </message>
     <message>
-        <source>Browse a dataset's items and images: LLaVA conversation JSON, LLaVA questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the window too.</source>
+        <source>Browse a dataset&apos;s items and images: LLaVA conversation JSON, LLaVA questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the window too.</source>
         <translation>浏览数据集的条目和图像：LLaVA 对话 JSON、LLaVA 问题 JSONL 或 MMBench TSV（Ctrl+D）。也可以把文件拖放到窗口上。</translation>
     </message>
     <message>
@@ -753,12 +772,28 @@
         <translation>显示数据集浏览器和条目视图（Ctrl+2）</translation>
     </message>
     <message>
-        <source>Show or hide the project's runs (Ctrl+R)</source>
-        <translation>显示或隐藏项目中的运行（Ctrl+R）</translation>
-    </message>
-    <message>
         <source>Show or hide the items the dataset import skipped (Ctrl+P)</source>
         <translation>显示或隐藏导入数据集时跳过的条目（Ctrl+P）</translation>
+    </message>
+    <message>
+        <source>Open model</source>
+        <translation>打开模型</translation>
+    </message>
+    <message>
+        <source>Model cards (*.json);;All files (*)</source>
+        <translation>模型卡 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Open &amp;model…</source>
+        <translation>打开模型(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON next to its TorchScript file) to run items with (Ctrl+M)</source>
+        <translation>添加模型卡（与其 TorchScript 文件放在一起的 JSON），用于运行条目（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Show or hide the project&apos;s runs (Ctrl+Shift+R)</source>
+        <translation>显示或隐藏项目中的运行（Ctrl+Shift+R）</translation>
     </message>
 </context>
 <context>
@@ -775,7 +810,7 @@
         <translation>将鼠标悬停在指标上即可查看其含义。</translation>
     </message>
     <message>
-        <source>Temperature scaling divides the model's scores by one number T, fitted on a separate calibration split. T &gt; 1 softens over-confident answers, T &lt; 1 sharpens under-confident ones; which answer is chosen never changes.</source>
+        <source>Temperature scaling divides the model&apos;s scores by one number T, fitted on a separate calibration split. T &gt; 1 softens over-confident answers, T &lt; 1 sharpens under-confident ones; which answer is chosen never changes.</source>
         <translation>温度缩放将模型的分数除以一个数 T，T 在单独的校准集上拟合。T &gt; 1 会减弱过度自信的回答，T &lt; 1 会增强信心不足的回答；所选的答案永远不会改变。</translation>
     </message>
     <message>
@@ -896,11 +931,11 @@
         <translation>风险–覆盖率曲线下面积：只保留置信度最高的预测时的错误率，在所有截断点上取平均。越低越好：模型最有把握的答案应当是正确的。</translation>
     </message>
     <message>
-        <source>“I don't know” rate</source>
+        <source>“I don&apos;t know” rate</source>
         <translation>“我不知道”比例</translation>
     </message>
     <message>
-        <source>The share of predictions that chose the “I don't know” option instead of an answer. On questions that cannot be answered, that is the right choice.</source>
+        <source>The share of predictions that chose the “I don&apos;t know” option instead of an answer. On questions that cannot be answered, that is the right choice.</source>
         <translation>选择“我不知道”而非给出答案的预测所占比例。对于无法回答的问题，这是正确的选择。</translation>
     </message>
     <message>
@@ -908,7 +943,7 @@
         <translation>已作答</translation>
     </message>
     <message>
-        <source>How many predictions gave an answer rather than “I don't know”.</source>
+        <source>How many predictions gave an answer rather than “I don&apos;t know”.</source>
         <translation>给出答案而非“我不知道”的预测数量。</translation>
     </message>
     <message>
@@ -920,7 +955,7 @@
         <translation>准确率（已作答）</translation>
     </message>
     <message>
-        <source>Accuracy on the predictions that gave an answer, leaving out “I don't know”.</source>
+        <source>Accuracy on the predictions that gave an answer, leaving out “I don&apos;t know”.</source>
         <translation>在给出答案的预测上的准确率，不计“我不知道”。</translation>
     </message>
     <message>
@@ -928,7 +963,7 @@
         <translation>ECE（已作答）</translation>
     </message>
     <message>
-        <source>Expected calibration error on the predictions that gave an answer, leaving out “I don't know”. 0 is perfect.</source>
+        <source>Expected calibration error on the predictions that gave an answer, leaving out “I don&apos;t know”. 0 is perfect.</source>
         <translation>在给出答案的预测上的期望校准误差，不计“我不知道”。0 为完美。</translation>
     </message>
     <message>
@@ -969,6 +1004,29 @@
     <message>
         <source>Copy image</source>
         <translation>复制图像</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ProbabilityBars</name>
+    <message>
+        <source>%1. %2: probability %3 % among the options</source>
+        <translation>%1. %2：在各选项中的概率为 %3 %</translation>
+    </message>
+    <message>
+        <source>The model&apos;s answer (the first option letter it generated)</source>
+        <translation>模型的回答（它生成的第一个选项字母）</translation>
+    </message>
+    <message>
+        <source>The answer the dataset counts as right</source>
+        <translation>数据集认定为正确的答案</translation>
+    </message>
+    <message>
+        <source>The “I don&apos;t know” option</source>
+        <translation>“我不知道”选项</translation>
+    </message>
+    <message>
+        <source>Press Run (Ctrl+R) to see the model&apos;s answer</source>
+        <translation>按“运行”（Ctrl+R）查看模型的回答</translation>
     </message>
 </context>
 <context>
@@ -1211,6 +1269,113 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::RunItemPanel</name>
+    <message>
+        <source>The model to run (File ▸ Open model… adds a model card)</source>
+        <translation>要运行的模型（“文件 ▸ 打开模型…”可添加模型卡）</translation>
+    </message>
+    <message>
+        <source>Open model…</source>
+        <translation>打开模型…</translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON) to the list</source>
+        <translation>将模型卡（JSON）加入列表</translation>
+    </message>
+    <message>
+        <source>The study&apos;s prompt</source>
+        <translation>研究使用的提示词</translation>
+    </message>
+    <message>
+        <source>Inviting “I don&apos;t know” %1</source>
+        <translation>鼓励回答“我不知道” %1</translation>
+    </message>
+    <message>
+        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation>提示词模板：{image}、{hint}、{question} 和 {options} 按每个条目填入</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Run the model on this item under the chosen condition (Ctrl+R)</source>
+        <translation>在所选条件下对此条目运行模型（Ctrl+R）</translation>
+    </message>
+    <message>
+        <source>Confidence as the study defines it: the answer letter&apos;s probability over the model&apos;s whole vocabulary at the answer step (probability mass on other tokens lowers it)</source>
+        <translation>研究定义的置信度：回答字母在回答步骤上相对于模型整个词表的概率（其他词元上的概率质量会降低它）</translation>
+    </message>
+    <message>
+        <source>Confidence renormalised over the options: the largest of the bars, i.e. softmax over the option letters&apos; logits only (what calibration metrics and temperature scaling use)</source>
+        <translation>在选项上重新归一化的置信度：各条中最长的一条，即仅对选项字母的 logits 做 softmax（校准指标和温度缩放使用的就是它）</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <source>Model loaded in %1 ms on %2</source>
+        <translation>模型已加载，用时 %1 毫秒，设备 %2</translation>
+    </message>
+    <message>
+        <source>Could not load the model: %1</source>
+        <translation>无法加载模型：%1</translation>
+    </message>
+    <message>
+        <source>No model yet: File ▸ Open model… adds a model card</source>
+        <translation>尚无模型：“文件 ▸ 打开模型…”可添加模型卡</translation>
+    </message>
+    <message>
+        <source>Choose an item first</source>
+        <translation>请先选择一个条目</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Running…</source>
+        <translation>正在运行…</translation>
+    </message>
+    <message>
+        <source>Confidence over the vocabulary: %1</source>
+        <translation>词表上的置信度：%1</translation>
+    </message>
+    <message>
+        <source>none (no answer)</source>
+        <translation>无（没有回答）</translation>
+    </message>
+    <message>
+        <source>Renormalised over the options: %1</source>
+        <translation>选项上重新归一化：%1</translation>
+    </message>
+    <message>
+        <source>Answer %1</source>
+        <translation>回答 %1</translation>
+    </message>
+    <message>
+        <source>No option letter within the model&apos;s token budget</source>
+        <translation>在模型的词元预算内没有生成选项字母</translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation>正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>%1 ms · %2</source>
+        <translation>%1 毫秒 · %2</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::RunsPanel</name>
     <message>
         <source>Choose a run to show its reliability diagram, histogram and metrics</source>
@@ -1402,7 +1567,7 @@
         <translation>合成示例（并非真实模型）</translation>
     </message>
     <message>
-        <source>These predictions were generated by scripts/make_example_predictions.py: an over-confident five-option classifier with an “I don't know” option. They show what the workbench does; they say nothing about any real model.</source>
+        <source>These predictions were generated by scripts/make_example_predictions.py: an over-confident five-option classifier with an “I don&apos;t know” option. They show what the workbench does; they say nothing about any real model.</source>
         <translation>这些预测由 scripts/make_example_predictions.py 生成：一个带有“我不知道”选项的、过度自信的五选项分类器。它们用于展示本工作台的功能，不代表任何真实模型。</translation>
     </message>
     <message numerus="yes">

@@ -14,6 +14,7 @@ const auto kLastDirectory = QStringLiteral("files/lastDirectory");
 const auto kBins = QStringLiteral("analysis/bins");
 const auto kBinning = QStringLiteral("analysis/binning");
 const auto kRecentProjects = QStringLiteral("projects/recent");
+const auto kModels = QStringLiteral("models/cards");
 const auto kLastProject = QStringLiteral("projects/last");
 const auto kWindowGeometry = QStringLiteral("window/geometry");
 const auto kWindowState = QStringLiteral("window/state");
@@ -93,6 +94,13 @@ QByteArray Settings::datasetSplitterState() {
 }
 void Settings::setDatasetSplitterState(const QByteArray& state) {
   QSettings().setValue(key::kDatasetSplitter, state);
+}
+
+QStringList Settings::models() {
+  return QSettings().value(key::kModels).toStringList();
+}
+void Settings::setModels(const QStringList& cards) {
+  QSettings().setValue(key::kModels, cards);
 }
 
 }  // namespace unveil::ui

@@ -33,6 +33,10 @@ class Settings {
   static QString lastProject();
   static void setLastProject(const QString& file);
 
+  /// Model cards opened with File ▸ Open model…, most recent first.
+  static QStringList models();
+  static void setModels(const QStringList& cards);
+
   /// QMainWindow::saveGeometry()/saveState() and the dataset page's splitter, as last left.
   static QByteArray windowGeometry();
   static void setWindowGeometry(const QByteArray& geometry);

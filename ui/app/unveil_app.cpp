@@ -27,7 +27,7 @@ constexpr int kPollMs = 50;
 constexpr int kQuietTicks = 4;
 
 struct Options {
-  QString predictions, calibration, screenshot, language, project, dataset;
+  QString predictions, calibration, screenshot, language, project, dataset, model;
   MainWindow::View view = MainWindow::View::kCalibration;
   QSize size{1400, 900};
   std::optional<calib::MetricsOptions> metrics;
@@ -103,8 +103,14 @@ Options parseCommandLine(const QApplication& app) {
                               "Dataset to browse: LLaVA JSON, LLaVA questions JSONL or MMBench "
                               "TSV."),
       QStringLiteral("FILE"));
+  const QCommandLineOption model(
+      QStringLiteral("model"),
+      QApplication::translate("unveil::ui::App",
+                              "Model card (JSON) to run items with; with --view item the "
+                              "screenshot shows its answer to the chosen item."),
+      QStringLiteral("CARD"));
   parser.addOptions(
-      {calibration, screenshot, size, bins, binning, language, view, project, dataset});
+      {calibration, screenshot, size, bins, binning, language, view, project, dataset, model});
   parser.process(app);
 
   Options options;
@@ -117,6 +123,7 @@ Options parseCommandLine(const QApplication& app) {
   options.screenshot = parser.value(screenshot);
   options.project = parser.value(project);
   options.dataset = parser.value(dataset);
+  options.model = parser.value(model);
   if (parser.isSet(view)) {
     const QString name = parser.value(view);
     if (name == QLatin1String("calibration"))
@@ -260,6 +267,7 @@ int runUnveil(int argc, char* argv[]) {
   else if (!projectShown)
     window.openExample();  // the first launch shows something
   if (!options.dataset.isEmpty()) window.openDataset(options.dataset);
+  if (!options.model.isEmpty()) window.openModel(options.model);
 
   if (screenshot) {
     window.resize(options.size);

@@ -15,6 +15,7 @@
 
 #include "item/image_viewer.h"
 #include "item/item_image.h"
+#include "run/run_item_panel.h"
 
 namespace unveil::ui {
 
@@ -98,12 +99,12 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
   for (const Preset& p : kPresets)
     kind_->addItem(tr(p.label), QString::fromLatin1(p.key));
   kind_->setToolTip(
-      tr("Preview the image as a run under this condition would give it to the "
-         "model (the seed is fixed, so the preview is what the run sees)"));
+      tr("The condition Run uses, previewed: the image as a run under this condition gives it "
+         "to the model (the seed is fixed, so the preview is what the run sees)"));
   amount_ = new QDoubleSpinBox(this);
   amount_->setObjectName(QStringLiteral("perturbationAmount"));
   amount_->setKeyboardTracking(false);
-  auto* conditionLabel = new QLabel(tr("Preview:"), this);
+  auto* conditionLabel = new QLabel(tr("Condition:"), this);
 
   hint_ = new QLabel(this);
   hint_->setObjectName(QStringLiteral("itemHint"));
@@ -133,7 +134,7 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
   topLayout->setContentsMargins(0, 0, 0, 0);
   topLayout->addWidget(image_, 1);
   topLayout->addLayout(condition);
-  auto* bottom = new QWidget(this);
+  auto* bottom = bottom_ = new QWidget(this);
   auto* bottomLayout = new QVBoxLayout(bottom);
   bottomLayout->setContentsMargins(0, 4, 0, 0);
   bottomLayout->addWidget(hint_);
@@ -171,6 +172,13 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
 ItemView::~ItemView() {
   for (auto* watcher : findChildren<QFutureWatcherBase*>())
     watcher->waitForFinished();
+}
+
+void ItemView::setRunPanel(RunItemPanel* panel) {
+  runPanel_ = panel;
+  bottom_->layout()->addWidget(panel);
+  panel->setItem(dataset_, index_);
+  panel->setCondition(perturbation());
 }
 
 QString ItemView::perturbation() const {
@@ -220,6 +228,7 @@ void ItemView::setItem(std::shared_ptr<const data::Dataset> dataset, int index) 
   index_ = dataset_ && index >= 0 && static_cast<std::size_t>(index) < dataset_->items.size()
                ? index
                : -1;
+  if (runPanel_) runPanel_->setItem(dataset_, index_);
   if (index_ < 0) {
     ++generation_;
     busy_ = false;
@@ -278,6 +287,7 @@ void ItemView::showOptions(const data::Item& item) {
 
 void ItemView::loadImage() {
   const quint64 generation = ++generation_;
+  if (runPanel_) runPanel_->setCondition(perturbation());
   if (index_ < 0) return;
   busy_ = true;
   // The previous picture stays until the new one is ready; only a slow load says so.

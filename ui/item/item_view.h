@@ -16,6 +16,7 @@ class QListWidget;
 namespace unveil::ui {
 
 class ImageViewer;
+class RunItemPanel;
 
 class ItemView : public QWidget {
   Q_OBJECT
@@ -34,6 +35,10 @@ class ItemView : public QWidget {
   /// Chooses the preview by kind ("image", "text", "blank", "noise", "blur", "occlude", "grey",
   /// "jpeg") and, for those that take one, its amount.
   void setPerturbation(const QString& kind, double amount = -1);
+
+  /// Puts the "Run now" panel under the options; it follows the item and the condition.
+  void setRunPanel(RunItemPanel* panel);
+  RunItemPanel* runPanel() const { return runPanel_; }
 
   ImageViewer* imageViewer() const { return image_; }
   QListWidget* optionsList() const { return options_; }
@@ -65,6 +70,8 @@ class ItemView : public QWidget {
   QLabel* hint_ = nullptr;
   QLabel* question_ = nullptr;
   QListWidget* options_ = nullptr;
+  QWidget* bottom_ = nullptr;
+  RunItemPanel* runPanel_ = nullptr;
 };
 
 }  // namespace unveil::ui

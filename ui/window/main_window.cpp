@@ -27,6 +27,8 @@
 #include "problems/problems_panel.h"
 #include "project/project_session.h"
 #include "project/runs_panel.h"
+#include "run/model_library.h"
+#include "run/run_item_panel.h"
 #include "session/calibration_session.h"
 #include "window/binning_controls.h"
 #include "window/dataset_page.h"
@@ -54,6 +56,10 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   pages_->addWidget(workspace_);
   datasetPage_ = new DatasetPage(this, thumbnailDir);
   datasetPage_->hide();
+  models_ = new ModelLibrary(this);
+  runItem_ = new RunItemPanel(models_, datasetPage_);
+  datasetPage_->itemView()->setRunPanel(runItem_);
+  connect(runItem_, &RunItemPanel::openModelRequested, this, &MainWindow::chooseModel);
 
   // The dataset page becomes a second tab once a dataset is open; until then the tab bar hides
   // itself and the window looks as it always did.
@@ -238,6 +244,7 @@ void MainWindow::setMetricsOptions(const calib::MetricsOptions& options) {
 
 void MainWindow::setRemembersSettings(bool remembers) {
   remembers_ = remembers;
+  models_->setRemembers(remembers);
   projectActions_->setRemembers(remembers);
 }
 
@@ -285,6 +292,19 @@ void MainWindow::chooseDataset() {
   if (path.isEmpty()) return;
   Settings::setLastDirectory(QFileInfo(path).absolutePath());
   openDataset(path);
+}
+
+void MainWindow::chooseModel() {
+  const QString path = QFileDialog::getOpenFileName(
+      this, tr("Open model"), Settings::lastDirectory(), tr("Model cards (*.json);;All files (*)"));
+  if (path.isEmpty()) return;
+  Settings::setLastDirectory(QFileInfo(path).absolutePath());
+  openModel(path);
+}
+
+void MainWindow::openModel(const QString& cardPath) {
+  models_->add(cardPath);
+  runItem_->setModelCard(QFileInfo(cardPath).absoluteFilePath());
 }
 
 void MainWindow::exportPlot(PlotView* plot) {
@@ -398,13 +418,18 @@ void MainWindow::showView(View view) {
       const int w = datasetPage_->splitter()->width();
       const int browser = view == View::kItem ? w / 2 : w * 62 / 100;
       datasetPage_->splitter()->setSizes({browser, w - browser});
+      // With a model chosen, the item view shows its answer (once: a result stays).
+      if (view == View::kItem && !runItem_->modelCard().isEmpty() && !runItem_->result() &&
+          !runItem_->isRunning())
+        runItem_->run();
       break;
     }
   }
 }
 
 bool MainWindow::isBusy() const {
-  return session_->isBusy() || project_->isBusy() || datasets_->isBusy() || datasetPage_->isBusy();
+  return session_->isBusy() || project_->isBusy() || datasets_->isBusy() ||
+         datasetPage_->isBusy() || models_->isLoading() || runItem_->isRunning();
 }
 
 QString MainWindow::lastError() const {

@@ -22,6 +22,8 @@ class DatasetPage;
 class DatasetSession;
 class EmptyStateView;
 class MessageBanner;
+class ModelLibrary;
+class RunItemPanel;
 class PlotView;
 class ProblemsPanel;
 class ProjectActions;
@@ -51,6 +53,10 @@ class MainWindow : public QMainWindow {
   ProjectActions* projectActions() const { return projectActions_; }
   BinningControls* binningControls() const { return binning_; }
   MessageBanner* messageBanner() const { return banner_; }
+  ModelLibrary* models() const { return models_; }
+  RunItemPanel* runItemPanel() const { return runItem_; }
+  /// Adds a model card to the models the item view can run (loaded in the background).
+  void openModel(const QString& cardPath);
   bool showsWorkspace() const;
   bool showsDatasetPage() const;
   QString problemsBadgeText() const;
@@ -95,6 +101,7 @@ class MainWindow : public QMainWindow {
   void chooseTestFile();
   void chooseCalibrationFile();
   void chooseDataset();
+  void chooseModel();
   void exportPlot(PlotView* plot);
   void showResult();
   void showActivity();
@@ -117,6 +124,8 @@ class MainWindow : public QMainWindow {
   WorkspaceView* workspace_ = nullptr;
   DatasetPage* datasetPage_ = nullptr;
   MessageBanner* banner_ = nullptr;
+  ModelLibrary* models_ = nullptr;
+  RunItemPanel* runItem_ = nullptr;
   BinningControls* binning_ = nullptr;
   RunsPanel* runs_ = nullptr;
   ProblemsPanel* problems_ = nullptr;

@@ -37,6 +37,10 @@ void MainWindow::createActions() {
       tr("Browse a dataset's items and images: LLaVA conversation JSON, LLaVA "
          "questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the "
          "window too."));
+  QAction* openModel = file->addAction(tr("Open &model…"), this, &MainWindow::chooseModel);
+  openModel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  openModel->setToolTip(
+      tr("Add a model card (JSON next to its TorchScript file) to run items with (Ctrl+M)"));
   loadCalibration_ =
       file->addAction(QIcon(QStringLiteral(":/icons/calibration.svg")),
                       tr("Load &calibration split…"), this, &MainWindow::chooseCalibrationFile);
@@ -85,8 +89,9 @@ void MainWindow::createActions() {
   datasetPage->setToolTip(tr("Show the dataset browser and the item view (Ctrl+2)"));
   view->addSeparator();
   QAction* runs = runsDock_->toggleViewAction();
-  runs->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_R));
-  runs->setToolTip(tr("Show or hide the project's runs (Ctrl+R)"));
+  // Ctrl+R is Run in the item view, as in most workbenches.
+  runs->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
+  runs->setToolTip(tr("Show or hide the project's runs (Ctrl+Shift+R)"));
   view->addAction(runs);
   QAction* problems = problemsDock_->toggleViewAction();
   problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));

@@ -1,0 +1,70 @@
+#include "run/item_run.h"
+
+#include <QElapsedTimer>
+#include <QObject>
+#include <exception>
+
+#include "calib/outcomes.h"
+#include "data/perturb.h"
+
+namespace unveil::ui {
+
+ItemRunResult runItem(const model::Model& model, const data::Item& item, const std::string& root,
+                      const QString& condition, const QString& prompt, std::uint64_t seed) {
+  ItemRunResult r;
+  QElapsedTimer clock;
+  clock.start();
+  try {  // an exception must never reach the event loop
+    const auto perturbation = data::parse_perturbation(condition.toStdString());
+    if (!perturbation.ok()) {
+      r.error = QString::fromStdString(perturbation.error().message);
+      return r;
+    }
+    auto input = model.prepare(item, root, *perturbation, prompt.toStdString(), seed);
+    if (!input.ok()) {
+      r.error = QString::fromStdString(input.error().message);
+      return r;
+    }
+    auto outputs = model.run({std::move(*input)});
+    if (!outputs.ok()) {
+      r.error = QString::fromStdString(outputs.error().message);
+      return r;
+    }
+    if (outputs->size() != 1) {
+      r.error = QObject::tr("The model gave %1 outputs for one item").arg(outputs->size());
+      return r;
+    }
+    const model::ModelOutput& out = outputs->front();
+    r.answer = out.answer;
+    r.logits = out.option_logits;
+    r.probabilities = calib::softmax(out.option_logits);
+    r.confVocab = out.conf_vocab;
+    r.steps = out.steps;
+  } catch (const std::exception& e) {
+    r.error = QObject::tr("The model failed on item %1: %2")
+                  .arg(QString::fromStdString(item.id), QString::fromUtf8(e.what()));
+  }
+  r.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+  return r;
+}
+
+ModelLoadResult loadModel(const QString& cardPath) {
+  ModelLoadResult r;
+  r.path = cardPath;
+  QElapsedTimer clock;
+  clock.start();
+  try {
+    auto loaded = model::Model::load(cardPath.toStdString(), model::DeviceChoice::kAuto);
+    if (!loaded.ok())
+      r.error = QString::fromStdString(loaded.error().message);
+    else
+      r.model = std::make_shared<const model::Model>(std::move(*loaded));
+  } catch (const std::exception& e) {
+    r.error =
+        QObject::tr("Could not load the model %1: %2").arg(cardPath, QString::fromUtf8(e.what()));
+  }
+  r.milliseconds = static_cast<double>(clock.nsecsElapsed()) / 1e6;
+  return r;
+}
+
+}  // namespace unveil::ui

@@ -1,0 +1,288 @@
+#include "run/run_item_panel.h"
+
+#include <QComboBox>
+#include <QFutureWatcher>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QShortcut>
+#include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
+
+#include "model/prompt.h"
+#include "run/model_library.h"
+#include "run/probability_bars.h"
+
+namespace unveil::ui {
+
+namespace {
+
+QString percent(double p) {
+  return QString::number(100 * p, 'f', 1) + QStringLiteral(" %");
+}
+
+}  // namespace
+
+RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
+    : QWidget(parent), library_(library) {
+  setObjectName(QStringLiteral("runItemPanel"));
+  model_ = new QComboBox(this);
+  model_->setObjectName(QStringLiteral("runModelBox"));
+  model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  model_->setMinimumContentsLength(14);
+  model_->setToolTip(tr("The model to run (File ▸ Open model… adds a model card)"));
+  auto* openModel = new QPushButton(tr("Open model…"), this);
+  openModel->setToolTip(tr("Add a model card (JSON) to the list"));
+
+  preset_ = new QComboBox(this);
+  preset_->setObjectName(QStringLiteral("runPromptBox"));
+  preset_->addItem(tr("The study's prompt"), QString::fromUtf8(model::kStudyTemplate));
+  int n = 0;
+  for (const std::string& t : model::uncertainty_inviting_templates())
+    preset_->addItem(tr("Inviting “I don't know” %1").arg(++n), QString::fromStdString(t));
+  preset_->setToolTip(
+      tr("The prompt template: {image}, {hint}, {question} and {options} are filled in per item"));
+  prompt_ = new QPlainTextEdit(this);
+  prompt_->setObjectName(QStringLiteral("runPromptText"));
+  prompt_->setTabChangesFocus(true);
+  prompt_->setToolTip(preset_->toolTip());
+  prompt_->setFixedHeight(prompt_->fontMetrics().lineSpacing() * 3 + 12);
+
+  runButton_ = new QPushButton(tr("Run"), this);
+  runButton_->setObjectName(QStringLiteral("runItemButton"));
+  runButton_->setToolTip(tr("Run the model on this item under the chosen condition (Ctrl+R)"));
+  runButton_->setDefault(false);
+  status_ = new QLabel(this);
+  status_->setObjectName(QStringLiteral("runStatus"));
+  status_->setWordWrap(true);
+  status_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  bars_ = new ProbabilityBars(this);
+  confVocab_ = new QLabel(this);
+  confVocab_->setObjectName(QStringLiteral("confVocab"));
+  confVocab_->setToolTip(
+      tr("Confidence as the study defines it: the answer letter's probability over the model's "
+         "whole vocabulary at the answer step (probability mass on other tokens lowers it)"));
+  confOptions_ = new QLabel(this);
+  confOptions_->setObjectName(QStringLiteral("confOptions"));
+  confOptions_->setToolTip(
+      tr("Confidence renormalised over the options: the largest of the bars, i.e. softmax over "
+         "the option letters' logits only (what calibration metrics and temperature scaling use)"));
+
+  auto* grid = new QGridLayout;
+  grid->setContentsMargins(0, 0, 0, 0);
+  grid->addWidget(new QLabel(tr("Model:"), this), 0, 0);
+  auto* modelRow = new QHBoxLayout;
+  modelRow->addWidget(model_, 1);
+  modelRow->addWidget(openModel);
+  grid->addLayout(modelRow, 0, 1);
+  grid->addWidget(new QLabel(tr("Prompt:"), this), 1, 0);
+  grid->addWidget(preset_, 1, 1);
+  grid->addWidget(prompt_, 2, 1);
+  auto* runRow = new QHBoxLayout;
+  runRow->addWidget(runButton_);
+  runRow->addWidget(status_, 1);
+  auto* confRow = new QHBoxLayout;
+  confRow->addWidget(confVocab_);
+  confRow->addSpacing(16);
+  confRow->addWidget(confOptions_);
+  confRow->addStretch();
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 4, 0, 0);
+  layout->addLayout(grid);
+  layout->addLayout(runRow);
+  layout->addWidget(bars_);
+  layout->addLayout(confRow);
+
+  auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
+  shortcut->setContext(Qt::WindowShortcut);
+  connect(shortcut, &QShortcut::activated, this, [this] {
+    if (isVisible()) run();
+  });
+  connect(runButton_, &QPushButton::clicked, this, &RunItemPanel::run);
+  connect(openModel, &QPushButton::clicked, this, &RunItemPanel::openModelRequested);
+  connect(preset_, &QComboBox::activated, this, &RunItemPanel::presetChosen);
+  connect(prompt_, &QPlainTextEdit::textChanged, this, &RunItemPanel::invalidate);
+  connect(model_, &QComboBox::currentIndexChanged, this, &RunItemPanel::invalidate);
+  connect(library_, &ModelLibrary::cardsChanged, this, &RunItemPanel::refreshModels);
+  connect(library_, &ModelLibrary::loaded, this, [this](const QString& card, double ms) {
+    if (card != modelCard()) return;
+    setStatus(tr("Model loaded in %1 ms on %2")
+                  .arg(QString::number(ms, 'f', 0),
+                       QString::fromStdString(library_->model(card)->device_name())));
+    if (std::exchange(waitingForModel_, false)) start();
+  });
+  connect(library_, &ModelLibrary::failed, this, [this](const QString& card, const QString& msg) {
+    if (card != modelCard()) return;
+    waitingForModel_ = false;
+    running_ = false;
+    setStatus(tr("Could not load the model: %1").arg(msg), true);
+    emit finished();
+  });
+  presetChosen(0);
+  refreshModels();
+}
+
+RunItemPanel::~RunItemPanel() {
+  for (auto* watcher : findChildren<QFutureWatcherBase*>())
+    watcher->waitForFinished();
+}
+
+void RunItemPanel::refreshModels() {
+  const QString current = modelCard();
+  const QSignalBlocker blocker(model_);
+  model_->clear();
+  for (const QString& card : library_->cards()) {
+    model_->addItem(library_->displayName(card), card);
+    model_->setItemData(model_->count() - 1, card, Qt::ToolTipRole);
+  }
+  const int i = model_->findData(current);
+  model_->setCurrentIndex(i >= 0 ? i : 0);
+  runButton_->setEnabled(model_->count() > 0);
+  if (model_->count() == 0) setStatus(tr("No model yet: File ▸ Open model… adds a model card"));
+  if (modelCard() != current) invalidate();
+}
+
+QString RunItemPanel::modelCard() const {
+  return model_->currentData().toString();
+}
+
+void RunItemPanel::setModelCard(const QString& cardPath) {
+  const int i = model_->findData(cardPath);
+  if (i >= 0) model_->setCurrentIndex(i);
+}
+
+QString RunItemPanel::promptTemplate() const {
+  return prompt_->toPlainText();
+}
+
+void RunItemPanel::setPromptTemplate(const QString& text) {
+  prompt_->setPlainText(text);
+}
+
+void RunItemPanel::presetChosen(int index) {
+  prompt_->setPlainText(preset_->itemData(index).toString());
+}
+
+void RunItemPanel::setItem(std::shared_ptr<const data::Dataset> dataset, int index) {
+  dataset_ = std::move(dataset);
+  index_ = index;
+  invalidate();
+}
+
+void RunItemPanel::setCondition(const QString& condition) {
+  if (condition == condition_) return;
+  condition_ = condition;
+  invalidate();
+}
+
+void RunItemPanel::invalidate() {
+  ++generation_;  // a result still on its way belongs to the old choices
+  const bool wasRunning = std::exchange(running_, false);
+  waitingForModel_ = false;
+  if (wasRunning) setStatus(QString());
+  if (!result_) return;
+  result_.reset();
+  bars_->clear();
+  confVocab_->clear();
+  confOptions_->clear();
+  setStatus(QString());
+}
+
+void RunItemPanel::run() {
+  if (!dataset_ || index_ < 0 || static_cast<std::size_t>(index_) >= dataset_->items.size()) {
+    setStatus(tr("Choose an item first"), true);
+    emit finished();
+    return;
+  }
+  const QString card = modelCard();
+  if (card.isEmpty()) {
+    setStatus(tr("No model yet: File ▸ Open model… adds a model card"), true);
+    emit finished();
+    return;
+  }
+  invalidate();
+  running_ = true;
+  if (!library_->model(card)) {
+    waitingForModel_ = true;
+    setStatus(tr("Loading the model…"));
+    library_->load(card);
+    return;
+  }
+  start();
+}
+
+void RunItemPanel::start() {
+  const auto model = library_->model(modelCard());
+  if (!model) return;
+  setStatus(tr("Running…"));
+  const quint64 generation = generation_;
+  auto* watcher = new QFutureWatcher<ItemRunResult>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    watcher->deleteLater();
+    if (generation != generation_) return;
+    running_ = false;
+    show(watcher->result());
+    emit finished();
+  });
+  // The job holds the model and the dataset, so both outlive it whatever the user does next.
+  watcher->setFuture(QtConcurrent::run([model, dataset = dataset_, index = index_,
+                                        condition = condition_, prompt = promptTemplate()] {
+    const data::Item& item = dataset->items[static_cast<std::size_t>(index)];
+    return runItem(*model, item, dataset->root, condition, prompt);
+  }));
+}
+
+void RunItemPanel::show(const ItemRunResult& r) {
+  result_ = r;
+  if (!r.error.isEmpty()) {
+    bars_->clear();
+    confVocab_->clear();
+    confOptions_->clear();
+    setStatus(r.error, true);
+    return;
+  }
+  if (!dataset_ || index_ < 0 || r.probabilities.empty()) return;
+  const data::Item& item = dataset_->items[static_cast<std::size_t>(index_)];
+  std::vector<ProbabilityBars::Row> rows;
+  for (std::size_t k = 0; k < r.probabilities.size() && k < item.options.size(); ++k) {
+    const int i = static_cast<int>(k);
+    rows.push_back({QString(QLatin1Char(item.options[k].letter)),
+                    QString::fromStdString(item.options[k].text), r.probabilities[k], i == r.answer,
+                    i == item.answer, i == item.idk_index});
+  }
+  bars_->setRows(std::move(rows));
+  const double top = *std::max_element(r.probabilities.begin(), r.probabilities.end());
+  confVocab_->setText(tr("Confidence over the vocabulary: %1")
+                          .arg(r.confVocab ? percent(*r.confVocab) : tr("none (no answer)")));
+  confOptions_->setText(tr("Renormalised over the options: %1").arg(percent(top)));
+  QString answer =
+      r.answer >= 0 && static_cast<std::size_t>(r.answer) < item.options.size()
+          ? tr("Answer %1")
+                .arg(QLatin1Char(item.options[static_cast<std::size_t>(r.answer)].letter))
+          : tr("No option letter within the model's token budget");
+  if (r.answer >= 0 && item.answer >= 0)
+    answer += QStringLiteral(" · ") + (r.answer == item.answer ? tr("right") : tr("wrong"));
+  setStatus(answer + QStringLiteral(" · ") +
+            tr("%1 ms · %2").arg(QString::number(r.milliseconds, 'f', 1), condition_));
+}
+
+void RunItemPanel::setStatus(const QString& text, bool error) {
+  status_->setText(text);
+  status_->setStyleSheet(error ? QStringLiteral("color: #B3261E;") : QString());
+}
+
+QString RunItemPanel::vocabularyConfidenceText() const {
+  return confVocab_->text();
+}
+QString RunItemPanel::optionConfidenceText() const {
+  return confOptions_->text();
+}
+QString RunItemPanel::statusText() const {
+  return status_->text();
+}
+
+}  // namespace unveil::ui
