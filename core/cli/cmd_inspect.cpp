@@ -10,11 +10,13 @@ namespace unveil::cli {
 namespace {
 constexpr const char* kUsageText =
     "unveil-cli inspect DATASET [--images DIR] [--answers ANSWERS.jsonl] "
-    "[--dataset-format auto|llava|llava-questions|mmbench] [--format json|text]";
+    "[--dataset-format auto|llava|llava-questions|mmbench] [--idk-phrases \"A;B\"] [--format "
+    "json|text]";
 }
 
 int cmd_inspect(std::span<const std::string> argv, Io io) {
-  auto args = parse_args(argv, {"--images", "--answers", "--dataset-format", "--format"}, {});
+  auto args = parse_args(
+      argv, {"--images", "--answers", "--dataset-format", "--format", "--idk-phrases"}, {});
   if (!args) return usage_error(io, args.error().message, kUsageText);
   const Args& a = *args;
   if (a.positional.size() != 1)
@@ -29,6 +31,7 @@ int cmd_inspect(std::span<const std::string> argv, Io io) {
   }
   data::ReadOptions ro;
   if (const auto d = a.get("--images")) ro.images_dir = *d;
+  apply_idk_phrases(a, ro);
   std::optional<std::filesystem::path> answers;
   if (const auto f = a.get("--answers")) answers = *f;
   auto ds = data::read_dataset(a.positional[0], format, ro, answers);

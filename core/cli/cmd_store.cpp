@@ -49,7 +49,9 @@ nlohmann::ordered_json headline(store::Store& st, const store::RunInfo& r) {
 
 int cmd_import(std::span<const std::string> argv, Io io) {
   auto args = parse_args(
-      argv, {"--db", "--images", "--answers", "--name", "--dataset-format", "--format"}, {});
+      argv,
+      {"--db", "--images", "--answers", "--name", "--dataset-format", "--format", "--idk-phrases"},
+      {});
   if (!args) return usage_error(io, args.error().message, kImportUsage);
   const Args& a = *args;
   if (a.positional.size() != 1)
@@ -65,6 +67,7 @@ int cmd_import(std::span<const std::string> argv, Io io) {
   }
   data::ReadOptions ro;
   if (const auto d = a.get("--images")) ro.images_dir = *d;
+  apply_idk_phrases(a, ro);
   std::optional<std::filesystem::path> answers;
   if (const auto f = a.get("--answers")) answers = *f;
   const std::filesystem::path file = a.positional[0];

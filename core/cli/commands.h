@@ -35,11 +35,15 @@ int input_error(Io io, const std::string& message);
 #include "calib/metrics.h"
 #include "calib/predictions_jsonl.h"
 #include "cli/args.h"
+#include "data/readers.h"
 
 namespace unveil::cli {
 
 /// --bins and --binning.
 Result<calib::MetricsOptions> metrics_options(const Args& a);
+
+/// --idk-phrases "a;b;c": the phrases that mark the "I don't know" option (default list otherwise).
+void apply_idk_phrases(const Args& a, data::ReadOptions& options);
 
 /// --format json|text (default text).
 Result<bool> wants_json(const Args& a);

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "data/question_text.h"
+
 namespace unveil::cli {
 
 Result<calib::MetricsOptions> metrics_options(const Args& a) {
@@ -19,6 +21,20 @@ Result<calib::MetricsOptions> metrics_options(const Args& a) {
     }
   }
   return o;
+}
+
+void apply_idk_phrases(const Args& a, data::ReadOptions& options) {
+  const auto list = a.get("--idk-phrases");
+  if (!list) return;
+  std::vector<std::string> phrases;
+  std::size_t start = 0;
+  while (start <= list->size()) {
+    const std::size_t end = std::min(list->find(';', start), list->size());
+    const std::string phrase(data::trim(std::string_view(*list).substr(start, end - start)));
+    if (!phrase.empty()) phrases.push_back(phrase);
+    start = end + 1;
+  }
+  options.idk = data::IdkMatcher(std::move(phrases));
 }
 
 Result<bool> wants_json(const Args& a) {

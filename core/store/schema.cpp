@@ -100,6 +100,10 @@ CREATE TABLE prompt_search_entries(
   ece REAL NOT NULL,
   kept INTEGER NOT NULL DEFAULT 0);
 )SQL",
+      // 2 -> 3: the unknown keys of imported predictions, kept for export (DESIGN.md).
+      R"SQL(
+ALTER TABLE predictions ADD COLUMN extra TEXT NOT NULL DEFAULT '';
+)SQL",
   };
   return m;
 }

@@ -145,13 +145,14 @@ void insert_prediction(Stmt& ins, std::int64_t run_id, const PredictionRecord& p
       .bind(7, p.conf_vocab)
       .bind(8, p.conf_options)
       .bind(9, p.correct ? 1 : 0)
-      .bind(10, p.latency_ms);
+      .bind(10, p.latency_ms)
+      .bind(11, p.extra);
   ins.exec();
 }
 
 constexpr const char* kInsertPrediction =
     "INSERT OR IGNORE INTO predictions(run_id, item_id, label, score_kind, logits, answer, "
-    "conf_vocab, conf_options, correct, latency_ms) VALUES(?,?,?,?,?,?,?,?,?,?)";
+    "conf_vocab, conf_options, correct, latency_ms, extra) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
 
 Status apply_migrations(Db& db, int from, int to) {
   const auto& m = migrations();
@@ -565,7 +566,7 @@ Result<calib::PredictionSet> Store::prediction_set(std::int64_t run_id) {
   return guarded(file(), [&]() -> Result<calib::PredictionSet> {
     auto s = db_->prepare(
         "SELECT i.key, p.label, p.score_kind, p.logits, i.idk_index, i.category, i.split, "
-        "i.options "
+        "p.extra "
         "FROM predictions p JOIN items i ON i.id = p.item_id WHERE p.run_id = ? ORDER BY "
         "p.item_id");
     s.bind(1, run_id);
@@ -588,6 +589,7 @@ Result<calib::PredictionSet> Store::prediction_set(std::int64_t run_id) {
       in.idk_index = idk < static_cast<int>(in.scores.size()) ? idk : -1;
       in.category = s.text(5);
       in.split = s.text(6);
+      in.extra = s.text(7);
       set.add(in);
     }
     return set;
@@ -676,6 +678,7 @@ Result<std::int64_t> Store::import_predictions(const calib::PredictionSet& set,
       p.answer = o.predicted[i];
       p.conf_options = o.confidence[i];
       p.correct = o.correct[i] != 0;
+      p.extra = std::string(set.extra(i));
       const int kind = set.kind(i) == calib::ScoreKind::kProbabilities ? 1 : 0;
       insert_prediction(ins, run_id, p, kind);
       if (db_->changes() == 0) {

@@ -21,7 +21,7 @@ namespace unveil::store {
 class Db;
 
 /// The schema version this build writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 2;
+constexpr int kSchemaVersion = 3;
 
 enum class OpenMode {
   kOpenOrCreate,  ///< create the file when missing
@@ -78,6 +78,8 @@ struct PredictionRecord {
   double conf_options = 0;           ///< max of the distribution renormalised over the options
   bool correct = false;
   std::optional<double> latency_ms;
+  std::string
+      extra;  ///< unknown keys of an imported prediction (raw JSON members), kept for export
 };
 
 struct CalibrationInfo {

@@ -174,3 +174,67 @@ TEST_F(CliE2E, TextOutputNamesEveryMetric) {
     EXPECT_NE(r.out.find(k), std::string::npos) << k;
   }
 }
+
+// Issue 4: the store commands end to end — import a dataset, import predictions as a run, list
+// runs, metrics of a stored run equal the file's, export round-trips.
+TEST_F(CliE2E, ProjectImportRunsMetricsExportRoundTrip) {
+  const std::string db = (dir_ / "p.unveil").string();
+  const std::string data = write(
+      "d.json",
+      R"([{"id": "a", "conversations": [{"from": "human", "value": "Q?\nA. x\nB. y\nC. I don't know"}, {"from": "gpt", "value": "A"}]},
+                                     {"id": "b", "conversations": [{"from": "human", "value": "Q?\nA. x\nB. y"}, {"from": "gpt", "value": "Z"}]}])");
+  const auto imp = run_cli("import " + data + " --db " + db + " --name demo --format json");
+  ASSERT_EQ(imp.status, 0) << imp.err;
+  const auto ij = nlohmann::json::parse(imp.out);
+  EXPECT_EQ(ij["items"], 1);
+  EXPECT_EQ(ij["skipped"], 1);  // item b's answer is not an option: reported, not fatal
+  EXPECT_NE(ij["problems"][0].get<std::string>().find("item 2"), std::string::npos);
+
+  const std::string pred = write("p.jsonl", kFour);
+  const auto ip = run_cli("import-predictions " + pred + " --db " + db +
+                          " --dataset ext --name \"cluster; run\" --format json");
+  ASSERT_EQ(ip.status, 0) << ip.err;
+  const int run = nlohmann::json::parse(ip.out)["run_id"];
+
+  const auto runs = run_cli("runs --db " + db + " --format json");
+  ASSERT_EQ(runs.status, 0) << runs.err;
+  const auto rj = nlohmann::json::parse(runs.out);
+  ASSERT_EQ(rj.size(), 1u);
+  EXPECT_EQ(rj[0]["name"], "cluster; run");
+  EXPECT_EQ(rj[0]["status"], "imported");
+  EXPECT_NEAR(rj[0]["metrics"]["accuracy"].get<double>(), 0.75, 1e-12);
+
+  const auto from_file = nlohmann::json::parse(run_cli("metrics " + pred + " --format json").out);
+  const auto from_db = nlohmann::json::parse(
+      run_cli("metrics --db " + db + " --run " + std::to_string(run) + " --format json").out);
+  for (const char* k : {"n", "accuracy", "ece", "brier", "nll", "aurc"})
+    EXPECT_EQ(from_file[k], from_db[k]) << k;
+
+  const auto exported = run_cli("export --db " + db + " --run " + std::to_string(run));
+  ASSERT_EQ(exported.status, 0);
+  const std::string back = write("back.jsonl", exported.out);
+  const auto again = nlohmann::json::parse(run_cli("metrics " + back + " --format json").out);
+  for (const char* k : {"n", "accuracy", "ece", "nll"})
+    EXPECT_EQ(again[k], from_file[k]) << k;
+  EXPECT_NE(exported.out.find("\"note\":\"kept\""), std::string::npos);  // unknown keys survive
+
+  const auto csv = run_cli("export --db " + db + " --run " + std::to_string(run) + " --format csv");
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 5);  // header + 4 rows
+
+  EXPECT_EQ(run_cli("runs --db " + pred).status, 1);  // not a project
+  EXPECT_EQ(run_cli("metrics --db " + db + " --run 99").status, 1);
+  EXPECT_EQ(run_cli("export --db " + db).status, 2);
+}
+
+TEST_F(CliE2E, InspectCountsAndCustomIdkPhrases) {
+  const std::string data = write(
+      "d.json",
+      R"([{"id": "a", "conversations": [{"from": "human", "value": "Q?\nA. x\nB. Pass"}, {"from": "gpt", "value": "B"}]}])");
+  const auto plain = nlohmann::json::parse(run_cli("inspect " + data + " --format json").out);
+  EXPECT_EQ(plain["items"], 1);
+  EXPECT_EQ(plain["idk_questions"], 0);
+  const auto custom = run_cli("inspect " + data + " --idk-phrases \"Pass;No idea\" --format json");
+  ASSERT_EQ(custom.status, 0) << custom.err;
+  EXPECT_EQ(nlohmann::json::parse(custom.out)["idk_questions"], 1);
+  EXPECT_EQ(run_cli("inspect " + (dir_ / "missing.json").string()).status, 1);
+}
