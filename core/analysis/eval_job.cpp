@@ -109,38 +109,38 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   auto writer = store::PredictionWriter::open(spec.db, res.run_id, 256);
   if (!writer) return writer.error();
 
-  std::vector<std::size_t> todo;
+  std::vector<std::size_t> pending;
   for (std::size_t i = 0; i < items->size(); ++i) {
     if (done.count((*ids)[i])) continue;
     if ((*items)[i].answer < 0) {
       ++res.skipped;
       continue;
     }
-    todo.push_back(i);
+    pending.push_back(i);
   }
   const std::filesystem::path root = (*ds)->root;
   const std::size_t batch = static_cast<std::size_t>(std::max(1, spec.batch));
   auto last_report = clock::now();
   const auto t_run = clock::now();
   std::size_t processed = 0;
-  for (std::size_t b = 0; b < todo.size(); b += batch) {
+  for (std::size_t b = 0; b < pending.size(); b += batch) {
     if (cancel && cancel->load()) {
       res.cancelled = true;
       break;
     }
     std::vector<model::ModelInput> inputs;
     std::vector<std::size_t> which;
-    for (std::size_t k = b; k < std::min(todo.size(), b + batch); ++k) {
-      const auto& item = (*items)[todo[k]];
+    for (std::size_t k = b; k < std::min(pending.size(), b + batch); ++k) {
+      const auto& item = (*items)[pending[k]];
       auto in = m->prepare(item, root, *condition, prompt,
-                           spec.seed ^ static_cast<std::uint64_t>((*ids)[todo[k]]));
+                           spec.seed ^ static_cast<std::uint64_t>((*ids)[pending[k]]));
       if (!in) {
         ++res.skipped;
         if (res.problems.size() < 20) res.problems.push_back(in.error().message);
         continue;
       }
       inputs.push_back(std::move(*in));
-      which.push_back(todo[k]);
+      which.push_back(pending[k]);
     }
     const auto tb = clock::now();
     auto out = m->run(inputs);
@@ -168,17 +168,17 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
       if (auto s = writer->add(p); !s) return s.error();
       ++res.predicted;
     }
-    processed = std::min(todo.size(), b + batch);
+    processed = std::min(pending.size(), b + batch);
     if (progress && (b == 0 || clock::now() - last_report > std::chrono::milliseconds(120) ||
-                     processed == todo.size())) {
+                     processed == pending.size())) {
       last_report = clock::now();
       const double secs = std::chrono::duration<double>(clock::now() - t_run).count();
       EvalProgress pr;
-      pr.total = done.size() + todo.size();
+      pr.total = done.size() + pending.size();
       pr.done = done.size() + processed;
       pr.items_per_second = secs > 0 ? static_cast<double>(processed) / secs : 0;
       pr.eta_seconds = pr.items_per_second > 0
-                           ? static_cast<double>(todo.size() - processed) / pr.items_per_second
+                           ? static_cast<double>(pending.size() - processed) / pr.items_per_second
                            : 0;
       progress(pr);
     }

@@ -23,18 +23,9 @@ int cmd_inspect(std::span<const std::string> argv, Io io) {
     return usage_error(io, "inspect needs exactly one dataset file", kUsageText);
   auto json = wants_json(a);
   if (!json) return usage_error(io, json.error().message, kUsageText);
-  data::DatasetFormat format = data::DatasetFormat::kAuto;
-  if (const auto f = a.get("--dataset-format")) {
-    const auto parsed = data::parse_dataset_format(*f);
-    if (!parsed) return usage_error(io, "unknown --dataset-format \"" + *f + "\"", kUsageText);
-    format = *parsed;
-  }
-  data::ReadOptions ro;
-  if (const auto d = a.get("--images")) ro.images_dir = *d;
-  apply_idk_phrases(a, ro);
-  std::optional<std::filesystem::path> answers;
-  if (const auto f = a.get("--answers")) answers = *f;
-  auto ds = data::read_dataset(a.positional[0], format, ro, answers);
+  auto da = dataset_args(a);
+  if (!da) return usage_error(io, da.error().message, kUsageText);
+  auto ds = data::read_dataset(a.positional[0], da->format, da->options, da->answers);
   if (!ds) return input_error(io, ds.error().message);
 
   std::map<std::string, std::size_t> by_split, by_category;

@@ -59,25 +59,16 @@ int cmd_import(std::span<const std::string> argv, Io io) {
   if (!a.get("--db")) return usage_error(io, "import needs --db FILE", kImportUsage);
   auto json = wants_json(a);
   if (!json) return usage_error(io, json.error().message, kImportUsage);
-  data::DatasetFormat format = data::DatasetFormat::kAuto;
-  if (const auto f = a.get("--dataset-format")) {
-    const auto parsed = data::parse_dataset_format(*f);
-    if (!parsed) return usage_error(io, "unknown --dataset-format \"" + *f + "\"", kImportUsage);
-    format = *parsed;
-  }
-  data::ReadOptions ro;
-  if (const auto d = a.get("--images")) ro.images_dir = *d;
-  apply_idk_phrases(a, ro);
-  std::optional<std::filesystem::path> answers;
-  if (const auto f = a.get("--answers")) answers = *f;
+  auto da = dataset_args(a);
+  if (!da) return usage_error(io, da.error().message, kImportUsage);
   const std::filesystem::path file = a.positional[0];
-  auto ds = data::read_dataset(file, format, ro, answers);
+  auto ds = data::read_dataset(file, da->format, da->options, da->answers);
   if (!ds) return input_error(io, ds.error().message);
   if (const auto n = a.get("--name")) ds->name = *n;
   auto st = open_db(a, store::OpenMode::kOpenOrCreate);
   if (!st) return input_error(io, st.error().message);
   const data::DatasetFormat used =
-      format == data::DatasetFormat::kAuto ? data::guess_format(file) : format;
+      da->format == data::DatasetFormat::kAuto ? data::guess_format(file) : da->format;
   auto added =
       st->add_dataset(*ds, std::filesystem::absolute(file).string(), data::to_string(used));
   if (!added) return input_error(io, added.error().message);

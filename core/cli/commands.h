@@ -42,8 +42,14 @@ namespace unveil::cli {
 /// --bins and --binning.
 Result<calib::MetricsOptions> metrics_options(const Args& a);
 
-/// --idk-phrases "a;b;c": the phrases that mark the "I don't know" option (default list otherwise).
-void apply_idk_phrases(const Args& a, data::ReadOptions& options);
+/// How to read a dataset: --dataset-format, --images, --answers, --idk-phrases "a;b;c" (the
+/// phrases that mark the "I don't know" option; the default list otherwise).
+struct DatasetArgs {
+  data::DatasetFormat format = data::DatasetFormat::kAuto;
+  data::ReadOptions options;
+  std::optional<std::filesystem::path> answers;
+};
+Result<DatasetArgs> dataset_args(const Args& a);
 
 /// --format json|text (default text).
 Result<bool> wants_json(const Args& a);

@@ -23,18 +23,27 @@ Result<calib::MetricsOptions> metrics_options(const Args& a) {
   return o;
 }
 
-void apply_idk_phrases(const Args& a, data::ReadOptions& options) {
-  const auto list = a.get("--idk-phrases");
-  if (!list) return;
-  std::vector<std::string> phrases;
-  std::size_t start = 0;
-  while (start <= list->size()) {
-    const std::size_t end = std::min(list->find(';', start), list->size());
-    const std::string phrase(data::trim(std::string_view(*list).substr(start, end - start)));
-    if (!phrase.empty()) phrases.push_back(phrase);
-    start = end + 1;
+Result<DatasetArgs> dataset_args(const Args& a) {
+  DatasetArgs d;
+  if (const auto f = a.get("--dataset-format")) {
+    const auto parsed = data::parse_dataset_format(*f);
+    if (!parsed) return Error{"unknown --dataset-format \"" + *f + "\""};
+    d.format = *parsed;
   }
-  options.idk = data::IdkMatcher(std::move(phrases));
+  if (const auto dir = a.get("--images")) d.options.images_dir = *dir;
+  if (const auto f = a.get("--answers")) d.answers = *f;
+  if (const auto list = a.get("--idk-phrases")) {
+    std::vector<std::string> phrases;
+    std::size_t start = 0;
+    while (start <= list->size()) {
+      const std::size_t end = std::min(list->find(';', start), list->size());
+      const std::string phrase(data::trim(std::string_view(*list).substr(start, end - start)));
+      if (!phrase.empty()) phrases.push_back(phrase);
+      start = end + 1;
+    }
+    d.options.idk = data::IdkMatcher(std::move(phrases));
+  }
+  return d;
 }
 
 Result<bool> wants_json(const Args& a) {

@@ -10,6 +10,7 @@
 
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
+#include "calib/report_json.h"
 
 namespace unveil::ui {
 
@@ -52,14 +53,7 @@ RunRow headline(store::Store& st, const store::RunInfo& info) {
   row.accuracy = m.accuracy;
   row.ece = m.ece;
   if (!st.read_only() && info.status != store::RunStatus::kRunning) {
-    QJsonObject o{{QStringLiteral("n"), static_cast<double>(m.n)},
-                  {QStringLiteral("accuracy"), m.accuracy},
-                  {QStringLiteral("ece"), m.ece},
-                  {QStringLiteral("nll"), m.nll}};
-    if (m.auroc) o.insert(QStringLiteral("auroc"), *m.auroc);
-    if (m.has_idk) o.insert(QStringLiteral("idk_rate"), m.idk_rate);
-    (void)st.set_run_summary(info.id,
-                             QJsonDocument(o).toJson(QJsonDocument::Compact).toStdString());
+    (void)st.set_run_summary(info.id, calib::headline_json(m).dump());  // the CLI's format
   }
   return row;
 }
