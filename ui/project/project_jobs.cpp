@@ -97,15 +97,23 @@ ProjectResult guarded(const QString& path, F work) {
 
 }  // namespace
 
+// Opens the project (one Store, on the calling worker thread) and hands it to `work`; an open
+// failure becomes the result's error.
+template <typename F>
+ProjectResult withStore(const QString& path, store::OpenMode mode, F work) {
+  Result<store::Store> st = store::Store::open(fsPath(path), mode);
+  if (!st.ok()) {
+    ProjectResult r;
+    r.error = qs(st.error().message);
+    return r;
+  }
+  return work(*st);
+}
+
 ProjectResult readProject(const QString& path) {
   return guarded(path, [&] {
-    ProjectResult r;
-    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenExisting);
-    if (!st.ok()) {
-      r.error = qs(st.error().message);
-      return r;
-    }
-    return readOpen(*st, path);
+    return withStore(path, store::OpenMode::kOpenExisting,
+                     [&](store::Store& st) { return readOpen(st, path); });
   });
 }
 
@@ -118,12 +126,8 @@ ProjectResult createProject(const QString& path) {
         return r;
       }
     }
-    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenOrCreate);
-    if (!st.ok()) {
-      r.error = qs(st.error().message);
-      return r;
-    }
-    return readOpen(*st, path);
+    return withStore(path, store::OpenMode::kOpenOrCreate,
+                     [&](store::Store& st) { return readOpen(st, path); });
   });
 }
 
@@ -150,59 +154,54 @@ ProjectResult saveProjectAs(const QString& source, const QString& target) {
 
 ProjectResult savePredictions(const QString& path, const std::vector<RunToSave>& runs) {
   return guarded(path, [&] {
-    ProjectResult r;
-    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenExisting);
-    if (!st.ok()) {
-      r.error = qs(st.error().message);
-      return r;
-    }
-    QStringList saved;
-    for (const RunToSave& run : runs) {
-      const std::string runName = run.runName.toStdString();
-      Result<std::int64_t> id =
-          st->import_predictions(*run.set, run.datasetName.toStdString(), runName);
-      if (!id.ok()) {
-        // Items of another dataset (a calibration split beside a test split): a dataset of
-        // their own.
-        const QString other =
-            run.datasetName + QStringLiteral(" (") + run.runName + QStringLiteral(")");
-        Result<std::int64_t> retry = st->import_predictions(*run.set, other.toStdString(), runName);
-        if (!retry.ok()) {
-          r.error = qs(id.error().message);
-          return r;
+    return withStore(path, store::OpenMode::kOpenExisting, [&](store::Store& st) {
+      ProjectResult r;
+      QStringList saved;
+      for (const RunToSave& run : runs) {
+        const std::string runName = run.runName.toStdString();
+        Result<std::int64_t> id =
+            st.import_predictions(*run.set, run.datasetName.toStdString(), runName);
+        if (!id.ok()) {
+          // Items of another dataset (a calibration split beside a test split): a dataset of
+          // their own.
+          const QString other =
+              run.datasetName + QStringLiteral(" (") + run.runName + QStringLiteral(")");
+          Result<std::int64_t> retry =
+              st.import_predictions(*run.set, other.toStdString(), runName);
+          if (!retry.ok()) {
+            r.error = qs(id.error().message);
+            return r;
+          }
         }
+        saved << run.runName;
       }
-      saved << run.runName;
-    }
-    r = readOpen(*st, path);
-    if (r.state)
-      r.message = ProjectJobs::tr("Saved %1 to %2")
-                      .arg(saved.join(QStringLiteral(", ")), QFileInfo(path).fileName());
-    return r;
+      r = readOpen(st, path);
+      if (r.state)
+        r.message = ProjectJobs::tr("Saved %1 to %2")
+                        .arg(saved.join(QStringLiteral(", ")), QFileInfo(path).fileName());
+      return r;
+    });
   });
 }
 
 ProjectResult importDataset(const QString& path, std::shared_ptr<const data::Dataset> dataset,
                             const QString& source, const QString& format) {
   return guarded(path, [&] {
-    ProjectResult r;
-    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kOpenExisting);
-    if (!st.ok()) {
-      r.error = qs(st.error().message);
+    return withStore(path, store::OpenMode::kOpenExisting, [&](store::Store& st) {
+      ProjectResult r;
+      Result<store::ImportSummary> added =
+          st.add_dataset(*dataset, source.toStdString(), format.toStdString());
+      if (!added.ok()) {
+        r.error = qs(added.error().message);
+        return r;
+      }
+      r = readOpen(st, path);
+      if (r.state)
+        r.message = ProjectJobs::tr("Imported %n item(s) of %1 into the project", nullptr,
+                                    static_cast<int>(added->items))
+                        .arg(qs(dataset->name));
       return r;
-    }
-    Result<store::ImportSummary> added =
-        st->add_dataset(*dataset, source.toStdString(), format.toStdString());
-    if (!added.ok()) {
-      r.error = qs(added.error().message);
-      return r;
-    }
-    r = readOpen(*st, path);
-    if (r.state)
-      r.message = ProjectJobs::tr("Imported %n item(s) of %1 into the project", nullptr,
-                                  static_cast<int>(added->items))
-                      .arg(qs(dataset->name));
-    return r;
+    });
   });
 }
 
