@@ -214,7 +214,8 @@ void BM_Metrics_1M_15bins_EqualMass(benchmark::State& state) {
 }
 BENCHMARK(BM_Metrics_1M_15bins_EqualMass)->Unit(benchmark::kMillisecond);
 
-// The sort every metrics call starts with (equal-mass bins, ACE, AUROC and AURC need it).
+// The stable confidence sort into a permutation, as the bootstrap uses it (compute_metrics sorts
+// packed (confidence, correct) words itself and builds no permutation).
 void BM_ConfidenceOrder_1M(benchmark::State& state) {
   const calib::Outcomes& o = outcomes_1m();
   for (auto _ : state) {

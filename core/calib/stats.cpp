@@ -50,15 +50,19 @@ double incomplete_beta(double a, double b, double x) {
 double inverse_incomplete_beta(double a, double b, double p) {
   if (p <= 0) return 0;
   if (p >= 1) return 1;
-  // I_x is increasing in x: bisection to the resolution of a double.
+  // I_x is increasing in x: bisection to the resolution of a double. Once a step leaves [lo, hi]
+  // as it was (lo and hi adjacent or equal doubles), every later step would too: stop there
+  // rather than run out the 200 steps (the result is the same).
   double lo = 0, hi = 1;
   for (int i = 0; i < 200 && hi - lo > 1e-17; ++i) {
     const double mid = 0.5 * (lo + hi);
+    const double old_lo = lo, old_hi = hi;
     if (incomplete_beta(a, b, mid) < p) {
       lo = mid;
     } else {
       hi = mid;
     }
+    if (lo == old_lo && hi == old_hi) break;
   }
   return 0.5 * (lo + hi);
 }

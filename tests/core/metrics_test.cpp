@@ -4,6 +4,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <random>
+#include <string>
 
 #include "test_util.h"
 
@@ -234,4 +236,103 @@ TEST(Metrics, WeightedEqualsExpandedMultiset) {
       }
     }
   }
+}
+
+namespace {
+
+// Outcomes with many ties (confidences on a grid), confidences 0 and exactly 1.0, and a mix of
+// IDK answers, to compare compute_metrics' fused path with the general (weighted) one.
+Outcomes tricky_outcomes(std::size_t n, unsigned seed, bool idk) {
+  std::mt19937_64 rng(seed);
+  Outcomes o;
+  o.has_idk = idk;
+  for (std::size_t i = 0; i < n; ++i) {
+    double c;
+    switch (rng() % 8) {
+      case 0:
+        c = 1.0;
+        break;
+      case 1:
+        c = static_cast<double>(rng() % 16) / 16.0;
+        break;  // ties, bin edges, 0
+      case 2:
+        c = 1.0 - std::ldexp(static_cast<double>(rng() % 4 + 1), -40);
+        break;
+      default:
+        c = static_cast<double>(rng() >> 11) * 0x1.0p-53;
+        break;
+    }
+    o.confidence.push_back(c);
+    o.correct.push_back(static_cast<std::uint8_t>(rng() % 3 != 0));
+    o.nll.push_back(static_cast<double>(rng() % 1000) / 97.0);
+    o.brier.push_back(static_cast<double>(rng() % 1000) / 501.0);
+    o.predicted.push_back(0);
+    o.said_idk.push_back(idk ? static_cast<std::int8_t>(rng() % 5 == 0 ? 1 : 0) : -1);
+  }
+  return o;
+}
+
+void expect_same(double a, double b, const std::string& what) {
+  if (std::isnan(a) || std::isnan(b)) {
+    EXPECT_TRUE(std::isnan(a) && std::isnan(b)) << what;
+  } else {
+    EXPECT_EQ(a, b) << what;
+  }
+}
+
+}  // namespace
+
+TEST(Metrics, FusedPathEqualsGeneralPathExactly) {
+  // compute_metrics (fused single-weight path) against compute_metrics_weighted with all weights
+  // 1 (the general path): the same sums in the same order, so the same bits.
+  for (std::size_t n : {1u, 2u, 7u, 100u, 5000u, 70000u}) {
+    for (bool idk : {false, true}) {
+      const Outcomes o = tricky_outcomes(n, static_cast<unsigned>(n) + idk, idk);
+      const std::vector<std::uint32_t> ones(n, 1u);
+      for (Binning b : {Binning::kEqualWidth, Binning::kEqualMass}) {
+        for (int bins : {1, 10, 15, 64}) {
+          const MetricsOptions opt{bins, b};
+          const Metrics f = compute_metrics(o, opt);
+          const Metrics g = compute_metrics_weighted(o, confidence_order(o.confidence), ones, opt);
+          const std::string at = "n=" + std::to_string(n) + " idk=" + std::to_string(idk) +
+                                 " bins=" + std::to_string(bins) + " " + to_string(b);
+          EXPECT_EQ(f.n, g.n) << at;
+          EXPECT_EQ(f.answered, g.answered) << at;
+          EXPECT_EQ(f.has_idk, g.has_idk) << at;
+          expect_same(f.mean_confidence, g.mean_confidence, at);
+          const auto a = scalars(f), e = scalars(g);
+          ASSERT_EQ(a.size(), e.size()) << at;
+          for (std::size_t k = 0; k < a.size(); ++k) {
+            ASSERT_EQ(a[k].second.has_value(), e[k].second.has_value()) << a[k].first << at;
+            if (a[k].second) expect_same(*a[k].second, *e[k].second, a[k].first + " " + at);
+          }
+          ASSERT_EQ(f.table.bins.size(), g.table.bins.size()) << at;
+          for (std::size_t k = 0; k < f.table.bins.size(); ++k) {
+            const Bin &x = f.table.bins[k], &y = g.table.bins[k];
+            const std::string bin = at + " bin " + std::to_string(k);
+            EXPECT_EQ(x.count, y.count) << bin;
+            EXPECT_EQ(x.correct, y.correct) << bin;
+            expect_same(x.lo, y.lo, bin + " lo");
+            expect_same(x.hi, y.hi, bin + " hi");
+            expect_same(x.confidence, y.confidence, bin + " confidence");
+            expect_same(x.accuracy, y.accuracy, bin + " accuracy");
+            // (The weighted path leaves the Clopper-Pearson intervals out; they are a function
+            // of count and correct.)
+          }
+        }
+      }
+    }
+  }
+}
+
+TEST(Metrics, ConfidenceOutsideUnitIntervalStillWorks) {
+  // Not produced by compute_outcomes, but hand-made outcomes must not break the fast path: it
+  // hands them to the general one.
+  Outcomes o = tricky_outcomes(50, 3, false);
+  o.confidence[7] = 1.5;
+  const Metrics m = compute_metrics(o, {10, Binning::kEqualWidth});
+  const Metrics g = compute_metrics_weighted(o, confidence_order(o.confidence),
+                                             std::vector<std::uint32_t>(50, 1u), {10});
+  EXPECT_EQ(m.ece, g.ece);
+  EXPECT_EQ(m.aurc, g.aurc);
 }

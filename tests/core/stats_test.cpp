@@ -92,3 +92,31 @@ TEST(ClopperPearson, DefiningTailProbabilities) {
   EXPECT_NEAR(upper_tail, 0.025, 1e-12);
   EXPECT_NEAR(lower_tail, 0.025, 1e-12);
 }
+
+TEST(Stats, InverseBetaEqualsTheFullBisection) {
+  // inverse_incomplete_beta stops once a bisection step changes nothing; the 200-step bisection
+  // it replaced must give the same bits.
+  const auto full = [](double a, double b, double p) {
+    double lo = 0, hi = 1;
+    for (int i = 0; i < 200 && hi - lo > 1e-17; ++i) {
+      const double mid = 0.5 * (lo + hi);
+      if (unveil::calib::incomplete_beta(a, b, mid) < p) {
+        lo = mid;
+      } else {
+        hi = mid;
+      }
+    }
+    return 0.5 * (lo + hi);
+  };
+  for (double n : {1.0, 2.0, 10.0, 57.0, 1000.0, 123457.0}) {
+    for (double k : {1.0, 2.0, std::floor(n / 3), n - 1}) {
+      if (k < 1 || k > n - 1) continue;
+      EXPECT_EQ(unveil::calib::inverse_incomplete_beta(k, n - k + 1, 0.025),
+                full(k, n - k + 1, 0.025))
+          << k << " of " << n;
+      EXPECT_EQ(unveil::calib::inverse_incomplete_beta(k + 1, n - k, 0.975),
+                full(k + 1, n - k, 0.975))
+          << k << " of " << n;
+    }
+  }
+}
