@@ -16,6 +16,7 @@ PACKAGES=(
   fonts-dejavu-core fonts-wqy-microhei
   xvfb xauth
   python3-numpy
+  libsentencepiece-dev
 )
 
 missing=()

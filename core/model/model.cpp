@@ -8,7 +8,7 @@ namespace unveil::model {
 Result<Model> Model::load(const std::filesystem::path& card_json, DeviceChoice device) {
   auto card = read_model_card(card_json);
   if (!card) return card.error();
-  auto tok = WordTokenizer::load(card->tokenizer_path());
+  auto tok = load_tokenizer(*card);
   if (!tok) return tok.error();
   Model m;
   m.card_ = std::move(*card);
@@ -17,8 +17,8 @@ Result<Model> Model::load(const std::filesystem::path& card_json, DeviceChoice d
   sample.question = "What is shown?";
   sample.options = {{'A', "one"}, {'B', "two"}};
   const auto ids =
-      m.tokenizer_.encode(render_prompt(m.card_.prompt_template, sample, m.card_.image));
-  auto t = TorchModel::load(m.card_, device, m.tokenizer_.size(), ids);
+      m.tokenizer_->encode(render_prompt(m.card_.prompt_template, sample, m.card_.image));
+  auto t = TorchModel::load(m.card_, device, m.tokenizer_->size(), ids);
   if (!t) return t.error();
   m.torch_ = std::make_shared<TorchModel>(std::move(*t));
   return m;
@@ -30,7 +30,7 @@ Result<ModelInput> Model::prepare(const data::Item& item, const std::filesystem:
   ModelInput in;
   const bool show_image =
       card_.image && condition.kind != data::PerturbationKind::kNoImage && !item.image.empty();
-  in.ids = tokenizer_.encode(render_prompt(
+  in.ids = tokenizer_->encode(render_prompt(
       prompt_template.empty() ? card_.prompt_template : prompt_template, item, show_image));
   for (const auto& o : item.options) {
     const auto it = card_.option_token_ids.find(o.letter);

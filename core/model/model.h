@@ -17,11 +17,13 @@ namespace unveil::model {
 
 class Model {
  public:
-  /// Reads the card, the vocabulary and the TorchScript file, and checks them with a dry run.
+  /// Reads the card, the tokenizer it names (load_tokenizer: word-level vocabulary or
+  /// SentencePiece model, checked against the card's option ids) and the TorchScript file, and
+  /// checks them together with a dry run.
   static Result<Model> load(const std::filesystem::path& card_json, DeviceChoice device);
 
   const ModelCard& card() const { return card_; }
-  const WordTokenizer& tokenizer() const { return tokenizer_; }
+  const Tokenizer& tokenizer() const { return *tokenizer_; }
   std::string device_name() const { return torch_->device_name(); }
 
   /// The model's input for an item. `prompt_template` empty: the card's. The image is loaded from
@@ -37,7 +39,7 @@ class Model {
 
  private:
   ModelCard card_;
-  WordTokenizer tokenizer_;
+  std::shared_ptr<const Tokenizer> tokenizer_;  // shared, as torch_ is: a Model stays copyable
   std::shared_ptr<TorchModel> torch_;
 };
 

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "model/prompt.h"
+#include "model/sentencepiece_tokenizer.h"
 
 namespace unveil::model {
 namespace {
@@ -36,6 +37,7 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
   };
   ModelCard c;
   c.dir = path.parent_path();
+  c.card_file = path;
   if (auto e = str("name", true, c.name)) return *e;
   if (auto e = str("file", true, c.file)) return *e;
   if (!j.contains("modalities") || !j["modalities"].is_array()) {
@@ -93,22 +95,44 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
   }
   if (!j.contains("tokenizer") || !j["tokenizer"].is_object()) {
     return field_error("tokenizer",
-                       "missing ({\"type\": \"wordlevel\", \"vocab\": \"vocab.json\"})");
+                       "missing ({\"type\": \"wordlevel\", \"vocab\": \"vocab.json\"} or "
+                       "{\"type\": \"sentencepiece\", \"model\": \"tokenizer.model\"})");
   }
-  c.tokenizer_type = j["tokenizer"].value("type", "wordlevel");
-  if (c.tokenizer_type == "wordlevel") {
-    c.tokenizer_file = j["tokenizer"].value("vocab", "");
-  } else if (c.tokenizer_type == "sentencepiece") {
-    return field_error(
-        "tokenizer.type",
-        "sentencepiece is not available in this build (Debian's libsentencepiece-dev "
-        "is not linked yet); use a wordlevel vocabulary");
-  } else {
+  const json& tj = j["tokenizer"];
+  if (tj.contains("type") && !tj["type"].is_string()) {
     return field_error("tokenizer.type",
-                       "expected \"wordlevel\"; found \"" + c.tokenizer_type + "\"");
+                       std::string("expected a string, found ") + tj["type"].type_name());
   }
-  if (c.tokenizer_file.empty())
-    return field_error("tokenizer.vocab", "missing (the vocabulary file)");
+  c.tokenizer_type = tj.value("type", "wordlevel");
+  // The tokenizer's file: "vocab" for a word-level vocabulary, "model" for SentencePiece.
+  const char* file_key = "vocab";
+  if (c.tokenizer_type == "sentencepiece") {
+    if (!sentencepiece_available()) {
+      return field_error("tokenizer.type", "sentencepiece: " + sentencepiece_unavailable_reason());
+    }
+    file_key = "model";
+    if (tj.contains("add_bos")) {
+      if (!tj["add_bos"].is_boolean()) {
+        return field_error("tokenizer.add_bos",
+                           std::string("expected true or false, found ") + tj["add_bos"].dump());
+      }
+      c.add_bos = tj["add_bos"].get<bool>();
+    }
+  } else if (c.tokenizer_type != "wordlevel") {
+    return field_error("tokenizer.type", "expected \"wordlevel\" or \"sentencepiece\"; found \"" +
+                                             c.tokenizer_type + "\"");
+  }
+  if (tj.contains(file_key) && !tj[file_key].is_string()) {
+    return field_error(std::string("tokenizer.") + file_key,
+                       std::string("expected a file name, found ") + tj[file_key].type_name());
+  }
+  c.tokenizer_file = tj.value(file_key, "");
+  if (c.tokenizer_file.empty()) {
+    return field_error(std::string("tokenizer.") + file_key,
+                       c.tokenizer_type == "wordlevel"
+                           ? "missing (the vocabulary file, e.g. \"vocab.json\")"
+                           : "missing (the SentencePiece model file, e.g. \"tokenizer.model\")");
+  }
   c.prompt_template = j.value("prompt_template", std::string(kStudyTemplate));
   if (!j.contains("option_token_ids") || !j["option_token_ids"].is_object() ||
       j["option_token_ids"].size() < 2) {
@@ -145,7 +169,12 @@ std::string to_json_text(const ModelCard& c) {
                   {"mean", c.preprocess.mean},
                   {"std", c.preprocess.std}};
   }
-  j["tokenizer"] = {{"type", c.tokenizer_type}, {"vocab", c.tokenizer_file}};
+  if (c.tokenizer_type == "sentencepiece") {
+    j["tokenizer"] = {
+        {"type", c.tokenizer_type}, {"model", c.tokenizer_file}, {"add_bos", c.add_bos}};
+  } else {
+    j["tokenizer"] = {{"type", c.tokenizer_type}, {"vocab", c.tokenizer_file}};
+  }
   j["prompt_template"] = c.prompt_template;
   nlohmann::ordered_json ids;
   for (const auto& [k, v] : c.option_token_ids)

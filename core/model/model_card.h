@@ -18,14 +18,17 @@ struct ModelCard {
   std::string file;                 ///< the TorchScript file, relative to the card
   bool image = true;                ///< "modalities" holds "image" (false: a text-only base model)
   data::PreprocessSpec preprocess;  ///< image size, resize mode, channel order, mean/std
-  std::string tokenizer_type = "wordlevel";
-  std::string tokenizer_file;  ///< relative to the card
+  std::string tokenizer_type = "wordlevel";  ///< "wordlevel" or "sentencepiece"
+  std::string
+      tokenizer_file;   ///< relative to the card: "vocab" (wordlevel) or "model" (sentencepiece)
+  bool add_bos = true;  ///< sentencepiece: the model's BOS id starts every prompt
   std::string prompt_template;
   std::map<char, std::int64_t> option_token_ids;  ///< 'A' -> id
   std::int64_t pad_token_id = 0;
   int max_new_tokens = 20;
-  std::string provenance;     ///< free-form JSON text (trained on what, when)
-  std::filesystem::path dir;  ///< the card's folder
+  std::string provenance;           ///< free-form JSON text (trained on what, when)
+  std::filesystem::path dir;        ///< the card's folder
+  std::filesystem::path card_file;  ///< the card itself (for messages); empty for a card in memory
 
   std::filesystem::path model_path() const { return dir / file; }
   std::filesystem::path tokenizer_path() const { return dir / tokenizer_file; }

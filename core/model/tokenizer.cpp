@@ -4,6 +4,9 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "model/model_card.h"
+#include "model/sentencepiece_tokenizer.h"
+
 namespace unveil::model {
 
 std::vector<std::string> WordTokenizer::split(std::string_view text) {
@@ -99,7 +102,7 @@ std::vector<std::int64_t> WordTokenizer::encode(std::string_view text) const {
   return out;
 }
 
-const std::string& WordTokenizer::token(std::int64_t i) const {
+std::string WordTokenizer::token(std::int64_t i) const {
   return i >= 0 && static_cast<std::size_t>(i) < tokens_.size()
              ? tokens_[static_cast<std::size_t>(i)]
              : tokens_[kUnk];
@@ -108,6 +111,57 @@ const std::string& WordTokenizer::token(std::int64_t i) const {
 std::int64_t WordTokenizer::id(std::string_view tok) const {
   const auto it = ids_.find(std::string(tok));
   return it == ids_.end() ? kUnk : it->second;
+}
+
+namespace {
+
+// The checks of the card against its vocabulary, before the model is loaded: an id beyond the
+// vocabulary would index past the model's logits, and a wrong letter id silently reads another
+// token's probability as the answer's confidence.
+Status check_card_ids(const ModelCard& card, const Tokenizer& tok) {
+  const std::string card_name = card.card_file.empty() ? card.name : card.card_file.string();
+  const std::string vocab = card.tokenizer_path().string();
+  const auto size = static_cast<std::int64_t>(tok.size());
+  for (const auto& [letter, id] : card.option_token_ids) {
+    const std::string l(1, letter);
+    if (id < 0 || id >= size) {
+      return Error{card_name + ": field \"option_token_ids\": option " + l + " has the id " +
+                   std::to_string(id) + ", beyond the vocabulary of " + std::to_string(size) +
+                   " tokens in " + vocab + " (ids 0.." + std::to_string(size - 1) + ")"};
+    }
+    const std::string piece = tok.token(id);
+    if (piece != l && piece != "\u2581" + l) {  // SentencePiece marks a word start with U+2581
+      return Error{card_name + ": field \"option_token_ids\": option " + l + " has the id " +
+                   std::to_string(id) + ", which is the token \"" + piece + "\" in " + vocab +
+                   ", not the letter " + l + " (its id there is " + std::to_string(tok.id(l)) +
+                   ")"};
+    }
+  }
+  if (card.pad_token_id < 0 || card.pad_token_id >= size) {
+    return Error{card_name + ": field \"pad_token_id\": " + std::to_string(card.pad_token_id) +
+                 " is beyond the vocabulary of " + std::to_string(size) + " tokens in " + vocab};
+  }
+  return ok_status();
+}
+
+}  // namespace
+
+Result<std::unique_ptr<Tokenizer>> load_tokenizer(const ModelCard& card) {
+  std::unique_ptr<Tokenizer> tok;
+  if (card.tokenizer_type == "wordlevel") {
+    auto w = WordTokenizer::load(card.tokenizer_path());
+    if (!w) return w.error();
+    tok = std::make_unique<WordTokenizer>(std::move(*w));
+  } else if (card.tokenizer_type == "sentencepiece") {
+    auto sp = SentencePieceTokenizer::load(card.tokenizer_path(), card.add_bos);
+    if (!sp) return sp.error();
+    tok = std::move(*sp);
+  } else {
+    return Error{card.name + ": unknown tokenizer type \"" + card.tokenizer_type +
+                 "\" (expected wordlevel or sentencepiece)"};
+  }
+  if (auto s = check_card_ids(card, *tok); !s) return s.error();
+  return tok;
 }
 
 }  // namespace unveil::model
