@@ -7,11 +7,18 @@ bash scripts/deps.sh
 cmake --preset release -DUNVEIL_BUILD_UI=ON >/dev/null
 cmake --build --preset release --target unveil unveil-cli
 
+# The first launch builds the demo project (about a minute and a half) and opens it; later
+# launches open the last project.
 if [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; then
   exec build/release/app/gui/unveil "$@"
 fi
-# No screen to open a window on (a server, a container): render the window offscreen instead.
+# No screen to open a window on (a server, a container): build and open the demo project
+# offscreen and save the window as a picture instead.
 shot=build/unveil-screenshot.png
-QT_QPA_PLATFORM=offscreen build/release/app/gui/unveil --screenshot "$shot" "$@"
-echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): the workbench was rendered"
-echo "offscreen to $shot. Run build/release/app/gui/unveil on a desktop to use it."
+args=("$@")
+[ $# -eq 0 ] && args=(--demo)
+echo "No display found (DISPLAY and WAYLAND_DISPLAY are unset): opening the demo project offscreen"
+echo "(the first time it is built: about a minute and a half)..."
+QT_QPA_PLATFORM=offscreen build/release/app/gui/unveil --screenshot "$shot" "${args[@]}"
+echo "The workbench was rendered offscreen to $shot. Run build/release/app/gui/unveil on a"
+echo "desktop to use it."

@@ -109,6 +109,10 @@
         <source>Run %1 (%2) has no predictions yet</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 has no dataset named “%2”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -175,6 +179,208 @@
         <source>Model card (JSON) to run items with; with --view item the screenshot shows its answer to the chosen item.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open the demo project, building it first when it is not there (what the first launch does).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Folder of the demo project (default: in the application data).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training items of the demo&apos;s shapes world (default 6000).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Epochs of every demo training stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::BatchRunPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model to run (File ▸ Open model… adds a model card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON) to the list</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset of the open project (File ▸ Open dataset… adds one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items the run predicts: one split, or all items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the model sees of each image: the original, none (text only), a blank one, or a perturbation (seeded per item, so a rerun sees the same)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic takes the GPU when this build of libtorch has CUDA and a GPU is present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items sent through the model at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model over the split into the project (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the batch in hand; what is stored stays, and Resume continues it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All items (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue run %1 (“%2”) where it stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a cancelled or interrupted run in the runs panel to continue it where it stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open or create a project to run a model over a dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This project is read-only: runs cannot be stored in it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a dataset to the project first (File ▸ Open dataset…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model card first (File ▸ Open model…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project that can be written to first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model and a dataset first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resuming run %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling after the batch in hand…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 items/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run could not go on: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled after %2 new predictions; Resume continues it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 finished: %2 predictions in %3 on %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) skipped</source>
+        <translation>
+            <numerusform>%n item skipped</numerusform>
+            <numerusform>%n items skipped</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::BinningControls</name>
@@ -235,6 +441,57 @@
     </message>
     <message>
         <source>Computing metrics…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ConditionPicker</name>
+    <message>
+        <source>Original image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No image (text only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blank (mean colour)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Noise σ, on the 0–1 intensity scale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Blur σ, in pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Occluding patch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Share of the image area the grey square covers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG re-encoding</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG quality (1 = worst, 100 = best)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -330,6 +587,52 @@
             <numerusform>%Ln items</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Right and wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the items the run answered wrongly, or rightly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidently wrong first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sort the run&apos;s wrong answers to the top, the most confident first: the failures that matter most</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show all items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Leave the chosen bin and show every item again (Esc)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %n item(s) of %1</source>
+        <translation>
+            <numerusform>Showing the one item of %1</numerusform>
+            <numerusform>Showing the %n items of %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DatasetFilterProxy</name>
+    <message>
+        <source>chosen items</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::DatasetSession</name>
@@ -388,6 +691,49 @@
         <source>train, calibration, test or idk</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The option the run chose (highest probability)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✓ right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>✗ wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run&apos;s answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s confidence in its answer: the largest option probability</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Whether the run&apos;s answer is the gold answer; sort it descending for “confidently wrong first”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DemoSetup</name>
+    <message>
+        <source>Preparing the demo project…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::EmptyStateView</name>
@@ -413,6 +759,26 @@
     </message>
     <message>
         <source>Open a synthetic example: an over-confident classifier (not a real model), with a calibration split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Build the demo project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Train the three small demo models on the shapes world, run them, and fit a temperature (about a minute and a half; everything stays on this computer)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop building the demo; nothing half-made is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes about a minute and a half, once; the project then opens by itself.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -457,54 +823,6 @@
 </context>
 <context>
     <name>unveil::ui::ItemView</name>
-    <message>
-        <source>Original image</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No image (text only)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blank (mean colour)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gaussian noise</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Noise σ, on the 0–1 intensity scale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Gaussian blur</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Blur σ, in pixels</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Occluding patch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Share of the image area the grey square covers</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Greyscale</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JPEG re-encoding</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>JPEG quality (1 = worst, 100 = best)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Context the dataset gives with the question (MMBench “hint”)</source>
         <translation type="unfinished"></translation>
@@ -799,6 +1117,94 @@
         <source>Show or hide the project&apos;s runs (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run a model over a dataset split of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Building the demo project: %1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo project was not built. Open a file, or build the demo another time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo project could not be built: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items of a bin can be listed for the runs of a project, whose dataset is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence %1 (histogram)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence %1 (reliability diagram: accuracy %2 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting the run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1: %2 of %3 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open demo pro&amp;ject</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo project: three small models trained here on the shapes world, their runs and temperatures (built the first time, about a minute and a half)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start batch run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model chosen in the New run panel over its dataset split (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Resume chosen run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Continue the cancelled or interrupted run chosen in the runs panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Cancel batch run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the batch run after the batch in hand; what is stored stays (Ctrl+.)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the panel that runs a model over a dataset split</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -839,6 +1245,14 @@
             <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction).</numerusform>
             <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln predictions).</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>T &gt; 1: the model was over-confident on this split; scaling softens its confidence and never changes an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>T &lt; 1: the model was under-confident on this split; scaling sharpens its confidence and never changes an answer.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1008,6 +1422,10 @@
     </message>
     <message>
         <source>Copy image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list these items</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1194,6 +1612,21 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::PromptPicker</name>
+    <message>
+        <source>The study&apos;s prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inviting “I don&apos;t know” %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::ReliabilityDiagram</name>
     <message>
         <source>Reliability diagram</source>
@@ -1287,18 +1720,6 @@
     </message>
     <message>
         <source>Add a model card (JSON) to the list</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The study&apos;s prompt</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Inviting “I don&apos;t know” %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

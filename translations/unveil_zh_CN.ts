@@ -107,6 +107,10 @@
         <source>Run %1 (%2) has no predictions yet</source>
         <translation>运行 %1（%2）尚无预测</translation>
     </message>
+    <message>
+        <source>%1 has no dataset named “%2”</source>
+        <translation>%1 中没有名为“%2”的数据集</translation>
+    </message>
 </context>
 <context>
     <name>QObject</name>
@@ -173,6 +177,207 @@
         <source>Model card (JSON) to run items with; with --view item the screenshot shows its answer to the chosen item.</source>
         <translation>用于运行条目的模型卡（JSON）；与 --view item 一起使用时，截图显示它对所选条目的回答。</translation>
     </message>
+    <message>
+        <source>Open the demo project, building it first when it is not there (what the first launch does).</source>
+        <translation>打开演示项目；若尚不存在则先构建它（首次启动时的做法）。</translation>
+    </message>
+    <message>
+        <source>Folder of the demo project (default: in the application data).</source>
+        <translation>演示项目所在的文件夹（默认：应用程序数据目录）。</translation>
+    </message>
+    <message>
+        <source>Training items of the demo&apos;s shapes world (default 6000).</source>
+        <translation>演示形状世界的训练条目数（默认 6000）。</translation>
+    </message>
+    <message>
+        <source>Epochs of every demo training stage.</source>
+        <translation>每个演示训练阶段的轮数。</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::BatchRunPanel</name>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1 分钟</translation>
+    </message>
+    <message>
+        <source>The model to run (File ▸ Open model… adds a model card)</source>
+        <translation>要运行的模型（文件 ▸ 打开模型… 可添加模型卡）</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON) to the list</source>
+        <translation>将模型卡（JSON）添加到列表</translation>
+    </message>
+    <message>
+        <source>A dataset of the open project (File ▸ Open dataset… adds one)</source>
+        <translation>当前项目中的数据集（文件 ▸ 打开数据集… 可添加）</translation>
+    </message>
+    <message>
+        <source>The items the run predicts: one split, or all items</source>
+        <translation>本次运行要预测的条目：某一划分，或全部条目</translation>
+    </message>
+    <message>
+        <source>What the model sees of each image: the original, none (text only), a blank one, or a perturbation (seeded per item, so a rerun sees the same)</source>
+        <translation>模型看到的图像：原图、无图像（仅文本）、空白图，或扰动后的图像（按条目设定随机种子，重新运行时看到的相同）</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Automatic takes the GPU when this build of libtorch has CUDA and a GPU is present</source>
+        <translation>当此 libtorch 构建支持 CUDA 且存在 GPU 时，“自动”会使用 GPU</translation>
+    </message>
+    <message>
+        <source>Items sent through the model at once</source>
+        <translation>一次送入模型的条目数</translation>
+    </message>
+    <message>
+        <source>Start run</source>
+        <translation>开始运行</translation>
+    </message>
+    <message>
+        <source>Run the model over the split into the project (Ctrl+B)</source>
+        <translation>在该划分上运行模型，结果存入项目（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>Resume</source>
+        <translation>继续</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop after the batch in hand; what is stored stays, and Resume continues it</source>
+        <translation>处理完当前批次后停止；已保存的结果会保留，“继续”可接着运行</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <source>Condition:</source>
+        <translation>条件：</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation>设备：</translation>
+    </message>
+    <message>
+        <source>Prompt:</source>
+        <translation>提示词：</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>All items (%1)</source>
+        <translation>全部条目（%1）</translation>
+    </message>
+    <message>
+        <source>Continue run %1 (“%2”) where it stopped</source>
+        <translation>从中断处继续运行 %1（“%2”）</translation>
+    </message>
+    <message>
+        <source>Choose a cancelled or interrupted run in the runs panel to continue it where it stopped</source>
+        <translation>在运行面板中选择一个已取消或中断的运行，即可从中断处继续</translation>
+    </message>
+    <message>
+        <source>Open or create a project to run a model over a dataset</source>
+        <translation>打开或新建一个项目，才能在数据集上运行模型</translation>
+    </message>
+    <message>
+        <source>This project is read-only: runs cannot be stored in it</source>
+        <translation>此项目为只读：无法在其中保存运行</translation>
+    </message>
+    <message>
+        <source>Add a dataset to the project first (File ▸ Open dataset…)</source>
+        <translation>请先向项目添加数据集（文件 ▸ 打开数据集…）</translation>
+    </message>
+    <message>
+        <source>Open a model card first (File ▸ Open model…)</source>
+        <translation>请先打开模型卡（文件 ▸ 打开模型…）</translation>
+    </message>
+    <message>
+        <source>Open a project that can be written to first</source>
+        <translation>请先打开一个可写入的项目</translation>
+    </message>
+    <message>
+        <source>Choose a model and a dataset first</source>
+        <translation>请先选择模型和数据集</translation>
+    </message>
+    <message>
+        <source>Loading the model…</source>
+        <translation>正在加载模型…</translation>
+    </message>
+    <message>
+        <source>Resuming run %1…</source>
+        <translation>正在继续运行 %1…</translation>
+    </message>
+    <message>
+        <source>Cancelling after the batch in hand…</source>
+        <translation>将在当前批次完成后取消…</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items</source>
+        <translation>%1 / %2 个条目</translation>
+    </message>
+    <message>
+        <source>%1 items/s</source>
+        <translation>每秒 %1 个条目</translation>
+    </message>
+    <message>
+        <source>about %1 left</source>
+        <translation>约剩 %1</translation>
+    </message>
+    <message>
+        <source>Running %1…</source>
+        <translation>正在运行 %1…</translation>
+    </message>
+    <message>
+        <source>The run could not go on: %1</source>
+        <translation>运行无法继续：%1</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled after %2 new predictions; Resume continues it</source>
+        <translation>运行 %1 在新增 %2 条预测后已取消；“继续”可接着运行</translation>
+    </message>
+    <message>
+        <source>Run %1 finished: %2 predictions in %3 on %4</source>
+        <translation>运行 %1 已完成：%2 条预测，用时 %3，设备 %4</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) skipped</source>
+        <translation>
+            <numerusform>已跳过 %n 个条目</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::BinningControls</name>
@@ -234,6 +439,57 @@
     <message>
         <source>Computing metrics…</source>
         <translation>正在计算指标…</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ConditionPicker</name>
+    <message>
+        <source>Original image</source>
+        <translation>原始图像</translation>
+    </message>
+    <message>
+        <source>No image (text only)</source>
+        <translation>无图像（仅文本）</translation>
+    </message>
+    <message>
+        <source>Blank (mean colour)</source>
+        <translation>空白（平均颜色）</translation>
+    </message>
+    <message>
+        <source>Gaussian noise</source>
+        <translation>高斯噪声</translation>
+    </message>
+    <message>
+        <source>Noise σ, on the 0–1 intensity scale</source>
+        <translation>噪声 σ，以 0–1 的强度为尺度</translation>
+    </message>
+    <message>
+        <source>Gaussian blur</source>
+        <translation>高斯模糊</translation>
+    </message>
+    <message>
+        <source>Blur σ, in pixels</source>
+        <translation>模糊 σ，单位为像素</translation>
+    </message>
+    <message>
+        <source>Occluding patch</source>
+        <translation>遮挡块</translation>
+    </message>
+    <message>
+        <source>Share of the image area the grey square covers</source>
+        <translation>灰色方块遮挡的图像面积比例</translation>
+    </message>
+    <message>
+        <source>Greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>JPEG re-encoding</source>
+        <translation>JPEG 重新编码</translation>
+    </message>
+    <message>
+        <source>JPEG quality (1 = worst, 100 = best)</source>
+        <translation>JPEG 质量（1 = 最差，100 = 最好）</translation>
     </message>
 </context>
 <context>
@@ -327,6 +583,51 @@
             <numerusform>%Ln 个条目</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Right and wrong</source>
+        <translation>答对与答错</translation>
+    </message>
+    <message>
+        <source>Wrong only</source>
+        <translation>仅答错</translation>
+    </message>
+    <message>
+        <source>Right only</source>
+        <translation>仅答对</translation>
+    </message>
+    <message>
+        <source>Show the items the run answered wrongly, or rightly</source>
+        <translation>只显示该运行答错（或答对）的条目</translation>
+    </message>
+    <message>
+        <source>Confidently wrong first</source>
+        <translation>高置信错误优先</translation>
+    </message>
+    <message>
+        <source>Sort the run&apos;s wrong answers to the top, the most confident first: the failures that matter most</source>
+        <translation>将该运行答错的条目排在最前，置信度最高的在前：这是最需要关注的失败</translation>
+    </message>
+    <message>
+        <source>Show all items</source>
+        <translation>显示全部条目</translation>
+    </message>
+    <message>
+        <source>Leave the chosen bin and show every item again (Esc)</source>
+        <translation>离开所选分箱，重新显示全部条目（Esc）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing the %n item(s) of %1</source>
+        <translation>
+            <numerusform>显示 %1 中的 %n 个条目</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DatasetFilterProxy</name>
+    <message>
+        <source>chosen items</source>
+        <translation>所选条目</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::DatasetSession</name>
@@ -385,6 +686,49 @@
         <source>train, calibration, test or idk</source>
         <translation>train（训练）、calibration（校准）、test（测试）或 idk</translation>
     </message>
+    <message>
+        <source>The option the run chose (highest probability)</source>
+        <translation>该运行选择的选项（概率最高者）</translation>
+    </message>
+    <message>
+        <source>✓ right</source>
+        <translation>✓ 正确</translation>
+    </message>
+    <message>
+        <source>✗ wrong</source>
+        <translation>✗ 错误</translation>
+    </message>
+    <message>
+        <source>Run&apos;s answer</source>
+        <translation>运行的回答</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>The answer of %1</source>
+        <translation>%1 的回答</translation>
+    </message>
+    <message>
+        <source>The run&apos;s confidence in its answer: the largest option probability</source>
+        <translation>该运行对其回答的置信度：最大的选项概率</translation>
+    </message>
+    <message>
+        <source>Whether the run&apos;s answer is the gold answer; sort it descending for “confidently wrong first”</source>
+        <translation>该运行的回答是否为标准答案；降序排序即为“高置信错误优先”</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DemoSetup</name>
+    <message>
+        <source>Preparing the demo project…</source>
+        <translation>正在准备演示项目…</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::EmptyStateView</name>
@@ -411,6 +755,26 @@
     <message>
         <source>Open a synthetic example: an over-confident classifier (not a real model), with a calibration split</source>
         <translation>打开合成示例：一个过度自信的分类器（并非真实模型），附带校准集</translation>
+    </message>
+    <message>
+        <source>Build the demo project</source>
+        <translation>构建演示项目</translation>
+    </message>
+    <message>
+        <source>Train the three small demo models on the shapes world, run them, and fit a temperature (about a minute and a half; everything stays on this computer)</source>
+        <translation>在形状世界上训练三个小型演示模型、运行它们并拟合温度（约一分半钟；所有数据都留在本机）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop building the demo; nothing half-made is kept</source>
+        <translation>停止构建演示项目；不会保留半成品</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes about a minute and a half, once; the project then opens by itself.</source>
+        <translation>&lt;b&gt;正在准备演示项目。&lt;/b&gt;Unveil 正在绘制一个由形状构成的小世界，在其上训练三个小型视觉语言模型（纯文本基础模型、多模态模型，以及经过视觉微调的多模态模型），运行它们并拟合温度。只需约一分半钟，且仅此一次；完成后项目会自动打开。</translation>
     </message>
 </context>
 <context>
@@ -454,54 +818,6 @@
 </context>
 <context>
     <name>unveil::ui::ItemView</name>
-    <message>
-        <source>Original image</source>
-        <translation>原始图像</translation>
-    </message>
-    <message>
-        <source>No image (text only)</source>
-        <translation>无图像（仅文本）</translation>
-    </message>
-    <message>
-        <source>Blank (mean colour)</source>
-        <translation>空白（平均颜色）</translation>
-    </message>
-    <message>
-        <source>Gaussian noise</source>
-        <translation>高斯噪声</translation>
-    </message>
-    <message>
-        <source>Noise σ, on the 0–1 intensity scale</source>
-        <translation>噪声 σ，以 0–1 的强度为尺度</translation>
-    </message>
-    <message>
-        <source>Gaussian blur</source>
-        <translation>高斯模糊</translation>
-    </message>
-    <message>
-        <source>Blur σ, in pixels</source>
-        <translation>模糊 σ，单位为像素</translation>
-    </message>
-    <message>
-        <source>Occluding patch</source>
-        <translation>遮挡块</translation>
-    </message>
-    <message>
-        <source>Share of the image area the grey square covers</source>
-        <translation>灰色方块遮挡的图像面积比例</translation>
-    </message>
-    <message>
-        <source>Greyscale</source>
-        <translation>灰度</translation>
-    </message>
-    <message>
-        <source>JPEG re-encoding</source>
-        <translation>JPEG 重新编码</translation>
-    </message>
-    <message>
-        <source>JPEG quality (1 = worst, 100 = best)</source>
-        <translation>JPEG 质量（1 = 最差，100 = 最好）</translation>
-    </message>
     <message>
         <source>Context the dataset gives with the question (MMBench “hint”)</source>
         <translation>数据集随问题给出的上下文（MMBench 的“hint”）</translation>
@@ -795,6 +1111,94 @@
         <source>Show or hide the project&apos;s runs (Ctrl+Shift+R)</source>
         <translation>显示或隐藏项目中的运行（Ctrl+Shift+R）</translation>
     </message>
+    <message>
+        <source>New run</source>
+        <translation>新建运行</translation>
+    </message>
+    <message>
+        <source>Run a model over a dataset split of the project</source>
+        <translation>在项目的某个数据集划分上运行模型</translation>
+    </message>
+    <message>
+        <source>Building the demo project: %1 %</source>
+        <translation>正在构建演示项目：%1 %</translation>
+    </message>
+    <message>
+        <source>The demo project was not built. Open a file, or build the demo another time.</source>
+        <translation>演示项目尚未构建。可以打开一个文件，或稍后再构建演示项目。</translation>
+    </message>
+    <message>
+        <source>The demo project could not be built: %1</source>
+        <translation>无法构建演示项目：%1</translation>
+    </message>
+    <message>
+        <source>The items of a bin can be listed for the runs of a project, whose dataset is open</source>
+        <translation>只有项目中的运行（且其数据集已打开）才能列出某个分箱中的条目</translation>
+    </message>
+    <message>
+        <source>confidence %1 (histogram)</source>
+        <translation>置信度 %1（直方图）</translation>
+    </message>
+    <message>
+        <source>confidence %1 (reliability diagram: accuracy %2 %)</source>
+        <translation>置信度 %1（可靠性图：准确率 %2 %）</translation>
+    </message>
+    <message>
+        <source>Starting the run…</source>
+        <translation>正在开始运行…</translation>
+    </message>
+    <message>
+        <source>Running %1: %2 of %3 items</source>
+        <translation>正在运行 %1：%2 / %3 个条目</translation>
+    </message>
+    <message>
+        <source>Run %1 cancelled</source>
+        <translation>运行 %1 已取消</translation>
+    </message>
+    <message>
+        <source>Run %1 finished</source>
+        <translation>运行 %1 已完成</translation>
+    </message>
+    <message>
+        <source>Open demo pro&amp;ject</source>
+        <translation>打开演示项目(&amp;J)</translation>
+    </message>
+    <message>
+        <source>The demo project: three small models trained here on the shapes world, their runs and temperatures (built the first time, about a minute and a half)</source>
+        <translation>演示项目：在本机于形状世界上训练的三个小模型，以及它们的运行和温度（首次打开时构建，约一分半钟）</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Start batch run</source>
+        <translation>开始批量运行(&amp;S)</translation>
+    </message>
+    <message>
+        <source>Run the model chosen in the New run panel over its dataset split (Ctrl+B)</source>
+        <translation>在“新建运行”面板所选的数据集划分上运行所选模型（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>&amp;Resume chosen run</source>
+        <translation>继续所选运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Continue the cancelled or interrupted run chosen in the runs panel</source>
+        <translation>继续运行面板中所选的已取消或中断的运行</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel batch run</source>
+        <translation>取消批量运行(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Stop the batch run after the batch in hand; what is stored stays (Ctrl+.)</source>
+        <translation>在当前批次完成后停止批量运行；已保存的结果会保留（Ctrl+.）</translation>
+    </message>
+    <message>
+        <source>Show or hide the panel that runs a model over a dataset split</source>
+        <translation>显示或隐藏在数据集划分上运行模型的面板</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -834,6 +1238,14 @@
         <translation>
             <numerusform>&lt;b&gt;温度缩放&lt;/b&gt;&lt;br&gt;T = %1，在 %2 上拟合（%Ln 条预测）。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>T &gt; 1: the model was over-confident on this split; scaling softens its confidence and never changes an answer.</source>
+        <translation>T &gt; 1：模型在此数据集上过度自信；缩放会降低其置信度，且不会改变任何回答。</translation>
+    </message>
+    <message>
+        <source>T &lt; 1: the model was under-confident on this split; scaling sharpens its confidence and never changes an answer.</source>
+        <translation>T &lt; 1：模型在此数据集上信心不足；缩放会提高其置信度，且不会改变任何回答。</translation>
     </message>
 </context>
 <context>
@@ -1004,6 +1416,10 @@
     <message>
         <source>Copy image</source>
         <translation>复制图像</translation>
+    </message>
+    <message>
+        <source>Click to list these items</source>
+        <translation>点击以列出这些条目</translation>
     </message>
 </context>
 <context>
@@ -1188,6 +1604,21 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::PromptPicker</name>
+    <message>
+        <source>The study&apos;s prompt</source>
+        <translation>研究使用的提示词</translation>
+    </message>
+    <message>
+        <source>Inviting “I don&apos;t know” %1</source>
+        <translation>鼓励回答“我不知道” %1</translation>
+    </message>
+    <message>
+        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation>提示词模板：{image}、{hint}、{question} 和 {options} 按每个条目填入</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::ReliabilityDiagram</name>
     <message>
         <source>Reliability diagram</source>
@@ -1281,18 +1712,6 @@
     <message>
         <source>Add a model card (JSON) to the list</source>
         <translation>将模型卡（JSON）加入列表</translation>
-    </message>
-    <message>
-        <source>The study&apos;s prompt</source>
-        <translation>研究使用的提示词</translation>
-    </message>
-    <message>
-        <source>Inviting “I don&apos;t know” %1</source>
-        <translation>鼓励回答“我不知道” %1</translation>
-    </message>
-    <message>
-        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
-        <translation>提示词模板：{image}、{hint}、{question} 和 {options} 按每个条目填入</translation>
     </message>
     <message>
         <source>Run</source>

@@ -43,7 +43,8 @@ Result<std::int64_t> model_row(store::Store& st, const model::Model& m,
 }  // namespace
 
 Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cancel,
-                            const std::function<void(const EvalProgress&)>& progress) {
+                            const std::function<void(const EvalProgress&)>& progress,
+                            const PredictionSink& on_predictions) {
   using clock = std::chrono::steady_clock;
   const auto t0 = clock::now();
   auto condition = data::parse_perturbation(spec.condition);
@@ -84,6 +85,11 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     if (!already) return already.error();
     done.insert(already->begin(), already->end());
     res.run_id = *spec.resume_run;
+    if (on_predictions && !done.empty()) {
+      auto earlier = st->prediction_set(res.run_id);
+      if (!earlier) return earlier.error();
+      on_predictions(*earlier);
+    }
   } else {
     store::RunSpec rs;
     rs.name = spec.run_name.empty() ? m->card().name + " · " + spec.dataset +
@@ -148,6 +154,8 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     const double per_item_ms =
         std::chrono::duration<double, std::milli>(clock::now() - tb).count() /
         std::max<std::size_t>(1, inputs.size());
+    calib::PredictionSet live;
+    calib::PredictionInput in;
     for (std::size_t k = 0; k < out->size(); ++k) {
       const auto& o = (*out)[k];
       const auto& item = (*items)[which[k]];
@@ -167,13 +175,25 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
       p.latency_ms = per_item_ms;
       if (auto s = writer->add(p); !s) return s.error();
       ++res.predicted;
+      if (on_predictions) {
+        in.clear();
+        in.id = item.id;
+        in.scores = p.logits;
+        in.label = item.answer;
+        in.idk_index = item.idk_index < static_cast<int>(p.logits.size()) ? item.idk_index : -1;
+        in.category = item.category;
+        in.split = item.split;
+        live.add(in);
+      }
     }
+    if (on_predictions && !live.empty()) on_predictions(live);
     processed = std::min(pending.size(), b + batch);
     if (progress && (b == 0 || clock::now() - last_report > std::chrono::milliseconds(120) ||
                      processed == pending.size())) {
       last_report = clock::now();
       const double secs = std::chrono::duration<double>(clock::now() - t_run).count();
       EvalProgress pr;
+      pr.run_id = res.run_id;
       pr.total = done.size() + pending.size();
       pr.done = done.size() + processed;
       pr.items_per_second = secs > 0 ? static_cast<double>(processed) / secs : 0;

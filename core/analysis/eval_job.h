@@ -11,6 +11,7 @@
 #include <string>
 
 #include "calib/metrics.h"
+#include "calib/prediction_set.h"
 #include "model/torch_model.h"
 #include "util/result.h"
 
@@ -32,6 +33,7 @@ struct EvalSpec {
 };
 
 struct EvalProgress {
+  std::int64_t run_id = 0;  ///< the run being made (or resumed)
   std::size_t done = 0, total = 0;
   double items_per_second = 0;
   double eta_seconds = 0;
@@ -48,8 +50,15 @@ struct EvalResult {
   std::vector<std::string> problems;      ///< per-item problems (first few)
 };
 
-/// Runs (or resumes) the evaluation. Progress is reported at most ~8 times a second.
+/// Receives predictions as they are stored, as a set (item key as id, logits, label, IDK option,
+/// category, split): a resumed run's earlier predictions first, then each batch. Called on the
+/// thread that runs run_eval.
+using PredictionSink = std::function<void(const calib::PredictionSet& batch)>;
+
+/// Runs (or resumes) the evaluation. Progress is reported for the first batch and then at most
+/// ~8 times a second.
 Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cancel = nullptr,
-                            const std::function<void(const EvalProgress&)>& progress = {});
+                            const std::function<void(const EvalProgress&)>& progress = {},
+                            const PredictionSink& on_predictions = {});
 
 }  // namespace unveil::analysis

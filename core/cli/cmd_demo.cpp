@@ -1,8 +1,10 @@
 #include <chrono>
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
 
+#include "analysis/demo_project.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "data/shapes_world.h"
@@ -11,11 +13,44 @@
 namespace unveil::cli {
 namespace {
 constexpr const char* kUsageText =
-    "unveil-cli demo --out DIR [--seed S] [--size N] [--format json|text]";
+    "unveil-cli demo --out DIR [--project] [--seed S] [--size N] [--epochs E] [--no-models] "
+    "[--format json|text]";
+
+/// --project: the whole demo project (world, models, runs, temperatures) as a first launch
+/// builds it.
+int demo_project(const std::string& out, std::uint64_t seed, int size, std::optional<int> epochs,
+                 bool json, Io io) {
+  analysis::DemoProjectOptions opt;
+  opt.seed = seed;
+  opt.train = size;
+  if (epochs) opt.base_epochs = opt.mm_epochs = opt.ft_epochs = *epochs;
+  std::string last;
+  opt.progress = [&](const std::string& stage, double fraction) {
+    if (stage == last) return;
+    last = stage;
+    io.err << "[" << static_cast<int>(100 * fraction) << " %] " << stage << "\n";
+  };
+  auto built = analysis::build_demo_project(out, opt);
+  if (!built) return input_error(io, built.error().message);
+  if (json) {
+    nlohmann::ordered_json j;
+    j["project"] = built->project.string();
+    j["featured_run"] = built->featured_run;
+    j["runs"] = built->runs;
+    j["seconds"] = built->seconds;
+    io.out << j.dump(2) << "\n";
+  } else {
+    io.out << "wrote the demo project " << built->project.string() << " (" << built->runs.size()
+           << " runs) in " << built->seconds << " s\n";
+  }
+  return kOk;
 }
 
+}  // namespace
+
 int cmd_demo(std::span<const std::string> argv, Io io) {
-  auto args = parse_args(argv, {"--out", "--seed", "--size", "--format"}, {"--no-models"});
+  auto args = parse_args(argv, {"--out", "--seed", "--size", "--epochs", "--format"},
+                         {"--no-models", "--project"});
   if (!args) return usage_error(io, args.error().message, kUsageText);
   const Args& a = *args;
   if (!a.positional.empty())
@@ -28,6 +63,18 @@ int cmd_demo(std::span<const std::string> argv, Io io) {
   if (!seed) return usage_error(io, seed.error().message, kUsageText);
   auto size = int_option(a, "--size", 6000, 12, 1000000);
   if (!size) return usage_error(io, size.error().message, kUsageText);
+  std::optional<int> epochs;
+  if (a.get("--epochs")) {
+    auto e = int_option(a, "--epochs", 1, 1, 1000);
+    if (!e) return usage_error(io, e.error().message, kUsageText);
+    epochs = static_cast<int>(*e);
+  }
+  if (a.flags.count("--project")) {
+    if (a.flags.count("--no-models"))
+      return usage_error(io, "--project needs the models; drop --no-models", kUsageText);
+    return demo_project(*out, static_cast<std::uint64_t>(*seed), static_cast<int>(*size), epochs,
+                        *json, io);
+  }
 
   data::ShapesWorldOptions opt;
   opt.seed = static_cast<std::uint64_t>(*seed);
@@ -43,6 +90,7 @@ int cmd_demo(std::span<const std::string> argv, Io io) {
   if (!a.flags.count("--no-models")) {
     model::DemoTrainOptions topt;
     topt.seed = static_cast<std::uint64_t>(*seed);
+    if (epochs) topt.base_epochs = topt.mm_epochs = topt.ft_epochs = *epochs;
     topt.progress = [&](const std::string& stage, int done, int total, double loss) {
       io.err << "\rtraining " << stage << ": epoch " << done << "/" << total << ", loss " << loss
              << "   " << std::flush;

@@ -326,8 +326,25 @@ Result<std::vector<DatasetInfo>> Store::datasets() {
         "FROM datasets d ORDER BY d.id");
     std::vector<DatasetInfo> out;
     while (s.step()) {
-      out.push_back({s.int64(0), s.text(1), s.text(2), s.text(3), s.text(4), s.text(5),
-                     static_cast<std::size_t>(s.int64(6)), static_cast<std::size_t>(s.int64(7))});
+      out.push_back({s.int64(0),
+                     s.text(1),
+                     s.text(2),
+                     s.text(3),
+                     s.text(4),
+                     s.text(5),
+                     static_cast<std::size_t>(s.int64(6)),
+                     static_cast<std::size_t>(s.int64(7)),
+                     {}});
+    }
+    // Read off the (dataset_id, split) index.
+    auto sp = db_->prepare(
+        "SELECT dataset_id, split, COUNT(*) FROM items GROUP BY dataset_id, split "
+        "ORDER BY dataset_id, split");
+    while (sp.step()) {
+      const std::int64_t id = sp.int64(0);
+      for (auto& d : out) {
+        if (d.id == id) d.splits.emplace_back(sp.text(1), static_cast<std::size_t>(sp.int64(2)));
+      }
     }
     return out;
   });
@@ -780,7 +797,8 @@ Result<PredictionWriter> PredictionWriter::open(const fs::path& file, std::int64
     w.db_->exec("PRAGMA foreign_keys = ON");
     w.db_->exec("PRAGMA synchronous = NORMAL");
     auto own = w.db_->prepare(
-        "UPDATE runs SET status = 'running', owner_pid = ?, finished_at = NULL WHERE id = ?");
+        "UPDATE runs SET status = 'running', owner_pid = ?, finished_at = NULL, summary = '' "
+        "WHERE id = ?");  // the cached headline metrics no longer hold once predictions arrive
     own.bind(1, static_cast<std::int64_t>(::getpid())).bind(2, run_id).exec();
     if (w.db_->changes() == 0)
       return Error{"no run " + std::to_string(run_id) + " in " + file.string()};

@@ -37,6 +37,8 @@ struct DatasetInfo {
   std::int64_t id = 0;
   std::string name, source, format, root, created_at;
   std::size_t items = 0, problems = 0;
+  /// Item count per split ("" for items without one), splits in name order.
+  std::vector<std::pair<std::string, std::size_t>> splits;
 };
 
 struct ModelInfo {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "analysis/eval_job.h"
@@ -187,16 +188,25 @@ TEST_F(Models, EvalStreamsARunIntoTheStoreAndResumes) {
   spec.batch = 5;
   std::atomic<bool> cancel{false};
   int reports = 0;
-  auto first = analysis::run_eval(spec, &cancel, [&](const analysis::EvalProgress& p) {
-    ++reports;
-    if (p.done >= 5) cancel = true;  // stop early, then resume
-  });
+  // What a live view sees: every prediction once, as it is stored.
+  calib::PredictionSet live;
+  const auto sink = [&](const calib::PredictionSet& batch) { live.append(batch); };
+  auto first = analysis::run_eval(
+      spec, &cancel,
+      [&](const analysis::EvalProgress& p) {
+        ++reports;
+        if (p.done >= 5) cancel = true;  // stop early, then resume
+      },
+      sink);
   ASSERT_TRUE(first.ok()) << first.error().message;
   EXPECT_TRUE(first->cancelled);
   EXPECT_GT(reports, 0);
   EXPECT_EQ(st->run(first->run_id)->status, store::RunStatus::kCancelled);
+  EXPECT_EQ(live.size(), first->predicted);
+  // A resumed run hands over the earlier predictions first, then the new ones.
+  live = {};
   spec.resume_run = first->run_id;
-  auto rest = analysis::run_eval(spec);
+  auto rest = analysis::run_eval(spec, nullptr, {}, sink);
   ASSERT_TRUE(rest.ok()) << rest.error().message;
   EXPECT_FALSE(rest->cancelled);
   const auto run = st->run(first->run_id);
@@ -205,6 +215,22 @@ TEST_F(Models, EvalStreamsARunIntoTheStoreAndResumes) {
   EXPECT_EQ(first->predicted + rest->predicted, 16u);
   ASSERT_TRUE(rest->metrics.has_value());
   EXPECT_EQ(rest->metrics->n, 16u);
+  // The live set is the stored set: same items, same logits.
+  const auto stored_set = st->prediction_set(first->run_id);
+  ASSERT_TRUE(stored_set.ok());
+  ASSERT_EQ(live.size(), stored_set->size());
+  std::map<std::string, std::vector<double>> by_key;
+  for (std::size_t i = 0; i < live.size(); ++i) {
+    const auto z = live.logits(i);
+    EXPECT_TRUE(
+        by_key.emplace(std::string(live.id(i)), std::vector<double>(z.begin(), z.end())).second)
+        << "item " << live.id(i) << " handed over twice";
+  }
+  for (std::size_t i = 0; i < stored_set->size(); ++i) {
+    const auto z = stored_set->logits(i);
+    ASSERT_TRUE(by_key.count(std::string(stored_set->id(i))));
+    EXPECT_EQ(by_key[std::string(stored_set->id(i))], std::vector<double>(z.begin(), z.end()));
+  }
   // Stored predictions keep both confidences and the option logits.
   const auto stored = st->predictions(first->run_id);  // keep the result alive for the loop
   ASSERT_TRUE(stored.ok());

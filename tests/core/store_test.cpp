@@ -89,6 +89,16 @@ TEST_F(StoreTest, DatasetsItemsAndProblemsRoundTrip) {
   EXPECT_EQ((*st->problems(added->dataset_id))[0].message, "no options found");
   // The same name twice is refused.
   EXPECT_FALSE(st->add_dataset(make_dataset("colours", 1), "x", "llava").ok());
+  // Split counts, per dataset, in name order.
+  Dataset mixed = make_dataset("mixed", 7, "val");
+  for (int i = 0; i < 3; ++i)
+    mixed.items[static_cast<std::size_t>(i)].split = "idk";
+  ASSERT_TRUE(st->add_dataset(mixed, "m", "llava").ok());
+  const auto both = st->datasets();
+  ASSERT_EQ(both->size(), 2u);
+  using Splits = std::vector<std::pair<std::string, std::size_t>>;
+  EXPECT_EQ((*both)[0].splits, (Splits{{"test", 20}}));
+  EXPECT_EQ((*both)[1].splits, (Splits{{"idk", 3}, {"val", 4}}));
 }
 
 TEST_F(StoreTest, HostileNamesAreStoredVerbatim) {
@@ -330,6 +340,22 @@ TEST_F(StoreTest, WriterBatchesAndReaderSeesCommittedRows) {
   ASSERT_TRUE(w->add(p).ok());
   ASSERT_TRUE(w->flush().ok());
   EXPECT_EQ(st->run(*run)->predictions, 6u);
+}
+
+TEST_F(StoreTest, ResumingARunDropsItsCachedSummary) {
+  auto st = Store::open(file_);
+  auto added = st->add_dataset(make_dataset("d", 4), "s", "llava");
+  RunSpec spec;
+  spec.dataset_id = added->dataset_id;
+  auto run = st->create_run(spec);
+  ASSERT_TRUE(st->set_run_status(*run, RunStatus::kCancelled).ok());
+  ASSERT_TRUE(st->set_run_summary(*run, "{\"n\": 2}").ok());
+  EXPECT_EQ(st->run(*run)->summary, "{\"n\": 2}");
+  // A writer opened on the run (a resume) means more predictions: the summary is stale.
+  auto w = PredictionWriter::open(file_, *run, 4);
+  ASSERT_TRUE(w.ok());
+  EXPECT_EQ(st->run(*run)->summary, "");
+  EXPECT_EQ(st->run(*run)->status, RunStatus::kRunning);
 }
 
 TEST_F(StoreTest, SaveAsMakesAConsistentCopyWhileInUse) {

@@ -1,5 +1,7 @@
 // Offscreen smoke launch of the `unveil` executable: --screenshot renders the window once the
 // analysis is done, writes a PNG of the requested size and exits 0; a bad file exits 1.
+#include <QDateTime>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -126,6 +128,43 @@ class AppSmokeTest : public QObject {
                  &errors),
              1);
     QVERIFY2(errors.contains(QStringLiteral("missing.unveil")), qPrintable(errors));
+  }
+
+  // Issue 6, "First launch": --demo builds the demo project (here a tiny one: 96 training items,
+  // one epoch per model), opens it on the fine-tuned model's test run with its temperature, and
+  // a second launch opens the built project at once.
+  void demoIsBuiltThenReopened() {
+    QTemporaryDir dir;
+    const QString demoDir = dir.filePath(QStringLiteral("demo"));
+    const QStringList tiny = {QStringLiteral("--demo"),
+                              QStringLiteral("--demo-dir"),
+                              demoDir,
+                              QStringLiteral("--demo-size"),
+                              QStringLiteral("96"),
+                              QStringLiteral("--demo-epochs"),
+                              QStringLiteral("1")};
+    const QString out = dir.filePath(QStringLiteral("demo.png"));
+    QString errors;
+    QElapsedTimer clock;
+    clock.start();
+    QCOMPARE(run(QStringList{QStringLiteral("--screenshot"), out} + tiny, &errors), 0);
+    QVERIFY2(QImage(out).size() == QSize(1400, 900), qPrintable(errors));
+    QVERIFY(inkShare(QImage(out)) > 0.02);
+    const QString project = demoDir + QStringLiteral("/demo.unveil");
+    QVERIFY(QFileInfo::exists(project));
+    {
+      auto st =
+          unveil::store::Store::open(project.toStdString(), unveil::store::OpenMode::kReadOnly);
+      QVERIFY(st.ok());
+      QCOMPARE(st->runs()->size(), std::size_t{9});
+      QCOMPARE(st->calibrations()->size(), std::size_t{3});
+    }
+    const qint64 firstMs = clock.restart();
+    // Built already: opened, not rebuilt (the file stays the same one).
+    const QDateTime built = QFileInfo(project).lastModified();
+    QCOMPARE(run(QStringList{QStringLiteral("--screenshot"), out} + tiny, &errors), 0);
+    QCOMPARE(QFileInfo(project).lastModified(), built);
+    qInfo("tiny demo: built and shown in %lld ms, reopened in %lld ms", firstMs, clock.elapsed());
   }
 
   void usageErrorsExitTwo() {

@@ -24,36 +24,6 @@
 using namespace unveil;
 using namespace unveil::ui;
 
-namespace {
-
-/// Records the longest time the event loop went without running a 0-ms timer.
-class StallProbe : public QObject {
- public:
-  StallProbe() {
-    timer_.setInterval(0);
-    connect(&timer_, &QTimer::timeout, this, [this] {
-      const qint64 now = clock_.nsecsElapsed();
-      longest_ = std::max(longest_, now - last_);
-      last_ = now;
-    });
-  }
-  void start() {
-    clock_.start();
-    last_ = 0;
-    longest_ = 0;
-    timer_.start();
-  }
-  void stop() { timer_.stop(); }
-  double longestMs() const { return static_cast<double>(longest_) / 1e6; }
-
- private:
-  QTimer timer_;
-  QElapsedTimer clock_;
-  qint64 last_ = 0, longest_ = 0;
-};
-
-}  // namespace
-
 class BrowserStallTest : public QObject {
   Q_OBJECT
 
@@ -76,7 +46,7 @@ class BrowserStallTest : public QObject {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
 
-    StallProbe probe;
+    test::StallProbe probe;
     probe.start();
     QSignalSpy loaded(window.datasets(), &DatasetSession::loaded);
     window.openDataset(path);

@@ -54,7 +54,9 @@ class DatasetBrowserTest : public QObject {
     DatasetTableModel model(nullptr);
     model.setDataset(test::fiveItems());
     QCOMPARE(model.rowCount(), 5);
-    QCOMPARE(model.columnCount(), 6);
+    // Six columns of the dataset, three of a run (empty, and hidden, until one is laid over).
+    QCOMPARE(model.columnCount(), 9);
+    QVERIFY(!model.index(0, DatasetTableModel::kConfidence).data().isValid());
     QCOMPARE(model.index(1, DatasetTableModel::kQuestion).data().toString(),
              QStringLiteral("How many cats are there?"));
     QCOMPARE(model.index(1, DatasetTableModel::kAnswer).data().toString(),

@@ -23,6 +23,7 @@ namespace unveil::ui {
 namespace {
 
 constexpr int kScreenshotTimeoutMs = 120'000;
+constexpr int kDemoScreenshotTimeoutMs = 900'000;
 constexpr int kPollMs = 50;
 constexpr int kQuietTicks = 4;
 
@@ -31,6 +32,8 @@ struct Options {
   MainWindow::View view = MainWindow::View::kCalibration;
   QSize size{1400, 900};
   std::optional<calib::MetricsOptions> metrics;
+  bool demo = false;
+  DemoSetupOptions demoOptions;
 };
 
 bool wantsScreenshot(int argc, char* argv[]) {
@@ -109,8 +112,30 @@ Options parseCommandLine(const QApplication& app) {
                               "Model card (JSON) to run items with; with --view item the "
                               "screenshot shows its answer to the chosen item."),
       QStringLiteral("CARD"));
-  parser.addOptions(
-      {calibration, screenshot, size, bins, binning, language, view, project, dataset, model});
+  const QCommandLineOption demo(
+      QStringLiteral("demo"),
+      QApplication::translate("unveil::ui::App",
+                              "Open the demo project, building it first when it is not there "
+                              "(what the first launch does)."));
+  const QCommandLineOption demoDir(
+      QStringLiteral("demo-dir"),
+      QApplication::translate("unveil::ui::App",
+                              "Folder of the demo project (default: in the application data)."),
+      QStringLiteral("DIR"));
+  // For tests and quick looks: a smaller demo (fewer items, fewer epochs).
+  QCommandLineOption demoSize(QStringLiteral("demo-size"),
+                              QApplication::translate("unveil::ui::App",
+                                                      "Training items of the demo's shapes "
+                                                      "world (default 6000)."),
+                              QStringLiteral("N"));
+  QCommandLineOption demoEpochs(
+      QStringLiteral("demo-epochs"),
+      QApplication::translate("unveil::ui::App", "Epochs of every demo training stage."),
+      QStringLiteral("E"));
+  demoSize.setFlags(QCommandLineOption::HiddenFromHelp);
+  demoEpochs.setFlags(QCommandLineOption::HiddenFromHelp);
+  parser.addOptions({calibration, screenshot, size, bins, binning, language, view, project, dataset,
+                     model, demo, demoDir, demoSize, demoEpochs});
   parser.process(app);
 
   Options options;
@@ -124,6 +149,22 @@ Options parseCommandLine(const QApplication& app) {
   options.project = parser.value(project);
   options.dataset = parser.value(dataset);
   options.model = parser.value(model);
+  options.demo = parser.isSet(demo);
+  options.demoOptions.dir = parser.isSet(demoDir) ? parser.value(demoDir) : DemoSetup::defaultDir();
+  if (parser.isSet(demoSize)) {
+    bool ok = false;
+    options.demoOptions.train = parser.value(demoSize).toInt(&ok);
+    if (!ok || options.demoOptions.train < 12 || options.demoOptions.train > 1'000'000)
+      fail(QStringLiteral("--demo-size expects a number from 12 to 1000000"));
+  }
+  if (parser.isSet(demoEpochs)) {
+    bool ok = false;
+    options.demoOptions.epochs = parser.value(demoEpochs).toInt(&ok);
+    if (!ok || options.demoOptions.epochs < 1 || options.demoOptions.epochs > 1000)
+      fail(QStringLiteral("--demo-epochs expects a number from 1 to 1000"));
+  }
+  if (options.demo && (!options.project.isEmpty() || !options.predictions.isEmpty()))
+    fail(QStringLiteral("--demo opens the demo project: leave out --project and predictions"));
   if (parser.isSet(view)) {
     const QString name = parser.value(view);
     if (name == QLatin1String("calibration"))
@@ -191,7 +232,7 @@ void applyStyle(QApplication& app) {
   if (style.open(QIODevice::ReadOnly)) app.setStyleSheet(QString::fromUtf8(style.readAll()));
 }
 
-int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View view) {
+int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View view, int timeoutMs) {
   // Saved once all background work is through: the window is checked every tick; a few quiet
   // ticks in a row (a job may start another when it ends, painting may ask for thumbnails) and
   // a rendering that starts nothing new mean it is done. The timeout keeps a test from hanging.
@@ -221,7 +262,7 @@ int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View vie
     QApplication::exit(error.isEmpty() ? 0 : 1);
   });
   poll->start();
-  QTimer::singleShot(kScreenshotTimeoutMs, qApp, [] {
+  QTimer::singleShot(timeoutMs, qApp, [] {
     std::fprintf(stderr, "unveil: timed out waiting for the analysis\n");
     QApplication::exit(3);
   });
@@ -256,23 +297,33 @@ int runUnveil(int argc, char* argv[]) {
 
   const bool showRun = options.predictions.isEmpty();
   bool projectShown = false;
-  if (!options.project.isEmpty()) {
+  if (options.demo) {
+    window.openDemo(options.demoOptions);
+    projectShown = true;
+  } else if (!options.project.isEmpty()) {
     window.openProject(options.project, showRun);
     projectShown = showRun;
-  } else if (!screenshot) {
+  } else if (!screenshot && options.predictions.isEmpty()) {
+    // A later launch opens the last project at once; the first builds and opens the demo.
     projectShown = window.restoreLastProject(showRun) && showRun;
+    if (!projectShown) {
+      window.openDemo(options.demoOptions);
+      projectShown = true;
+    }
   }
   if (!options.predictions.isEmpty())
     window.openFiles(options.predictions, options.calibration);
   else if (!projectShown)
-    window.openExample();  // the first launch shows something
+    window.openExample();  // a screenshot of nothing in particular shows the example
   if (!options.dataset.isEmpty()) window.openDataset(options.dataset);
   if (!options.model.isEmpty()) window.openModel(options.model);
 
   if (screenshot) {
     window.resize(options.size);
     window.show();
-    return takeScreenshot(window, options.screenshot, options.view);
+    // Building the demo first takes a minute or two on a small machine.
+    return takeScreenshot(window, options.screenshot, options.view,
+                          options.demo ? kDemoScreenshotTimeoutMs : kScreenshotTimeoutMs);
   }
   window.show();
   return QApplication::exec();

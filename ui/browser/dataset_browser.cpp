@@ -7,6 +7,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QPushButton>
+#include <QShortcut>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -55,6 +57,47 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
       tr("IDK questions cannot be answered from the image or the text: their right "
          "answer is the “I don't know” option"));
 
+  outcome_ = new QComboBox(this);
+  outcome_->setObjectName(QStringLiteral("browserOutcome"));
+  outcome_->addItem(tr("Right and wrong"),
+                    static_cast<int>(DatasetFilterProxy::OutcomeFilter::kAll));
+  outcome_->addItem(tr("Wrong only"), static_cast<int>(DatasetFilterProxy::OutcomeFilter::kWrong));
+  outcome_->addItem(tr("Right only"), static_cast<int>(DatasetFilterProxy::OutcomeFilter::kRight));
+  outcome_->setToolTip(tr("Show the items the run answered wrongly, or rightly"));
+  outcome_->hide();
+  wrongFirst_ = new QPushButton(tr("Confidently wrong first"), this);
+  wrongFirst_->setObjectName(QStringLiteral("wrongFirstButton"));
+  wrongFirst_->setToolTip(
+      tr("Sort the run's wrong answers to the top, the most confident first: the failures that "
+         "matter most"));
+  wrongFirst_->hide();
+
+  subsetBar_ = new QWidget(this);
+  subsetBar_->setObjectName(QStringLiteral("subsetBar"));
+  subsetLabel_ = new QLabel(subsetBar_);
+  subsetLabel_->setObjectName(QStringLiteral("subsetLabel"));
+  auto* showAll = new QPushButton(tr("Show all items"), subsetBar_);
+  showAll->setToolTip(tr("Leave the chosen bin and show every item again (Esc)"));
+  auto* subsetLayout = new QHBoxLayout(subsetBar_);
+  subsetLayout->setContentsMargins(8, 4, 4, 4);
+  subsetLayout->addWidget(subsetLabel_, 1);
+  subsetLayout->addWidget(showAll);
+  subsetBar_->setStyleSheet(
+      QStringLiteral("#subsetBar { background: #E8F0FB; border: 1px solid #B8CCE8; "
+                     "border-radius: 4px; }"));
+  subsetBar_->hide();
+  connect(showAll, &QPushButton::clicked, this, &DatasetBrowser::clearItemSubset);
+  auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+  escape->setContext(Qt::WidgetWithChildrenShortcut);
+  connect(escape, &QShortcut::activated, this, [this] {
+    if (!subsetBar_->isHidden()) clearItemSubset();
+  });
+  connect(wrongFirst_, &QPushButton::clicked, this, [this] {
+    proxy_->sortConfidentlyWrongFirst();
+    view_->horizontalHeader()->setSortIndicator(DatasetTableModel::kCorrect, Qt::DescendingOrder);
+    selectRow(0);
+  });
+
   view_ = new QTableView(this);
   view_->setObjectName(QStringLiteral("datasetTable"));
   view_->setModel(proxy_);
@@ -84,6 +127,12 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   view_->setColumnWidth(DatasetTableModel::kAnswer, 130);
   view_->setColumnWidth(DatasetTableModel::kSplit, 80);
   view_->setColumnWidth(DatasetTableModel::kCategory, 105);
+  view_->setColumnWidth(DatasetTableModel::kRunAnswer, 130);
+  view_->setColumnWidth(DatasetTableModel::kConfidence, 86);
+  view_->setColumnWidth(DatasetTableModel::kCorrect, 80);
+  for (int c :
+       {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})
+    view_->setColumnHidden(c, true);
   columns->setMinimumSectionSize(40);
 
   auto* header = new QHBoxLayout;
@@ -95,11 +144,14 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   filters->addWidget(split_);
   filters->addWidget(category_);
   filters->addWidget(idk_);
+  filters->addWidget(outcome_);
+  filters->addWidget(wrongFirst_);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(10, 8, 6, 10);
   layout->setSpacing(8);
   layout->addLayout(header);
   layout->addLayout(filters);
+  layout->addWidget(subsetBar_);
   layout->addWidget(view_, 1);
 
   // Typing re-filters after a short pause rather than on every key.
@@ -108,7 +160,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   typing->setInterval(150);
   connect(search_, &QLineEdit::textChanged, typing, qOverload<>(&QTimer::start));
   connect(typing, &QTimer::timeout, this, &DatasetBrowser::applyFilters);
-  for (QComboBox* box : {split_, category_, idk_})
+  for (QComboBox* box : {split_, category_, idk_, outcome_})
     connect(box, &QComboBox::currentIndexChanged, this, &DatasetBrowser::applyFilters);
   connect(proxy_, &QAbstractItemModel::rowsInserted, this, &DatasetBrowser::updateCount);
   connect(proxy_, &QAbstractItemModel::rowsRemoved, this, &DatasetBrowser::updateCount);
@@ -126,7 +178,9 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
 void DatasetBrowser::setDataset(const LoadedDataset& dataset) {
   dataset_ = dataset;
   proxy_->clearFilters();
+  subsetBar_->hide();
   model_->setDataset(dataset.dataset);
+  setRunOverlay(nullptr);
   const QSignalBlocker blocker(search_);
   search_->clear();
   fillFilterChoices();
@@ -135,6 +189,46 @@ void DatasetBrowser::setDataset(const LoadedDataset& dataset) {
   title_->setToolTip(dataset.path);
   updateCount();
   if (proxy_->rowCount() > 0) selectRow(0);
+}
+
+void DatasetBrowser::setRunOverlay(std::shared_ptr<const RunOverlay> overlay) {
+  const bool has = overlay != nullptr;
+  model_->setRunOverlay(std::move(overlay));
+  for (int c :
+       {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})
+    view_->setColumnHidden(c, !has);
+  outcome_->setVisible(has);
+  wrongFirst_->setVisible(has);
+  if (!has) {
+    const QSignalBlocker blocker(outcome_);
+    outcome_->setCurrentIndex(0);
+    proxy_->setOutcomeFilter(DatasetFilterProxy::OutcomeFilter::kAll);
+    proxy_->clearItemSubset();
+    subsetBar_->hide();
+  }
+  updateCount();
+}
+
+void DatasetBrowser::showItemSubset(const std::vector<int>& items, const QString& label) {
+  proxy_->setItemSubset(items, label);
+  subsetLabel_->setText(
+      tr("Showing the %n item(s) of %1", nullptr, static_cast<int>(items.size())).arg(label));
+  subsetBar_->show();
+  updateCount();
+  selectRow(0);
+}
+
+void DatasetBrowser::clearItemSubset() {
+  const int item = currentItem();
+  proxy_->clearItemSubset();
+  subsetBar_->hide();
+  updateCount();
+  const int row = item >= 0 ? proxy_->rowOfItem(item) : -1;
+  selectRow(row >= 0 ? row : 0);
+}
+
+QString DatasetBrowser::subsetText() const {
+  return subsetBar_->isHidden() ? QString() : subsetLabel_->text();
 }
 
 void DatasetBrowser::fillFilterChoices() {
@@ -159,6 +253,8 @@ void DatasetBrowser::applyFilters() {
   proxy_->setCategory(category_->currentData().toString());
   proxy_->setIdkFilter(static_cast<DatasetFilterProxy::IdkFilter>(idk_->currentData().toInt()));
   proxy_->setSearchText(search_->text());
+  proxy_->setOutcomeFilter(
+      static_cast<DatasetFilterProxy::OutcomeFilter>(outcome_->currentData().toInt()));
   // Keep the item in view when it passed the filters; otherwise take the first one shown.
   const int row = item >= 0 ? proxy_->rowOfItem(item) : -1;
   selectRow(row >= 0 ? row : 0);

@@ -1,14 +1,21 @@
-// The dataset browser: a line naming the dataset, the filters (search, split, category, IDK) and
-// the table of items with their thumbnails. It reports the chosen item; the item view shows it.
+// The dataset browser: a line naming the dataset, the filters (search, split, category, IDK and,
+// with a run laid over the items, right/wrong) and the table of items with their thumbnails; a
+// bar above the table names a set of items shown alone (a reliability-diagram bin) until it is
+// cleared. It reports the chosen item; the item view shows it.
 #pragma once
 
 #include <QWidget>
 
+#include <memory>
+#include <vector>
+
 #include "browser/dataset_loading.h"
+#include "browser/run_overlay.h"
 
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QPushButton;
 class QTableView;
 
 namespace unveil::ui {
@@ -25,6 +32,12 @@ class DatasetBrowser : public QWidget {
   explicit DatasetBrowser(QWidget* parent = nullptr, const QString& thumbnailDir = QString());
 
   void setDataset(const LoadedDataset& dataset);
+  /// Shows a run's answers, confidences and results next to the items (null: none).
+  void setRunOverlay(std::shared_ptr<const RunOverlay> overlay);
+  /// Shows only these items (dataset positions), named by `label`, until clearItemSubset().
+  void showItemSubset(const std::vector<int>& items, const QString& label);
+  void clearItemSubset();
+  QString subsetText() const;
   const LoadedDataset& dataset() const { return dataset_; }
 
   DatasetTableModel* model() const { return model_; }
@@ -35,6 +48,7 @@ class DatasetBrowser : public QWidget {
   QComboBox* splitBox() const { return split_; }
   QComboBox* categoryBox() const { return category_; }
   QComboBox* idkBox() const { return idk_; }
+  QComboBox* outcomeBox() const { return outcome_; }
 
   /// The dataset position of the selected item, -1 when none.
   int currentItem() const;
@@ -63,6 +77,10 @@ class DatasetBrowser : public QWidget {
   QComboBox* split_ = nullptr;
   QComboBox* category_ = nullptr;
   QComboBox* idk_ = nullptr;
+  QComboBox* outcome_ = nullptr;
+  QPushButton* wrongFirst_ = nullptr;
+  QWidget* subsetBar_ = nullptr;
+  QLabel* subsetLabel_ = nullptr;
   QTableView* view_ = nullptr;
 };
 

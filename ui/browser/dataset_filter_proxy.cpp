@@ -7,6 +7,40 @@ namespace unveil::ui {
 DatasetFilterProxy::DatasetFilterProxy(QObject* parent) : QSortFilterProxyModel(parent) {
   setSortCaseSensitivity(Qt::CaseInsensitive);
   setSortLocaleAware(true);
+  setSortRole(DatasetTableModel::kSortRole);
+}
+
+void DatasetFilterProxy::setOutcomeFilter(OutcomeFilter filter) {
+  if (filter == outcome_) return;
+  outcome_ = filter;
+  refilter();
+}
+
+void DatasetFilterProxy::setConfidenceRange(double lo, double hi) {
+  if (lo == confLo_ && hi == confHi_) return;
+  confLo_ = lo;
+  confHi_ = hi;
+  refilter();
+}
+
+void DatasetFilterProxy::setItemSubset(const std::vector<int>& items, const QString& label) {
+  const int n = sourceModel() ? sourceModel()->rowCount() : 0;
+  subset_.assign(static_cast<std::size_t>(n), 0);
+  for (int i : items)
+    if (i >= 0 && i < n) subset_[static_cast<std::size_t>(i)] = 1;
+  subsetLabel_ = label.isEmpty() ? tr("chosen items") : label;
+  refilter();
+}
+
+void DatasetFilterProxy::clearItemSubset() {
+  if (subsetLabel_.isEmpty()) return;
+  subset_.clear();
+  subsetLabel_.clear();
+  refilter();
+}
+
+void DatasetFilterProxy::sortConfidentlyWrongFirst() {
+  sort(DatasetTableModel::kCorrect, Qt::DescendingOrder);
 }
 
 void DatasetFilterProxy::refilter() {
@@ -43,6 +77,11 @@ void DatasetFilterProxy::clearFilters() {
   category_.clear();
   search_.clear();
   idk_ = IdkFilter::kAll;
+  outcome_ = OutcomeFilter::kAll;
+  confLo_ = 0;
+  confHi_ = 1;
+  subset_.clear();
+  subsetLabel_.clear();
   refilter();
 }
 
@@ -57,6 +96,20 @@ int DatasetFilterProxy::rowOfItem(int itemIndex) const {
 }
 
 bool DatasetFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const {
+  const auto row = static_cast<std::size_t>(sourceRow);
+  if (!subsetLabel_.isEmpty() && (row >= subset_.size() || !subset_[row])) return false;
+  // The run's columns, read straight from the overlay (no QVariant per row).
+  const auto* model = static_cast<const DatasetTableModel*>(sourceModel());
+  const bool confidenceFilter = confLo_ > 0 || confHi_ < 1;
+  if (outcome_ != OutcomeFilter::kAll || confidenceFilter) {
+    const RunOverlay* run = model->runOverlay().get();
+    if (!run || !run->hasPrediction(row)) return false;
+    if (outcome_ != OutcomeFilter::kAll &&
+        (run->correct[row] == 1) != (outcome_ == OutcomeFilter::kRight))
+      return false;
+    const double c = run->confidence[row];
+    if (confidenceFilter && (c < confLo_ || c > confHi_)) return false;
+  }
   const QModelIndex i = sourceModel()->index(sourceRow, 0, sourceParent);
   if (!split_.isEmpty() && i.data(DatasetTableModel::kSplitRole).toString() != split_) return false;
   if (!category_.isEmpty() && i.data(DatasetTableModel::kCategoryRole).toString() != category_)

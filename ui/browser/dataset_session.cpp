@@ -4,6 +4,8 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "project/project_jobs.h"
+
 namespace unveil::ui {
 
 DatasetSession::DatasetSession(QObject* parent) : QObject(parent) {}
@@ -14,9 +16,19 @@ DatasetSession::~DatasetSession() {
 }
 
 void DatasetSession::open(const QString& path) {
+  read(tr("Reading dataset %1…").arg(QFileInfo(path).fileName()),
+       [path] { return loadDataset(path); });
+}
+
+void DatasetSession::openFromProject(const QString& projectPath, const QString& name) {
+  read(tr("Reading dataset %1…").arg(name),
+       [projectPath, name] { return loadProjectDataset(projectPath, name); });
+}
+
+void DatasetSession::read(const QString& activity, std::function<DatasetLoadResult()> work) {
   const quint64 generation = ++generation_;
   ++busy_;
-  emit activityChanged(tr("Reading dataset %1…").arg(QFileInfo(path).fileName()));
+  emit activityChanged(activity);
   auto* watcher = new QFutureWatcher<DatasetLoadResult>(this);
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
     watcher->deleteLater();
@@ -36,7 +48,7 @@ void DatasetSession::open(const QString& path) {
       emit idle();
     }
   });
-  watcher->setFuture(QtConcurrent::run([path] { return loadDataset(path); }));
+  watcher->setFuture(QtConcurrent::run(std::move(work)));
 }
 
 }  // namespace unveil::ui

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <QObject>
+#include <functional>
 #include <optional>
 
 #include "browser/dataset_loading.h"
@@ -17,6 +18,8 @@ class DatasetSession : public QObject {
 
   /// Reads a dataset file off the UI thread; loaded() or failed() follows.
   void open(const QString& path);
+  /// Reads a dataset of a project off the UI thread; loaded() or failed() follows.
+  void openFromProject(const QString& projectPath, const QString& name);
 
   const std::optional<LoadedDataset>& dataset() const { return dataset_; }
   bool isBusy() const { return busy_ > 0; }
@@ -29,6 +32,8 @@ class DatasetSession : public QObject {
   void idle();
 
  private:
+  void read(const QString& activity, std::function<DatasetLoadResult()> work);
+
   std::optional<LoadedDataset> dataset_;
   quint64 generation_ = 0;
   int busy_ = 0;

@@ -36,9 +36,17 @@ DatasetTableModel::DatasetTableModel(ThumbnailLoader* thumbnails, QObject* paren
             &DatasetTableModel::thumbnailReady);
 }
 
+void DatasetTableModel::setRunOverlay(std::shared_ptr<const RunOverlay> overlay) {
+  if (overlay && dataset_ && overlay->correct.size() != dataset_->items.size()) overlay.reset();
+  overlay_ = std::move(overlay);
+  if (rowCount() > 0) emit dataChanged(index(0, kRunAnswer), index(rowCount() - 1, kCorrect));
+  emit headerDataChanged(Qt::Horizontal, kRunAnswer, kCorrect);
+}
+
 void DatasetTableModel::setDataset(std::shared_ptr<const data::Dataset> dataset) {
   beginResetModel();
   dataset_ = std::move(dataset);
+  overlay_.reset();
   if (thumbnails_) thumbnails_->setDataset(dataset_);
   search_.clear();
   QSet<QString> splits, categories;
@@ -98,6 +106,22 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     default:
       break;
   }
+  const auto row = static_cast<std::size_t>(index.row());
+  const bool predicted = overlay_ && overlay_->hasPrediction(row);
+  if (role == kSortRole) {
+    switch (index.column()) {
+      case kRunAnswer:
+        return predicted ? overlay_->predicted[row] : -1;
+      case kConfidence:
+        return predicted ? overlay_->confidence[row] : -1.0;
+      case kCorrect:
+        // Descending: wrong answers first, the most confident of them on top.
+        return predicted ? (overlay_->correct[row] == 0 ? 2.0 : 1.0) + overlay_->confidence[row]
+                         : 0.0;
+      default:
+        return data(index, Qt::DisplayRole);
+    }
+  }
   switch (index.column()) {
     case kThumbnail:
       if (role == Qt::DecorationRole && thumbnails_) return thumbnails_->thumbnail(index.row());
@@ -130,6 +154,33 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     case kCategory:
       if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return qs(it->category);
       return {};
+    case kRunAnswer: {
+      if (!predicted)
+        return role == Qt::DisplayRole && overlay_ ? QVariant(QStringLiteral("—")) : QVariant();
+      const int k = overlay_->predicted[row];
+      if (role == Qt::DisplayRole) {
+        if (k < 0 || static_cast<std::size_t>(k) >= it->options.size()) return QString::number(k);
+        const data::Option& o = it->options[static_cast<std::size_t>(k)];
+        return QString(QString(QLatin1Char(o.letter)) + QStringLiteral(" · ") + oneLine(o.text));
+      }
+      if (role == Qt::ToolTipRole) return tr("The option the run chose (highest probability)");
+      return {};
+    }
+    case kConfidence:
+      if (!predicted) return {};
+      if (role == Qt::DisplayRole)
+        return QString(QString::number(100 * overlay_->confidence[row], 'f', 1) +
+                       QStringLiteral(" %"));
+      if (role == Qt::TextAlignmentRole)
+        return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+      return {};
+    case kCorrect:
+      if (!predicted) return {};
+      if (role == Qt::DisplayRole)
+        return overlay_->correct[row] == 1 ? tr("✓ right") : tr("✗ wrong");
+      if (role == Qt::ForegroundRole)
+        return overlay_->correct[row] == 1 ? QColor(0x00, 0x7a, 0x5a) : QColor(0xB3, 0x26, 0x1E);
+      return {};
     default:
       return {};
   }
@@ -151,6 +202,12 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
         return tr("Split");
       case kCategory:
         return tr("Category");
+      case kRunAnswer:
+        return tr("Run's answer");
+      case kConfidence:
+        return tr("Confidence");
+      case kCorrect:
+        return tr("Result");
       default:
         return {};
     }
@@ -165,6 +222,14 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
             "in italics");
       case kSplit:
         return tr("train, calibration, test or idk");
+      case kRunAnswer:
+        return overlay_ ? tr("The answer of %1").arg(overlay_->name) : QVariant();
+      case kConfidence:
+        return tr("The run's confidence in its answer: the largest option probability");
+      case kCorrect:
+        return tr(
+            "Whether the run's answer is the gold answer; sort it descending for "
+            "“confidently wrong first”");
       default:
         return {};
     }

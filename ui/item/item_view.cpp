@@ -15,6 +15,7 @@
 
 #include "item/image_viewer.h"
 #include "item/item_image.h"
+#include "run/condition_picker.h"
 #include "run/run_item_panel.h"
 
 namespace unveil::ui {
@@ -50,37 +51,6 @@ QIcon emptyBadge() {
   return QIcon(pixmap);
 }
 
-struct Preset {
-  const char* key;
-  const char* label;
-  double min, max, value, step;
-  int decimals;
-  const char* amountTip;
-};
-
-// The perturbations of core/data/perturb.h, with the ranges parse_perturbation accepts.
-const Preset kPresets[] = {
-    {"image", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Original image"), 0, 0, 0, 0, 0, ""},
-    {"text", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "No image (text only)"), 0, 0, 0, 0, 0, ""},
-    {"blank", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Blank (mean colour)"), 0, 0, 0, 0, 0, ""},
-    {"noise", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Gaussian noise"), 0.01, 1, 0.2, 0.05, 2,
-     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Noise σ, on the 0–1 intensity scale")},
-    {"blur", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Gaussian blur"), 0.5, 100, 3, 0.5, 1,
-     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Blur σ, in pixels")},
-    {"occlude", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Occluding patch"), 0.01, 1, 0.25, 0.05,
-     2,
-     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Share of the image area the grey square covers")},
-    {"grey", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "Greyscale"), 0, 0, 0, 0, 0, ""},
-    {"jpeg", QT_TRANSLATE_NOOP("unveil::ui::ItemView", "JPEG re-encoding"), 1, 100, 10, 5, 0,
-     QT_TRANSLATE_NOOP("unveil::ui::ItemView", "JPEG quality (1 = worst, 100 = best)")},
-};
-
-const Preset* presetOf(const QString& key) {
-  for (const Preset& p : kPresets)
-    if (key == QLatin1String(p.key)) return &p;
-  return nullptr;
-}
-
 QString qs(const std::string& s) {
   return QString::fromStdString(s);
 }
@@ -94,16 +64,12 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
   image_ = new ImageViewer(this);
   image_->setMinimumHeight(160);
 
-  kind_ = new QComboBox(this);
-  kind_->setObjectName(QStringLiteral("perturbationBox"));
-  for (const Preset& p : kPresets)
-    kind_->addItem(tr(p.label), QString::fromLatin1(p.key));
-  kind_->setToolTip(
+  picker_ = new ConditionPicker(this);
+  picker_->kindBox()->setObjectName(QStringLiteral("perturbationBox"));
+  picker_->amountBox()->setObjectName(QStringLiteral("perturbationAmount"));
+  picker_->kindBox()->setToolTip(
       tr("The condition Run uses, previewed: the image as a run under this condition gives it "
          "to the model (the seed is fixed, so the preview is what the run sees)"));
-  amount_ = new QDoubleSpinBox(this);
-  amount_->setObjectName(QStringLiteral("perturbationAmount"));
-  amount_->setKeyboardTracking(false);
   auto* conditionLabel = new QLabel(tr("Condition:"), this);
 
   hint_ = new QLabel(this);
@@ -126,8 +92,7 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
 
   auto* condition = new QHBoxLayout;
   condition->addWidget(conditionLabel);
-  condition->addWidget(kind_);
-  condition->addWidget(amount_);
+  condition->addWidget(picker_);
   condition->addStretch();
   auto* top = new QWidget(this);
   auto* topLayout = new QVBoxLayout(top);
@@ -158,14 +123,7 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
     shortcut->setContext(Qt::WidgetWithChildrenShortcut);
     connect(shortcut, &QShortcut::activated, this, [this, d = delta] { emit stepRequested(d); });
   }
-  // Dragging the amount spins through many values: draw only the one it rests on.
-  auto* settle = new QTimer(this);
-  settle->setSingleShot(true);
-  settle->setInterval(120);
-  connect(settle, &QTimer::timeout, this, &ItemView::loadImage);
-  connect(amount_, &QDoubleSpinBox::valueChanged, settle, qOverload<>(&QTimer::start));
-  connect(kind_, &QComboBox::currentIndexChanged, this, &ItemView::perturbationKindChanged);
-  perturbationKindChanged();
+  connect(picker_, &ConditionPicker::conditionChanged, this, &ItemView::loadImage);
   setItem(nullptr, -1);
 }
 
@@ -182,38 +140,11 @@ void ItemView::setRunPanel(RunItemPanel* panel) {
 }
 
 QString ItemView::perturbation() const {
-  const QString key = kind_->currentData().toString();
-  const Preset* p = presetOf(key);
-  if (!p || p->max == 0) return key;
-  return key + QLatin1Char(':') + QString::number(amount_->value(), 'g', 6);
+  return picker_->condition();
 }
 
 void ItemView::setPerturbation(const QString& kind, double amount) {
-  const int i = kind_->findData(kind);
-  if (i < 0) return;
-  kind_->setCurrentIndex(i);
-  if (amount >= 0) {
-    const QSignalBlocker blocker(amount_);
-    amount_->setValue(amount);
-    loadImage();
-  }
-}
-
-void ItemView::perturbationKindChanged() {
-  const Preset* p = presetOf(kind_->currentData().toString());
-  const bool hasAmount = p && p->max > 0;
-  {
-    const QSignalBlocker blocker(amount_);
-    amount_->setVisible(hasAmount);
-    if (hasAmount) {
-      amount_->setDecimals(p->decimals);
-      amount_->setRange(p->min, p->max);
-      amount_->setSingleStep(p->step);
-      amount_->setValue(p->value);
-      amount_->setToolTip(tr(p->amountTip));
-    }
-  }
-  loadImage();
+  picker_->setCondition(kind, amount);
 }
 
 QString ItemView::questionText() const {

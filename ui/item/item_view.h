@@ -8,13 +8,12 @@
 
 #include "data/item.h"
 
-class QComboBox;
-class QDoubleSpinBox;
 class QLabel;
 class QListWidget;
 
 namespace unveil::ui {
 
+class ConditionPicker;
 class ImageViewer;
 class RunItemPanel;
 
@@ -55,7 +54,6 @@ class ItemView : public QWidget {
 
  private:
   void showOptions(const data::Item& item);
-  void perturbationKindChanged();
   void loadImage();
 
   std::shared_ptr<const data::Dataset> dataset_;
@@ -65,8 +63,7 @@ class ItemView : public QWidget {
 
   QLabel* header_ = nullptr;
   ImageViewer* image_ = nullptr;
-  QComboBox* kind_ = nullptr;
-  QDoubleSpinBox* amount_ = nullptr;
+  ConditionPicker* picker_ = nullptr;
   QLabel* hint_ = nullptr;
   QLabel* question_ = nullptr;
   QListWidget* options_ = nullptr;

@@ -31,7 +31,9 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
   table_->setShowGrid(false);
   table_->setWordWrap(false);
   table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
-  // The table is as tall as its rows, so that every metric is visible without scrolling.
+  // The table is as tall as its rows when there is room, so that every metric is visible without
+  // scrolling; on a small screen it gives way (down to eight rows) and scrolls.
+  table_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
   connect(model_, &QAbstractItemModel::modelReset, this, &MetricsPanel::fitTableHeight);
   table_->setToolTip(tr("Hover over a metric to see what it means."));
 
@@ -73,7 +75,10 @@ void MetricsPanel::fitTableHeight() {
   const int height = table_->horizontalHeader()->sizeHint().height() +
                      rows * table_->verticalHeader()->defaultSectionSize() +
                      2 * table_->frameWidth();
-  table_->setFixedHeight(height);
+  table_->setMaximumHeight(height);
+  table_->setMinimumHeight(std::min(
+      height, table_->horizontalHeader()->sizeHint().height() +
+                  8 * table_->verticalHeader()->defaultSectionSize() + 2 * table_->frameWidth()));
 }
 
 void MetricsPanel::setMetrics(const calib::Metrics& before,
@@ -105,8 +110,15 @@ void MetricsPanel::setTemperature(const std::optional<TemperatureSummary>& summa
     text += QStringLiteral("<br><b>") +
             tr("The best temperature lies at the edge of the search range; treat it with care.") +
             QStringLiteral("</b>");
-  if (!fit.note.empty())
-    text += QStringLiteral("<br><i>") + QString::fromStdString(fit.note).toHtmlEscaped() +
+  else if (fit.temperature > 1)
+    text += QStringLiteral("<br><i>") +
+            tr("T > 1: the model was over-confident on this split; scaling softens its "
+               "confidence and never changes an answer.") +
+            QStringLiteral("</i>");
+  else
+    text += QStringLiteral("<br><i>") +
+            tr("T < 1: the model was under-confident on this split; scaling sharpens its "
+               "confidence and never changes an answer.") +
             QStringLiteral("</i>");
   temperature_->setText(text);
 }

@@ -47,10 +47,18 @@ int binAt(const calib::BinTable& table, const BinLayout& layout, double confiden
     const int count = static_cast<int>(table.bins.size());
     return std::min(static_cast<int>(std::floor(confidence * count)), count - 1);
   }
+  // Equal-mass bars may overlap where bins crowd (near confidence 1): the nearest bar wins, and
+  // of two as near the later one, which is drawn on top.
+  int best = -1;
+  double bestDistance = layout.width / 2;
   for (int i = 0; i < layout.keys.size(); ++i) {
-    if (std::abs(confidence - layout.keys[i]) <= layout.width / 2) return layout.bins[i];
+    const double d = std::abs(confidence - layout.keys[i]);
+    if (d <= bestDistance) {
+      best = layout.bins[i];
+      bestDistance = d;
+    }
   }
-  return -1;
+  return best;
 }
 
 QString binRangeText(const calib::Bin& bin) {

@@ -163,6 +163,11 @@ void ConfidenceHistogram::rebuild() {
   requestReplot();
 }
 
+int ConfidenceHistogram::binIndexAt(double confidence) const {
+  const int index = binAt(table_, layout_, confidence);
+  return index >= 0 && table_.bins[static_cast<std::size_t>(index)].count > 0 ? index : -1;
+}
+
 QString ConfidenceHistogram::toolTipAt(double confidence) const {
   const int index = binAt(table_, layout_, confidence);
   if (index < 0) return {};

@@ -30,6 +30,7 @@ class ConfidenceHistogram : public PlotView {
 
   QString exportBaseName() const override;
   QString toolTipAt(double confidence) const override;
+  int binIndexAt(double confidence) const override;
 
   QCPBars* primaryBars() const { return primary_; }
   QCPBars* comparisonBars() const { return comparisonBars_; }

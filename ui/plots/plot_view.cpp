@@ -28,6 +28,7 @@ PlotView::PlotView(QWidget* parent) : QCustomPlot(parent) {
   setMouseTracking(true);
   setContextMenuPolicy(Qt::CustomContextMenu);
   connect(this, &QCustomPlot::mouseMove, this, &PlotView::showToolTip);
+  connect(this, &QCustomPlot::mousePress, this, &PlotView::mousePressed);
   connect(this, &QWidget::customContextMenuRequested, this, &PlotView::showContextMenu);
 }
 
@@ -62,21 +63,48 @@ void PlotView::exportWithDialog(PlotFormat format) {
   if (!fileName.isEmpty()) emit exported(fileName);
 }
 
-void PlotView::showToolTip(QMouseEvent* event) {
-  QCPAxisRect* rect = mainAxisRect();
-  const QPointF pos = event->position();
-  QString text;
-  // The tooltip applies to the whole column of a bin, including any strip below the main rect.
+int PlotView::binIndexAt(double) const {
+  return -1;
+}
+
+void PlotView::clickAt(double key) {
+  const int bin = binIndexAt(key);
+  if (bin >= 0) emit binClicked(bin);
+}
+
+double PlotView::keyAt(const QPointF& pos, bool* inside) const {
+  // A bin's column includes any strip below the main rect (the count strip).
   for (QCPAxisRect* r : axisRects()) {
     if (r->rect().contains(pos.toPoint())) {
-      text = toolTipAt(rect->axis(QCPAxis::atBottom)->pixelToCoord(pos.x()));
-      break;
+      *inside = true;
+      return mainAxisRect()->axis(QCPAxis::atBottom)->pixelToCoord(pos.x());
     }
   }
+  *inside = false;
+  return 0;
+}
+
+void PlotView::showToolTip(QMouseEvent* event) {
+  bool inside = false;
+  const double key = keyAt(event->position(), &inside);
+  const QString text = inside ? toolTipAt(key) : QString();
+  const bool onBin = inside && binIndexAt(key) >= 0;
+  setCursor(onBin ? Qt::PointingHandCursor : Qt::ArrowCursor);
   if (text.isEmpty())
     QToolTip::hideText();
   else
-    QToolTip::showText(event->globalPosition().toPoint(), text, this);
+    QToolTip::showText(event->globalPosition().toPoint(),
+                       onBin ? text + QStringLiteral("<br><i>") + tr("Click to list these items") +
+                                   QStringLiteral("</i>")
+                             : text,
+                       this);
+}
+
+void PlotView::mousePressed(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton) return;
+  bool inside = false;
+  const double key = keyAt(event->position(), &inside);
+  if (inside) clickAt(key);
 }
 
 void PlotView::showContextMenu(const QPoint& pos) {

@@ -1,5 +1,5 @@
-// The base of every plot: a QCustomPlot with a title, batched redraws, a hover tooltip and a
-// context menu that exports the picture.
+// The base of every plot: a QCustomPlot with a title, batched redraws, a hover tooltip, a click
+// on a bin (reported as binClicked) and a context menu that exports the picture.
 #pragma once
 
 #include <qcustomplot.h>
@@ -23,6 +23,10 @@ class PlotView : public QCustomPlot {
   virtual QString exportBaseName() const = 0;
   /// The tooltip for a point of the key (confidence) axis; empty for none.
   virtual QString toolTipAt(double key) const = 0;
+  /// The bin under a point of the key axis, -1 for none (plots without bins).
+  virtual int binIndexAt(double key) const;
+  /// What a click on the key axis point would report (for tests): binIndexAt.
+  void clickAt(double key);
 
   /// Asks for a file and exports the plot in `format`.
   void exportWithDialog(PlotFormat format);
@@ -31,6 +35,8 @@ class PlotView : public QCustomPlot {
 
  signals:
   void exported(const QString& fileName);
+  /// A bin was clicked (its index in the table shown).
+  void binClicked(int bin);
 
  protected:
   /// Marks the plot dirty; QCustomPlot coalesces queued replots into one per event-loop pass.
@@ -40,6 +46,8 @@ class PlotView : public QCustomPlot {
 
  private:
   void showToolTip(QMouseEvent* event);
+  void mousePressed(QMouseEvent* event);
+  double keyAt(const QPointF& pos, bool* inside) const;
   void showContextMenu(const QPoint& pos);
 
   QCPTextElement* title_ = nullptr;

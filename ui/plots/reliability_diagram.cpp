@@ -235,6 +235,11 @@ QString ReliabilityDiagram::describeBin(const calib::Bin& bin, const QString& la
   return text;
 }
 
+int ReliabilityDiagram::binIndexAt(double confidence) const {
+  const int index = binAt(table_, layout_, confidence);
+  return index >= 0 && table_.bins[static_cast<std::size_t>(index)].count > 0 ? index : -1;
+}
+
 QString ReliabilityDiagram::toolTipAt(double confidence) const {
   const int index = binAt(table_, layout_, confidence);
   if (index < 0) return {};

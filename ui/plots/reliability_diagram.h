@@ -30,6 +30,7 @@ class ReliabilityDiagram : public PlotView {
 
   QString exportBaseName() const override;
   QString toolTipAt(double confidence) const override;
+  int binIndexAt(double confidence) const override;
 
   // The plottables, for tests and for styling.
   QCPBars* accuracyBars() const { return accuracy_; }

@@ -205,6 +205,42 @@ ProjectResult importDataset(const QString& path, std::shared_ptr<const data::Dat
   });
 }
 
+DatasetLoadResult loadProjectDataset(const QString& path, const QString& name) {
+  DatasetLoadResult r;
+  try {
+    Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kReadOnly);
+    if (!st.ok()) {
+      r.error = qs(st.error().message);
+      return r;
+    }
+    Result<std::optional<store::DatasetInfo>> info = st->dataset_by_name(name.toStdString());
+    if (!info.ok()) {
+      r.error = qs(info.error().message);
+      return r;
+    }
+    if (!*info) {
+      r.error = ProjectJobs::tr("%1 has no dataset named “%2”").arg(path, name);
+      return r;
+    }
+    Result<std::vector<data::Item>> items = st->items((*info)->id, {}, /*load_images=*/true);
+    if (!items.ok()) {
+      r.error = qs(items.error().message);
+      return r;
+    }
+    auto dataset = std::make_shared<data::Dataset>();
+    dataset->name = (*info)->name;
+    dataset->root = (*info)->root;
+    dataset->items = std::move(items).value();
+    r.data.dataset = std::move(dataset);
+    r.data.path = path;
+    r.data.displayName = name + QStringLiteral(" · ") + QFileInfo(path).fileName();
+    r.data.format = qs((*info)->format);
+  } catch (const std::exception& e) {
+    r.error = path + QStringLiteral(": ") + QString::fromUtf8(e.what());
+  }
+  return r;
+}
+
 RunLoadResult loadRun(const QString& path, std::int64_t runId) {
   RunLoadResult r;
   try {
@@ -231,6 +267,25 @@ RunLoadResult loadRun(const QString& path, std::int64_t runId) {
     r.data.set = std::make_shared<const calib::PredictionSet>(std::move(set).value());
     r.data.path = path;
     r.data.displayName = qs(info->spec.name) + QStringLiteral(" · ") + qs(info->dataset_name);
+    r.data.runId = runId;
+    r.data.datasetName = qs(info->dataset_name);
+    // The newest temperature stored for the run, with the run it was fitted on: the window fits
+    // it again (exactly, and fast) to show before and after.
+    Result<std::vector<store::CalibrationInfo>> cals = st->calibrations(runId);
+    if (cals.ok()) {
+      for (auto it = cals->rbegin(); it != cals->rend(); ++it) {
+        if (it->method != "temperature" || !it->fit_run_id) continue;
+        Result<calib::PredictionSet> fit = st->prediction_set(*it->fit_run_id);
+        Result<store::RunInfo> fitInfo = st->run(*it->fit_run_id);
+        if (!fit.ok() || fit->empty() || !fitInfo.ok()) continue;
+        LoadedPredictions c;
+        c.set = std::make_shared<const calib::PredictionSet>(std::move(fit).value());
+        c.path = path;
+        c.displayName = qs(fitInfo->spec.name) + QStringLiteral(" · ") + qs(fitInfo->dataset_name);
+        r.calibration = std::move(c);
+        break;
+      }
+    }
   } catch (const std::exception& e) {
     r.error = path + QStringLiteral(": ") + QString::fromUtf8(e.what());
   }

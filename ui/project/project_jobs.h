@@ -7,6 +7,7 @@
 #include <optional>
 #include <vector>
 
+#include "browser/dataset_loading.h"
 #include "calib/prediction_set.h"
 #include "data/item.h"
 #include "session/prediction_loading.h"
@@ -57,8 +58,13 @@ ProjectResult importDataset(const QString& path, std::shared_ptr<const data::Dat
 
 struct RunLoadResult {
   LoadedPredictions data;
+  /// The calibration split of the run's stored temperature scaling, when it has one.
+  std::optional<LoadedPredictions> calibration;
   QString error;
 };
+/// A dataset of the project, items and images, ready for the browser.
+DatasetLoadResult loadProjectDataset(const QString& path, const QString& name);
+
 /// A run's predictions, ready for CalibrationSession::showPredictions.
 RunLoadResult loadRun(const QString& path, std::int64_t runId);
 

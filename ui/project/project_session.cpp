@@ -133,7 +133,7 @@ void ProjectSession::loadRun(std::int64_t runId) {
       [this, generation](RunLoadResult r) {
         if (generation != runGeneration_) return;
         if (!r.error.isEmpty()) return fail(r.error);
-        emit runLoaded(r.data);
+        emit runLoaded(r.data, r.calibration);
       });
 }
 

@@ -50,7 +50,9 @@ class ProjectSession : public QObject {
   void changed();
   /// Something was done that the status bar should say.
   void message(const QString& text);
-  void runLoaded(const unveil::ui::LoadedPredictions& predictions);
+  /// A run's predictions, and the calibration split of its stored temperature when it has one.
+  void runLoaded(const unveil::ui::LoadedPredictions& predictions,
+                 const std::optional<unveil::ui::LoadedPredictions>& calibration);
   void failed(const QString& message);
   void idle();
 

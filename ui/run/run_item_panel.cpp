@@ -12,9 +12,9 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
 
-#include "model/prompt.h"
 #include "run/model_library.h"
 #include "run/probability_bars.h"
+#include "run/prompt_picker.h"
 
 namespace unveil::ui {
 
@@ -37,19 +37,9 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   auto* openModel = new QPushButton(tr("Open model…"), this);
   openModel->setToolTip(tr("Add a model card (JSON) to the list"));
 
-  preset_ = new QComboBox(this);
-  preset_->setObjectName(QStringLiteral("runPromptBox"));
-  preset_->addItem(tr("The study's prompt"), QString::fromUtf8(model::kStudyTemplate));
-  int n = 0;
-  for (const std::string& t : model::uncertainty_inviting_templates())
-    preset_->addItem(tr("Inviting “I don't know” %1").arg(++n), QString::fromStdString(t));
-  preset_->setToolTip(
-      tr("The prompt template: {image}, {hint}, {question} and {options} are filled in per item"));
-  prompt_ = new QPlainTextEdit(this);
-  prompt_->setObjectName(QStringLiteral("runPromptText"));
-  prompt_->setTabChangesFocus(true);
-  prompt_->setToolTip(preset_->toolTip());
-  prompt_->setFixedHeight(prompt_->fontMetrics().lineSpacing() * 3 + 12);
+  prompt_ = new PromptPicker(3, this);
+  prompt_->presetBox()->setObjectName(QStringLiteral("runPromptBox"));
+  prompt_->textBox()->setObjectName(QStringLiteral("runPromptText"));
 
   runButton_ = new QPushButton(tr("Run"), this);
   runButton_->setObjectName(QStringLiteral("runItemButton"));
@@ -80,8 +70,7 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   modelRow->addWidget(openModel);
   grid->addLayout(modelRow, 0, 1);
   grid->addWidget(new QLabel(tr("Prompt:"), this), 1, 0);
-  grid->addWidget(preset_, 1, 1);
-  grid->addWidget(prompt_, 2, 1);
+  grid->addWidget(prompt_, 1, 1);
   auto* runRow = new QHBoxLayout;
   runRow->addWidget(runButton_);
   runRow->addWidget(status_, 1);
@@ -104,8 +93,7 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   });
   connect(runButton_, &QPushButton::clicked, this, &RunItemPanel::run);
   connect(openModel, &QPushButton::clicked, this, &RunItemPanel::openModelRequested);
-  connect(preset_, &QComboBox::activated, this, &RunItemPanel::presetChosen);
-  connect(prompt_, &QPlainTextEdit::textChanged, this, &RunItemPanel::invalidate);
+  connect(prompt_, &PromptPicker::textChanged, this, &RunItemPanel::invalidate);
   connect(model_, &QComboBox::currentIndexChanged, this, &RunItemPanel::invalidate);
   connect(library_, &ModelLibrary::cardsChanged, this, &RunItemPanel::refreshModels);
   connect(library_, &ModelLibrary::loaded, this, [this](const QString& card, double ms) {
@@ -122,7 +110,6 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
     setStatus(tr("Could not load the model: %1").arg(msg), true);
     emit finished();
   });
-  presetChosen(0);
   refreshModels();
 }
 
@@ -156,15 +143,11 @@ void RunItemPanel::setModelCard(const QString& cardPath) {
 }
 
 QString RunItemPanel::promptTemplate() const {
-  return prompt_->toPlainText();
+  return prompt_->text();
 }
 
 void RunItemPanel::setPromptTemplate(const QString& text) {
-  prompt_->setPlainText(text);
-}
-
-void RunItemPanel::presetChosen(int index) {
-  prompt_->setPlainText(preset_->itemData(index).toString());
+  prompt_->setText(text);
 }
 
 void RunItemPanel::setItem(std::shared_ptr<const data::Dataset> dataset, int index) {

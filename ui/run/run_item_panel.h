@@ -12,13 +12,13 @@
 
 class QComboBox;
 class QLabel;
-class QPlainTextEdit;
 class QPushButton;
 
 namespace unveil::ui {
 
 class ModelLibrary;
 class ProbabilityBars;
+class PromptPicker;
 
 class RunItemPanel : public QWidget {
   Q_OBJECT
@@ -56,7 +56,6 @@ class RunItemPanel : public QWidget {
 
  private:
   void refreshModels();
-  void presetChosen(int index);
   void invalidate();
   void start();
   void show(const ItemRunResult& r);
@@ -71,8 +70,7 @@ class RunItemPanel : public QWidget {
   std::optional<ItemRunResult> result_;
 
   QComboBox* model_ = nullptr;
-  QComboBox* preset_ = nullptr;
-  QPlainTextEdit* prompt_ = nullptr;
+  PromptPicker* prompt_ = nullptr;
   QPushButton* runButton_ = nullptr;
   QLabel* status_ = nullptr;
   ProbabilityBars* bars_ = nullptr;

@@ -127,19 +127,27 @@ void CalibrationSession::openTest(const QString& path) {
 }
 
 void CalibrationSession::showPredictions(const LoadedPredictions& predictions) {
+  showPredictions(predictions, std::nullopt);
+}
+
+void CalibrationSession::showPredictions(const LoadedPredictions& predictions,
+                                         const std::optional<LoadedPredictions>& calibration) {
   ++testGeneration_;
   ++calibrationGeneration_;
   ++fitGeneration_;
   lastError_.clear();
   test_ = predictions;
-  calibration_.reset();
+  calibration_ = calibration;
   fit_.reset();
   outcomesBefore_.reset();
   outcomesAfter_.reset();
   emit testLoaded();
   emit calibrationLoaded();
   emit temperatureChanged();
-  recompute();
+  if (calibration_)
+    fitTemperature();  // recomputes once the temperature is there
+  else
+    recompute();
 }
 
 void CalibrationSession::openCalibration(const QString& path, bool fitWhenLoaded) {

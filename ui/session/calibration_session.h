@@ -38,6 +38,10 @@ class CalibrationSession : public QObject {
   /// Shows a set read elsewhere (a project's run). The calibration split and the temperature,
   /// which belonged to the previous set, are dropped.
   void showPredictions(const LoadedPredictions& predictions);
+  /// The same, with the calibration split of a stored temperature: the temperature is fitted on
+  /// it again (exact and deterministic, so the same T) and before/after shown.
+  void showPredictions(const LoadedPredictions& predictions,
+                       const std::optional<LoadedPredictions>& calibration);
   /// Opens the calibration split; with fitWhenLoaded, fits a temperature right after.
   void openCalibration(const QString& path, bool fitWhenLoaded);
   /// Opens the synthetic example (test and calibration split) and fits a temperature.
@@ -53,6 +57,9 @@ class CalibrationSession : public QObject {
   const std::optional<LoadedPredictions>& calibration() const { return calibration_; }
   const std::optional<calib::TemperatureFit>& temperatureFit() const { return fit_; }
   const std::optional<AnalysisResult>& result() const { return result_; }
+  /// The outcomes (confidence, answer, right or wrong) of the test set at T = 1, once computed;
+  /// null while they are being computed.
+  std::shared_ptr<const calib::Outcomes> outcomesBefore() const { return outcomesBefore_; }
   bool isBusy() const { return !activities_.isEmpty(); }
   /// The last error, until the next successful load.
   const QString& lastError() const { return lastError_; }

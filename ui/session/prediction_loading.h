@@ -15,6 +15,9 @@ struct LoadedPredictions {
   QString displayName;  ///< the file name shown to the user
   bool synthetic = false;
   std::size_t skipped = 0;
+  // For a run of a project: which run, and the project dataset its items belong to.
+  qint64 runId = -1;
+  QString datasetName;
 };
 
 struct LoadResult {

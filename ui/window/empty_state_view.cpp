@@ -3,6 +3,7 @@
 #include <QHBoxLayout>
 #include <QIcon>
 #include <QLabel>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
 
@@ -41,11 +42,65 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   connect(openFile_, &QPushButton::clicked, this, &EmptyStateView::openFileRequested);
   connect(openExample_, &QPushButton::clicked, this, &EmptyStateView::openExampleRequested);
 
-  auto* buttons = new QHBoxLayout;
+  buildDemo_ = new QPushButton(QIcon(QStringLiteral(":/icons/calibration.svg")),
+                               tr("Build the demo project"), this);
+  buildDemo_->setToolTip(
+      tr("Train the three small demo models on the shapes world, run them, and fit a temperature "
+         "(about a minute and a half; everything stays on this computer)"));
+  connect(buildDemo_, &QPushButton::clicked, this, &EmptyStateView::buildDemoRequested);
+
+  buttons_ = new QWidget(this);
+  auto* buttons = new QHBoxLayout(buttons_);
+  buttons->setContentsMargins(0, 0, 0, 0);
   buttons->addStretch();
   buttons->addWidget(openFile_);
   buttons->addWidget(openExample_);
+  buttons->addWidget(buildDemo_);
   buttons->addStretch();
+
+  // The first launch: the demo project being built.
+  demoBox_ = new QWidget(this);
+  demoBox_->setObjectName(QStringLiteral("demoBox"));
+  demoStage_ = new QLabel(demoBox_);
+  demoStage_->setObjectName(QStringLiteral("demoStage"));
+  demoStage_->setAlignment(Qt::AlignCenter);
+  demoStage_->setWordWrap(true);
+  demoProgress_ = new QProgressBar(demoBox_);
+  demoProgress_->setObjectName(QStringLiteral("demoProgress"));
+  demoProgress_->setRange(0, 1000);
+  demoProgress_->setTextVisible(false);
+  demoProgress_->setMaximumHeight(10);
+  cancelDemo_ = new QPushButton(tr("Cancel"), demoBox_);
+  cancelDemo_->setToolTip(tr("Stop building the demo; nothing half-made is kept"));
+  connect(cancelDemo_, &QPushButton::clicked, this, &EmptyStateView::cancelDemoRequested);
+  auto* demoIntro =
+      new QLabel(tr("<b>Preparing the demo project.</b> Unveil is drawing a small world of "
+                    "shapes, training three small vision-language models on it (a text-only "
+                    "base model, a multimodal model, and the multimodal model after visual "
+                    "fine-tuning), running them, and fitting a temperature. It takes about a "
+                    "minute and a half, once; the project then opens by itself."),
+                 demoBox_);
+  demoIntro->setWordWrap(true);
+  demoIntro->setAlignment(Qt::AlignCenter);
+  demoIntro->setTextFormat(Qt::RichText);
+  auto* demoLayout = new QVBoxLayout(demoBox_);
+  demoLayout->setContentsMargins(0, 0, 0, 0);
+  demoLayout->addWidget(demoIntro);
+  demoLayout->addSpacing(8);
+  demoLayout->addWidget(demoProgress_);
+  demoLayout->addWidget(demoStage_);
+  auto* cancelRow = new QHBoxLayout;
+  cancelRow->addStretch();
+  cancelRow->addWidget(cancelDemo_);
+  cancelRow->addStretch();
+  demoLayout->addLayout(cancelRow);
+  demoBox_->hide();
+  demoMessage_ = new QLabel(this);
+  demoMessage_->setObjectName(QStringLiteral("demoMessage"));
+  demoMessage_->setWordWrap(true);
+  demoMessage_->setAlignment(Qt::AlignCenter);
+  demoMessage_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  demoMessage_->hide();
 
   auto* column = new QVBoxLayout;
   column->addStretch(2);
@@ -54,7 +109,9 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   column->addWidget(headline);
   column->addWidget(body);
   column->addSpacing(16);
-  column->addLayout(buttons);
+  column->addWidget(buttons_);
+  column->addWidget(demoBox_);
+  column->addWidget(demoMessage_);
   column->addStretch(3);
 
   auto* outer = new QHBoxLayout(this);
@@ -63,6 +120,32 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   outer->addStretch();
   body->setMaximumWidth(560);
   headline->setMaximumWidth(560);
+  demoBox_->setMaximumWidth(560);
+  demoMessage_->setMaximumWidth(560);
+}
+
+void EmptyStateView::showDemoProgress(const QString& stage, double fraction) {
+  buttons_->hide();
+  demoMessage_->hide();
+  demoBox_->show();
+  demoStage_->setText(stage);
+  demoProgress_->setValue(static_cast<int>(1000 * fraction));
+}
+
+void EmptyStateView::showDemoStopped(const QString& message, bool error) {
+  demoBox_->hide();
+  buttons_->show();
+  demoMessage_->setText(message);
+  demoMessage_->setStyleSheet(error ? QStringLiteral("color: #B3261E;") : QString());
+  demoMessage_->setVisible(!message.isEmpty());
+}
+
+bool EmptyStateView::showsDemoProgress() const {
+  return !demoBox_->isHidden();
+}
+
+QString EmptyStateView::demoStageText() const {
+  return demoStage_->text();
 }
 
 }  // namespace unveil::ui

@@ -1,8 +1,11 @@
-// What the window shows before anything is open: what Unveil does and how to start.
+// What the window shows before anything is open: what Unveil does and how to start — and, on a
+// first launch, the demo project being built (stage, progress, Cancel).
 #pragma once
 
 #include <QWidget>
 
+class QLabel;
+class QProgressBar;
 class QPushButton;
 
 namespace unveil::ui {
@@ -13,13 +16,31 @@ class EmptyStateView : public QWidget {
  public:
   explicit EmptyStateView(QWidget* parent = nullptr);
 
+ public:
+  /// Shows the demo build's stage and progress (0..1) with a Cancel button.
+  void showDemoProgress(const QString& stage, double fraction);
+  /// Back to the buttons; `message` (may be empty) says why the demo is not there.
+  void showDemoStopped(const QString& message, bool error = false);
+  bool showsDemoProgress() const;
+  QString demoStageText() const;
+  QPushButton* cancelDemoButton() const { return cancelDemo_; }
+
  signals:
   void openFileRequested();
   void openExampleRequested();
+  void buildDemoRequested();
+  void cancelDemoRequested();
 
  private:
   QPushButton* openFile_ = nullptr;
   QPushButton* openExample_ = nullptr;
+  QPushButton* buildDemo_ = nullptr;
+  QWidget* buttons_ = nullptr;
+  QWidget* demoBox_ = nullptr;
+  QLabel* demoStage_ = nullptr;
+  QProgressBar* demoProgress_ = nullptr;
+  QPushButton* cancelDemo_ = nullptr;
+  QLabel* demoMessage_ = nullptr;
 };
 
 }  // namespace unveil::ui

@@ -8,6 +8,7 @@
 #include <QDropEvent>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFutureWatcher>
 #include <QLabel>
 #include <QMimeData>
 #include <QProgressBar>
@@ -16,17 +17,26 @@
 #include <QStatusBar>
 #include <QTabBar>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <cmath>
 
 #include "app/settings.h"
 #include "browser/dataset_browser.h"
 #include "browser/dataset_loading.h"
 #include "browser/dataset_session.h"
+#include "browser/dataset_table_model.h"
+#include "browser/run_overlay.h"
+#include "calib/bin_members.h"
 #include "item/item_view.h"
+#include "plots/bin_layout.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
 #include "problems/problems_panel.h"
+#include "project/demo_setup.h"
 #include "project/project_session.h"
 #include "project/runs_panel.h"
+#include "run/batch_run.h"
+#include "run/batch_run_panel.h"
 #include "run/model_library.h"
 #include "run/run_item_panel.h"
 #include "session/calibration_session.h"
@@ -57,6 +67,8 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   datasetPage_ = new DatasetPage(this, thumbnailDir);
   datasetPage_->hide();
   models_ = new ModelLibrary(this);
+  batchRun_ = new BatchRun(this);
+  demo_ = new DemoSetup(this);
   runItem_ = new RunItemPanel(models_, datasetPage_);
   datasetPage_->itemView()->setRunPanel(runItem_);
   connect(runItem_, &RunItemPanel::openModelRequested, this, &MainWindow::chooseModel);
@@ -115,6 +127,9 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   statusBar()->addPermanentWidget(busy_);
 
   connectSessions();
+  connectBatchRun();
+  connectDemo();
+  connectBrowserToRuns();
   session_->setOptions(binning_->options());
   updateActions();
   resize(1400, 900);
@@ -127,7 +142,16 @@ void MainWindow::createDocks() {
   runsDock_->setWidget(runs_);
   runsDock_->setToolTip(tr("The project's runs; choose one to see its diagrams"));
   addDockWidget(Qt::BottomDockWidgetArea, runsDock_);
-  runsDock_->hide();
+
+  // "New run" is a tab beside the runs: the diagrams above show a run as it fills up, and the
+  // bottom area stays low enough for them.
+  batchPanel_ = new BatchRunPanel(models_, project_, batchRun_, this);
+  batchDock_ = new QDockWidget(tr("New run"), this);
+  batchDock_->setObjectName(QStringLiteral("batchRunDock"));
+  batchDock_->setWidget(batchPanel_);
+  batchDock_->setToolTip(tr("Run a model over a dataset split of the project"));
+  addDockWidget(Qt::BottomDockWidgetArea, batchDock_);
+  tabifyDockWidget(runsDock_, batchDock_);
 
   problems_ = new ProblemsPanel(this);
   problemsDock_ = new QDockWidget(tr("Problems"), this);
@@ -135,7 +159,187 @@ void MainWindow::createDocks() {
   problemsDock_->setWidget(problems_);
   addDockWidget(Qt::BottomDockWidgetArea, problemsDock_);
   tabifyDockWidget(runsDock_, problemsDock_);
+  runsDock_->hide();
   problemsDock_->hide();
+  batchDock_->hide();
+}
+
+void MainWindow::openDemo(const DemoSetupOptions& options) {
+  const QString path = DemoSetup::projectPath(options.dir);
+  if (QFileInfo::exists(path)) {
+    showFeaturedRun_ = true;
+    project_->open(path);
+    return;
+  }
+  if (!demo_->start(options)) return;
+  pages_->setCurrentWidget(empty_);
+  showPage(pages_);
+  updateTitle();
+}
+
+void MainWindow::connectDemo() {
+  connect(empty_, &EmptyStateView::buildDemoRequested, this, [this] {
+    DemoSetupOptions o;
+    o.dir = DemoSetup::defaultDir();
+    openDemo(o);
+  });
+  connect(empty_, &EmptyStateView::cancelDemoRequested, demo_, &DemoSetup::cancel);
+  connect(demo_, &DemoSetup::progressed, this, [this](const QString& stage, double fraction) {
+    empty_->showDemoProgress(stage, fraction);
+    demoActivity_ = tr("Building the demo project: %1 %").arg(std::lround(100 * fraction));
+    showActivity();
+  });
+  connect(demo_, &DemoSetup::finished, this, [this](const QString& path, qint64) {
+    demoActivity_.clear();
+    empty_->showDemoStopped(QString());
+    showFeaturedRun_ = true;
+    project_->open(path);
+  });
+  connect(demo_, &DemoSetup::cancelled, this, [this] {
+    demoActivity_.clear();
+    showActivity();
+    empty_->showDemoStopped(
+        tr("The demo project was not built. Open a file, or build the demo another time."));
+  });
+  connect(demo_, &DemoSetup::failed, this, [this](const QString& message) {
+    demoActivity_.clear();
+    showActivity();
+    empty_->showDemoStopped(tr("The demo project could not be built: %1").arg(message), true);
+    showError(message);
+  });
+}
+
+void MainWindow::connectBrowserToRuns() {
+  connect(workspace_->reliabilityDiagram(), &PlotView::binClicked, this,
+          [this](int bin) { showBinItems(bin, false); });
+  connect(workspace_->confidenceHistogram(), &PlotView::binClicked, this,
+          [this](int bin) { showBinItems(bin, true); });
+  connect(session_, &CalibrationSession::resultChanged, this, &MainWindow::refreshRunOverlay);
+}
+
+void MainWindow::refreshRunOverlay() {
+  const auto& test = session_->test();
+  const auto& open = datasets_->dataset();
+  const auto outcomes = session_->outcomesBefore();
+  const bool belong = test && test->runId >= 0 && open && open->dataset &&
+                      open->path == test->path &&
+                      QString::fromStdString(open->dataset->name) == test->datasetName &&
+                      outcomes && outcomes->size() == test->set->size();
+  DatasetBrowser* browser = datasetPage_->browser();
+  if (!belong) {
+    if (browser->model()->runOverlay()) browser->setRunOverlay(nullptr);
+    overlaySet_ = overlayDataset_ = nullptr;
+    return;
+  }
+  if (overlaySet_ == test->set.get() && overlayDataset_ == open->dataset.get()) return;
+  overlaySet_ = test->set.get();
+  overlayDataset_ = open->dataset.get();
+  const quint64 generation = ++overlayGeneration_;
+  auto* watcher = new QFutureWatcher<std::shared_ptr<const RunOverlay>>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+    watcher->deleteLater();
+    if (generation != overlayGeneration_) return;
+    datasetPage_->browser()->setRunOverlay(watcher->result());
+  });
+  watcher->setFuture(QtConcurrent::run(
+      [dataset = open->dataset, set = test->set, outcomes, name = test->displayName] {
+        return std::make_shared<const RunOverlay>(makeRunOverlay(*dataset, *set, *outcomes, name));
+      }));
+}
+
+bool MainWindow::showBinItems(int bin, bool histogram) {
+  const auto& result = session_->result();
+  const auto outcomes = session_->outcomesBefore();
+  const auto overlay = datasetPage_->browser()->model()->runOverlay();
+  if (!result || !outcomes || !overlay || !session_->test() ||
+      overlaySet_ != session_->test()->set.get()) {
+    statusBar()->showMessage(
+        tr("The items of a bin can be listed for the runs of a project, whose dataset is open"),
+        8000);
+    return false;
+  }
+  const calib::BinTable& table = histogram ? result->histogramBefore : result->before.table;
+  if (bin < 0 || static_cast<std::size_t>(bin) >= table.bins.size()) return false;
+  const std::vector<std::size_t> members = calib::bin_members(
+      outcomes->confidence, static_cast<int>(table.bins.size()), table.binning, bin);
+  std::vector<int> items;
+  items.reserve(members.size());
+  for (std::size_t p : members)
+    if (p < overlay->itemOfPrediction.size() && overlay->itemOfPrediction[p] >= 0)
+      items.push_back(overlay->itemOfPrediction[p]);
+  const calib::Bin& b = table.bins[static_cast<std::size_t>(bin)];
+  const QString label = histogram
+                            ? tr("confidence %1 (histogram)").arg(binRangeText(b))
+                            : tr("confidence %1 (reliability diagram: accuracy %2 %)")
+                                  .arg(binRangeText(b), QString::number(100 * b.accuracy, 'f', 1));
+  datasetPage_->browser()->showItemSubset(items, label);
+  showPage(datasetPage_);
+  return true;
+}
+
+void MainWindow::connectBatchRun() {
+  connect(batchPanel_, &BatchRunPanel::openModelRequested, this, &MainWindow::chooseModel);
+  connect(runs_, &RunsPanel::runChosen, this, [this](qint64 id) {
+    // Another run chosen: the diagrams show that one now, not the batch run's growing set.
+    if (!batchRun_->isRunning() || id != batchRun_->progress().runId) followBatchRun_ = false;
+    std::optional<RunRow> chosen;
+    if (project_->isOpen())
+      for (const RunRow& row : project_->state()->runs)
+        if (row.info.id == id) chosen = row;
+    batchPanel_->setResumable(chosen);
+  });
+  connect(batchRun_, &BatchRun::started, this, [this] {
+    followBatchRun_ = true;
+    batchRunListed_ = false;
+    batchActivity_ = tr("Starting the run…");
+    showActivity();
+    updateActions();
+  });
+  connect(batchRun_, &BatchRun::progressed, this, [this](const BatchRunProgress& p) {
+    batchActivity_ = tr("Running %1: %2 of %3 items")
+                         .arg(batchRun_->request().runName.isEmpty()
+                                  ? QFileInfo(batchRun_->request().card).completeBaseName()
+                                  : batchRun_->request().runName)
+                         .arg(p.done)
+                         .arg(p.total);
+    showActivity();
+    // The run exists in the project now: list it (as running) once.
+    if (!std::exchange(batchRunListed_, true)) project_->refresh();
+  });
+  connect(batchRun_, &BatchRun::predictionsChanged, this, [this](const LoadedPredictions& p) {
+    if (!followBatchRun_) return;
+    if (!session_->test() || session_->test()->path != p.path ||
+        session_->test()->displayName != p.displayName)
+      showPage(pages_);  // the first hand-over brings the diagrams forward
+    session_->showPredictions(p);
+  });
+  connect(batchRun_, &BatchRun::finished, this, [this](const BatchRunOutcome& o) {
+    batchActivity_.clear();
+    showActivity();
+    updateActions();
+    if (!o.error.isEmpty()) return showError(o.error);
+    // Read the project again and show the run from the store (with its final numbers).
+    if (followBatchRun_) selectAfterRefresh_ = o.runId;
+    project_->refresh();
+    statusBar()->showMessage(
+        o.cancelled ? tr("Run %1 cancelled").arg(o.runId) : tr("Run %1 finished").arg(o.runId),
+        8000);
+  });
+  connect(project_, &ProjectSession::changed, this, [this] {
+    if (selectAfterRefresh_ >= 0) {
+      // The finished run, as stored (it may be chosen already, from while it ran).
+      const qint64 id = std::exchange(selectAfterRefresh_, -1);
+      runs_->selectRun(id);
+      project_->loadRun(id);
+    }
+    // Keep Resume in step with the chosen run's new status.
+    const qint64 id = runs_->currentRun();
+    std::optional<RunRow> chosen;
+    if (project_->isOpen() && id >= 0)
+      for (const RunRow& row : project_->state()->runs)
+        if (row.info.id == id) chosen = row;
+    batchPanel_->setResumable(chosen);
+  });
 }
 
 void MainWindow::connectSessions() {
@@ -182,19 +386,42 @@ void MainWindow::connectSessions() {
     banner_->hide();
     runsDock_->show();
     runsDock_->raise();
-    if (!std::exchange(showNewestRun_, false)) return;
+    batchDock_->show();
+    runsDock_->raise();
+    // Low enough that the diagrams above keep their room at the default window size.
+    resizeDocks({runsDock_}, {std::max(140, height() / 6)}, Qt::Vertical);
+    const bool featured = std::exchange(showFeaturedRun_, false);
+    if (!std::exchange(showNewestRun_, false) && !featured) return;
     const auto& runs = project_->state()->runs;
     if (runs.empty()) return openExample();
+    // The demo opens on the fine-tuned model's test run: the study's over-confident case.
+    if (featured) {
+      for (const RunRow& run : runs)
+        if (run.info.model_name == "shapes-mm-ft" && run.info.spec.split == "test" &&
+            runs_->selectRun(run.info.id))
+          return;
+    }
     qint64 newest = runs.front().info.id;
     for (const RunRow& run : runs)
       newest = std::max<qint64>(newest, run.info.id);
     runs_->selectRun(newest);
   });
   connect(runs_, &RunsPanel::runChosen, project_, &ProjectSession::loadRun);
-  connect(project_, &ProjectSession::runLoaded, this, [this](const LoadedPredictions& run) {
-    session_->showPredictions(run);
-    showPage(pages_);
-  });
+  connect(project_, &ProjectSession::runLoaded, this,
+          [this](const LoadedPredictions& run, const std::optional<LoadedPredictions>& cal) {
+            session_->showPredictions(run, cal);
+            showPage(pages_);
+            // The run's items, for the browser: read the project's dataset unless it is open.
+            if (run.runId >= 0 && !run.datasetName.isEmpty()) {
+              const auto& open = datasets_->dataset();
+              const bool same = open && open->path == run.path && open->dataset &&
+                                QString::fromStdString(open->dataset->name) == run.datasetName;
+              if (!same) {
+                projectDatasetPending_ = true;
+                datasets_->openFromProject(run.path, run.datasetName);
+              }
+            }
+          });
 }
 
 void MainWindow::showPage(QWidget* page) {
@@ -254,6 +481,7 @@ void MainWindow::restoreLayout() {
   // Panels open only with something to show, whatever the saved layout says.
   runsDock_->hide();
   problemsDock_->hide();
+  batchDock_->hide();
   datasetPage_->splitter()->restoreState(Settings::datasetSplitterState());
 }
 
@@ -329,7 +557,10 @@ void MainWindow::showDataset() {
     tabBar_->setTabToolTip(1, tr("Browse the dataset's items, images and options (Ctrl+2)"));
   }
   datasetPage_->setDataset(*loaded);
-  showPage(datasetPage_);
+  overlaySet_ = overlayDataset_ = nullptr;
+  // A dataset read for a run's items stays behind the diagrams; one the user opened comes forward.
+  if (!std::exchange(projectDatasetPending_, false)) showPage(datasetPage_);
+  refreshRunOverlay();
   tabBar_->setTabText(tabs_->indexOf(datasetPage_), loaded->displayName);
   const auto& problems = loaded->dataset->problems;
   problems_->setProblems(problems, loaded->displayName);
@@ -344,7 +575,10 @@ void MainWindow::showProject() {
   const bool readOnly = project_->isReadOnly();
   readOnlyBadge_->setVisible(readOnly);
   if (readOnly) readOnlyBadge_->setToolTip(project_->state()->notice);
-  if (!project_->isOpen()) runsDock_->hide();
+  if (!project_->isOpen()) {
+    runsDock_->hide();
+    batchDock_->hide();
+  }
   updateTitle();
   updateActions();
 }
@@ -363,7 +597,9 @@ void MainWindow::updateTitle() {
 }
 
 void MainWindow::showActivity() {
-  const QString activity = !datasetActivity_.isEmpty()   ? datasetActivity_
+  const QString activity = !demoActivity_.isEmpty()      ? demoActivity_
+                           : !batchActivity_.isEmpty()   ? batchActivity_
+                           : !datasetActivity_.isEmpty() ? datasetActivity_
                            : !projectActivity_.isEmpty() ? projectActivity_
                                                          : calibrationActivity_;
   busy_->setVisible(!activity.isEmpty());
@@ -429,7 +665,8 @@ void MainWindow::showView(View view) {
 
 bool MainWindow::isBusy() const {
   return session_->isBusy() || project_->isBusy() || datasets_->isBusy() ||
-         datasetPage_->isBusy() || models_->isLoading() || runItem_->isRunning();
+         datasetPage_->isBusy() || models_->isLoading() || runItem_->isRunning() ||
+         batchRun_->isRunning() || demo_->isRunning();
 }
 
 QString MainWindow::lastError() const {

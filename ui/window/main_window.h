@@ -7,6 +7,7 @@
 #include <QMainWindow>
 
 #include "calib/metrics.h"
+#include "project/demo_setup.h"
 
 class QDockWidget;
 class QLabel;
@@ -16,6 +17,8 @@ class QTabBar;
 
 namespace unveil::ui {
 
+class BatchRun;
+class BatchRunPanel;
 class BinningControls;
 class CalibrationSession;
 class DatasetPage;
@@ -55,6 +58,9 @@ class MainWindow : public QMainWindow {
   MessageBanner* messageBanner() const { return banner_; }
   ModelLibrary* models() const { return models_; }
   RunItemPanel* runItemPanel() const { return runItem_; }
+  BatchRun* batchRun() const { return batchRun_; }
+  BatchRunPanel* batchRunPanel() const { return batchPanel_; }
+  QDockWidget* batchRunDock() const { return batchDock_; }
   /// Adds a model card to the models the item view can run (loaded in the background).
   void openModel(const QString& cardPath);
   bool showsWorkspace() const;
@@ -72,12 +78,21 @@ class MainWindow : public QMainWindow {
   /// Reopens the project open when the window last closed (showing its newest run when asked);
   /// false when there is none.
   bool restoreLastProject(bool showNewestRun);
+  /// Opens the demo project in `options.dir`, building it first (with progress and Cancel in the
+  /// window) when it is not there; it opens on the fine-tuned model's test run.
+  void openDemo(const DemoSetupOptions& options);
+  DemoSetup* demoSetup() const { return demo_; }
+  EmptyStateView* emptyState() const { return empty_; }
   /// Sets the bin count and binning (controls and analysis).
   void setMetricsOptions(const calib::MetricsOptions& options);
   /// Whether the window keeps projects and its layout in the settings (not for --screenshot).
   void setRemembersSettings(bool remembers);
   /// Puts the docks and the dataset page's splitter where the user left them.
   void restoreLayout();
+
+  /// Lists the items of a bin of the reliability diagram (or of the histogram) in the browser;
+  /// false (with the reason in the status bar) when the shown predictions have no dataset open.
+  bool showBinItems(int bin, bool histogram = false);
 
   /// Brings a view to the front (for --screenshot --view).
   void showView(View view);
@@ -113,6 +128,11 @@ class MainWindow : public QMainWindow {
   void showAbout();
   void openDropped(const QString& path);
   void showPage(QWidget* page);
+  void connectBatchRun();
+  void connectDemo();
+  void connectBrowserToRuns();
+  /// Lays the shown run's predictions over the browser's items when both belong together.
+  void refreshRunOverlay();
 
   CalibrationSession* session_ = nullptr;
   ProjectSession* project_ = nullptr;
@@ -131,12 +151,24 @@ class MainWindow : public QMainWindow {
   ProblemsPanel* problems_ = nullptr;
   QDockWidget* runsDock_ = nullptr;
   QDockWidget* problemsDock_ = nullptr;
+  BatchRun* batchRun_ = nullptr;
+  DemoSetup* demo_ = nullptr;
+  bool showFeaturedRun_ = false;
+  BatchRunPanel* batchPanel_ = nullptr;
+  QDockWidget* batchDock_ = nullptr;
+  bool followBatchRun_ = false;  ///< the diagrams show the batch run's predictions as they come
+  bool batchRunListed_ = false;  ///< the project was re-read once the run had begun
+  qint64 selectAfterRefresh_ = -1;
+  bool projectDatasetPending_ = false;  ///< the browser is reading a run's dataset: stay put
+  const void* overlaySet_ = nullptr;    ///< the set and dataset the browser's overlay joins
+  const void* overlayDataset_ = nullptr;
+  quint64 overlayGeneration_ = 0;
   ProjectActions* projectActions_ = nullptr;
   QLabel* activity_ = nullptr;
   QLabel* problemsBadge_ = nullptr;
   QLabel* readOnlyBadge_ = nullptr;
   QProgressBar* busy_ = nullptr;
-  QString calibrationActivity_, projectActivity_, datasetActivity_;
+  QString calibrationActivity_, projectActivity_, datasetActivity_, batchActivity_, demoActivity_;
   bool remembers_ = true;
   bool showNewestRun_ = false;
 
@@ -145,6 +177,9 @@ class MainWindow : public QMainWindow {
   QAction* clearTemperature_ = nullptr;
   QAction* exportReliability_ = nullptr;
   QAction* exportHistogram_ = nullptr;
+  QAction* startBatch_ = nullptr;
+  QAction* resumeBatch_ = nullptr;
+  QAction* cancelBatch_ = nullptr;
 };
 
 }  // namespace unveil::ui

@@ -4,12 +4,15 @@
 #include <QDockWidget>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStackedWidget>
 #include <QToolBar>
 
 #include "browser/dataset_session.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
+#include "run/batch_run.h"
+#include "run/batch_run_panel.h"
 #include "session/calibration_session.h"
 #include "window/binning_controls.h"
 #include "window/dataset_page.h"
@@ -30,6 +33,14 @@ void MainWindow::createActions() {
   example->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   example->setToolTip(
       tr("Open the synthetic example (not a real model): a test split and a calibration split"));
+  QAction* demo = file->addAction(tr("Open demo pro&ject"), this, [this] {
+    DemoSetupOptions o;
+    o.dir = DemoSetup::defaultDir();
+    openDemo(o);
+  });
+  demo->setToolTip(
+      tr("The demo project: three small models trained here on the shapes world, their runs and "
+         "temperatures (built the first time, about a minute and a half)"));
   QAction* dataset = file->addAction(QIcon(QStringLiteral(":/icons/dataset.svg")),
                                      tr("Open &dataset…"), this, &MainWindow::chooseDataset);
   dataset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
@@ -78,6 +89,23 @@ void MainWindow::createActions() {
   clearTemperature_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
   clearTemperature_->setToolTip(tr("Show the model's own confidences only"));
 
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
+  startBatch_ = run->addAction(tr("&Start batch run"), this, [this] {
+    batchDock_->show();
+    batchDock_->raise();
+    batchPanel_->start();
+  });
+  startBatch_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
+  startBatch_->setToolTip(
+      tr("Run the model chosen in the New run panel over its dataset split (Ctrl+B)"));
+  resumeBatch_ = run->addAction(tr("&Resume chosen run"), this, [this] { batchPanel_->resume(); });
+  resumeBatch_->setToolTip(
+      tr("Continue the cancelled or interrupted run chosen in the runs panel"));
+  cancelBatch_ = run->addAction(tr("&Cancel batch run"), this, [this] { batchPanel_->cancel(); });
+  cancelBatch_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Period));
+  cancelBatch_->setToolTip(
+      tr("Stop the batch run after the batch in hand; what is stored stays (Ctrl+.)"));
+
   QMenu* view = menuBar()->addMenu(tr("&View"));
   QAction* calibrationPage =
       view->addAction(tr("&Calibration page"), this, [this] { showPage(pages_); });
@@ -97,6 +125,9 @@ void MainWindow::createActions() {
   problems->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_P));
   problems->setToolTip(tr("Show or hide the items the dataset import skipped (Ctrl+P)"));
   view->addAction(problems);
+  QAction* newRun = batchDock_->toggleViewAction();
+  newRun->setToolTip(tr("Show or hide the panel that runs a model over a dataset split"));
+  view->addAction(newRun);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   help->addAction(tr("&About Unveil"), this, &MainWindow::showAbout);
@@ -124,6 +155,10 @@ void MainWindow::updateActions() {
   exportReliability_->setEnabled(hasResult);
   exportHistogram_->setEnabled(hasResult);
   projectActions_->updateActions();
+  const bool batchRunning = batchRun_->isRunning();
+  startBatch_->setEnabled(!batchRunning && batchPanel_->startButton()->isEnabled());
+  resumeBatch_->setEnabled(!batchRunning && batchPanel_->resumeButton()->isEnabled());
+  cancelBatch_->setEnabled(batchRunning);
 }
 
 void MainWindow::showAbout() {

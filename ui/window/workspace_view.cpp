@@ -49,7 +49,7 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
   split->setChildrenCollapsible(false);
   // Small enough minimums that the runs panel fits below at the default window size.
   reliability_->setMinimumSize(420, 300);
-  histogram_->setMinimumSize(320, 220);
+  histogram_->setMinimumSize(320, 180);
   metrics_->setMinimumWidth(320);
 
   auto* header = new QHBoxLayout;

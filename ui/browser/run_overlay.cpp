@@ -1,0 +1,36 @@
+#include "browser/run_overlay.h"
+
+#include <cmath>
+#include <limits>
+#include <string_view>
+#include <unordered_map>
+
+namespace unveil::ui {
+
+RunOverlay makeRunOverlay(const data::Dataset& dataset, const calib::PredictionSet& set,
+                          const calib::Outcomes& outcomes, const QString& name) {
+  RunOverlay o;
+  o.name = name;
+  const std::size_t n = dataset.items.size();
+  o.predicted.assign(n, -1);
+  o.confidence.assign(n, std::numeric_limits<double>::quiet_NaN());
+  o.correct.assign(n, -1);
+  o.itemOfPrediction.assign(set.size(), -1);
+  std::unordered_map<std::string_view, std::int32_t> byId;
+  byId.reserve(n);
+  for (std::size_t i = 0; i < n; ++i)
+    byId.emplace(dataset.items[i].id, static_cast<std::int32_t>(i));
+  for (std::size_t p = 0; p < set.size() && p < outcomes.size(); ++p) {
+    const auto it = byId.find(set.id(p));
+    if (it == byId.end()) continue;
+    const auto item = static_cast<std::size_t>(it->second);
+    o.itemOfPrediction[p] = it->second;
+    o.predicted[item] = outcomes.predicted[p];
+    o.confidence[item] = outcomes.confidence[p];
+    o.correct[item] = outcomes.correct[p] ? 1 : 0;
+    ++o.matched;
+  }
+  return o;
+}
+
+}  // namespace unveil::ui
