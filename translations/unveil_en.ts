@@ -443,6 +443,10 @@
         <source>Computing metrics…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Computing bootstrap intervals…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ConditionPicker</name>
@@ -625,6 +629,42 @@
             <numerusform>Showing the one item of %1</numerusform>
             <numerusform>Showing the %n items of %1</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the run&apos;s predictions of the items shown now (after the filters) as predictions JSONL or CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Export the shown predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions JSONL (*.jsonl);;CSV (*.csv)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the items whose run confidence lies in this range</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No run is shown next to the items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot be written</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: writing failed (disk full?)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1205,6 +1245,21 @@
         <source>Show or hide the panel that runs a model over a dataset split</source>
         <translation type="unfinished"></translation>
     </message>
+    <message numerus="yes">
+        <source>Saved %n prediction(s) to %1</source>
+        <translation>
+            <numerusform>Saved %n prediction to %1</numerusform>
+            <numerusform>Saved %n predictions to %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The items can be listed for the runs of a project, whose dataset is open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answered %1 % (confidence ≥ %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -1403,6 +1458,10 @@
     </message>
     <message>
         <source>After</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In brackets: the %1 % bootstrap interval — the range the value would likely take on another sample of items like these (%2 resamples of the items, seed %3).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1709,6 +1768,33 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::RiskCoveragePlot</name>
+    <message>
+        <source>Risk–coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Coverage (most confident share answered)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk (share wrong)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk of the answered items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answering the %1 most confident items (%2 %, confidence ≥ %3):&lt;br&gt;%4 % of them wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click to list these items</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::RunItemPanel</name>
     <message>
         <source>The model to run (File ▸ Open model… adds a model card)</source>
@@ -2008,6 +2094,26 @@
             <numerusform>%Ln invalid line skipped</numerusform>
             <numerusform>%Ln invalid lines skipped</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Confidence histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk–coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many predictions fall at each confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How often the answers are wrong when only the most confident share is answered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AURC %1</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -440,6 +440,10 @@
         <source>Computing metrics…</source>
         <translation>正在计算指标…</translation>
     </message>
+    <message>
+        <source>Computing bootstrap intervals…</source>
+        <translation>正在计算自助法区间…</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ConditionPicker</name>
@@ -620,6 +624,42 @@
         <translation>
             <numerusform>显示 %1 中的 %n 个条目</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Save the run&apos;s predictions of the items shown now (after the filters) as predictions JSONL or CSV</source>
+        <translation>将当前显示的条目（经筛选后）的运行预测保存为预测 JSONL 或 CSV</translation>
+    </message>
+    <message>
+        <source>Export the shown predictions</source>
+        <translation>导出显示的预测</translation>
+    </message>
+    <message>
+        <source>Predictions JSONL (*.jsonl);;CSV (*.csv)</source>
+        <translation>预测 JSONL (*.jsonl);;CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Show the items whose run confidence lies in this range</source>
+        <translation>只显示运行置信度位于此范围内的条目</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>No run is shown next to the items</source>
+        <translation>条目旁没有显示任何运行</translation>
+    </message>
+    <message>
+        <source>%1: cannot be written</source>
+        <translation>%1：无法写入</translation>
+    </message>
+    <message>
+        <source>%1: writing failed (disk full?)</source>
+        <translation>%1：写入失败（磁盘已满？）</translation>
     </message>
 </context>
 <context>
@@ -1199,6 +1239,20 @@
         <source>Show or hide the panel that runs a model over a dataset split</source>
         <translation>显示或隐藏在数据集划分上运行模型的面板</translation>
     </message>
+    <message numerus="yes">
+        <source>Saved %n prediction(s) to %1</source>
+        <translation>
+            <numerusform>已将 %n 条预测保存到 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The items can be listed for the runs of a project, whose dataset is open</source>
+        <translation>只有项目中的运行（且其数据集已打开）才能列出条目</translation>
+    </message>
+    <message>
+        <source>the answered %1 % (confidence ≥ %2)</source>
+        <translation>已回答的 %1 %（置信度 ≥ %2）</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -1397,6 +1451,10 @@
     <message>
         <source>After</source>
         <translation>缩放后</translation>
+    </message>
+    <message>
+        <source>In brackets: the %1 % bootstrap interval — the range the value would likely take on another sample of items like these (%2 resamples of the items, seed %3).</source>
+        <translation>括号中为 %1 % 自助法区间——在另一组类似条目上该值可能落入的范围（对条目重采样 %2 次，种子 %3）。</translation>
     </message>
 </context>
 <context>
@@ -1700,6 +1758,33 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::RiskCoveragePlot</name>
+    <message>
+        <source>Risk–coverage</source>
+        <translation>风险–覆盖率</translation>
+    </message>
+    <message>
+        <source>Coverage (most confident share answered)</source>
+        <translation>覆盖率（回答置信度最高的部分）</translation>
+    </message>
+    <message>
+        <source>Risk (share wrong)</source>
+        <translation>风险（错误比例）</translation>
+    </message>
+    <message>
+        <source>Risk of the answered items</source>
+        <translation>已回答条目的风险</translation>
+    </message>
+    <message>
+        <source>Answering the %1 most confident items (%2 %, confidence ≥ %3):&lt;br&gt;%4 % of them wrong</source>
+        <translation>只回答置信度最高的 %1 个条目（%2 %，置信度 ≥ %3）：&lt;br&gt;其中 %4 % 答错</translation>
+    </message>
+    <message>
+        <source>Click to list these items</source>
+        <translation>点击以列出这些条目</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::RunItemPanel</name>
     <message>
         <source>The model to run (File ▸ Open model… adds a model card)</source>
@@ -1994,6 +2079,26 @@
         <translation>
             <numerusform>已跳过 %Ln 个无效行</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Confidence histogram</source>
+        <translation>置信度直方图</translation>
+    </message>
+    <message>
+        <source>Risk–coverage</source>
+        <translation>风险–覆盖率</translation>
+    </message>
+    <message>
+        <source>How many predictions fall at each confidence</source>
+        <translation>各置信度上的预测数量</translation>
+    </message>
+    <message>
+        <source>How often the answers are wrong when only the most confident share is answered</source>
+        <translation>只回答置信度最高的部分时，答案出错的频率</translation>
+    </message>
+    <message>
+        <source>AURC %1</source>
+        <translation>AURC %1</translation>
     </message>
 </context>
 </TS>

@@ -3,9 +3,13 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <cstdio>
 #include <cstring>
+#include <ostream>
+#include <string>
 #include <vector>
 
+#include "calib/outcomes.h"
 #include "util/json_text.h"
 #include "util/mapped_file.h"
 #include "util/parallel.h"
@@ -718,6 +722,30 @@ void write_predictions_jsonl(std::ostream& out, const PredictionSet& set) {
     }
     line += "}\n";
     out.write(line.data(), static_cast<std::streamsize>(line.size()));
+  }
+}
+
+void write_predictions_csv(std::ostream& out, const PredictionSet& set) {
+  const Outcomes o = compute_outcomes(set);
+  const auto quote = [](std::string_view s) {
+    std::string q = "\"";
+    for (char c : s)
+      q += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return q + "\"";
+  };
+  const auto number = [](double v) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.17g", v);
+    return std::string(buf);
+  };
+  out << "id,label,predicted,confidence,correct,nll,split,category,logits\n";
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    std::string logits;
+    for (double z : set.logits(i))
+      logits += (logits.empty() ? "" : " ") + number(z);
+    out << quote(set.id(i)) << "," << set.label(i) << "," << o.predicted[i] << ","
+        << number(o.confidence[i]) << "," << int{o.correct[i]} << "," << number(o.nll[i]) << ","
+        << quote(set.split(i)) << "," << quote(set.category(i)) << "," << quote(logits) << "\n";
   }
 }
 

@@ -46,4 +46,9 @@ Result<PredictionSet> read_predictions_jsonl(const std::filesystem::path& file,
 /// the unknown keys kept on read. Doubles are written with 17 significant digits (round-trip).
 void write_predictions_jsonl(std::ostream& out, const PredictionSet& set);
 
+/// Writes the set as CSV, one row per prediction with its outcome at T = 1: id, label, predicted,
+/// confidence, correct (0/1), nll, split, category, logits (space-separated). Text fields are
+/// quoted (RFC 4180); numbers have 17 significant digits.
+void write_predictions_csv(std::ostream& out, const PredictionSet& set);
+
 }  // namespace unveil::calib

@@ -208,23 +208,7 @@ int cmd_export(std::span<const std::string> argv, Io io) {
   if (format == "jsonl") {
     calib::write_predictions_jsonl(*out, *set);
   } else {
-    const calib::Outcomes o = calib::compute_outcomes(*set);
-    *out << "id,label,predicted,confidence,correct,nll,split,category,logits\n";
-    for (std::size_t i = 0; i < set->size(); ++i) {
-      std::string logits;
-      for (double z : set->logits(i))
-        logits += (logits.empty() ? "" : " ") + std::to_string(z);
-      const auto quote = [](std::string_view s) {
-        std::string q = "\"";
-        for (char c : s)
-          q += c == '"' ? std::string("\"\"") : std::string(1, c);
-        return q + "\"";
-      };
-      *out << quote(set->id(i)) << "," << set->label(i) << "," << o.predicted[i] << ","
-           << o.confidence[i] << "," << int{o.correct[i]} << "," << o.nll[i] << ","
-           << quote(set->split(i)) << "," << quote(set->category(i)) << "," << quote(logits)
-           << "\n";
-    }
+    calib::write_predictions_csv(*out, *set);
   }
   return kOk;
 }

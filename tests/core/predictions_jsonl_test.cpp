@@ -206,3 +206,49 @@ TEST(PredictionsJsonl, MissingFileIsAnError) {
   ASSERT_FALSE(r.ok());
   EXPECT_NE(r.error().message.find("/nonexistent/dir/p.jsonl: cannot open"), std::string::npos);
 }
+
+TEST(PredictionsCsv, OneRowPerPredictionWithOutcomeAndQuotedText) {
+  // Item "a": logits (ln 3, 0) -> p = (0.75, 0.25): predicted 0, confidence 0.75, right (label 0),
+  // nll = -ln 0.75. Item "b,\"x\"": probabilities (0.2, 0.8), label 0: predicted 1, wrong,
+  // nll = -ln 0.2.
+  const std::string text =
+      "{\"id\":\"a\",\"logits\":[1.0986122886681098,0],\"label\":0,\"split\":\"test\"}\n"
+      "{\"id\":\"b,\\\"x\\\"\",\"probs\":[0.2,0.8],\"label\":0,\"category\":\"c d\"}\n";
+  auto r = parse(text);
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  std::ostringstream out;
+  write_predictions_csv(out, *r);
+  std::istringstream lines(out.str());
+  std::string header, a, b, extra;
+  std::getline(lines, header);
+  std::getline(lines, a);
+  std::getline(lines, b);
+  EXPECT_FALSE(std::getline(lines, extra));
+  EXPECT_EQ(header, "id,label,predicted,confidence,correct,nll,split,category,logits");
+  // Fields after the (quoted) id, split at commas: none of them holds one.
+  const auto fields = [](const std::string& row, std::size_t id_end) {
+    std::vector<std::string> f;
+    std::istringstream in(row.substr(id_end + 1));
+    for (std::string x; std::getline(in, x, ',');)
+      f.push_back(x);
+    return f;
+  };
+  const std::string id_b = "\"b,\"\"x\"\"\"";  // RFC 4180: quotes doubled inside quotes
+  ASSERT_EQ(a.substr(0, 4), "\"a\",");
+  ASSERT_EQ(b.substr(0, id_b.size() + 1), id_b + ",");
+  const auto fa = fields(a, 3), fb = fields(b, id_b.size());
+  ASSERT_EQ(fa.size(), 8u);
+  ASSERT_EQ(fb.size(), 8u);
+  EXPECT_EQ(fa[0], "0");                                  // label
+  EXPECT_EQ(fa[1], "0");                                  // predicted
+  EXPECT_NEAR(std::stod(fa[2]), 0.75, 1e-15);             // confidence
+  EXPECT_EQ(fa[3], "1");                                  // correct
+  EXPECT_NEAR(std::stod(fa[4]), -std::log(0.75), 1e-15);  // nll
+  EXPECT_EQ(fa[5], "\"test\"");
+  EXPECT_EQ(fa[6], "\"\"");
+  EXPECT_EQ(fb[1], "1");
+  EXPECT_NEAR(std::stod(fb[2]), 0.8, 1e-15);
+  EXPECT_EQ(fb[3], "0");
+  EXPECT_NEAR(std::stod(fb[4]), -std::log(0.2), 1e-15);
+  EXPECT_EQ(fb[6], "\"c d\"");
+}

@@ -2,11 +2,13 @@
 // bin controls recompute at once; a calibration split gives before/after; a bad file gives a
 // readable message and no crash. Expected values come from calling core directly.
 #include <QComboBox>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
 #include <QtTest>
 
+#include "app/session_log.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/predictions_jsonl.h"
@@ -80,6 +82,26 @@ class MainWindowTest : public QObject {
   void initTestCase() {
     QStandardPaths::setTestModeEnabled(true);  // keep the user's settings out of it
     QVERIFY(test::installEnglish());
+  }
+
+  void errorsGoToTheSessionLog() {
+    MainWindow window;
+    window.show();
+    const qsizetype before = SessionLog::instance().lines().size();
+    window.openFiles(QStringLiteral("/nonexistent/predictions.jsonl"));
+    QTRY_VERIFY_WITH_TIMEOUT(!window.lastError().isEmpty(), 10'000);
+    const QStringList& lines = SessionLog::instance().lines();
+    QVERIFY(lines.size() > before);
+    bool logged = false;
+    for (qsizetype i = before; i < lines.size(); ++i)
+      logged = logged || (lines[i].contains(QStringLiteral("error: ")) &&
+                          lines[i].contains(QStringLiteral("/nonexistent/predictions.jsonl")));
+    QVERIFY2(logged, qPrintable(SessionLog::instance().text()));
+    // Help > Session log shows it.
+    showSessionLog(&window);
+    auto* text = window.findChild<QPlainTextEdit*>(QStringLiteral("sessionLogText"));
+    QVERIFY(text);
+    QVERIFY(text->toPlainText().contains(QStringLiteral("/nonexistent/predictions.jsonl")));
   }
 
   void startsOnTheEmptyState() {

@@ -8,6 +8,7 @@
 #include "metrics/metrics_table_model.h"
 #include "test_support.h"
 
+namespace calib = unveil::calib;
 using unveil::calib::Metrics;
 using unveil::calib::TemperatureFit;
 using unveil::ui::MetricsPanel;
@@ -153,6 +154,37 @@ class MetricsPanelTest : public QObject {
     panel.setTemperature(TemperatureSummary{fit, QStringLiteral("cal.jsonl"), 2000});
     QVERIFY(panel.temperatureText().contains(QStringLiteral("T ≈ 1")));
     QVERIFY(panel.temperatureText().contains(QStringLiteral("changed (almost) nothing")));
+  }
+
+  void intervalsFollowTheValues() {
+    MetricsPanel panel;
+    panel.setMetrics(handMade(), std::nullopt);
+    const MetricsTableModel* model = panel.model();
+    const int ece = model->rowOf(QStringLiteral("ece"));
+    const QString plain = model->index(ece, MetricsTableModel::kBefore).data().toString();
+    calib::BootstrapResult ci;
+    ci.replicates = 200;
+    ci.seed = 1;
+    ci.ci["ece"] = calib::Interval{0.098, 0.141};
+    ci.ci["auroc"] = std::nullopt;  // undefined in every replicate: no brackets
+    panel.setIntervals(ci, std::nullopt);
+    QCOMPARE(model->index(ece, MetricsTableModel::kBefore).data().toString(),
+             plain + QStringLiteral("  (0.098–0.141)"));
+    QCOMPARE(model->index(ece, MetricsTableModel::kBefore)
+                 .data(MetricsTableModel::kIntervalRole)
+                 .toPointF(),
+             QPointF(0.098, 0.141));
+    QVERIFY(model->index(ece, MetricsTableModel::kBefore)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("200 resamples")));
+    const int auroc = model->rowOf(QStringLiteral("auroc"));
+    QVERIFY(!model->index(auroc, MetricsTableModel::kBefore)
+                 .data(MetricsTableModel::kIntervalRole)
+                 .isValid());
+    // New numbers drop the old intervals.
+    panel.setMetrics(handMade(), std::nullopt);
+    QCOMPARE(model->index(ece, MetricsTableModel::kBefore).data().toString(), plain);
   }
 
   void tableShowsEveryRowWithoutScrolling() {

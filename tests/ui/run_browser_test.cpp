@@ -3,6 +3,7 @@
 // histogram lists exactly the items of that bin — checked against bins worked out here from the
 // softmax by the DESIGN.md rules, not by the code under test. Also: right/wrong filter and
 // "confidently wrong first".
+#include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -16,8 +17,12 @@
 #include "browser/dataset_browser.h"
 #include "browser/dataset_filter_proxy.h"
 #include "browser/dataset_table_model.h"
+#include "calib/bootstrap.h"
+#include "calib/predictions_jsonl.h"
 #include "data/readers.h"
 #include "data/shapes_world.h"
+#include "metrics/metrics_panel.h"
+#include "metrics/metrics_table_model.h"
 #include "plots/bin_layout.h"
 #include "plots/reliability_diagram.h"
 #include "project/runs_panel.h"
@@ -138,9 +143,55 @@ void RunBrowserTest::runAppearsInTheBrowser() {
   }
   QVERIFY(wrong > 0 && wrong < truth_.size());
 
+  // The metrics panel shows the engine's bootstrap intervals of this run (same options, seed and
+  // replicates as the window's).
+  QTRY_VERIFY_WITH_TIMEOUT(window.session()->intervalsBefore().has_value(), 30'000);
+  calib::BootstrapOptions bo;
+  bo.replicates = CalibrationSession::kBootstrapReplicates;
+  bo.seed = CalibrationSession::kBootstrapSeed;
+  bo.metrics = window.session()->result()->options;
+  const calib::BootstrapResult expected = calib::bootstrap(*window.session()->outcomesBefore(), bo);
+  const auto ece = expected.ci.at("ece");
+  QVERIFY(ece.has_value());
+  const auto* metrics = window.workspace()->metricsPanel()->model();
+  const QPointF shownCi = metrics->index(metrics->rowOf(QStringLiteral("ece")), 1)
+                              .data(MetricsTableModel::kIntervalRole)
+                              .toPointF();
+  QCOMPARE(shownCi.x(), ece->lo);
+  QCOMPARE(shownCi.y(), ece->hi);
+
   // Wrong only: exactly the wrong items.
   browser->outcomeBox()->setCurrentIndex(
       browser->outcomeBox()->findData(static_cast<int>(DatasetFilterProxy::OutcomeFilter::kWrong)));
+  QCOMPARE(static_cast<std::size_t>(browser->proxy()->rowCount()), wrong);
+  // Exporting what is shown writes exactly those predictions, readable again.
+  QSignalSpy exported(browser, &DatasetBrowser::exportFinished);
+  const QString jsonl = dir_.filePath(QStringLiteral("wrong.jsonl"));
+  browser->exportShown(jsonl);
+  QVERIFY(exported.wait(30'000));
+  QVERIFY2(exported.at(0).at(2).toString().isEmpty(), qPrintable(exported.at(0).at(2).toString()));
+  QCOMPARE(static_cast<std::size_t>(exported.at(0).at(1).toInt()), wrong);
+  const auto back = calib::read_predictions_jsonl(jsonl.toStdString());
+  QVERIFY(back.ok());
+  std::set<std::string> backIds, wrongIds;
+  for (std::size_t i = 0; i < back->size(); ++i)
+    backIds.insert(std::string(back->id(i)));
+  for (const Truth& t : truth_)
+    if (!t.correct) wrongIds.insert(t.id);
+  QCOMPARE(backIds, wrongIds);
+  const QString csv = dir_.filePath(QStringLiteral("wrong.csv"));
+  browser->exportShown(csv);
+  QVERIFY(exported.wait(30'000));
+  QFile csvFile(csv);
+  QVERIFY(csvFile.open(QIODevice::ReadOnly));
+  QCOMPARE(static_cast<std::size_t>(csvFile.readAll().count('\n')), wrong + 1);  // + header
+  // Wrong and at least 90 % sure: the confidence range applies on top.
+  browser->confidenceFromBox()->setValue(90);
+  std::size_t wrongAndSure = 0;
+  for (const Truth& t : truth_)
+    wrongAndSure += !t.correct && t.confidence >= 0.9 ? 1 : 0;
+  QCOMPARE(static_cast<std::size_t>(browser->proxy()->rowCount()), wrongAndSure);
+  browser->confidenceFromBox()->setValue(0);
   QCOMPARE(static_cast<std::size_t>(browser->proxy()->rowCount()), wrong);
   // Confidently wrong first: the top row is the most confident wrong answer.
   browser->proxy()->sortConfidentlyWrongFirst();

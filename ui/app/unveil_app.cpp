@@ -14,6 +14,7 @@
 #include <cstring>
 #include <memory>
 
+#include "app/session_log.h"
 #include "app/settings.h"
 #include "session/calibration_session.h"
 #include "window/main_window.h"
@@ -276,6 +277,7 @@ int runUnveil(int argc, char* argv[]) {
   if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
     qputenv("QT_QPA_PLATFORM", "offscreen");
   QApplication app(argc, argv);
+  SessionLog::captureQtMessages();
   QApplication::setOrganizationName(QStringLiteral("Unveil"));
   QApplication::setApplicationName(QStringLiteral("Unveil"));
   QApplication::setApplicationVersion(QStringLiteral(UNVEIL_VERSION));

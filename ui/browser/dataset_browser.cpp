@@ -1,6 +1,9 @@
 #include "browser/dataset_browser.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QFileDialog>
+#include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -12,10 +15,13 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+#include <fstream>
 
 #include "browser/dataset_filter_proxy.h"
 #include "browser/dataset_table_model.h"
 #include "browser/thumbnail_loader.h"
+#include "calib/predictions_jsonl.h"
 
 namespace unveil::ui {
 
@@ -64,13 +70,48 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   outcome_->addItem(tr("Wrong only"), static_cast<int>(DatasetFilterProxy::OutcomeFilter::kWrong));
   outcome_->addItem(tr("Right only"), static_cast<int>(DatasetFilterProxy::OutcomeFilter::kRight));
   outcome_->setToolTip(tr("Show the items the run answered wrongly, or rightly"));
-  outcome_->hide();
   wrongFirst_ = new QPushButton(tr("Confidently wrong first"), this);
   wrongFirst_->setObjectName(QStringLiteral("wrongFirstButton"));
   wrongFirst_->setToolTip(
       tr("Sort the run's wrong answers to the top, the most confident first: the failures that "
          "matter most"));
-  wrongFirst_->hide();
+
+  export_ = new QPushButton(QIcon(QStringLiteral(":/icons/export.svg")), tr("Export…"), this);
+  export_->setObjectName(QStringLiteral("exportShownButton"));
+  export_->setToolTip(
+      tr("Save the run's predictions of the items shown now (after the filters) as predictions "
+         "JSONL or CSV"));
+  connect(export_, &QPushButton::clicked, this, [this] {
+    const QString path = QFileDialog::getSaveFileName(
+        this, tr("Export the shown predictions"), QStringLiteral("predictions.jsonl"),
+        tr("Predictions JSONL (*.jsonl);;CSV (*.csv)"));
+    if (!path.isEmpty()) exportShown(path);
+  });
+
+  // Confidence from … to … (percent), for the run's answers.
+  confRange_ = new QWidget(this);
+  confFrom_ = new QDoubleSpinBox(confRange_);
+  confTo_ = new QDoubleSpinBox(confRange_);
+  for (QDoubleSpinBox* box : {confFrom_, confTo_}) {
+    box->setRange(0, 100);
+    box->setDecimals(0);
+    box->setSingleStep(5);
+    box->setSuffix(QStringLiteral(" %"));
+    box->setKeyboardTracking(false);
+  }
+  confFrom_->setObjectName(QStringLiteral("confidenceFrom"));
+  confTo_->setObjectName(QStringLiteral("confidenceTo"));
+  confTo_->setValue(100);
+  confRange_->setToolTip(tr("Show the items whose run confidence lies in this range"));
+  auto* rangeLayout = new QHBoxLayout(confRange_);
+  rangeLayout->setContentsMargins(0, 0, 0, 0);
+  rangeLayout->setSpacing(4);
+  rangeLayout->addWidget(new QLabel(tr("Confidence"), confRange_));
+  rangeLayout->addWidget(confFrom_);
+  rangeLayout->addWidget(new QLabel(QStringLiteral("–"), confRange_));
+  rangeLayout->addWidget(confTo_);
+  for (QDoubleSpinBox* box : {confFrom_, confTo_})
+    connect(box, &QDoubleSpinBox::valueChanged, this, &DatasetBrowser::applyFilters);
 
   subsetBar_ = new QWidget(this);
   subsetBar_->setObjectName(QStringLiteral("subsetBar"));
@@ -144,13 +185,23 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   filters->addWidget(split_);
   filters->addWidget(category_);
   filters->addWidget(idk_);
-  filters->addWidget(outcome_);
-  filters->addWidget(wrongFirst_);
+  // The run's filters get a row of their own, shown with a run.
+  runFilters_ = new QWidget(this);
+  auto* runRow = new QHBoxLayout(runFilters_);
+  runRow->setContentsMargins(0, 0, 0, 0);
+  runRow->setSpacing(6);
+  runRow->addWidget(outcome_);
+  runRow->addWidget(confRange_);
+  runRow->addStretch();
+  runRow->addWidget(wrongFirst_);
+  runRow->addWidget(export_);
+  runFilters_->hide();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(10, 8, 6, 10);
   layout->setSpacing(8);
   layout->addLayout(header);
   layout->addLayout(filters);
+  layout->addWidget(runFilters_);
   layout->addWidget(subsetBar_);
   layout->addWidget(view_, 1);
 
@@ -197,12 +248,15 @@ void DatasetBrowser::setRunOverlay(std::shared_ptr<const RunOverlay> overlay) {
   for (int c :
        {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})
     view_->setColumnHidden(c, !has);
-  outcome_->setVisible(has);
-  wrongFirst_->setVisible(has);
+  runFilters_->setVisible(has);
   if (!has) {
     const QSignalBlocker blocker(outcome_);
     outcome_->setCurrentIndex(0);
     proxy_->setOutcomeFilter(DatasetFilterProxy::OutcomeFilter::kAll);
+    const QSignalBlocker from(confFrom_), to(confTo_);
+    confFrom_->setValue(0);
+    confTo_->setValue(100);
+    proxy_->setConfidenceRange(0, 1);
     proxy_->clearItemSubset();
     subsetBar_->hide();
   }
@@ -225,6 +279,39 @@ void DatasetBrowser::clearItemSubset() {
   updateCount();
   const int row = item >= 0 ? proxy_->rowOfItem(item) : -1;
   selectRow(row >= 0 ? row : 0);
+}
+
+void DatasetBrowser::exportShown(const QString& path) {
+  const auto overlay = model_->runOverlay();
+  if (!overlay || !overlay->predictions) {
+    emit exportFinished(path, 0, tr("No run is shown next to the items"));
+    return;
+  }
+  std::vector<std::size_t> rows;
+  for (int row = 0; row < proxy_->rowCount(); ++row) {
+    const int item = proxy_->itemIndex(row);
+    const int prediction =
+        item >= 0 ? overlay->predictionOfItem[static_cast<std::size_t>(item)] : -1;
+    if (prediction >= 0) rows.push_back(static_cast<std::size_t>(prediction));
+  }
+  auto* watcher = new QFutureWatcher<QString>(this);
+  const int count = static_cast<int>(rows.size());
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, path, count] {
+    watcher->deleteLater();
+    const QString error = watcher->result();
+    emit exportFinished(path, error.isEmpty() ? count : 0, error);
+  });
+  watcher->setFuture(QtConcurrent::run([path, rows = std::move(rows), set = overlay->predictions] {
+    const calib::PredictionSet shown = set->subset(rows);
+    std::ofstream out(path.toStdString(), std::ios::binary);
+    if (!out) return tr("%1: cannot be written").arg(path);
+    if (path.endsWith(QStringLiteral(".csv"), Qt::CaseInsensitive))
+      calib::write_predictions_csv(out, shown);
+    else
+      calib::write_predictions_jsonl(out, shown);
+    out.close();
+    return out ? QString() : tr("%1: writing failed (disk full?)").arg(path);
+  }));
 }
 
 QString DatasetBrowser::subsetText() const {
@@ -255,6 +342,7 @@ void DatasetBrowser::applyFilters() {
   proxy_->setSearchText(search_->text());
   proxy_->setOutcomeFilter(
       static_cast<DatasetFilterProxy::OutcomeFilter>(outcome_->currentData().toInt()));
+  proxy_->setConfidenceRange(confFrom_->value() / 100, confTo_->value() / 100);
   // Keep the item in view when it passed the filters; otherwise take the first one shown.
   const int row = item >= 0 ? proxy_->rowOfItem(item) : -1;
   selectRow(row >= 0 ? row : 0);

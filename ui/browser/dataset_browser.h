@@ -13,6 +13,7 @@
 #include "browser/run_overlay.h"
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -38,6 +39,10 @@ class DatasetBrowser : public QWidget {
   void showItemSubset(const std::vector<int>& items, const QString& label);
   void clearItemSubset();
   QString subsetText() const;
+  /// Writes the run's predictions of the items shown now (after every filter, in the order
+  /// shown) to `path`: CSV when it ends in .csv, else predictions JSONL. Off the UI thread;
+  /// exportFinished() follows.
+  void exportShown(const QString& path);
   const LoadedDataset& dataset() const { return dataset_; }
 
   DatasetTableModel* model() const { return model_; }
@@ -49,6 +54,9 @@ class DatasetBrowser : public QWidget {
   QComboBox* categoryBox() const { return category_; }
   QComboBox* idkBox() const { return idk_; }
   QComboBox* outcomeBox() const { return outcome_; }
+  /// The confidence range filter, in percent (shown with a run).
+  QDoubleSpinBox* confidenceFromBox() const { return confFrom_; }
+  QDoubleSpinBox* confidenceToBox() const { return confTo_; }
 
   /// The dataset position of the selected item, -1 when none.
   int currentItem() const;
@@ -59,6 +67,8 @@ class DatasetBrowser : public QWidget {
   void focusSearch();
 
  signals:
+  /// An export ended: `count` predictions written, or `error` says why not.
+  void exportFinished(const QString& path, int count, const QString& error);
   /// The selected item changed (its dataset position, -1 when none).
   void currentItemChanged(int itemIndex);
 
@@ -79,6 +89,11 @@ class DatasetBrowser : public QWidget {
   QComboBox* idk_ = nullptr;
   QComboBox* outcome_ = nullptr;
   QPushButton* wrongFirst_ = nullptr;
+  QPushButton* export_ = nullptr;
+  QWidget* confRange_ = nullptr;
+  QWidget* runFilters_ = nullptr;
+  QDoubleSpinBox* confFrom_ = nullptr;
+  QDoubleSpinBox* confTo_ = nullptr;
   QWidget* subsetBar_ = nullptr;
   QLabel* subsetLabel_ = nullptr;
   QTableView* view_ = nullptr;

@@ -48,7 +48,15 @@ DatasetLoadResult loadDataset(const QString& path) {
 FileKind classifyFile(const QString& path) {
   const QString suffix = QFileInfo(path).suffix().toLower();
   if (suffix == QLatin1String("unveil")) return FileKind::kProject;
-  if (suffix == QLatin1String("json") || suffix == QLatin1String("tsv")) return FileKind::kDataset;
+  if (suffix == QLatin1String("tsv")) return FileKind::kDataset;
+  if (suffix == QLatin1String("json")) {
+    // A LLaVA dataset is a JSON array; a model card is an object naming its option tokens.
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) return FileKind::kDataset;  // reported on reading
+    const QByteArray head = file.read(64 * 1024).trimmed();
+    return head.startsWith('{') && head.contains("\"option_token_ids\"") ? FileKind::kModel
+                                                                         : FileKind::kDataset;
+  }
   if (suffix != QLatin1String("jsonl") && suffix != QLatin1String("ndjson"))
     return FileKind::kUnknown;
   // Both predictions and LLaVA questions are JSONL: the first line tells them apart.

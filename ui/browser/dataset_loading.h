@@ -28,7 +28,7 @@ struct DatasetLoadResult {
 DatasetLoadResult loadDataset(const QString& path);
 
 /// What a dropped or chosen file holds, judged by its extension and (for JSONL) its first line.
-enum class FileKind { kPredictions, kDataset, kProject, kUnknown };
+enum class FileKind { kPredictions, kDataset, kProject, kModel, kUnknown };
 FileKind classifyFile(const QString& path);
 
 }  // namespace unveil::ui

@@ -7,15 +7,19 @@
 
 namespace unveil::ui {
 
-RunOverlay makeRunOverlay(const data::Dataset& dataset, const calib::PredictionSet& set,
+RunOverlay makeRunOverlay(const data::Dataset& dataset,
+                          std::shared_ptr<const calib::PredictionSet> predictions,
                           const calib::Outcomes& outcomes, const QString& name) {
   RunOverlay o;
   o.name = name;
+  o.predictions = std::move(predictions);
+  const calib::PredictionSet& set = *o.predictions;
   const std::size_t n = dataset.items.size();
   o.predicted.assign(n, -1);
   o.confidence.assign(n, std::numeric_limits<double>::quiet_NaN());
   o.correct.assign(n, -1);
   o.itemOfPrediction.assign(set.size(), -1);
+  o.predictionOfItem.assign(n, -1);
   std::unordered_map<std::string_view, std::int32_t> byId;
   byId.reserve(n);
   for (std::size_t i = 0; i < n; ++i)
@@ -25,6 +29,7 @@ RunOverlay makeRunOverlay(const data::Dataset& dataset, const calib::PredictionS
     if (it == byId.end()) continue;
     const auto item = static_cast<std::size_t>(it->second);
     o.itemOfPrediction[p] = it->second;
+    o.predictionOfItem[item] = static_cast<std::int32_t>(p);
     o.predicted[item] = outcomes.predicted[p];
     o.confidence[item] = outcomes.confidence[p];
     o.correct[item] = outcomes.correct[p] ? 1 : 0;

@@ -5,6 +5,7 @@
 
 #include <QString>
 #include <cstdint>
+#include <memory>
 #include <vector>
 
 #include "calib/outcomes.h"
@@ -19,13 +20,16 @@ struct RunOverlay {
   std::vector<double> confidence;              ///< per dataset item; NaN: no prediction
   std::vector<std::int8_t> correct;            ///< per dataset item; -1 none, 0 wrong, 1 right
   std::vector<std::int32_t> itemOfPrediction;  ///< per prediction; -1: not an item of the dataset
-  std::size_t matched = 0;                     ///< predictions that name an item of the dataset
+  std::vector<std::int32_t> predictionOfItem;  ///< per dataset item; -1: not predicted
+  std::shared_ptr<const calib::PredictionSet> predictions;  ///< the run's set
+  std::size_t matched = 0;  ///< predictions that name an item of the dataset
 
   bool hasPrediction(std::size_t item) const { return item < correct.size() && correct[item] >= 0; }
 };
 
 /// Joins the predictions (ids = item ids) to the dataset's items. Any thread.
-RunOverlay makeRunOverlay(const data::Dataset& dataset, const calib::PredictionSet& set,
+RunOverlay makeRunOverlay(const data::Dataset& dataset,
+                          std::shared_ptr<const calib::PredictionSet> set,
                           const calib::Outcomes& outcomes, const QString& name);
 
 }  // namespace unveil::ui

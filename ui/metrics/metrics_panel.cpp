@@ -76,14 +76,19 @@ void MetricsPanel::fitTableHeight() {
                      rows * table_->verticalHeader()->defaultSectionSize() +
                      2 * table_->frameWidth();
   table_->setMaximumHeight(height);
-  table_->setMinimumHeight(std::min(
-      height, table_->horizontalHeader()->sizeHint().height() +
-                  8 * table_->verticalHeader()->defaultSectionSize() + 2 * table_->frameWidth()));
+  table_->setMinimumHeight(std::min(height, table_->horizontalHeader()->sizeHint().height() +
+                                                8 * table_->verticalHeader()->defaultSectionSize() +
+                                                2 * table_->frameWidth()));
 }
 
 void MetricsPanel::setMetrics(const calib::Metrics& before,
                               const std::optional<calib::Metrics>& after) {
   model_->setMetrics(before, after);
+}
+
+void MetricsPanel::setIntervals(const std::optional<calib::BootstrapResult>& before,
+                                const std::optional<calib::BootstrapResult>& after) {
+  model_->setIntervals(before, after);
 }
 
 void MetricsPanel::setTemperature(const std::optional<TemperatureSummary>& summary) {

@@ -5,6 +5,7 @@
 #include <QWidget>
 #include <optional>
 
+#include "calib/bootstrap.h"
 #include "calib/metrics.h"
 #include "calib/temperature.h"
 
@@ -29,6 +30,9 @@ class MetricsPanel : public QWidget {
   explicit MetricsPanel(QWidget* parent = nullptr);
 
   void setMetrics(const calib::Metrics& before, const std::optional<calib::Metrics>& after);
+  /// Bootstrap intervals of the shown metrics; shown in brackets after each value.
+  void setIntervals(const std::optional<calib::BootstrapResult>& before,
+                    const std::optional<calib::BootstrapResult>& after);
   void setTemperature(const std::optional<TemperatureSummary>& summary);
   void clear();
 

@@ -4,6 +4,7 @@
 #include <QColor>
 #include <QFont>
 #include <QLocale>
+#include <QPointF>
 
 #include <cmath>
 
@@ -34,6 +35,8 @@ void MetricsTableModel::setMetrics(const calib::Metrics& b,
   beginResetModel();
   rows_.clear();
   hasAfter_ = a.has_value();
+  ciBefore_.reset();  // they belonged to the previous numbers
+  ciAfter_.reset();
   using M = calib::Metrics;
   addRow(QStringLiteral("n"), tr("Predictions"),
          tr("How many predictions were analysed. With few predictions every number below is "
@@ -113,6 +116,8 @@ void MetricsTableModel::clear() {
   beginResetModel();
   rows_.clear();
   hasAfter_ = false;
+  ciBefore_.reset();
+  ciAfter_.reset();
   endResetModel();
 }
 
@@ -144,6 +149,21 @@ QString MetricsTableModel::formatValue(const Row& row, const std::optional<doubl
   return QString::number(*value, 'f', 3);
 }
 
+void MetricsTableModel::setIntervals(const std::optional<calib::BootstrapResult>& before,
+                                     const std::optional<calib::BootstrapResult>& after) {
+  ciBefore_ = before;
+  ciAfter_ = after;
+  if (!rows_.empty()) emit dataChanged(index(0, kBefore), index(rowCount() - 1, columnCount() - 1));
+}
+
+std::optional<calib::Interval> MetricsTableModel::interval(const Row& row, int column) const {
+  const auto& ci = column == kAfter ? ciAfter_ : ciBefore_;
+  if (!ci || (column != kBefore && column != kAfter)) return std::nullopt;
+  const auto it = ci->ci.find(row.key.toStdString());
+  if (it == ci->ci.end() || !it->second) return std::nullopt;
+  return it->second;
+}
+
 QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= static_cast<int>(rows_.size())) return {};
   const Row& row = rows_[static_cast<std::size_t>(index.row())];
@@ -153,11 +173,29 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
   const bool undefined = valueColumn && (!value || !std::isfinite(*value));
 
   switch (role) {
-    case Qt::DisplayRole:
-      return column == kName ? row.name : formatValue(row, value);
+    case Qt::DisplayRole: {
+      if (column == kName) return row.name;
+      QString text = formatValue(row, value);
+      if (const auto ci = interval(row, column); ci && !undefined)
+        text += QStringLiteral("  (") + formatValue(row, ci->lo) + QStringLiteral("–") +
+                formatValue(row, ci->hi) + QStringLiteral(")");
+      return text;
+    }
+    case kIntervalRole: {
+      const auto ci = interval(row, column);
+      return ci ? QVariant(QPointF(ci->lo, ci->hi)) : QVariant();
+    }
     case Qt::ToolTipRole: {
       QString tip = QStringLiteral("<b>") + row.name.toHtmlEscaped() + QStringLiteral("</b><br>") +
                     row.help.toHtmlEscaped();
+      if (const auto& ci = column == kAfter ? ciAfter_ : ciBefore_; ci && interval(row, column))
+        tip += QStringLiteral("<br><br>") +
+               tr("In brackets: the %1 % bootstrap interval — the range the value would likely "
+                  "take on another sample of items like these (%2 resamples of the items, seed "
+                  "%3).")
+                   .arg(QString::number(100 * ci->level, 'f', 0))
+                   .arg(ci->replicates)
+                   .arg(ci->seed);
       if (undefined && !row.undefinedWhy.isEmpty())
         tip += QStringLiteral("<br><br>") + row.undefinedWhy.toHtmlEscaped();
       if (column == kAfter) tip += QStringLiteral("<br><br>") + tr("After temperature scaling.");

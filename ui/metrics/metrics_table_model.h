@@ -6,6 +6,7 @@
 #include <optional>
 #include <vector>
 
+#include "calib/bootstrap.h"
 #include "calib/metrics.h"
 
 namespace unveil::ui {
@@ -18,6 +19,7 @@ class MetricsTableModel : public QAbstractTableModel {
   enum Role {
     kValueRole = Qt::UserRole + 1,  ///< the raw value (double, or invalid when undefined)
     kKeyRole,                       ///< the metric's key ("ece"), as in the CLI's JSON
+    kIntervalRole,  ///< QPointF(lo, hi) of the bootstrap interval, invalid when none
   };
 
   explicit MetricsTableModel(QObject* parent = nullptr);
@@ -25,6 +27,11 @@ class MetricsTableModel : public QAbstractTableModel {
   /// Shows `before`, and `after` in a second column when given.
   void setMetrics(const calib::Metrics& before, const std::optional<calib::Metrics>& after);
   void clear();
+  /// Bootstrap intervals of the shown metrics (before, and after scaling when shown); the cells
+  /// then read "0.119 (0.098–0.141)". Empty maps: none (yet).
+  void setIntervals(const std::optional<calib::BootstrapResult>& before,
+                    const std::optional<calib::BootstrapResult>& after);
+  bool hasIntervals() const { return ciBefore_.has_value(); }
 
   bool hasAfter() const { return hasAfter_; }
   /// The row of a metric key, or -1.
@@ -53,8 +60,11 @@ class MetricsTableModel : public QAbstractTableModel {
               const QString& undefinedWhy = QString());
   QString formatValue(const Row& row, const std::optional<double>& value) const;
 
+  std::optional<calib::Interval> interval(const Row& row, int column) const;
+
   std::vector<Row> rows_;
   bool hasAfter_ = false;
+  std::optional<calib::BootstrapResult> ciBefore_, ciAfter_;
 };
 
 }  // namespace unveil::ui

@@ -31,6 +31,7 @@ ComputeOutput compute(const ComputeInput& in) {
     r.options = in.options;
     r.temperature = in.temperature;
     r.before = calib::compute_metrics(*out.before, in.options);
+    r.riskCoverage = calib::risk_coverage(*out.before);
     // The histogram always uses equal-width bins: equal-mass bins hold equal counts by design.
     r.histogramBefore =
         in.options.binning == calib::Binning::kEqualWidth
@@ -75,9 +76,15 @@ FitOutput fit(const std::shared_ptr<const calib::PredictionSet>& set, const QStr
 
 }  // namespace
 
-CalibrationSession::CalibrationSession(QObject* parent) : QObject(parent) {}
+CalibrationSession::CalibrationSession(QObject* parent) : QObject(parent) {
+  ciDelay_ = new QTimer(this);
+  ciDelay_->setSingleShot(true);
+  ciDelay_->setInterval(300);
+  connect(ciDelay_, &QTimer::timeout, this, &CalibrationSession::computeIntervals);
+}
 
 CalibrationSession::~CalibrationSession() {
+  if (ciCancel_) *ciCancel_ = true;
   // Jobs still running hold only shared data; wait so that none outlives the process' objects.
   for (auto* watcher : findChildren<QFutureWatcherBase*>())
     watcher->waitForFinished();
@@ -205,6 +212,35 @@ void CalibrationSession::setOptions(const calib::MetricsOptions& options) {
   recompute();
 }
 
+void CalibrationSession::computeIntervals() {
+  if (!result_ || !outcomesBefore_) return;
+  const quint64 generation = ++ciGeneration_;
+  ciCancel_ = std::make_shared<std::atomic<bool>>(false);
+  calib::BootstrapOptions o;
+  o.replicates = kBootstrapReplicates;
+  o.seed = kBootstrapSeed;
+  o.metrics = result_->options;
+  using Pair =
+      std::pair<std::optional<calib::BootstrapResult>, std::optional<calib::BootstrapResult>>;
+  runJob<Pair>(
+      tr("Computing bootstrap intervals…"),
+      [o, cancel = ciCancel_, before = outcomesBefore_,
+       after = result_->after ? outcomesAfter_ : nullptr]() mutable {
+        o.cancel = cancel.get();
+        Pair out;
+        out.first = calib::bootstrap(*before, o);
+        if (after && !*cancel) out.second = calib::bootstrap(*after, o);
+        if (*cancel) out = {};
+        return out;
+      },
+      [this, generation](Pair r) {
+        if (generation != ciGeneration_ || !r.first || r.first->cancelled) return;
+        ciBefore_ = std::move(r.first);
+        ciAfter_ = std::move(r.second);
+        emit intervalsChanged();
+      });
+}
+
 void CalibrationSession::recompute() {
   if (!test_) return;
   ComputeInput in;
@@ -226,6 +262,13 @@ void CalibrationSession::recompute() {
           outcomesAfterTemperature_ = temperature;
         }
         result_ = std::move(r.result);
+        // Intervals of the previous numbers no longer apply; new ones follow once the result
+        // has stood still (a live run replaces it five times a second).
+        ++ciGeneration_;
+        if (ciCancel_) *ciCancel_ = true;
+        ciBefore_.reset();
+        ciAfter_.reset();
+        ciDelay_->start();
         emit resultChanged();
       });
 }

@@ -5,12 +5,16 @@
 
 #include <QObject>
 #include <QStringList>
+#include <QTimer>
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <optional>
 
+#include "calib/bootstrap.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
+#include "calib/risk_coverage.h"
 #include "calib/temperature.h"
 #include "session/prediction_loading.h"
 
@@ -24,6 +28,8 @@ struct AnalysisResult {
   std::optional<double> temperature;
   calib::BinTable histogramBefore;  ///< equal-width, whatever the binning of the metrics
   std::optional<calib::BinTable> histogramAfter;
+  /// At T = 1 (scaling never changes which items are most confident).
+  std::vector<calib::RiskCoveragePoint> riskCoverage;
 };
 
 class CalibrationSession : public QObject {
@@ -60,7 +66,14 @@ class CalibrationSession : public QObject {
   /// The outcomes (confidence, answer, right or wrong) of the test set at T = 1, once computed;
   /// null while they are being computed.
   std::shared_ptr<const calib::Outcomes> outcomesBefore() const { return outcomesBefore_; }
-  bool isBusy() const { return !activities_.isEmpty(); }
+  /// Bootstrap intervals of the current result's metrics (before, and after scaling), computed
+  /// in the background once the result has stood still for a moment; nullopt until then.
+  const std::optional<calib::BootstrapResult>& intervalsBefore() const { return ciBefore_; }
+  const std::optional<calib::BootstrapResult>& intervalsAfter() const { return ciAfter_; }
+  static constexpr int kBootstrapReplicates = 200;
+  static constexpr std::uint64_t kBootstrapSeed = 1;
+  /// A job is running, or the bootstrap intervals are about to be computed.
+  bool isBusy() const { return !activities_.isEmpty() || ciDelay_->isActive(); }
   /// The last error, until the next successful load.
   const QString& lastError() const { return lastError_; }
 
@@ -71,6 +84,8 @@ class CalibrationSession : public QObject {
   void calibrationLoaded();
   void temperatureChanged();
   void resultChanged();
+  /// intervalsBefore()/intervalsAfter() are ready for the current result.
+  void intervalsChanged();
   void failed(const QString& message);
   /// All background work has finished.
   void idle();
@@ -80,6 +95,7 @@ class CalibrationSession : public QObject {
   void runJob(const QString& activity, std::function<T()> work, std::function<void(T)> done);
   void finishJob(const QString& activity);
   void recompute();
+  void computeIntervals();
   void fail(const QString& message);
 
   calib::MetricsOptions options_;
@@ -98,6 +114,11 @@ class CalibrationSession : public QObject {
   quint64 testGeneration_ = 0, calibrationGeneration_ = 0, fitGeneration_ = 0,
           computeGeneration_ = 0;
   QStringList activities_;
+
+  std::optional<calib::BootstrapResult> ciBefore_, ciAfter_;
+  quint64 ciGeneration_ = 0;
+  std::shared_ptr<std::atomic<bool>> ciCancel_;
+  QTimer* ciDelay_ = nullptr;
 };
 
 }  // namespace unveil::ui

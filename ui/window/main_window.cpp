@@ -20,6 +20,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
 
+#include "app/session_log.h"
 #include "app/settings.h"
 #include "browser/dataset_browser.h"
 #include "browser/dataset_loading.h"
@@ -28,9 +29,11 @@
 #include "browser/run_overlay.h"
 #include "calib/bin_members.h"
 #include "item/item_view.h"
+#include "metrics/metrics_panel.h"
 #include "plots/bin_layout.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
+#include "plots/risk_coverage_plot.h"
 #include "problems/problems_panel.h"
 #include "project/demo_setup.h"
 #include "project/project_session.h"
@@ -122,6 +125,8 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   busy_->setTextVisible(false);
   busy_->hide();
   statusBar()->addWidget(activity_, 1);
+  connect(statusBar(), &QStatusBar::messageChanged, this,
+          [](const QString& text) { SessionLog::instance().add(SessionLog::Level::kInfo, text); });
   statusBar()->addPermanentWidget(problemsBadge_);
   statusBar()->addPermanentWidget(readOnlyBadge_);
   statusBar()->addPermanentWidget(busy_);
@@ -214,7 +219,19 @@ void MainWindow::connectBrowserToRuns() {
           [this](int bin) { showBinItems(bin, false); });
   connect(workspace_->confidenceHistogram(), &PlotView::binClicked, this,
           [this](int bin) { showBinItems(bin, true); });
+  connect(workspace_->riskCoveragePlot(), &RiskCoveragePlot::coverageClicked, this,
+          [this](double threshold, double coverage) { showAnsweredItems(threshold, coverage); });
   connect(session_, &CalibrationSession::resultChanged, this, &MainWindow::refreshRunOverlay);
+  connect(datasetPage_->browser(), &DatasetBrowser::exportFinished, this,
+          [this](const QString& path, int count, const QString& error) {
+            if (!error.isEmpty()) return showError(error);
+            statusBar()->showMessage(tr("Saved %n prediction(s) to %1", nullptr, count).arg(path),
+                                     8000);
+          });
+  connect(session_, &CalibrationSession::intervalsChanged, this, [this] {
+    workspace_->metricsPanel()->setIntervals(session_->intervalsBefore(),
+                                             session_->intervalsAfter());
+  });
 }
 
 void MainWindow::refreshRunOverlay() {
@@ -243,7 +260,7 @@ void MainWindow::refreshRunOverlay() {
   });
   watcher->setFuture(QtConcurrent::run(
       [dataset = open->dataset, set = test->set, outcomes, name = test->displayName] {
-        return std::make_shared<const RunOverlay>(makeRunOverlay(*dataset, *set, *outcomes, name));
+        return std::make_shared<const RunOverlay>(makeRunOverlay(*dataset, set, *outcomes, name));
       }));
 }
 
@@ -273,6 +290,26 @@ bool MainWindow::showBinItems(int bin, bool histogram) {
                             : tr("confidence %1 (reliability diagram: accuracy %2 %)")
                                   .arg(binRangeText(b), QString::number(100 * b.accuracy, 'f', 1));
   datasetPage_->browser()->showItemSubset(items, label);
+  showPage(datasetPage_);
+  return true;
+}
+
+bool MainWindow::showAnsweredItems(double threshold, double coverage) {
+  const auto overlay = datasetPage_->browser()->model()->runOverlay();
+  if (!overlay || !session_->test() || overlaySet_ != session_->test()->set.get()) {
+    statusBar()->showMessage(
+        tr("The items can be listed for the runs of a project, whose dataset is open"), 8000);
+    return false;
+  }
+  // The curve's point answers the items ranked at or above it; with ties at the threshold the
+  // filter shows all items of that confidence.
+  std::vector<int> items;
+  for (std::size_t i = 0; i < overlay->confidence.size(); ++i)
+    if (overlay->hasPrediction(i) && overlay->confidence[i] >= threshold)
+      items.push_back(static_cast<int>(i));
+  datasetPage_->browser()->showItemSubset(
+      items, tr("the answered %1 % (confidence ≥ %2)")
+                 .arg(QString::number(100 * coverage, 'f', 1), QString::number(threshold, 'f', 3)));
   showPage(datasetPage_);
   return true;
 }
@@ -603,6 +640,10 @@ void MainWindow::showActivity() {
                            : !projectActivity_.isEmpty() ? projectActivity_
                                                          : calibrationActivity_;
   busy_->setVisible(!activity.isEmpty());
+  if (!activity.isEmpty() && activity != lastLoggedActivity_) {
+    lastLoggedActivity_ = activity;
+    SessionLog::instance().add(SessionLog::Level::kInfo, activity);
+  }
   if (!activity.isEmpty()) {
     activity_->setText(activity);
     return;
@@ -627,6 +668,7 @@ void MainWindow::showActivity() {
 }
 
 void MainWindow::showError(const QString& message) {
+  SessionLog::instance().add(SessionLog::Level::kError, message);
   banner_->showError(tr("Could not complete the last step: %1").arg(message));
   statusBar()->showMessage(tr("Error — see the message at the top of the window"), 8000);
 }
@@ -698,6 +740,8 @@ void MainWindow::openDropped(const QString& path) {
       return openProject(path);
     case FileKind::kDataset:
       return openDataset(path);
+    case FileKind::kModel:
+      return openModel(path);
     case FileKind::kPredictions:
     case FileKind::kUnknown:
       return session_->openTest(path);  // its reader says what is wrong with the file

@@ -93,6 +93,8 @@ class MainWindow : public QMainWindow {
   /// Lists the items of a bin of the reliability diagram (or of the histogram) in the browser;
   /// false (with the reason in the status bar) when the shown predictions have no dataset open.
   bool showBinItems(int bin, bool histogram = false);
+  /// Lists the items a point of the risk–coverage curve answers (confidence >= threshold).
+  bool showAnsweredItems(double threshold, double coverage);
 
   /// Brings a view to the front (for --screenshot --view).
   void showView(View view);
@@ -154,6 +156,7 @@ class MainWindow : public QMainWindow {
   BatchRun* batchRun_ = nullptr;
   DemoSetup* demo_ = nullptr;
   bool showFeaturedRun_ = false;
+  QString lastLoggedActivity_;
   BatchRunPanel* batchPanel_ = nullptr;
   QDockWidget* batchDock_ = nullptr;
   bool followBatchRun_ = false;  ///< the diagrams show the batch run's predictions as they come

@@ -8,6 +8,7 @@
 #include <QStackedWidget>
 #include <QToolBar>
 
+#include "app/session_log.h"
 #include "browser/dataset_session.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
@@ -130,6 +131,10 @@ void MainWindow::createActions() {
   view->addAction(newRun);
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* log = help->addAction(tr("Session &log"), this, [this] { showSessionLog(this); });
+  log->setToolTip(
+      tr("What happened in this session: messages, errors and finished jobs, with "
+         "their times (to copy into a bug report)"));
   help->addAction(tr("&About Unveil"), this, &MainWindow::showAbout);
 
   QToolBar* tools = addToolBar(tr("Main"));

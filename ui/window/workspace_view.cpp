@@ -4,11 +4,13 @@
 #include <QLabel>
 #include <QLocale>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QVBoxLayout>
 
 #include "metrics/metrics_panel.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
+#include "plots/risk_coverage_plot.h"
 #include "session/calibration_session.h"
 
 namespace unveil::ui {
@@ -37,7 +39,18 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
   auto* column = new QVBoxLayout(right);
   column->setContentsMargins(0, 0, 0, 0);
   column->setSpacing(10);
-  column->addWidget(histogram_, 1);
+  // The histogram and the risk–coverage curve share the place above the metrics, as tabs.
+  riskCoverage_ = new RiskCoveragePlot(this);
+  riskCoverage_->setObjectName(QStringLiteral("riskCoveragePlot"));
+  plotTabs_ = new QTabWidget(this);
+  plotTabs_->setObjectName(QStringLiteral("plotTabs"));
+  plotTabs_->setDocumentMode(true);
+  plotTabs_->addTab(histogram_, tr("Confidence histogram"));
+  plotTabs_->addTab(riskCoverage_, tr("Risk–coverage"));
+  plotTabs_->setTabToolTip(0, tr("How many predictions fall at each confidence"));
+  plotTabs_->setTabToolTip(
+      1, tr("How often the answers are wrong when only the most confident share is answered"));
+  column->addWidget(plotTabs_, 1);
   column->addWidget(metrics_, 0);
 
   auto* split = new QSplitter(Qt::Horizontal, this);
@@ -74,6 +87,7 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
     syntheticNote_->hide();
     reliability_->clear();
     histogram_->clear();
+    riskCoverage_->clear();
     metrics_->clear();
     return;
   }
@@ -115,6 +129,10 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
   dataset_->setText(description);
   syntheticNote_->setVisible(test->synthetic);
   metrics_->setMetrics(result->before, result->after);
+  riskCoverage_->setCurve(result->riskCoverage,
+                          subtitle + QStringLiteral(" · ") +
+                              tr("AURC %1").arg(QString::number(result->before.aurc, 'f', 3)));
+  metrics_->setIntervals(session.intervalsBefore(), session.intervalsAfter());
   const auto& calibration = session.calibration();
   if (session.temperatureFit() && calibration)
     metrics_->setTemperature(TemperatureSummary{*session.temperatureFit(), calibration->displayName,
@@ -133,6 +151,7 @@ bool WorkspaceView::showsSyntheticNote() const {
 void WorkspaceView::replotNow() {
   reliability_->replotNow();
   histogram_->replotNow();
+  riskCoverage_->replotNow();
 }
 
 }  // namespace unveil::ui

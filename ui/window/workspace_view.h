@@ -6,11 +6,13 @@
 #include <QWidget>
 
 class QLabel;
+class QTabWidget;
 
 namespace unveil::ui {
 
 class CalibrationSession;
 class ConfidenceHistogram;
+class RiskCoveragePlot;
 class MetricsPanel;
 class ReliabilityDiagram;
 
@@ -27,6 +29,8 @@ class WorkspaceView : public QWidget {
 
   ReliabilityDiagram* reliabilityDiagram() const { return reliability_; }
   ConfidenceHistogram* confidenceHistogram() const { return histogram_; }
+  RiskCoveragePlot* riskCoveragePlot() const { return riskCoverage_; }
+  QTabWidget* plotTabs() const { return plotTabs_; }
   MetricsPanel* metricsPanel() const { return metrics_; }
   QString datasetText() const;
   /// The "synthetic example" note is shown.
@@ -37,6 +41,8 @@ class WorkspaceView : public QWidget {
   QLabel* syntheticNote_ = nullptr;
   ReliabilityDiagram* reliability_ = nullptr;
   ConfidenceHistogram* histogram_ = nullptr;
+  RiskCoveragePlot* riskCoverage_ = nullptr;
+  QTabWidget* plotTabs_ = nullptr;
   MetricsPanel* metrics_ = nullptr;
 };
 
