@@ -53,6 +53,8 @@ class DatasetFilterProxy : public QSortFilterProxyModel {
 
  protected:
   bool filterAcceptsRow(int sourceRow, const QModelIndex& sourceParent) const override;
+  /// The run's columns compare their numbers directly (no QVariant per comparison).
+  bool lessThan(const QModelIndex& left, const QModelIndex& right) const override;
 
  private:
   void refilter();

@@ -82,6 +82,22 @@ int DatasetTableModel::columnCount(const QModelIndex& parent) const {
   return parent.isValid() ? 0 : kColumnCount;
 }
 
+double DatasetTableModel::runSortKey(int r, int column) const {
+  const auto row = static_cast<std::size_t>(r);
+  if (!overlay_ || !overlay_->hasPrediction(row)) return column == kCorrect ? 0.0 : -1.0;
+  switch (column) {
+    case kRunAnswer:
+      return overlay_->predicted[row];
+    case kConfidence:
+      return overlay_->confidence[row];
+    case kCorrect:
+      // Descending: wrong answers first, the most confident of them on top.
+      return (overlay_->correct[row] == 0 ? 2.0 : 1.0) + overlay_->confidence[row];
+    default:
+      return 0;
+  }
+}
+
 QString DatasetTableModel::answerText(const data::Item& item) {
   if (item.answer < 0 || static_cast<std::size_t>(item.answer) >= item.options.size())
     return QStringLiteral("—");
@@ -111,13 +127,9 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
   if (role == kSortRole) {
     switch (index.column()) {
       case kRunAnswer:
-        return predicted ? overlay_->predicted[row] : -1;
       case kConfidence:
-        return predicted ? overlay_->confidence[row] : -1.0;
       case kCorrect:
-        // Descending: wrong answers first, the most confident of them on top.
-        return predicted ? (overlay_->correct[row] == 0 ? 2.0 : 1.0) + overlay_->confidence[row]
-                         : 0.0;
+        return runSortKey(index.row(), index.column());
       default:
         return data(index, Qt::DisplayRole);
     }
