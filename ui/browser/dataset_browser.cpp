@@ -164,13 +164,13 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   columns->setSectionResizeMode(DatasetTableModel::kQuestion, QHeaderView::Stretch);
   columns->setHighlightSections(false);
   view_->setColumnWidth(DatasetTableModel::kThumbnail, kRowHeight + 8);
-  view_->setColumnWidth(DatasetTableModel::kId, 105);
-  view_->setColumnWidth(DatasetTableModel::kAnswer, 130);
+  view_->setColumnWidth(DatasetTableModel::kId, 100);
+  view_->setColumnWidth(DatasetTableModel::kAnswer, 120);
   view_->setColumnWidth(DatasetTableModel::kSplit, 80);
   view_->setColumnWidth(DatasetTableModel::kCategory, 105);
-  view_->setColumnWidth(DatasetTableModel::kRunAnswer, 130);
-  view_->setColumnWidth(DatasetTableModel::kConfidence, 86);
-  view_->setColumnWidth(DatasetTableModel::kCorrect, 80);
+  view_->setColumnWidth(DatasetTableModel::kRunAnswer, 110);
+  view_->setColumnWidth(DatasetTableModel::kConfidence, 82);
+  view_->setColumnWidth(DatasetTableModel::kCorrect, 72);
   for (int c :
        {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})
     view_->setColumnHidden(c, true);
@@ -249,6 +249,12 @@ void DatasetBrowser::setRunOverlay(std::shared_ptr<const RunOverlay> overlay) {
        {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})
     view_->setColumnHidden(c, !has);
   runFilters_->setVisible(has);
+  // A run over one split: show that split, where every row has the run's answer.
+  const auto& run = model_->runOverlay();
+  if (run && !run->split.isEmpty()) {
+    const int i = split_->findData(run->split);
+    if (i >= 0) split_->setCurrentIndex(i);  // applies the filters
+  }
   if (!has) {
     const QSignalBlocker blocker(outcome_);
     outcome_->setCurrentIndex(0);

@@ -33,6 +33,11 @@ RunOverlay makeRunOverlay(const data::Dataset& dataset,
     o.predicted[item] = outcomes.predicted[p];
     o.confidence[item] = outcomes.confidence[p];
     o.correct[item] = outcomes.correct[p] ? 1 : 0;
+    const std::string& split = dataset.items[item].split;
+    if (o.matched == 0)
+      o.split = QString::fromStdString(split);
+    else if (!o.split.isEmpty() && o.split != QString::fromStdString(split))
+      o.split.clear();
     ++o.matched;
   }
   return o;

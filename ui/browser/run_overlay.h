@@ -23,6 +23,7 @@ struct RunOverlay {
   std::vector<std::int32_t> predictionOfItem;  ///< per dataset item; -1: not predicted
   std::shared_ptr<const calib::PredictionSet> predictions;  ///< the run's set
   std::size_t matched = 0;  ///< predictions that name an item of the dataset
+  QString split;            ///< the split of every predicted item when they share one, else empty
 
   bool hasPrediction(std::size_t item) const { return item < correct.size() && correct[item] >= 0; }
 };

@@ -77,6 +77,8 @@ ProjectResult readOpen(store::Store& st, const QString& path) {
     return result;
   }
   state.datasets = std::move(datasets).value();
+  Result<std::vector<store::ModelInfo>> models = st.models();
+  if (models.ok()) state.models = std::move(models).value();
   result.message = ProjectJobs::tr("%1: %n run(s)", nullptr, static_cast<int>(state.runs.size()))
                        .arg(QFileInfo(path).fileName());
   result.state = std::move(state);

@@ -28,6 +28,7 @@ struct ProjectState {
   QString notice;  ///< Store::notice(): why the file was opened read-only, "" when not
   std::vector<RunRow> runs;
   std::vector<store::DatasetInfo> datasets;
+  std::vector<store::ModelInfo> models;  ///< the models of its runs (card paths as recorded)
 };
 
 struct ProjectResult {

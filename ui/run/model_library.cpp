@@ -32,6 +32,14 @@ void ModelLibrary::add(const QString& cardPath) {
   load(path);
 }
 
+void ModelLibrary::offer(const QString& cardPath) {
+  const QString path = QFileInfo(cardPath).absoluteFilePath();
+  if (cards_.contains(path) || !QFileInfo::exists(path)) return;
+  cards_.append(path);
+  if (remembers_) Settings::setModels(cards_);
+  emit cardsChanged();
+}
+
 void ModelLibrary::load(const QString& cardPath) {
   if (models_.count(cardPath) || loading_.contains(cardPath)) return;
   loading_ << cardPath;

@@ -22,6 +22,9 @@ class ModelLibrary : public QObject {
   void setRemembers(bool remembers);
   /// Adds a card to the list (first) and starts loading it.
   void add(const QString& cardPath);
+  /// Adds a card at the end of the list unless it is there already (the models of an opened
+  /// project); it loads when first used.
+  void offer(const QString& cardPath);
   /// Loads a card in the background unless it is loaded or loading; loaded() or failed() follow.
   void load(const QString& cardPath);
 

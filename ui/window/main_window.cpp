@@ -427,16 +427,25 @@ void MainWindow::connectSessions() {
     runsDock_->raise();
     // Low enough that the diagrams above keep their room at the default window size.
     resizeDocks({runsDock_}, {std::max(140, height() / 6)}, Qt::Vertical);
+    // The project's models can be run at once (Run now, New run).
+    for (const store::ModelInfo& m : project_->state()->models)
+      models_->offer(QString::fromStdString(m.path));
     const bool featured = std::exchange(showFeaturedRun_, false);
     if (!std::exchange(showNewestRun_, false) && !featured) return;
     const auto& runs = project_->state()->runs;
     if (runs.empty()) return openExample();
     // The demo opens on the fine-tuned model's test run: the study's over-confident case.
     if (featured) {
-      for (const RunRow& run : runs)
-        if (run.info.model_name == "shapes-mm-ft" && run.info.spec.split == "test" &&
-            runs_->selectRun(run.info.id))
-          return;
+      for (const RunRow& run : runs) {
+        if (run.info.model_name != "shapes-mm-ft" || run.info.spec.split != "test") continue;
+        for (const store::ModelInfo& m : project_->state()->models) {
+          if (!run.info.spec.model_id || m.id != *run.info.spec.model_id) continue;
+          const QString card = QFileInfo(QString::fromStdString(m.path)).absoluteFilePath();
+          runItem_->setModelCard(card);
+          batchPanel_->setModelCard(card);
+        }
+        if (runs_->selectRun(run.info.id)) return;
+      }
     }
     qint64 newest = runs.front().info.id;
     for (const RunRow& run : runs)
