@@ -1260,6 +1260,50 @@
         <source>the answered %1 % (confidence ≥ %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Remove temperature T = %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>None stored for the shown run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove T = %1 (fitted on %2, %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature T = %1 stored with run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Stored temperatures</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The temperatures fitted for the shown run and stored in the project; remove one here (Edit ▸ Undo puts it back)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Session &amp;log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What happened in this session: messages, errors and finished jobs, with their times (to copy into a bug report)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -1669,6 +1713,18 @@
         <source>Reading run %1…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 is read-only: calibrations cannot be changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the stored temperatures…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Updating the stored temperatures…</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::PromptPicker</name>
@@ -2049,6 +2105,29 @@
     </message>
     <message>
         <source>run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::SessionLog</name>
+    <message>
+        <source>Session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the session log</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1253,6 +1253,50 @@
         <source>the answered %1 % (confidence ≥ %2)</source>
         <translation>已回答的 %1 %（置信度 ≥ %2）</translation>
     </message>
+    <message>
+        <source>Remove temperature T = %1</source>
+        <translation>移除温度 T = %1</translation>
+    </message>
+    <message>
+        <source>None stored for the shown run</source>
+        <translation>当前运行没有已保存的温度</translation>
+    </message>
+    <message>
+        <source>Remove T = %1 (fitted on %2, %3)</source>
+        <translation>移除 T = %1（拟合于 %2，%3）</translation>
+    </message>
+    <message>
+        <source>Temperature T = %1 stored with run %2</source>
+        <translation>温度 T = %1 已随运行 %2 保存</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Stored temperatures</source>
+        <translation>已保存的温度(&amp;S)</translation>
+    </message>
+    <message>
+        <source>The temperatures fitted for the shown run and stored in the project; remove one here (Edit ▸ Undo puts it back)</source>
+        <translation>为当前运行拟合并保存在项目中的温度；可在此移除（编辑 ▸ 撤销可恢复）</translation>
+    </message>
+    <message>
+        <source>Session &amp;log</source>
+        <translation>会话日志(&amp;L)</translation>
+    </message>
+    <message>
+        <source>What happened in this session: messages, errors and finished jobs, with their times (to copy into a bug report)</source>
+        <translation>本次会话中发生的事情：消息、错误和已完成的任务及其时间（可复制到错误报告中）</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -1660,6 +1704,18 @@
         <source>Reading run %1…</source>
         <translation>正在读取运行 %1…</translation>
     </message>
+    <message>
+        <source>%1 is read-only: calibrations cannot be changed</source>
+        <translation>%1 为只读：无法更改校准</translation>
+    </message>
+    <message>
+        <source>Reading the stored temperatures…</source>
+        <translation>正在读取已保存的温度…</translation>
+    </message>
+    <message>
+        <source>Updating the stored temperatures…</source>
+        <translation>正在更新已保存的温度…</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::PromptPicker</name>
@@ -2038,6 +2094,29 @@
     <message>
         <source>run</source>
         <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::SessionLog</name>
+    <message>
+        <source>Session log</source>
+        <translation>会话日志</translation>
+    </message>
+    <message>
+        <source>Copy</source>
+        <translation>复制</translation>
+    </message>
+    <message>
+        <source>Save…</source>
+        <translation>保存…</translation>
+    </message>
+    <message>
+        <source>Save the session log</source>
+        <translation>保存会话日志</translation>
+    </message>
+    <message>
+        <source>Text (*.txt)</source>
+        <translation>文本 (*.txt)</translation>
     </message>
 </context>
 <context>

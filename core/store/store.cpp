@@ -760,6 +760,26 @@ Status Store::delete_calibration(std::int64_t id) {
   });
 }
 
+Status Store::restore_calibration(const CalibrationInfo& c) {
+  return guarded(file(), [&]() -> Status {
+    if (read_only_) return Error{file() + " is read-only"};
+    auto s = db_->prepare(
+        "INSERT INTO calibrations(id, run_id, method, params, fit_split, fit_run_id, nll_before, "
+        "nll_after, created_at) VALUES(?,?,?,?,?,?,?,?,?)");
+    s.bind(1, c.id)
+        .bind(2, c.run_id)
+        .bind(3, c.method)
+        .bind(4, c.params)
+        .bind(5, c.fit_split)
+        .bind(6, c.fit_run_id)
+        .bind(7, c.nll_before)
+        .bind(8, c.nll_after)
+        .bind(9, c.created_at)
+        .exec();
+    return ok_status();
+  });
+}
+
 Status Store::save_as(const fs::path& target) {
   const fs::path tmp = target.string() + ".part";
   std::error_code ec;

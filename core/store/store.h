@@ -156,6 +156,8 @@ class Store {
   Result<std::vector<CalibrationInfo>> calibrations(
       std::optional<std::int64_t> run_id = std::nullopt);
   Status delete_calibration(std::int64_t id);
+  /// Puts back a calibration exactly as it was (same id and creation time): undoing a removal.
+  Status restore_calibration(const CalibrationInfo& c);
 
   /// A consistent copy of the whole project while it may be in use (SQLite's backup API).
   Status save_as(const std::filesystem::path& target);

@@ -185,8 +185,17 @@ TEST_F(StoreTest, CalibrationsAreStoredListedAndRemoved) {
   ASSERT_EQ(list->size(), 1u);
   EXPECT_EQ((*list)[0].params, c.params);
   EXPECT_DOUBLE_EQ((*list)[0].nll_after, 0.9);
+  const CalibrationInfo stored = (*list)[0];
   ASSERT_TRUE(st->delete_calibration(*id).ok());
   EXPECT_TRUE(st->calibrations(*run)->empty());
+  // Undoing the removal puts back the same row: same id, same time.
+  ASSERT_TRUE(st->restore_calibration(stored).ok());
+  list = st->calibrations(*run);
+  ASSERT_EQ(list->size(), 1u);
+  EXPECT_EQ((*list)[0].id, stored.id);
+  EXPECT_EQ((*list)[0].created_at, stored.created_at);
+  EXPECT_EQ((*list)[0].params, stored.params);
+  EXPECT_FALSE(st->restore_calibration(stored).ok());  // that id is taken again
 }
 
 TEST_F(StoreTest, MigratesEveryEarlierVersion) {

@@ -7,9 +7,11 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QUndoStack>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
+#include <fstream>
 #include <numeric>
 #include <random>
 #include <set>
@@ -19,6 +21,7 @@
 #include "browser/dataset_table_model.h"
 #include "calib/bootstrap.h"
 #include "calib/predictions_jsonl.h"
+#include "calib/temperature.h"
 #include "data/readers.h"
 #include "data/shapes_world.h"
 #include "metrics/metrics_panel.h"
@@ -52,6 +55,7 @@ class RunBrowserTest : public QObject {
  private slots:
   void initTestCase();
   void runAppearsInTheBrowser();
+  void temperatureIsStoredAndRemovalUndone();
   void clickedBinListsExactlyItsItems_data();
   void clickedBinListsExactlyItsItems();
   void histogramBinListsItsItems();
@@ -200,6 +204,58 @@ void RunBrowserTest::runAppearsInTheBrowser() {
   for (const Truth& t : truth_)
     if (!t.correct && t.confidence > best) best = t.confidence, bestId = t.id;
   QCOMPARE(model->item(browser->proxy()->itemIndex(0))->id, bestId);
+}
+
+void RunBrowserTest::temperatureIsStoredAndRemovalUndone() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  openInWindow(window);
+  // A calibration split from a file (the same kind of model on other items).
+  std::mt19937_64 rng(99);
+  std::normal_distribution<double> z(0, 1);
+  calib::PredictionSet cal;
+  calib::PredictionInput in;
+  for (int i = 0; i < 300; ++i) {
+    in.clear();
+    in.id = "c" + std::to_string(i);
+    in.label = i % 4;
+    for (int k = 0; k < 4; ++k)
+      in.scores.push_back(3.0 * z(rng) + (k == in.label ? 2.5 : 0));
+    cal.add(in);
+  }
+  const QString calFile = dir_.filePath(QStringLiteral("cal.jsonl"));
+  {
+    std::ofstream out(calFile.toStdString());
+    calib::write_predictions_jsonl(out, cal);
+  }
+  window.session()->openCalibration(calFile, false);
+  QTRY_VERIFY_WITH_TIMEOUT(window.session()->calibration().has_value(), 30'000);
+
+  window.fitAndStoreTemperature();
+  QTRY_COMPARE_WITH_TIMEOUT(window.storedCalibrations().size(), std::size_t{1}, 30'000);
+  const store::CalibrationInfo stored = window.storedCalibrations()[0];
+  const auto fit = calib::fit_temperature(cal);  // the engine on the same split
+  QVERIFY(fit.ok());
+  QVERIFY(stored.params.find("temperature") != std::string::npos);
+  QCOMPARE(window.session()->temperatureFit()->temperature, fit->temperature);
+  QVERIFY(!stored.fit_run_id.has_value());  // fitted on a file, not a run of the project
+  auto storedIn = [this] {
+    auto st = store::Store::open(project_.toStdString(), store::OpenMode::kReadOnly);
+    return st->calibrations()->size();
+  };
+  QCOMPARE(storedIn(), std::size_t{1});
+
+  // Remove, undo, redo.
+  QVERIFY(window.removeStoredCalibration(stored.id));
+  QTRY_VERIFY_WITH_TIMEOUT(window.storedCalibrations().empty(), 30'000);
+  QCOMPARE(storedIn(), std::size_t{0});
+  QVERIFY(window.undoStack()->canUndo());
+  window.undoStack()->undo();
+  QTRY_COMPARE_WITH_TIMEOUT(window.storedCalibrations().size(), std::size_t{1}, 30'000);
+  QCOMPARE(window.storedCalibrations()[0].id, stored.id);
+  QCOMPARE(window.storedCalibrations()[0].created_at, stored.created_at);
+  window.undoStack()->redo();
+  QTRY_VERIFY_WITH_TIMEOUT(window.storedCalibrations().empty(), 30'000);
+  QCOMPARE(storedIn(), std::size_t{0});
 }
 
 void RunBrowserTest::clickedBinListsExactlyItsItems_data() {

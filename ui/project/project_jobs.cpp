@@ -207,6 +207,52 @@ ProjectResult importDataset(const QString& path, std::shared_ptr<const data::Dat
   });
 }
 
+CalibrationsResult changeCalibrations(const QString& path, CalibrationChange change,
+                                      const store::CalibrationInfo& c) {
+  CalibrationsResult r;
+  r.runId = c.run_id;
+  try {
+    Result<store::Store> st = store::Store::open(
+        fsPath(path), change == CalibrationChange::kList ? store::OpenMode::kReadOnly
+                                                         : store::OpenMode::kOpenExisting);
+    if (!st.ok()) {
+      r.error = qs(st.error().message);
+      return r;
+    }
+    Status done = ok_status();
+    if (change == CalibrationChange::kAdd) {
+      Result<std::int64_t> id = st->add_calibration(c);
+      if (id.ok()) {
+        r.added = c;
+        r.added->id = *id;
+      } else {
+        done = id.error();
+      }
+    } else if (change == CalibrationChange::kRemove) {
+      done = st->delete_calibration(c.id);
+    } else if (change == CalibrationChange::kRestore) {
+      done = st->restore_calibration(c);
+    }
+    if (!done.ok()) {
+      r.error = qs(done.error().message);
+      return r;
+    }
+    Result<std::vector<store::CalibrationInfo>> list = st->calibrations(c.run_id);
+    if (!list.ok()) {
+      r.error = qs(list.error().message);
+      return r;
+    }
+    r.list = std::move(list).value();
+    if (r.added) {
+      for (const auto& stored : r.list)
+        if (stored.id == r.added->id) r.added = stored;  // with its creation time
+    }
+  } catch (const std::exception& e) {
+    r.error = path + QStringLiteral(": ") + QString::fromUtf8(e.what());
+  }
+  return r;
+}
+
 DatasetLoadResult loadProjectDataset(const QString& path, const QString& name) {
   DatasetLoadResult r;
   try {

@@ -63,6 +63,19 @@ struct RunLoadResult {
   std::optional<LoadedPredictions> calibration;
   QString error;
 };
+/// The stored calibrations of a run, after a change to them.
+struct CalibrationsResult {
+  qint64 runId = -1;
+  std::vector<store::CalibrationInfo> list;
+  std::optional<store::CalibrationInfo> added;  ///< what addCalibration stored (with its id)
+  QString error;
+};
+enum class CalibrationChange { kList, kAdd, kRemove, kRestore };
+/// Lists, adds (c.id ignored), removes (by c.id) or restores (same id and time) a calibration of
+/// run c.run_id, then lists the run's calibrations.
+CalibrationsResult changeCalibrations(const QString& path, CalibrationChange change,
+                                      const store::CalibrationInfo& c);
+
 /// A dataset of the project, items and images, ready for the browser.
 DatasetLoadResult loadProjectDataset(const QString& path, const QString& name);
 

@@ -124,6 +124,24 @@ void ProjectSession::importDataset(std::shared_ptr<const data::Dataset> dataset,
       });
 }
 
+void ProjectSession::changeCalibrations(CalibrationChange change, const store::CalibrationInfo& c) {
+  if (!state_) return;
+  if (change != CalibrationChange::kList && state_->readOnly)
+    return fail(tr("%1 is read-only: calibrations cannot be changed").arg(state_->path));
+  const QString path = state_->path;
+  const quint64 generation = openGeneration_;
+  runJob<CalibrationsResult>(
+      change == CalibrationChange::kList ? tr("Reading the stored temperatures…")
+                                         : tr("Updating the stored temperatures…"),
+      [path, change, c] { return ui::changeCalibrations(path, change, c); },
+      [this, generation](CalibrationsResult r) {
+        if (generation != openGeneration_) return;
+        if (!r.error.isEmpty()) return fail(r.error);
+        if (r.added) emit calibrationStored(*r.added);
+        emit calibrationsChanged(r.runId, r.list);
+      });
+}
+
 void ProjectSession::loadRun(std::int64_t runId) {
   if (!state_) return;
   const quint64 generation = ++runGeneration_;

@@ -33,6 +33,9 @@ class ProjectSession : public QObject {
                      const QString& format);
   /// Reads a run's predictions; runLoaded() hands them over.
   void loadRun(std::int64_t runId);
+  /// The run's stored calibrations: list them, store a new one, remove one, or put a removed one
+  /// back exactly (undo); calibrationsChanged() follows with the run's list.
+  void changeCalibrations(CalibrationChange change, const store::CalibrationInfo& c);
 
   bool isOpen() const { return state_.has_value(); }
   const std::optional<ProjectState>& state() const { return state_; }
@@ -55,6 +58,9 @@ class ProjectSession : public QObject {
                  const std::optional<unveil::ui::LoadedPredictions>& calibration);
   void failed(const QString& message);
   void idle();
+  void calibrationsChanged(qint64 runId, const std::vector<unveil::store::CalibrationInfo>& list);
+  /// A calibration was stored (with its id and time).
+  void calibrationStored(const unveil::store::CalibrationInfo& stored);
 
  private:
   template <typename T>

@@ -9,13 +9,18 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
+#include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QUndoCommand>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <cmath>
@@ -71,6 +76,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   datasetPage_->hide();
   models_ = new ModelLibrary(this);
   batchRun_ = new BatchRun(this);
+  undo_ = new QUndoStack(this);
   demo_ = new DemoSetup(this);
   runItem_ = new RunItemPanel(models_, datasetPage_);
   datasetPage_->itemView()->setRunPanel(runItem_);
@@ -135,6 +141,7 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   connectBatchRun();
   connectDemo();
   connectBrowserToRuns();
+  connectCalibrations();
   session_->setOptions(binning_->options());
   updateActions();
   resize(1400, 900);
@@ -212,6 +219,106 @@ void MainWindow::connectDemo() {
     empty_->showDemoStopped(tr("The demo project could not be built: %1").arg(message), true);
     showError(message);
   });
+}
+
+namespace {
+
+/// Removing a stored calibration; undo puts the same row back.
+class RemoveCalibration : public QUndoCommand {
+ public:
+  RemoveCalibration(ProjectSession* project, store::CalibrationInfo c, const QString& text)
+      : QUndoCommand(text), project_(project), c_(std::move(c)) {}
+  void redo() override { project_->changeCalibrations(CalibrationChange::kRemove, c_); }
+  void undo() override { project_->changeCalibrations(CalibrationChange::kRestore, c_); }
+
+ private:
+  ProjectSession* project_;
+  store::CalibrationInfo c_;
+};
+
+double storedTemperature(const store::CalibrationInfo& c) {
+  return QJsonDocument::fromJson(QByteArray::fromStdString(c.params))
+      .object()
+      .value(QStringLiteral("temperature"))
+      .toDouble();
+}
+
+}  // namespace
+
+void MainWindow::fitAndStoreTemperature() {
+  storeNextFit_ = session_->calibration().has_value();  // without one the session says why
+  session_->fitTemperature();
+}
+
+bool MainWindow::removeStoredCalibration(qint64 id) {
+  for (const store::CalibrationInfo& c : calibrations_) {
+    if (c.id != id) continue;
+    undo_->push(new RemoveCalibration(
+        project_, c,
+        tr("Remove temperature T = %1").arg(QString::number(storedTemperature(c), 'f', 3))));
+    return true;
+  }
+  return false;
+}
+
+void MainWindow::fillStoredMenu() {
+  storedMenu_->clear();
+  if (calibrations_.empty()) {
+    storedMenu_->addAction(tr("None stored for the shown run"))->setEnabled(false);
+    return;
+  }
+  for (const store::CalibrationInfo& c : calibrations_) {
+    QAction* remove = storedMenu_->addAction(
+        tr("Remove T = %1 (fitted on %2, %3)")
+            .arg(QString::number(storedTemperature(c), 'f', 3), QString::fromStdString(c.fit_split),
+                 QString::fromStdString(c.created_at)),
+        this, [this, id = c.id] { removeStoredCalibration(id); });
+    remove->setEnabled(!project_->isReadOnly());
+  }
+}
+
+void MainWindow::connectCalibrations() {
+  connect(project_, &ProjectSession::calibrationsChanged, this,
+          [this](qint64 runId, const std::vector<store::CalibrationInfo>& list) {
+            if (session_->test() && session_->test()->runId == runId) calibrations_ = list;
+          });
+  connect(project_, &ProjectSession::calibrationStored, this,
+          [this](const store::CalibrationInfo& c) {
+            statusBar()->showMessage(tr("Temperature T = %1 stored with run %2")
+                                         .arg(QString::number(storedTemperature(c), 'f', 3))
+                                         .arg(c.run_id),
+                                     8000);
+          });
+  connect(session_, &CalibrationSession::testLoaded, this, [this] {
+    calibrations_.clear();
+    const auto& test = session_->test();
+    if (test && test->runId >= 0 && project_->isOpen()) {
+      store::CalibrationInfo c;
+      c.run_id = test->runId;
+      project_->changeCalibrations(CalibrationChange::kList, c);
+    }
+  });
+  connect(session_, &CalibrationSession::temperatureChanged, this, [this] {
+    const auto& fit = session_->temperatureFit();
+    if (!fit || !std::exchange(storeNextFit_, false)) return;
+    const auto& test = session_->test();
+    const auto& cal = session_->calibration();
+    if (!test || test->runId < 0 || !cal || !project_->isOpen() || project_->isReadOnly()) return;
+    store::CalibrationInfo c;
+    c.run_id = test->runId;
+    c.method = "temperature";
+    c.params = QJsonDocument(QJsonObject{{QStringLiteral("temperature"), fit->temperature}})
+                   .toJson(QJsonDocument::Compact)
+                   .toStdString();
+    c.fit_split = cal->displayName.toStdString();
+    if (cal->runId >= 0 && cal->path == project_->path()) c.fit_run_id = cal->runId;
+    c.nll_before = fit->nll_before;
+    c.nll_after = fit->nll_after;
+    project_->changeCalibrations(CalibrationChange::kAdd, c);
+  });
+  // Undo belongs to one project.
+  connect(project_, &ProjectSession::opened, undo_, &QUndoStack::clear);
+  connect(project_, &ProjectSession::closed, undo_, &QUndoStack::clear);
 }
 
 void MainWindow::connectBrowserToRuns() {

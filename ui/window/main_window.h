@@ -8,12 +8,15 @@
 
 #include "calib/metrics.h"
 #include "project/demo_setup.h"
+#include "store/store.h"
 
 class QDockWidget;
 class QLabel;
 class QProgressBar;
 class QStackedWidget;
 class QTabBar;
+class QMenu;
+class QUndoStack;
 
 namespace unveil::ui {
 
@@ -93,6 +96,15 @@ class MainWindow : public QMainWindow {
   /// Lists the items of a bin of the reliability diagram (or of the histogram) in the browser;
   /// false (with the reason in the status bar) when the shown predictions have no dataset open.
   bool showBinItems(int bin, bool histogram = false);
+  /// Fits a temperature on the calibration split (Ctrl+T) and, when the shown predictions are a
+  /// run of the open project, stores it with the run.
+  void fitAndStoreTemperature();
+  /// The stored calibrations of the shown run.
+  const std::vector<store::CalibrationInfo>& storedCalibrations() const { return calibrations_; }
+  /// Removes a stored calibration of the shown run (undoable: Edit ▸ Undo puts it back).
+  bool removeStoredCalibration(qint64 id);
+  QUndoStack* undoStack() const { return undo_; }
+
   /// Lists the items a point of the risk–coverage curve answers (confidence >= threshold).
   bool showAnsweredItems(double threshold, double coverage);
 
@@ -133,6 +145,8 @@ class MainWindow : public QMainWindow {
   void connectBatchRun();
   void connectDemo();
   void connectBrowserToRuns();
+  void connectCalibrations();
+  void fillStoredMenu();
   /// Lays the shown run's predictions over the browser's items when both belong together.
   void refreshRunOverlay();
 
@@ -157,6 +171,10 @@ class MainWindow : public QMainWindow {
   DemoSetup* demo_ = nullptr;
   bool showFeaturedRun_ = false;
   QString lastLoggedActivity_;
+  QUndoStack* undo_ = nullptr;
+  std::vector<store::CalibrationInfo> calibrations_;  ///< of the shown run
+  bool storeNextFit_ = false;
+  QMenu* storedMenu_ = nullptr;
   BatchRunPanel* batchPanel_ = nullptr;
   QDockWidget* batchDock_ = nullptr;
   bool followBatchRun_ = false;  ///< the diagrams show the batch run's predictions as they come

@@ -7,6 +7,7 @@
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QToolBar>
+#include <QUndoStack>
 
 #include "app/session_log.h"
 #include "browser/dataset_session.h"
@@ -77,11 +78,19 @@ void MainWindow::createActions() {
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
 
+  QMenu* edit = menuBar()->addMenu(tr("&Edit"));
+  QAction* undo = undo_->createUndoAction(this, tr("&Undo"));
+  undo->setShortcut(QKeySequence::Undo);
+  QAction* redo = undo_->createRedoAction(this, tr("&Redo"));
+  redo->setShortcut(QKeySequence::Redo);
+  edit->addAction(undo);
+  edit->addAction(redo);
+
   QMenu* calibration = menuBar()->addMenu(tr("&Calibration"));
   calibration->addAction(loadCalibration_);
   fitTemperature_ =
       calibration->addAction(QIcon(QStringLiteral(":/icons/temperature.svg")),
-                             tr("&Fit temperature"), this, [this] { session_->fitTemperature(); });
+                             tr("&Fit temperature"), this, [this] { fitAndStoreTemperature(); });
   fitTemperature_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
   fitTemperature_->setToolTip(
       tr("Fit temperature scaling on the calibration split and show before/after (Ctrl+T)"));
@@ -89,6 +98,12 @@ void MainWindow::createActions() {
                                              [this] { session_->clearTemperature(); });
   clearTemperature_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
   clearTemperature_->setToolTip(tr("Show the model's own confidences only"));
+  calibration->addSeparator();
+  storedMenu_ = calibration->addMenu(tr("&Stored temperatures"));
+  storedMenu_->setToolTip(
+      tr("The temperatures fitted for the shown run and stored in the project; remove one here "
+         "(Edit ▸ Undo puts it back)"));
+  connect(storedMenu_, &QMenu::aboutToShow, this, &MainWindow::fillStoredMenu);
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
   startBatch_ = run->addAction(tr("&Start batch run"), this, [this] {
