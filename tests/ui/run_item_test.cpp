@@ -6,6 +6,7 @@
 #include <QTemporaryDir>
 #include <QtTest>
 #include <algorithm>
+#include <cmath>
 
 #include "calib/outcomes.h"
 #include "data/perturb.h"
@@ -111,6 +112,22 @@ void RunItemTest::runMatchesModelDirectly() {
       QVERIFY(
           panel.optionConfidenceText().contains(QString::number(100 * expected[argmax], 'f', 1)));
       QVERIFY(!panel.vocabularyConfidenceText().isEmpty());
+      // Entropy of the shown bars, by hand: -sum p ln p.
+      double h = 0;
+      for (double p : expected)
+        h -= p > 0 ? p * std::log(p) : 0;
+      QVERIFY2(panel.entropyText().contains(QString::number(h, 'f', 2)),
+               qPrintable(panel.entropyText()));
+
+      // A temperature redraws the bars at once from the kept logits (no new run): softmax(z/T).
+      panel.setTemperature(2.5);
+      const std::vector<double> scaled = calib::softmax(out->front().option_logits, 2.5);
+      for (std::size_t k = 0; k < scaled.size(); ++k)
+        QVERIFY(std::abs(panel.bars()->rows()[k].probability - scaled[k]) < 1e-9);
+      for (std::size_t k = 0; k < rows.size(); ++k)
+        QCOMPARE(panel.bars()->rows()[k].answer, k == argmax);  // the answer never changes
+      QVERIFY(panel.optionConfidenceText().contains(QStringLiteral("T = 2.50")));
+      panel.setTemperature(1);
     }
   }
 }

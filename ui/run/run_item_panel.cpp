@@ -1,6 +1,7 @@
 #include "run/run_item_panel.h"
 
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFutureWatcher>
 #include <QGridLayout>
 #include <QHBoxLayout>
@@ -11,6 +12,9 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
+#include <cmath>
+
+#include "calib/outcomes.h"
 
 #include "run/model_library.h"
 #include "run/probability_bars.h"
@@ -62,6 +66,22 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
       tr("Confidence renormalised over the options: the largest of the bars, i.e. softmax over "
          "the option letters' logits only (what calibration metrics and temperature scaling use)"));
 
+  temperature_ = new QDoubleSpinBox(this);
+  temperature_->setObjectName(QStringLiteral("runTemperature"));
+  temperature_->setRange(0.05, 20);
+  temperature_->setDecimals(2);
+  temperature_->setSingleStep(0.25);
+  temperature_->setValue(1);
+  temperature_->setPrefix(QStringLiteral("T = "));
+  temperature_->setToolTip(
+      tr("Temperature applied to the option letters' logits before the softmax (1: the model's "
+         "own probabilities). Changing it redraws the bars at once: the answer never changes."));
+  entropy_ = new QLabel(this);
+  entropy_->setObjectName(QStringLiteral("runEntropy"));
+  entropy_->setToolTip(
+      tr("Entropy of the option probabilities, −Σ p ln p, in nats: 0 when one option has all the "
+         "probability, ln K when all K options are equally likely"));
+
   auto* grid = new QGridLayout;
   grid->setContentsMargins(0, 0, 0, 0);
   grid->addWidget(new QLabel(tr("Model:"), this), 0, 0);
@@ -73,11 +93,14 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   grid->addWidget(prompt_, 1, 1);
   auto* runRow = new QHBoxLayout;
   runRow->addWidget(runButton_);
+  runRow->addWidget(temperature_);
   runRow->addWidget(status_, 1);
   auto* confRow = new QHBoxLayout;
   confRow->addWidget(confVocab_);
   confRow->addSpacing(16);
   confRow->addWidget(confOptions_);
+  confRow->addSpacing(16);
+  confRow->addWidget(entropy_);
   confRow->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 4, 0, 0);
@@ -94,6 +117,9 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   connect(runButton_, &QPushButton::clicked, this, &RunItemPanel::run);
   connect(openModel, &QPushButton::clicked, this, &RunItemPanel::openModelRequested);
   connect(prompt_, &PromptPicker::textChanged, this, &RunItemPanel::invalidate);
+  connect(temperature_, &QDoubleSpinBox::valueChanged, this, [this] {
+    if (result_) show(*result_);  // the logits are kept: no need to run again
+  });
   connect(model_, &QComboBox::currentIndexChanged, this, &RunItemPanel::invalidate);
   connect(library_, &ModelLibrary::cardsChanged, this, &RunItemPanel::refreshModels);
   connect(library_, &ModelLibrary::loaded, this, [this](const QString& card, double ms) {
@@ -172,6 +198,7 @@ void RunItemPanel::invalidate() {
   bars_->clear();
   confVocab_->clear();
   confOptions_->clear();
+  entropy_->clear();
   setStatus(QString());
 }
 
@@ -225,23 +252,35 @@ void RunItemPanel::show(const ItemRunResult& r) {
     bars_->clear();
     confVocab_->clear();
     confOptions_->clear();
+    entropy_->clear();
     setStatus(r.error, true);
     return;
   }
   if (!dataset_ || index_ < 0 || r.probabilities.empty()) return;
   const data::Item& item = dataset_->items[static_cast<std::size_t>(index_)];
+  // The bars at the chosen temperature (T = 1: the run's own probabilities).
+  const double t = temperature_->value();
+  const std::vector<double> p =
+      t == 1.0 || r.logits.empty() ? r.probabilities : calib::softmax(r.logits, t);
   std::vector<ProbabilityBars::Row> rows;
-  for (std::size_t k = 0; k < r.probabilities.size() && k < item.options.size(); ++k) {
+  double entropy = 0;
+  for (std::size_t k = 0; k < p.size() && k < item.options.size(); ++k) {
     const int i = static_cast<int>(k);
     rows.push_back({QString(QLatin1Char(item.options[k].letter)),
-                    QString::fromStdString(item.options[k].text), r.probabilities[k], i == r.answer,
+                    QString::fromStdString(item.options[k].text), p[k], i == r.answer,
                     i == item.answer, i == item.idk_index});
+    if (p[k] > 0) entropy -= p[k] * std::log(p[k]);
   }
   bars_->setRows(std::move(rows));
-  const double top = *std::max_element(r.probabilities.begin(), r.probabilities.end());
+  const double top = *std::max_element(p.begin(), p.end());
   confVocab_->setText(tr("Confidence over the vocabulary: %1")
                           .arg(r.confVocab ? percent(*r.confVocab) : tr("none (no answer)")));
-  confOptions_->setText(tr("Renormalised over the options: %1").arg(percent(top)));
+  confOptions_->setText(t == 1.0 ? tr("Renormalised over the options: %1").arg(percent(top))
+                                 : tr("Renormalised over the options at T = %1: %2")
+                                       .arg(QString::number(t, 'f', 2), percent(top)));
+  entropy_->setText(tr("Entropy: %1 nats (at most %2)")
+                        .arg(QString::number(entropy, 'f', 2),
+                             QString::number(std::log(static_cast<double>(p.size())), 'f', 2)));
   QString answer =
       r.answer >= 0 && static_cast<std::size_t>(r.answer) < item.options.size()
           ? tr("Answer %1")
@@ -263,6 +302,12 @@ QString RunItemPanel::vocabularyConfidenceText() const {
 }
 QString RunItemPanel::optionConfidenceText() const {
   return confOptions_->text();
+}
+QString RunItemPanel::entropyText() const {
+  return entropy_->text();
+}
+void RunItemPanel::setTemperature(double t) {
+  temperature_->setValue(t);
 }
 QString RunItemPanel::statusText() const {
   return status_->text();

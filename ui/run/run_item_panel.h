@@ -11,6 +11,7 @@
 #include "run/item_run.h"
 
 class QComboBox;
+class QDoubleSpinBox;
 class QLabel;
 class QPushButton;
 
@@ -46,6 +47,9 @@ class RunItemPanel : public QWidget {
   ProbabilityBars* bars() const { return bars_; }
   QString vocabularyConfidenceText() const;
   QString optionConfidenceText() const;
+  QString entropyText() const;
+  /// The temperature the bars are drawn at (1: the model's own probabilities).
+  void setTemperature(double t);
   QString statusText() const;
   QPushButton* runButton() const { return runButton_; }
 
@@ -76,6 +80,8 @@ class RunItemPanel : public QWidget {
   ProbabilityBars* bars_ = nullptr;
   QLabel* confVocab_ = nullptr;
   QLabel* confOptions_ = nullptr;
+  QLabel* entropy_ = nullptr;
+  QDoubleSpinBox* temperature_ = nullptr;
 };
 
 }  // namespace unveil::ui
