@@ -1,6 +1,8 @@
 #include "cli/args.h"
 
+#include <algorithm>
 #include <charconv>
+#include <string_view>
 
 namespace unveil::cli {
 
@@ -53,6 +55,24 @@ Result<long long> int_option(const Args& a, const std::string& name, long long f
                  std::to_string(hi) + "; found \"" + *v + "\""};
   }
   return out;
+}
+
+Result<std::vector<std::int64_t>> id_list(const std::string& list, const std::string& option) {
+  std::vector<std::int64_t> ids;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t end = std::min(list.find(',', start), list.size());
+    const std::string_view part = std::string_view(list).substr(start, end - start);
+    std::int64_t id = 0;
+    const auto [ptr, ec] = std::from_chars(part.data(), part.data() + part.size(), id);
+    if (part.empty() || ec != std::errc() || ptr != part.data() + part.size() || id < 1) {
+      return Error{"option " + option + " needs run ids separated by commas (\"1,3\"); found \"" +
+                   std::string(part) + "\" in \"" + list + "\""};
+    }
+    ids.push_back(id);
+    start = end + 1;
+  }
+  return ids;
 }
 
 }  // namespace unveil::cli

@@ -1,6 +1,7 @@
 // A small command-line parser: positional arguments, options with a value, and flags.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -29,5 +30,8 @@ Result<Args> parse_args(std::span<const std::string> argv, const std::set<std::s
 /// Integer option in [lo, hi]; an error names the option and what was found.
 Result<long long> int_option(const Args& a, const std::string& name, long long fallback,
                              long long lo, long long hi);
+/// "1,3,7" -> {1, 3, 7}: positive integers separated by commas, as given to `option` (named in
+/// the message).
+Result<std::vector<std::int64_t>> id_list(const std::string& list, const std::string& option);
 
 }  // namespace unveil::cli

@@ -169,7 +169,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   view_->setColumnWidth(DatasetTableModel::kSplit, 80);
   view_->setColumnWidth(DatasetTableModel::kCategory, 105);
   view_->setColumnWidth(DatasetTableModel::kRunAnswer, 110);
-  view_->setColumnWidth(DatasetTableModel::kConfidence, 82);
+  view_->setColumnWidth(DatasetTableModel::kConfidence, 92);
   view_->setColumnWidth(DatasetTableModel::kCorrect, 72);
   for (int c :
        {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})

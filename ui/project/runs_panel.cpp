@@ -6,6 +6,7 @@
 #include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
+#include <QTimer>
 #include <QVBoxLayout>
 
 #include "project/project_session.h"
@@ -119,6 +120,8 @@ bool RunsPanel::selectRun(qint64 id) {
   view_->selectionModel()->setCurrentIndex(
       index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
   view_->scrollTo(index);
+  // Once more after the layout settles (the dock may be resized in the same pass).
+  QTimer::singleShot(0, view_, [view = view_, index] { view->scrollTo(index); });
   return true;
 }
 

@@ -99,8 +99,6 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   confRow->addWidget(confVocab_);
   confRow->addSpacing(16);
   confRow->addWidget(confOptions_);
-  confRow->addSpacing(16);
-  confRow->addWidget(entropy_);
   confRow->addStretch();
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 4, 0, 0);
@@ -108,6 +106,7 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   layout->addLayout(runRow);
   layout->addWidget(bars_);
   layout->addLayout(confRow);
+  layout->addWidget(entropy_);
 
   auto* shortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_R), this);
   shortcut->setContext(Qt::WindowShortcut);
@@ -155,7 +154,11 @@ void RunItemPanel::refreshModels() {
   const int i = model_->findData(current);
   model_->setCurrentIndex(i >= 0 ? i : 0);
   runButton_->setEnabled(model_->count() > 0);
-  if (model_->count() == 0) setStatus(tr("No model yet: File ▸ Open model… adds a model card"));
+  const QString noModel = tr("No model yet: File ▸ Open model… adds a model card");
+  if (model_->count() == 0)
+    setStatus(noModel);
+  else if (status_->text() == noModel)
+    setStatus(QString());
   if (modelCard() != current) invalidate();
 }
 
