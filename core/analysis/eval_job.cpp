@@ -25,22 +25,31 @@ std::string file_sha256(const std::filesystem::path& p) {
   return to_hex(h.finish());
 }
 
-// The model's row in the project (one per file content and path).
+// The model's row in the project (one per file content and path), added when missing.
 Result<std::int64_t> model_row(store::Store& st, const model::Model& m,
                                const std::filesystem::path& card) {
-  const std::string hash = file_sha256(m.card().model_path());
-  auto models = st.models();
-  if (!models) return models.error();
-  const std::string path = std::filesystem::absolute(card).string();
-  for (const auto& row : *models) {
-    if (row.sha256 == hash && row.path == path) return row.id;
-  }
+  auto found = find_model_row(st, m.card(), card);
+  if (!found) return found.error();
+  if (*found) return **found;
   std::ifstream f(card);
   const std::string text((std::istreambuf_iterator<char>(f)), {});
-  return st.add_model({0, m.card().name, path, hash, text, ""});
+  return st.add_model({0, m.card().name, std::filesystem::absolute(card).string(),
+                       file_sha256(m.card().model_path()), text, ""});
 }
 
 }  // namespace
+
+Result<std::optional<std::int64_t>> find_model_row(store::Store& st, const model::ModelCard& card,
+                                                   const std::filesystem::path& card_file) {
+  const std::string hash = file_sha256(card.model_path());
+  const std::string path = std::filesystem::absolute(card_file).string();
+  auto models = st.models();
+  if (!models) return models.error();
+  for (const auto& row : *models) {
+    if (row.sha256 == hash && row.path == path) return std::optional<std::int64_t>(row.id);
+  }
+  return std::optional<std::int64_t>();
+}
 
 Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cancel,
                             const std::function<void(const EvalProgress&)>& progress,

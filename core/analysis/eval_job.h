@@ -13,6 +13,7 @@
 #include "calib/metrics.h"
 #include "calib/prediction_set.h"
 #include "model/torch_model.h"
+#include "store/store.h"
 #include "util/result.h"
 
 namespace unveil::analysis {
@@ -49,6 +50,11 @@ struct EvalResult {
   std::optional<calib::Metrics> metrics;  ///< over all of the run's predictions
   std::vector<std::string> problems;      ///< per-item problems (first few)
 };
+
+/// The project's row of a model as runs key it (the card's absolute path and the SHA-256 of the
+/// model file), nullopt when the project has none yet.
+Result<std::optional<std::int64_t>> find_model_row(store::Store& st, const model::ModelCard& card,
+                                                   const std::filesystem::path& card_file);
 
 /// Receives predictions as they are stored, as a set (item key as id, logits, label, IDK option,
 /// category, split): a resumed run's earlier predictions first, then each batch. Called on the

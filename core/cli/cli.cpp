@@ -39,6 +39,19 @@ constexpr const char* kHelp =
     "  eval --db FILE --model CARD.json --dataset NAME [--split S] [--condition C]\n"
     "          [--prompt TEXT|@FILE] [--device cpu|cuda|auto] [--batch N] [--resume RUN]\n"
     "      run a model over a dataset into the project (progress on stderr)\n"
+    "  modality --db FILE --model CARD.json --dataset NAME --split S\n"
+    "          --conditions image,text,blank,noise:0.3,blur:2 [--prompt TEXT|@FILE]\n"
+    "          [--device cpu|cuda|auto] [--bins N] [--format json|text]\n"
+    "      one run per condition (reused when complete, resumed when stopped): accuracy, ECE,\n"
+    "      confidence and entropy per condition, and how answers move when the image is added\n"
+    "  compare --db FILE --runs ID,ID[,...] [--bins N] [--binning width|mass]\n"
+    "          [--bootstrap K] [--seed S] [--format json|text]\n"
+    "      2 to 4 runs side by side on the items they all predicted, with a paired bootstrap\n"
+    "      of every metric's difference and a verdict (default 1000 replicates, seed 0)\n"
+    "  report --db FILE (--run ID | --compare ID,ID[,...]) --out FILE.html [--bins N]\n"
+    "          [--binning width|mass] [--bootstrap K] [--seed S]\n"
+    "      a self-contained HTML report: plots, metrics with intervals, the temperature,\n"
+    "      the most confident mistakes and how to reproduce it (default 1000 replicates)\n"
     "  demo --out DIR [--seed S] [--size N] [--no-models]\n"
     "      write the built-in shapes world (LLaVA JSON + PNG images) and train the demo models\n"
     "\n"
@@ -74,6 +87,9 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (cmd == "runs") return cmd_runs(rest, io);
     if (cmd == "export") return cmd_export(rest, io);
     if (cmd == "eval") return cmd_eval(rest, io);
+    if (cmd == "modality") return cmd_modality(rest, io);
+    if (cmd == "compare") return cmd_compare(rest, io);
+    if (cmd == "report") return cmd_report(rest, io);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
       out << kHelp;
       return kOk;

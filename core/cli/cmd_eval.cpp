@@ -6,7 +6,6 @@
 #include "calib/report_json.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "util/mapped_file.h"
 
 namespace unveil::cli {
 namespace {
@@ -37,15 +36,9 @@ int cmd_eval(std::span<const std::string> argv, Io io) {
   spec.split = a.get("--split").value_or("");
   spec.condition = a.get("--condition").value_or("image");
   spec.run_name = a.get("--name").value_or("");
-  if (const auto p = a.get("--prompt")) {
-    if (!p->empty() && (*p)[0] == '@') {
-      auto f = MappedFile::open(p->substr(1));
-      if (!f) return input_error(io, f.error().message);
-      spec.prompt = std::string(f->text());
-    } else {
-      spec.prompt = *p;
-    }
-  }
+  auto prompt = prompt_option(a);
+  if (!prompt) return input_error(io, prompt.error().message);
+  spec.prompt = std::move(*prompt);
   if (const auto d = a.get("--device")) {
     auto dev = model::parse_device(*d);
     if (!dev) return usage_error(io, dev.error().message, kUsageText);

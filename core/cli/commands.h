@@ -21,6 +21,9 @@ int cmd_import_predictions(std::span<const std::string> args, Io io);
 int cmd_runs(std::span<const std::string> args, Io io);
 int cmd_export(std::span<const std::string> args, Io io);
 int cmd_eval(std::span<const std::string> args, Io io);
+int cmd_modality(std::span<const std::string> args, Io io);
+int cmd_compare(std::span<const std::string> args, Io io);
+int cmd_report(std::span<const std::string> args, Io io);
 
 /// Prints "unveil-cli: MESSAGE" and the usage hint of a command; returns kUsage.
 int usage_error(Io io, const std::string& message, const char* usage);
@@ -50,6 +53,8 @@ struct DatasetArgs {
   std::optional<std::filesystem::path> answers;
 };
 Result<DatasetArgs> dataset_args(const Args& a);
+/// --prompt TEXT, or --prompt @FILE for the file's text; "" when not given.
+Result<std::string> prompt_option(const Args& a);
 
 /// --format json|text (default text).
 Result<bool> wants_json(const Args& a);

@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "data/question_text.h"
+#include "util/mapped_file.h"
 
 namespace unveil::cli {
 
@@ -74,6 +75,14 @@ void add_skip_report(nlohmann::ordered_json& j, const calib::JsonlReadReport& r)
   for (const auto& x : r.problems)
     p.push_back(x.message);
   j["problems"] = p;
+}
+
+Result<std::string> prompt_option(const Args& a) {
+  const auto p = a.get("--prompt");
+  if (!p || p->empty() || (*p)[0] != '@') return p.value_or("");
+  auto f = MappedFile::open(p->substr(1));
+  if (!f) return f.error();
+  return std::string(f->text());
 }
 
 }  // namespace unveil::cli

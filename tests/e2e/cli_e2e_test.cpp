@@ -238,3 +238,192 @@ TEST_F(CliE2E, InspectCountsAndCustomIdkPhrases) {
   EXPECT_EQ(nlohmann::json::parse(custom.out)["idk_questions"], 1);
   EXPECT_EQ(run_cli("inspect " + (dir_ / "missing.json").string()).status, 1);
 }
+
+// Issue 7: `compare` end to end — two imported runs on the same 30 items, the second with its
+// wrong answers made hesitant; JSON keys, text verdicts, and exit codes 0/1/2.
+TEST_F(CliE2E, CompareRunsJsonTextAndExitCodes) {
+  std::string over, hesitant;
+  for (int i = 0; i < 30; ++i) {
+    const std::string id = "\"id\":\"q" + std::to_string(i) + "\"";
+    const int label = i % 3 == 0 ? 1 : 0;  // always answering A is right on 2/3 of the items
+    over += "{" + id + ",\"probs\":[0.99,0.01],\"label\":" + std::to_string(label) + "}\n";
+    hesitant += "{" + id + ",\"probs\":[" + (label == 0 ? "0.99,0.01" : "0.5,0.5") +
+                "],\"label\":" + std::to_string(label) + "}\n";
+  }
+  // By hand: ECE 0.99 - 2/3 = 0.323 against 2/3 * 0.01 + 1/3 * 0.5 = 0.173.
+  const std::string db = (dir_ / "p.unveil").string();
+  const auto import = [&](const std::string& file, const std::string& text) {
+    return run_cli("import-predictions " + write(file, text) + " --db " + db +
+                   " --dataset ext --name " + file);
+  };
+  ASSERT_EQ(import("over.jsonl", over).status, 0);
+  ASSERT_EQ(import("hesitant.jsonl", hesitant).status, 0);
+  const auto r =
+      run_cli("compare --db " + db + " --runs 1,2 --bootstrap 200 --seed 3 --format json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_EQ(r.out.find("nan"), std::string::npos);
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* k : {"runs", "shared_items", "differences", "bootstrap", "seed"})
+    EXPECT_TRUE(j.contains(k)) << k;
+  EXPECT_EQ(j["shared_items"], 30);
+  EXPECT_EQ(j["bootstrap"], 200);
+  EXPECT_EQ(j["seed"], 3);
+  ASSERT_EQ(j["runs"].size(), 2u);
+  for (const char* k :
+       {"id", "name", "model", "dataset", "split", "condition", "n_run", "metrics", "ci"})
+    EXPECT_TRUE(j["runs"][0].contains(k)) << k;
+  for (const char* k : {"n", "accuracy", "ece", "mce", "rmsce", "ace", "brier", "nll", "auroc",
+                        "aurc", "binning", "bins"})
+    EXPECT_TRUE(j["runs"][1]["metrics"].contains(k)) << k;
+  EXPECT_TRUE(j["runs"][1]["ci"]["ece"].is_array());
+  ASSERT_EQ(j["differences"].size(), 9u);  // one per metric; no IDK option known
+  for (const auto& d : j["differences"]) {
+    for (const char* k :
+         {"run", "against", "metric", "difference", "ci", "significant", "better", "verdict"})
+      EXPECT_TRUE(d.contains(k)) << k;
+    EXPECT_EQ(d["run"], 2);
+    EXPECT_EQ(d["against"], 1);
+  }
+  const auto& ece = j["differences"][1];
+  EXPECT_EQ(ece["metric"], "ece");
+  EXPECT_NEAR(ece["difference"].get<double>(), 0.5 / 3 + 0.02 / 3 - 0.99 + 2.0 / 3, 1e-9);
+  EXPECT_EQ(ece["better"], "run");
+  EXPECT_NE(ece["verdict"].get<std::string>().find("run 2 is better (lower)"), std::string::npos);
+
+  const auto text = run_cli("compare --db " + db + " --runs 1,2 --bootstrap 200 --seed 3");
+  ASSERT_EQ(text.status, 0) << text.err;
+  for (const char* s : {"run 1", "run 2", "ECE", "Brier score", "run 2 is better (lower)"})
+    EXPECT_NE(text.out.find(s), std::string::npos) << s;
+
+  const auto unknown = run_cli("compare --db " + db + " --runs 1,9");
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("no run 9"), std::string::npos) << unknown.err;
+  const auto missing = run_cli("compare --db " + (dir_ / "none.unveil").string() + " --runs 1,2");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("none.unveil: no such project file"), std::string::npos);
+  EXPECT_EQ(run_cli("compare --db " + db + " --runs 1").status, 2);
+  EXPECT_EQ(run_cli("compare --db " + db + " --runs 1,2,3,4,5").status, 2);
+  EXPECT_EQ(run_cli("compare --db " + db + " --runs 1,x").status, 2);
+  EXPECT_EQ(run_cli("compare --runs 1,2").status, 2);
+  EXPECT_EQ(run_cli("compare --db " + db + " --runs 1,2 --format xml").status, 2);
+}
+
+// Issue 7, text versus image uncertainty: the real binary makes the runs once, then reuses them.
+TEST_F(CliE2E, ModalityJsonKeysReuseAndExitCodes) {
+  const std::string out = (dir_ / "demo").string();
+  ASSERT_EQ(run_cli("demo --out " + out + " --size 96 --epochs 1").status, 0);
+  const std::string db = (dir_ / "p.unveil").string();
+  ASSERT_EQ(run_cli("import " + out + "/shapes_world.json --db " + db + " --name shapes").status,
+            0);
+  const std::string base = "modality --db " + db + " --model " + out +
+                           "/models/shapes-mm.json --dataset shapes --split test --device cpu";
+
+  const auto r = run_cli(base + " --conditions image,text,blank,noise:0.3,blur:2 --format json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  EXPECT_NE(r.err.find("[1/5 image]"), std::string::npos) << r.err;  // progress per condition
+  const auto j = nlohmann::json::parse(r.out);
+  for (const char* key : {"model", "dataset", "split", "prompt", "reference", "ece_bins",
+                          "cancelled", "seconds", "conditions"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  EXPECT_EQ(j["reference"], "image");
+  ASSERT_EQ(j["conditions"].size(), 5u);
+  EXPECT_EQ(j["conditions"][3]["condition"], "noise:0.3");
+  for (const auto& c : j["conditions"]) {
+    for (const char* key :
+         {"condition", "run_id", "run", "n", "accuracy", "ece", "mean_confidence", "mean_entropy",
+          "confidence_histogram", "entropy_histogram", "versus_reference"}) {
+      EXPECT_TRUE(c.contains(key)) << key;
+    }
+    EXPECT_EQ(c["run"], "created");
+  }
+  EXPECT_TRUE(j["conditions"][0]["versus_reference"].is_null());
+  const auto& v = j["conditions"][1]["versus_reference"];
+  for (const char* key : {"kept_right", "kept_wrong", "changed_to_right", "changed_to_wrong"})
+    EXPECT_TRUE(v["transitions"].contains(key)) << key;
+  EXPECT_EQ(v["pairs"].size(), v["shared"].get<std::size_t>());
+
+  const auto again = run_cli(base + " --conditions image,text --format json --quiet");
+  ASSERT_EQ(again.status, 0) << again.err;
+  EXPECT_TRUE(again.err.empty()) << again.err;
+  const auto j2 = nlohmann::json::parse(again.out);
+  EXPECT_EQ(j2["conditions"][1]["run"], "reused");
+  EXPECT_EQ(j2["conditions"][1]["run_id"], j["conditions"][1]["run_id"]);
+  const auto text = run_cli(base + " --conditions image,text --quiet");
+  EXPECT_EQ(text.status, 0);
+  EXPECT_NE(text.out.find("kept right"), std::string::npos) << text.out;
+
+  const auto fog = run_cli(base + " --conditions image,fog");
+  EXPECT_EQ(fog.status, 1);
+  EXPECT_NE(fog.err.find("condition \"fog\""), std::string::npos) << fog.err;
+  const auto noise = run_cli(base + " --conditions noise:abc");
+  EXPECT_EQ(noise.status, 1);
+  EXPECT_NE(noise.err.find("noise:abc"), std::string::npos) << noise.err;
+  EXPECT_EQ(run_cli("modality --db " + db + " --model " + out +
+                    "/models/shapes-mm.json --dataset nope --split test --conditions image")
+                .status,
+            1);
+  const auto missing = run_cli("modality --db " + db + " --model " + out +
+                               "/missing.json --dataset shapes --split test --conditions image");
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("missing.json"), std::string::npos) << missing.err;
+  EXPECT_EQ(run_cli(base).status, 2);  // no --conditions
+  EXPECT_EQ(run_cli(base + " --conditions image --bins 0").status, 2);
+  EXPECT_EQ(run_cli(base + " --conditions image --format xml").status, 2);
+}
+
+// Issue 7, "Reports": the real binary writes a self-contained HTML report; exit codes 0/1/2.
+TEST_F(CliE2E, ReportWritesHtmlAndRefusesBadInput) {
+  std::string a, b;
+  for (int i = 0; i < 20; ++i) {
+    const std::string id = "\"id\":\"q" + std::to_string(i) + "\"";
+    const int label = i % 4 == 0 ? 1 : 0;
+    a += "{" + id + ",\"probs\":[0.9,0.1],\"label\":" + std::to_string(label) + "}\n";
+    b += "{" + id + ",\"probs\":[0.7,0.3],\"label\":" + std::to_string(label) + "}\n";
+  }
+  const std::string db = (dir_ / "p.unveil").string();
+  ASSERT_EQ(run_cli("import-predictions " + write("a.jsonl", a) + " --db " + db +
+                    " --dataset ext --name first")
+                .status,
+            0);
+  ASSERT_EQ(run_cli("import-predictions " + write("b.jsonl", b) + " --db " + db +
+                    " --dataset ext --name second")
+                .status,
+            0);
+  const fs::path out = dir_ / "r.html";
+  const auto r =
+      run_cli("report --db " + db + " --run 1 --out " + out.string() + " --bootstrap 100 --seed 2");
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::ifstream f(out);
+  const std::string html((std::istreambuf_iterator<char>(f)), {});
+  EXPECT_NE(html.find("<svg class=\"reliability\""), std::string::npos);
+  EXPECT_NE(html.find("first"), std::string::npos);
+  EXPECT_EQ(html.find("nan"), std::string::npos);
+
+  const fs::path cmp = dir_ / "c.html";
+  const auto c =
+      run_cli("report --db " + db + " --compare 1,2 --out " + cmp.string() + " --bootstrap 100");
+  ASSERT_EQ(c.status, 0) << c.err;
+  EXPECT_TRUE(fs::exists(cmp));
+
+  const auto unknown = run_cli("report --db " + db + " --run 9 --out " + out.string());
+  EXPECT_EQ(unknown.status, 1);
+  EXPECT_NE(unknown.err.find("no run 9"), std::string::npos) << unknown.err;
+  const auto missing =
+      run_cli("report --db " + (dir_ / "none.unveil").string() + " --run 1 --out " + out.string());
+  EXPECT_EQ(missing.status, 1);
+  EXPECT_NE(missing.err.find("none.unveil: no such project file"), std::string::npos);
+  const auto unwritable = run_cli("report --db " + db + " --run 1 --bootstrap 10 --out " +
+                                  (dir_ / "no" / "dir" / "x.html").string());
+  EXPECT_EQ(unwritable.status, 1);
+  EXPECT_NE(unwritable.err.find("x.html: cannot write"), std::string::npos) << unwritable.err;
+
+  EXPECT_EQ(run_cli("report --db " + db + " --out " + out.string()).status, 2);
+  EXPECT_EQ(run_cli("report --db " + db + " --run 1 --compare 1,2 --out " + out.string()).status,
+            2);
+  const auto pdf = run_cli("report --db " + db + " --run 1 --out r.pdf");
+  EXPECT_EQ(pdf.status, 2);
+  EXPECT_NE(pdf.err.find("PDF reports are not supported by the CLI yet"), std::string::npos);
+  EXPECT_EQ(run_cli("report --db " + db + " --run 1 --out r.txt").status, 2);
+  EXPECT_EQ(run_cli("report --db " + db + " --compare 1,x --out " + out.string()).status, 2);
+}

@@ -1,0 +1,77 @@
+// unveil-cli report: a self-contained HTML report of a stored run or of a comparison of runs
+// (report/html_report.h).
+#include <algorithm>
+#include <ostream>
+#include <string_view>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "report/html_report.h"
+
+namespace unveil::cli {
+namespace {
+
+constexpr const char* kUsageText =
+    "unveil-cli report --db FILE (--run ID | --compare ID,ID[,...]) --out FILE.html [--bins N] "
+    "[--binning width|mass] [--bootstrap K] [--seed S]";
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+Result<report::ReportOptions> report_options(const Args& a) {
+  report::ReportOptions o;
+  auto m = metrics_options(a);
+  if (!m) return m.error();
+  o.metrics = *m;
+  auto replicates = int_option(a, "--bootstrap", 1000, 1, 1000000);
+  if (!replicates) return replicates.error();
+  auto seed = int_option(a, "--seed", 0, 0, (1ll << 62));
+  if (!seed) return seed.error();
+  o.replicates = static_cast<int>(*replicates);
+  o.seed = static_cast<std::uint64_t>(*seed);
+  return o;
+}
+
+// The output file: .html only (PDF is the GUI's for now).
+Status check_out(const std::string& out) {
+  if (ends_with(out, ".pdf"))
+    return Error{"PDF reports are not supported by the CLI yet; write --out FILE.html"};
+  if (!ends_with(out, ".html")) return Error{"--out must name a .html file; found \"" + out + "\""};
+  return ok_status();
+}
+
+}  // namespace
+
+int cmd_report(std::span<const std::string> argv, Io io) {
+  auto args = parse_args(
+      argv, {"--db", "--run", "--compare", "--out", "--bins", "--binning", "--bootstrap", "--seed"},
+      {});
+  if (!args) return usage_error(io, args.error().message, kUsageText);
+  const Args& a = *args;
+  const auto db = a.get("--db"), out = a.get("--out"), compare = a.get("--compare");
+  if (!db || !out || !a.positional.empty())
+    return usage_error(io, "report needs --db FILE and --out FILE.html", kUsageText);
+  if (a.has("--run") == a.has("--compare"))
+    return usage_error(io, "report needs exactly one of --run ID and --compare ID,ID", kUsageText);
+  if (auto ok = check_out(*out); !ok) return usage_error(io, ok.error().message, kUsageText);
+  auto options = report_options(a);
+  if (!options) return usage_error(io, options.error().message, kUsageText);
+  auto run_id = int_option(a, "--run", 0, 1, (1ll << 62));
+  if (!run_id) return usage_error(io, run_id.error().message, kUsageText);
+  auto ids = compare ? id_list(*compare, "--compare")
+                     : Result<std::vector<std::int64_t>>(std::vector<std::int64_t>{});
+  if (!ids) return usage_error(io, ids.error().message, kUsageText);
+
+  auto st = store::Store::open(*db, store::OpenMode::kOpenExisting);
+  if (!st) return input_error(io, st.error().message);
+  auto html = compare ? report::compare_report(*st, *ids, *options)
+                      : report::run_report(*st, *run_id, *options);
+  if (!html) return input_error(io, html.error().message);
+  if (auto written = report::write_report(*out, *html); !written)
+    return input_error(io, written.error().message);
+  io.out << "wrote " << *out << "\n";
+  return kOk;
+}
+
+}  // namespace unveil::cli

@@ -1,0 +1,79 @@
+#include "report/failure_cases.h"
+
+#include <algorithm>
+#include <numeric>
+#include <unordered_map>
+
+#include "data/image.h"
+#include "util/base64.h"
+
+namespace unveil::report {
+namespace {
+
+// A JPEG data URI of the image scaled to fit thumbnail_side, or the reason it cannot be shown.
+Result<std::string> thumbnail_uri(const data::ImageRef& ref, const std::filesystem::path& root,
+                                  int thumbnail_side) {
+  auto image = data::load_image(ref, root);
+  if (!image) return image.error();
+  auto jpeg = data::encode_jpeg(data::fit_within(*image, thumbnail_side), 85);
+  if (!jpeg) return jpeg.error();
+  return "data:image/jpeg;base64," + base64_encode(*jpeg);
+}
+
+std::vector<data::Option> letters_only(std::string_view letters, std::size_t n) {
+  std::vector<data::Option> out;
+  for (std::size_t k = 0; k < n; ++k)
+    out.push_back({k < letters.size() ? letters[k] : static_cast<char>('A' + k), {}});
+  return out;
+}
+
+void add_item(FailureCase& c, const data::Item& item, const std::filesystem::path& root,
+              int thumbnail_side) {
+  c.question = item.hint.empty() ? item.question : item.hint + "\n" + item.question;
+  if (item.options.size() == c.probabilities.size()) c.options = item.options;
+  if (item.image.empty()) return;
+  auto uri = thumbnail_uri(item.image, root, thumbnail_side);
+  if (uri) {
+    c.thumbnail = std::move(*uri);
+  } else {
+    c.image_problem = uri.error().message;
+  }
+}
+
+}  // namespace
+
+std::vector<std::size_t> worst_failures(const calib::Outcomes& o, std::size_t n) {
+  std::vector<std::size_t> wrong;
+  for (std::size_t i = 0; i < o.size(); ++i)
+    if (!o.correct[i]) wrong.push_back(i);
+  std::stable_sort(wrong.begin(), wrong.end(),
+                   [&](std::size_t a, std::size_t b) { return o.confidence[a] > o.confidence[b]; });
+  if (wrong.size() > n) wrong.resize(n);
+  return wrong;
+}
+
+std::vector<FailureCase> failure_cases(const calib::PredictionSet& set, const calib::Outcomes& o,
+                                       const std::vector<std::size_t>& positions,
+                                       const std::vector<data::Item>& items,
+                                       const std::filesystem::path& image_root,
+                                       int thumbnail_side) {
+  std::unordered_map<std::string_view, const data::Item*> by_id;
+  for (const auto& item : items)
+    by_id.emplace(item.id, &item);
+  std::vector<FailureCase> out;
+  for (const std::size_t i : positions) {
+    FailureCase c;
+    c.id = std::string(set.id(i));
+    c.confidence = o.confidence[i];
+    c.predicted = o.predicted[i];
+    c.label = set.label(i);
+    c.probabilities = calib::softmax(set.logits(i));
+    c.options = letters_only(set.options(i), c.probabilities.size());
+    if (const auto it = by_id.find(set.id(i)); it != by_id.end())
+      add_item(c, *it->second, image_root, thumbnail_side);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+}  // namespace unveil::report

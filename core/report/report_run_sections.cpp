@@ -1,0 +1,193 @@
+// The sections of the reports that describe a run: how it was made and how to make it again, its
+// stored temperature, and its worst failure cases.
+#include <nlohmann/json.hpp>
+
+#include "calib/temperature.h"
+#include "report/html_text.h"
+#include "report/report_sections.h"
+
+namespace unveil::report {
+namespace {
+
+std::string row(const std::string& name, const std::string& value) {
+  return "<tr><th>" + escape_html(name) + "</th><td>" + escape_html(value) + "</td></tr>\n";
+}
+
+std::string model_path(store::Store& store, const store::RunInfo& run) {
+  if (!run.spec.model_id) return {};
+  auto models = store.models();
+  if (!models) return {};
+  for (const auto& m : *models)
+    if (m.id == *run.spec.model_id) return m.path;
+  return {};
+}
+
+std::string pretty_settings(const std::string& settings) {
+  const auto j = nlohmann::json::parse(settings, nullptr, /*allow_exceptions=*/false);
+  return j.is_discarded() ? settings : j.dump(2);
+}
+
+std::string eval_command(store::Store& store, const store::RunInfo& run) {
+  const store::RunSpec& s = run.spec;
+  std::string c = "unveil-cli eval --db " + shell_quote(store.file()) + " --model " +
+                  shell_quote(model_path(store, run)) + " --dataset " +
+                  shell_quote(run.dataset_name);
+  if (!s.split.empty()) c += " --split " + shell_quote(s.split);
+  c += " --condition " + shell_quote(s.condition);
+  if (!s.prompt.empty()) c += " --prompt " + shell_quote(s.prompt);
+  if (!s.device.empty()) c += " --device " + shell_quote(s.device);
+  const auto j = nlohmann::json::parse(s.settings, nullptr, false);
+  if (j.is_object() && j.contains("batch") && j["batch"].is_number_integer())
+    c += " --batch " + std::to_string(j["batch"].get<long long>());
+  return c;
+}
+
+// The temperature stored for a run: refitted on its fit run when there is one (so the report
+// shows the fit's own numbers), else read from the stored parameters.
+Result<std::optional<double>> stored_temperature(store::Store& store, const store::RunInfo& run,
+                                                 std::optional<calib::TemperatureFit>& fit,
+                                                 std::string& source) {
+  auto cals = store.calibrations(run.id);
+  if (!cals) return cals.error();
+  const store::CalibrationInfo* last = nullptr;
+  for (const auto& c : *cals)
+    if (c.method == "temperature") last = &c;
+  if (!last) return std::optional<double>();
+  if (last->fit_run_id) {
+    auto fit_set = store.prediction_set(*last->fit_run_id);
+    if (!fit_set) return fit_set.error();
+    auto f = calib::fit_temperature(*fit_set);
+    if (!f) return f.error();
+    fit = *f;
+    source = "fitted on run " + std::to_string(*last->fit_run_id) +
+             (last->fit_split.empty() ? "" : " (split \"" + last->fit_split + "\")");
+    return std::optional<double>(f->temperature);
+  }
+  const auto j = nlohmann::json::parse(last->params, nullptr, false);
+  if (!j.is_object() || !j.contains("temperature") || !j["temperature"].is_number())
+    return Error{store.file() + ": calibration " + std::to_string(last->id) +
+                 " has no number \"temperature\" in its parameters: " + last->params};
+  source = "as stored (calibration " + std::to_string(last->id) + ")";
+  return std::optional<double>(j["temperature"].get<double>());
+}
+
+std::string before_after_table(const calib::Metrics& before, const calib::Metrics& after) {
+  const auto r = [](const std::string& name, double b, double a) {
+    return "<tr><th>" + name + "</th><td class=\"num\">" + format_number(b) +
+           "</td><td class=\"num\">" + format_number(a) + "</td></tr>\n";
+  };
+  return "<table><tr><th></th><th>Before</th><th>After</th></tr>\n" +
+         r("ECE", before.ece, after.ece) + r("NLL", before.nll, after.nll) +
+         r("Accuracy", before.accuracy, after.accuracy) + "</table>\n";
+}
+
+std::string option_list(const FailureCase& c) {
+  std::string s = "<ul>";
+  for (std::size_t k = 0; k < c.options.size(); ++k) {
+    const bool chosen = int(k) == c.predicted, gold = int(k) == c.label;
+    std::string text = std::string(1, c.options[k].letter) + ". " + c.options[k].text + " (" +
+                       format_percent(k < c.probabilities.size() ? c.probabilities[k] : 0) + ")";
+    if (chosen) text += " \u2190 model's answer";
+    if (gold) text += " \u2714 right answer";
+    const char* cls = chosen ? " class=\"chosen\"" : gold ? " class=\"gold\"" : "";
+    s += std::string("<li") + cls + ">" + escape_html(text) + "</li>";
+  }
+  return s + "</ul>";
+}
+
+std::string case_card(const FailureCase& c) {
+  std::string s = "<li class=\"case\" data-item=\"" + escape_html(c.id) + "\" data-confidence=\"" +
+                  format_number(c.confidence) + "\">";
+  if (!c.thumbnail.empty())
+    s += "<img alt=\"image of item " + escape_html(c.id) + "\" src=\"" + c.thumbnail + "\">";
+  s += "<div><strong>Item " + escape_html(c.id) + "</strong> \u2014 " +
+       escape_html(format_percent(c.confidence)) + " sure, and wrong";
+  if (!c.question.empty()) s += "<p>" + escape_html(c.question) + "</p>";
+  if (!c.image_problem.empty())
+    s += "<p class=\"note\">Image not shown: " + escape_html(c.image_problem) + "</p>";
+  return s + option_list(c) + "</div></li>\n";
+}
+
+}  // namespace
+
+std::string run_facts(store::Store& store, const store::RunInfo& run) {
+  const store::RunSpec& s = run.spec;
+  const std::string model = model_path(store, run);
+  return "<table class=\"facts\">" + row("Run", std::to_string(run.id) + ": " + s.name) +
+         row("Model", run.model_name.empty()
+                          ? "(predictions imported from elsewhere)"
+                          : run.model_name + (model.empty() ? "" : " (" + model + ")")) +
+         row("Dataset", run.dataset_name) + row("Split", s.split.empty() ? "(all)" : s.split) +
+         row("Condition", s.condition) + row("Prompt", s.prompt.empty() ? "(default)" : s.prompt) +
+         row("Device", s.device.empty() ? "(not recorded)" : s.device) +
+         row("Status", store::to_string(run.status)) +
+         row("Predictions", std::to_string(run.predictions)) + row("Started", run.started_at) +
+         row("Finished", run.finished_at) + row("Project file", store.file()) +
+         "</table>\n<p>Settings:</p><pre>" + escape_html(pretty_settings(s.settings)) + "</pre>\n";
+}
+
+std::string report_command(const std::string& db, const std::string& selection,
+                           const ReportOptions& options) {
+  return "unveil-cli report --db " + shell_quote(db) + " " + selection + " --out report.html" +
+         " --bins " + std::to_string(options.metrics.bins) +
+         (options.metrics.binning == calib::Binning::kEqualMass ? " --binning mass" : "") +
+         " --bootstrap " + std::to_string(options.replicates) + " --seed " +
+         std::to_string(options.seed);
+}
+
+std::string reproduce_commands(store::Store& store, const store::RunInfo& run,
+                               const std::string& report_cmd) {
+  std::string lines;
+  if (run.status == store::RunStatus::kImported) {
+    lines =
+        "# the predictions were made elsewhere and imported; to take them out again:\n"
+        "unveil-cli export --db " +
+        shell_quote(store.file()) + " --run " + std::to_string(run.id) + " --out run-" +
+        std::to_string(run.id) + ".jsonl\n";
+  } else {
+    lines = "# the run (a run of the same settings in the same project is resumed or reused)\n" +
+            eval_command(store, run) + "\n";
+  }
+  return "<pre class=\"commands\">" + escape_html(lines + "# this report\n" + report_cmd) +
+         "</pre>\n";
+}
+
+Result<std::string> temperature_section(store::Store& store, const store::RunInfo& run,
+                                        const calib::PredictionSet& set,
+                                        const calib::Metrics& before,
+                                        const ReportOptions& options) {
+  std::optional<calib::TemperatureFit> fit;
+  std::string source;
+  auto t = stored_temperature(store, run, fit, source);
+  if (!t) return t.error();
+  if (!*t) {
+    return std::string(
+        "<p class=\"note\">No temperature is stored for this run. Temperature "
+        "scaling divides the model's scores by one number fitted on a separate "
+        "calibration split, to make its confidence more honest without changing "
+        "its answers.</p>\n");
+  }
+  const double temperature = **t;
+  const calib::Metrics after =
+      calib::compute_metrics(calib::compute_outcomes(set, temperature), options.metrics);
+  std::string s = "<p>Temperature T = " + escape_html(format_number(temperature, "%.4f")) + ", " +
+                  escape_html(source) +
+                  ". Dividing the scores by T keeps every answer and changes only how sure the "
+                  "model says it is.";
+  if (fit) s += " " + escape_html(fit->note);
+  s += "</p>\n" + before_after_table(before, after) + diagrams(after, "after temperature scaling");
+  return s;
+}
+
+std::string failures_section(const std::vector<FailureCase>& cases, std::size_t wrong_total) {
+  if (cases.empty()) return "<p>The model answered every question correctly.</p>\n";
+  std::string s = "<p>The " + std::to_string(cases.size()) + " wrong answers (of " +
+                  std::to_string(wrong_total) +
+                  ") that the model was most sure about: the ones a user would most likely have "
+                  "trusted.</p>\n<ol class=\"cases\">\n";
+  for (const auto& c : cases)
+    s += case_card(c);
+  return s + "</ol>\n";
+}
+
+}  // namespace unveil::report
