@@ -707,21 +707,27 @@ Result<std::int64_t> Store::import_predictions(const calib::PredictionSet& set,
   });
 }
 
+namespace {
+// A calibration's columns (run_id .. created_at) bound from parameter `first` on.
+Stmt& bind_calibration(Stmt& s, int first, const CalibrationInfo& c, const std::string& created) {
+  return s.bind(first, c.run_id)
+      .bind(first + 1, c.method)
+      .bind(first + 2, c.params)
+      .bind(first + 3, c.fit_split)
+      .bind(first + 4, c.fit_run_id)
+      .bind(first + 5, c.nll_before)
+      .bind(first + 6, c.nll_after)
+      .bind(first + 7, created);
+}
+}  // namespace
+
 Result<std::int64_t> Store::add_calibration(const CalibrationInfo& c) {
   return guarded(file(), [&]() -> Result<std::int64_t> {
     if (read_only_) return Error{file() + " is read-only"};
     auto s = db_->prepare(
         "INSERT INTO calibrations(run_id, method, params, fit_split, fit_run_id, nll_before, "
         "nll_after, created_at) VALUES(?,?,?,?,?,?,?,?)");
-    s.bind(1, c.run_id)
-        .bind(2, c.method)
-        .bind(3, c.params)
-        .bind(4, c.fit_split)
-        .bind(5, c.fit_run_id)
-        .bind(6, c.nll_before)
-        .bind(7, c.nll_after)
-        .bind(8, now_utc())
-        .exec();
+    bind_calibration(s, 1, c, now_utc()).exec();
     return db_->last_insert_id();
   });
 }
@@ -766,16 +772,8 @@ Status Store::restore_calibration(const CalibrationInfo& c) {
     auto s = db_->prepare(
         "INSERT INTO calibrations(id, run_id, method, params, fit_split, fit_run_id, nll_before, "
         "nll_after, created_at) VALUES(?,?,?,?,?,?,?,?,?)");
-    s.bind(1, c.id)
-        .bind(2, c.run_id)
-        .bind(3, c.method)
-        .bind(4, c.params)
-        .bind(5, c.fit_split)
-        .bind(6, c.fit_run_id)
-        .bind(7, c.nll_before)
-        .bind(8, c.nll_after)
-        .bind(9, c.created_at)
-        .exec();
+    s.bind(1, c.id);
+    bind_calibration(s, 2, c, c.created_at).exec();
     return ok_status();
   });
 }

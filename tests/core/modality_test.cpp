@@ -14,6 +14,7 @@
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
 #include "store/store.h"
+#include "test_util.h"
 
 using namespace unveil;
 namespace fs = std::filesystem;
@@ -25,14 +26,8 @@ class Modality : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("unveil_modality_" + std::to_string(::getpid()));
-    data::ShapesWorldOptions w;
-    w.train = 96;
-    auto world = data::write_shapes_world(dir_, w);
+    auto world = test::tiny_demo_models(dir_);
     ASSERT_TRUE(world.ok()) << world.error().message;
-    model::DemoTrainOptions t;
-    t.base_epochs = t.mm_epochs = t.ft_epochs = 1;
-    auto trained = model::train_demo_models(world->json, dir_ / "models", t);
-    ASSERT_TRUE(trained.ok()) << trained.error().message;
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 

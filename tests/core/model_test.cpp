@@ -17,6 +17,7 @@
 #include "model/prompt.h"
 #include "model/tokenizer.h"
 #include "store/store.h"
+#include "test_util.h"
 
 using namespace unveil;
 namespace fs = std::filesystem;
@@ -56,15 +57,8 @@ class Models : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     dir_ = fs::temp_directory_path() / ("unveil_models_" + std::to_string(::getpid()));
-    data::ShapesWorldOptions w;
-    w.train = 96;
-    auto world = data::write_shapes_world(dir_, w);
+    auto world = test::tiny_demo_models(dir_);
     ASSERT_TRUE(world.ok()) << world.error().message;
-    model::DemoTrainOptions t;
-    t.base_epochs = t.mm_epochs = t.ft_epochs = 1;
-    auto trained = model::train_demo_models(world->json, dir_ / "models", t);
-    ASSERT_TRUE(trained.ok()) << trained.error().message;
-    ASSERT_EQ(trained->size(), 3u);
   }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
   static fs::path card(const std::string& name) { return dir_ / "models" / (name + ".json"); }

@@ -18,6 +18,7 @@
 #include "model/sentencepiece_tokenizer.h"
 #include "model/tokenizer.h"
 #include "sentencepiece_train_util.h"
+#include "test_util.h"
 
 using namespace unveil;
 namespace fs = std::filesystem;
@@ -323,14 +324,8 @@ class SentencePieceModel : public ::testing::Test {
   static void SetUpTestSuite() {
     if (!model::sentencepiece_available() || !test::sentencepiece_trainer_available()) return;
     dir_ = fs::temp_directory_path() / ("unveil_spm_model_" + std::to_string(::getpid()));
-    data::ShapesWorldOptions w;
-    w.train = 48;
-    auto world = data::write_shapes_world(dir_, w);
+    auto world = test::tiny_demo_models(dir_, 48);
     ASSERT_TRUE(world.ok()) << world.error().message;
-    model::DemoTrainOptions t;
-    t.base_epochs = t.mm_epochs = t.ft_epochs = 1;
-    auto trained = model::train_demo_models(world->json, dir_ / "models", t);
-    ASSERT_TRUE(trained.ok()) << trained.error().message;
   }
   static void TearDownTestSuite() {
     if (!dir_.empty()) fs::remove_all(dir_);

@@ -163,14 +163,7 @@ BatchRunPanel::BatchRunPanel(ModelLibrary* library, ProjectSession* project, Bat
 
 void BatchRunPanel::refreshModels() {
   const QString current = modelCard();
-  const QSignalBlocker blocker(model_);
-  model_->clear();
-  for (const QString& card : library_->cards()) {
-    model_->addItem(library_->displayName(card), card);
-    model_->setItemData(model_->count() - 1, card, Qt::ToolTipRole);
-  }
-  const int i = model_->findData(current);
-  model_->setCurrentIndex(i >= 0 ? i : 0);
+  library_->fillComboBox(model_);
   updateButtons();
 }
 

@@ -1,5 +1,6 @@
 #include "run/model_library.h"
 
+#include <QComboBox>
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
@@ -62,6 +63,18 @@ void ModelLibrary::load(const QString& cardPath) {
 std::shared_ptr<const model::Model> ModelLibrary::model(const QString& cardPath) const {
   const auto it = models_.find(cardPath);
   return it == models_.end() ? nullptr : it->second;
+}
+
+void ModelLibrary::fillComboBox(QComboBox* box) const {
+  const QString current = box->currentData().toString();
+  const QSignalBlocker blocker(box);
+  box->clear();
+  for (const QString& card : cards_) {
+    box->addItem(displayName(card), card);
+    box->setItemData(box->count() - 1, card, Qt::ToolTipRole);
+  }
+  const int i = box->findData(current);
+  box->setCurrentIndex(i >= 0 ? i : 0);
 }
 
 QString ModelLibrary::displayName(const QString& cardPath) const {

@@ -9,6 +9,8 @@
 
 #include "run/item_run.h"
 
+class QComboBox;
+
 namespace unveil::ui {
 
 class ModelLibrary : public QObject {
@@ -34,6 +36,9 @@ class ModelLibrary : public QObject {
   bool isLoading() const { return !loading_.isEmpty(); }
   /// A short name for a card: the model's name once loaded, else the file's base name.
   QString displayName(const QString& cardPath) const;
+  /// Fills a combo box with the cards (display name, path as data and tooltip), keeping the
+  /// chosen card when it is still listed, else choosing the first. Emits no signal of the box.
+  void fillComboBox(QComboBox* box) const;
 
  signals:
   void cardsChanged();

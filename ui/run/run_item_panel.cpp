@@ -145,14 +145,7 @@ RunItemPanel::~RunItemPanel() {
 
 void RunItemPanel::refreshModels() {
   const QString current = modelCard();
-  const QSignalBlocker blocker(model_);
-  model_->clear();
-  for (const QString& card : library_->cards()) {
-    model_->addItem(library_->displayName(card), card);
-    model_->setItemData(model_->count() - 1, card, Qt::ToolTipRole);
-  }
-  const int i = model_->findData(current);
-  model_->setCurrentIndex(i >= 0 ? i : 0);
+  library_->fillComboBox(model_);
   runButton_->setEnabled(model_->count() > 0);
   const QString noModel = tr("No model yet: File ▸ Open model… adds a model card");
   if (model_->count() == 0)
