@@ -32,8 +32,8 @@ std::vector<int> bin_assignment(std::span<const double> confidence, int bins, Bi
   return out;
 }
 
-std::vector<std::size_t> bin_members(std::span<const double> confidence, int bins,
-                                     Binning binning, int bin) {
+std::vector<std::size_t> bin_members(std::span<const double> confidence, int bins, Binning binning,
+                                     int bin) {
   std::vector<std::size_t> members;
   if (bin < 0 || bin >= bins) return members;
   const std::vector<int> assigned = bin_assignment(confidence, bins, binning);

@@ -15,7 +15,7 @@ namespace unveil::calib {
 std::vector<int> bin_assignment(std::span<const double> confidence, int bins, Binning binning);
 
 /// The indices (ascending) of the items in bin `bin`; empty for an empty or out-of-range bin.
-std::vector<std::size_t> bin_members(std::span<const double> confidence, int bins,
-                                     Binning binning, int bin);
+std::vector<std::size_t> bin_members(std::span<const double> confidence, int bins, Binning binning,
+                                     int bin);
 
 }  // namespace unveil::calib

@@ -186,8 +186,9 @@ class DatasetBrowserTest : public QObject {
     QCOMPARE(classifyFile(write("d.json", "[]")), FileKind::kDataset);
     QCOMPARE(classifyFile(write("m.tsv", "index\tquestion\n")), FileKind::kDataset);
     QCOMPARE(classifyFile(write("x.unveil", "")), FileKind::kProject);
-    QCOMPARE(classifyFile(write("card.json", "{\"name\": \"m\", \"file\": \"m.pt\", "
-                                             "\"option_token_ids\": {\"A\": 3, \"B\": 4}}")),
+    QCOMPARE(classifyFile(write("card.json",
+                                "{\"name\": \"m\", \"file\": \"m.pt\", "
+                                "\"option_token_ids\": {\"A\": 3, \"B\": 4}}")),
              FileKind::kModel);
     QCOMPARE(classifyFile(write("obj.json", "{\"not\": \"a card\"}")), FileKind::kDataset);
     QCOMPARE(classifyFile(write("n.txt", "")), FileKind::kUnknown);
