@@ -4,6 +4,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 #include <QLabel>
+#include <QPersistentModelIndex>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QTimer>
@@ -120,8 +121,11 @@ bool RunsPanel::selectRun(qint64 id) {
   view_->selectionModel()->setCurrentIndex(
       index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
   view_->scrollTo(index);
-  // Once more after the layout settles (the dock may be resized in the same pass).
-  QTimer::singleShot(0, view_, [view = view_, index] { view->scrollTo(index); });
+  // Once more after the layout settles (the dock may be resized in the same pass); by then the
+  // runs may have been read again, so hold the row by a persistent index.
+  QTimer::singleShot(0, view_, [view = view_, row = QPersistentModelIndex(index)] {
+    if (row.isValid()) view->scrollTo(row);
+  });
   return true;
 }
 
