@@ -10,6 +10,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <thread>
 #include <vector>
 
 #include "calib/metrics.h"
@@ -17,6 +18,7 @@
 #include "data/readers.h"
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
+#include "model/torch_model.h"
 #include "project/project_session.h"
 #include "project/runs_panel.h"
 #include "project/runs_table_model.h"
@@ -25,6 +27,7 @@
 #include "session/calibration_session.h"
 #include "store/store.h"
 #include "test_support.h"
+#include "util/parallel.h"
 #include "window/main_window.h"
 
 using namespace unveil;
@@ -72,6 +75,10 @@ class BatchRunTest : public QObject {
 
 void BatchRunTest::initTestCase() {
   QVERIFY(test::installEnglish());
+  // As the application sets them at start-up: the run uses both cores beside the UI thread.
+  const int threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  set_worker_threads(threads);
+  model::init_torch_threads(threads);
   QVERIFY(dir_.isValid());
   // 2,400 training items (3,400 in all): a run of a few seconds over all items, long enough to
   // measure the live updates; one epoch per model keeps the training short (real, if weak, models).
