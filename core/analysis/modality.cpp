@@ -17,8 +17,6 @@ namespace {
 struct Plan {
   std::vector<std::string> conditions;  // canonical specs
   std::size_t reference = 0;
-  std::int64_t dataset_id = 0;
-  std::optional<std::int64_t> model_id;  // the model's row, when the project has one already
   std::string model_name, prompt;
 };
 
@@ -55,42 +53,11 @@ Result<Plan> make_plan(const ModalitySpec& spec, store::Store& st) {
   auto ds = st.dataset_by_name(spec.dataset);
   if (!ds) return ds.error();
   if (!*ds) return Error{"no dataset named \"" + spec.dataset + "\" in " + spec.db.string()};
-  plan.dataset_id = (*ds)->id;
   auto card = model::read_model_card(spec.card);
   if (!card) return card.error();
-  auto row = find_model_row(st, *card, spec.card);
-  if (!row) return row.error();
-  plan.model_id = *row;
   plan.model_name = card->name;
   plan.prompt = spec.prompt.empty() ? card->prompt_template : spec.prompt;
   return plan;
-}
-
-bool same_seed(const std::string& settings, std::uint64_t seed) {
-  const auto j = nlohmann::json::parse(settings, nullptr, /*allow_exceptions=*/false);
-  return j.is_object() && j.value("seed", std::uint64_t{0}) == seed;
-}
-
-// The latest complete run of this model, item set, condition, prompt and seed; else the latest one
-// that stopped early (cancelled, interrupted, failed) to resume. A run still marked running belongs
-// to a live process and is left alone.
-std::optional<ConditionRun> existing_run(const std::vector<store::RunInfo>& runs,
-                                         const ModalitySpec& spec, const Plan& plan,
-                                         const std::string& condition) {
-  std::optional<ConditionRun> resumable;
-  for (auto it = runs.rbegin(); it != runs.rend(); ++it) {
-    const store::RunSpec& r = it->spec;
-    if (r.model_id != plan.model_id || r.dataset_id != plan.dataset_id || r.split != spec.split ||
-        r.condition != condition || r.prompt != plan.prompt || !same_seed(r.settings, spec.seed)) {
-      continue;
-    }
-    if (it->status == store::RunStatus::kComplete) return ConditionRun{it->id, RunOrigin::kReused};
-    const bool stopped = it->status == store::RunStatus::kCancelled ||
-                         it->status == store::RunStatus::kInterrupted ||
-                         it->status == store::RunStatus::kFailed;
-    if (stopped && !resumable) resumable = ConditionRun{it->id, RunOrigin::kResumed};
-  }
-  return resumable;
 }
 
 EvalSpec eval_spec(const ModalitySpec& spec, const std::string& condition) {
@@ -107,39 +74,27 @@ EvalSpec eval_spec(const ModalitySpec& spec, const std::string& condition) {
   return e;
 }
 
-Result<ConditionRun> ensure_run(const ModalitySpec& spec, const Plan& plan, std::size_t i,
-                                store::Store& st, const std::atomic<bool>* cancel,
-                                const std::function<void(const ModalityProgress&)>& progress) {
+// The condition's run, reused, resumed or made (run_reuse.h), with progress over all conditions.
+Result<ConditionRun> condition_run(const ModalitySpec& spec, const Plan& plan, std::size_t i,
+                                   store::Store& st, const std::atomic<bool>* cancel,
+                                   const std::function<void(const ModalityProgress&)>& progress) {
   const std::string& condition = plan.conditions[i];
-  auto runs = st.runs();
-  if (!runs) return runs.error();
-  std::optional<ConditionRun> found;
-  if (plan.model_id) found = existing_run(*runs, spec, plan, condition);
   ModalityProgress p;
   p.condition_index = i;
   p.conditions = plan.conditions.size();
   p.condition = condition;
-  p.origin = found ? found->origin : RunOrigin::kCreated;
   const auto n = static_cast<double>(p.conditions);
-  if (found && found->origin == RunOrigin::kReused) {
-    auto info = st.run(found->id);
-    if (!info) return info.error();
-    p.run.run_id = found->id;
-    p.run.done = p.run.total = info->predictions;
-    p.overall = static_cast<double>(i + 1) / n;
-    if (progress) progress(p);
-    return *found;
-  }
-  EvalSpec e = eval_spec(spec, condition);
-  if (found) e.resume_run = found->id;
-  auto r = run_eval(e, cancel, [&](const EvalProgress& ep) {
-    p.run = ep;
-    const double part = ep.total ? static_cast<double>(ep.done) / static_cast<double>(ep.total) : 1;
-    p.overall = (static_cast<double>(i) + part) / n;
-    if (progress) progress(p);
-  });
+  auto r = ensure_run(
+      st, eval_spec(spec, condition), cancel, [&](RunOrigin origin, const EvalProgress& ep) {
+        p.origin = origin;
+        p.run = ep;
+        const double part =
+            ep.total ? static_cast<double>(ep.done) / static_cast<double>(ep.total) : 1;
+        p.overall = (static_cast<double>(i) + part) / n;
+        if (progress) progress(p);
+      });
   if (!r) return Error{"condition \"" + condition + "\": " + r.error().message};
-  return ConditionRun{r->run_id, p.origin, r->cancelled};
+  return ConditionRun{r->run_id, r->origin, r->cancelled};
 }
 
 Result<std::vector<calib::PredictionSet>> load_sets(store::Store& st,
@@ -196,7 +151,7 @@ Result<ModalityResult> run_modality(const ModalitySpec& spec, const std::atomic<
     // Checked before each run as well, so that a cancel leaves no empty run behind.
     res.cancelled = cancel && cancel->load();
     if (res.cancelled) break;
-    auto r = ensure_run(spec, *plan, i, *st, cancel, progress);
+    auto r = condition_run(spec, *plan, i, *st, cancel, progress);
     if (!r) return r.error();
     res.cancelled = r->cancelled;
     runs.push_back(*r);

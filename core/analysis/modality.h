@@ -13,6 +13,8 @@
 #include <vector>
 
 #include "analysis/eval_job.h"
+#include "analysis/histogram.h"
+#include "analysis/run_reuse.h"
 #include "calib/prediction_set.h"
 #include "util/result.h"
 
@@ -32,10 +34,6 @@ struct ModalitySpec {
   int histogram_bins = 20;  ///< bins of the confidence and entropy histograms
 };
 
-/// How the run of a condition was obtained.
-enum class RunOrigin { kReused, kResumed, kCreated };
-const char* to_string(RunOrigin o);
-
 struct ModalityProgress {
   std::size_t condition_index = 0;  ///< 0-based position in the list
   std::size_t conditions = 0;
@@ -43,12 +41,6 @@ struct ModalityProgress {
   RunOrigin origin = RunOrigin::kCreated;
   EvalProgress run;    ///< of this condition's run (done == total for a reused run)
   double overall = 0;  ///< fraction of all conditions done, 0-1
-};
-
-/// Fixed-width bins over [lo, hi]: bin = min(floor((x - lo) / (hi - lo) * B), B - 1).
-struct Histogram {
-  double lo = 0, hi = 1;
-  std::vector<std::size_t> counts;
 };
 
 /// Per item, how the answer moves from this condition to the reference (with the image): right or

@@ -69,18 +69,6 @@ std::string row(const ConditionSummary& s) {
 
 }  // namespace
 
-const char* to_string(RunOrigin o) {
-  switch (o) {
-    case RunOrigin::kReused:
-      return "reused";
-    case RunOrigin::kResumed:
-      return "resumed";
-    case RunOrigin::kCreated:
-      return "created";
-  }
-  return "?";
-}
-
 ordered_json to_json(const ModalityResult& r) {
   ordered_json j;
   j["model"] = r.model;

@@ -11,19 +11,6 @@
 namespace unveil::analysis {
 namespace {
 
-Histogram histogram(const std::vector<double>& values, double lo, double hi, int bins) {
-  Histogram h{lo, hi, std::vector<std::size_t>(static_cast<std::size_t>(std::max(1, bins)), 0)};
-  const double width = hi > lo ? hi - lo : 1.0;
-  const auto last = static_cast<double>(h.counts.size() - 1);
-  for (double v : values) {
-    // Clamped both ways: the top edge (confidence 1, entropy ln K) lands in the last bin.
-    const double b =
-        std::clamp(std::floor((v - lo) / width * static_cast<double>(h.counts.size())), 0.0, last);
-    ++h.counts[static_cast<std::size_t>(b)];
-  }
-  return h;
-}
-
 double mean(const std::vector<double>& v) {
   double s = 0;
   for (double x : v)
@@ -65,8 +52,9 @@ ConditionSummary summarise_condition(const calib::PredictionSet& set, int ece_bi
   for (std::size_t i = 0; i < set.size(); ++i)
     h[i] = entropy(calib::softmax(set.logits(i)));
   s.mean_entropy = mean(h);
-  s.confidence = histogram(o.confidence, 0.0, 1.0, histogram_bins);
-  s.entropy = histogram(h, 0.0, std::log(static_cast<double>(max_options(set))), histogram_bins);
+  s.confidence = make_histogram(o.confidence, 0.0, 1.0, histogram_bins);
+  s.entropy =
+      make_histogram(h, 0.0, std::log(static_cast<double>(max_options(set))), histogram_bins);
   return s;
 }
 

@@ -4,6 +4,8 @@
 #include <charconv>
 #include <string_view>
 
+#include "data/question_text.h"
+
 namespace unveil::cli {
 
 std::optional<std::string> Args::get(const std::string& name) const {
@@ -73,6 +75,17 @@ Result<std::vector<std::int64_t>> id_list(const std::string& list, const std::st
     start = end + 1;
   }
   return ids;
+}
+
+std::vector<std::string> comma_list(const std::string& list) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= list.size()) {
+    const std::size_t end = std::min(list.find(',', start), list.size());
+    out.emplace_back(data::trim(std::string_view(list).substr(start, end - start)));
+    start = end + 1;
+  }
+  return out;
 }
 
 }  // namespace unveil::cli

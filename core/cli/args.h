@@ -33,5 +33,8 @@ Result<long long> int_option(const Args& a, const std::string& name, long long f
 /// "1,3,7" -> {1, 3, 7}: positive integers separated by commas, as given to `option` (named in
 /// the message).
 Result<std::vector<std::int64_t>> id_list(const std::string& list, const std::string& option);
+/// "image, text,blank" -> {"image", "text", "blank"}: items separated by commas, trimmed (an empty
+/// item stays, for the caller to refuse with its own message).
+std::vector<std::string> comma_list(const std::string& list);
 
 }  // namespace unveil::cli

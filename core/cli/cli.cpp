@@ -44,6 +44,12 @@ constexpr const char* kHelp =
     "          [--device cpu|cuda|auto] [--bins N] [--format json|text]\n"
     "      one run per condition (reused when complete, resumed when stopped): accuracy, ECE,\n"
     "      confidence and entropy per condition, and how answers move when the image is added\n"
+    "  idk --db FILE --model CARD.json --dataset NAME [--idk-split idk]\n"
+    "          [--answerable-split test[,S...]|none] [--prompts builtin|@FILE] [--condition C]\n"
+    "          [--bootstrap K] [--seed S] [--device cpu|cuda|auto] [--format json|text]\n"
+    "      \"I don't know\": how often the model admits not knowing on the IDK items, how sure\n"
+    "      its wrong answers are, how often it says it wrongly on answerable ones, per prompt\n"
+    "      wording, each against the first with paired-bootstrap intervals and a verdict\n"
     "  compare --db FILE --runs ID,ID[,...] [--bins N] [--binning width|mass]\n"
     "          [--bootstrap K] [--seed S] [--format json|text]\n"
     "      2 to 4 runs side by side on the items they all predicted, with a paired bootstrap\n"
@@ -52,6 +58,12 @@ constexpr const char* kHelp =
     "          [--binning width|mass] [--bootstrap K] [--seed S]\n"
     "      a self-contained HTML report: plots, metrics with intervals, the temperature,\n"
     "      the most confident mistakes and how to reproduce it (default 1000 replicates)\n"
+    "  promptsearch --db FILE --model CARD.json --dataset NAME --split S [--k 5] [--m 5]\n"
+    "          [--rounds 10] [--seeds \"a;b\"] [--variants \"a;b\"|@FILE] [--no-bank] [--seed N]\n"
+    "          [--prompt TEXT|@FILE] [--condition C] [--device cpu|cuda|auto]\n"
+    "          [--bins N] [--batch N] [--quiet] [--format json|text]\n"
+    "      the study's prompt optimisation: each round every kept prompt gives m variants, each\n"
+    "      scored as a run (accuracy band, then ECE); the best k are kept; stored in the project\n"
     "  demo --out DIR [--seed S] [--size N] [--no-models]\n"
     "      write the built-in shapes world (LLaVA JSON + PNG images) and train the demo models\n"
     "\n"
@@ -88,8 +100,10 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (cmd == "export") return cmd_export(rest, io);
     if (cmd == "eval") return cmd_eval(rest, io);
     if (cmd == "modality") return cmd_modality(rest, io);
+    if (cmd == "idk") return cmd_idk(rest, io);
     if (cmd == "compare") return cmd_compare(rest, io);
     if (cmd == "report") return cmd_report(rest, io);
+    if (cmd == "promptsearch") return cmd_promptsearch(rest, io);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
       out << kHelp;
       return kOk;

@@ -5,7 +5,6 @@
 #include "analysis/modality.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
-#include "data/question_text.h"
 
 namespace unveil::cli {
 namespace {
@@ -14,17 +13,6 @@ constexpr const char* kUsageText =
     "--conditions image,text,blank,noise:0.3,blur:2 [--prompt TEXT|@FILE] "
     "[--device cpu|cuda|auto] [--bins N] [--batch N] [--seed S] [--quiet] [--format json|text]";
 
-std::vector<std::string> split_list(const std::string& list) {
-  std::vector<std::string> out;
-  std::size_t start = 0;
-  while (start <= list.size()) {
-    const std::size_t end = std::min(list.find(',', start), list.size());
-    out.emplace_back(data::trim(std::string_view(list).substr(start, end - start)));
-    start = end + 1;
-  }
-  return out;
-}
-
 // The options that are usage errors when wrong (exit 2); conditions are checked by the analysis.
 Result<analysis::ModalitySpec> modality_spec(const Args& a) {
   analysis::ModalitySpec spec;
@@ -32,7 +20,7 @@ Result<analysis::ModalitySpec> modality_spec(const Args& a) {
   spec.card = *a.get("--model");
   spec.dataset = *a.get("--dataset");
   spec.split = *a.get("--split");
-  spec.conditions = split_list(*a.get("--conditions"));
+  spec.conditions = comma_list(*a.get("--conditions"));
   if (const auto d = a.get("--device")) {
     auto dev = model::parse_device(*d);
     if (!dev) return dev.error();

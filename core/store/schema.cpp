@@ -104,6 +104,19 @@ CREATE TABLE prompt_search_entries(
       R"SQL(
 ALTER TABLE predictions ADD COLUMN extra TEXT NOT NULL DEFAULT '';
 )SQL",
+      // 3 -> 4: what a prompt search needs beyond version 2's tables (issue 7): when it ended and
+      // which process runs it (a search of a dead process reads as interrupted), and per scored
+      // prompt the run that scored it, the prompt it was derived from, its item count and the last
+      // round it was among the kept prompts.
+      R"SQL(
+ALTER TABLE prompt_searches ADD COLUMN finished_at TEXT;
+ALTER TABLE prompt_searches ADD COLUMN owner_pid INTEGER;
+ALTER TABLE prompt_search_entries ADD COLUMN run_id INTEGER REFERENCES runs(id) ON DELETE SET NULL;
+ALTER TABLE prompt_search_entries ADD COLUMN parent TEXT NOT NULL DEFAULT '';
+ALTER TABLE prompt_search_entries ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE prompt_search_entries ADD COLUMN kept_through INTEGER NOT NULL DEFAULT 0;
+CREATE INDEX prompt_search_entries_by_search ON prompt_search_entries(search_id);
+)SQL",
   };
   return m;
 }

@@ -21,7 +21,7 @@ namespace unveil::store {
 class Db;
 
 /// The schema version this build writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 3;
+constexpr int kSchemaVersion = 4;
 
 enum class OpenMode {
   kOpenOrCreate,  ///< create the file when missing

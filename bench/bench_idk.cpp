@@ -1,0 +1,92 @@
+// Issue 7, "I don't know": the analysis with the built-in prompt set (the study's prompt and the
+// wordings that invite admitting uncertainty) on the demo-sized shapes world's idk (500) and test
+// (1,000) splits with the demo multimodal model, into a fresh project: every (prompt, split) run
+// made, then the summaries and 1,000 paired-bootstrap replicates per comparison. The model is
+// trained one epoch per stage, as in bench_modality.cpp (speed does not depend on the epochs).
+#include <benchmark/benchmark.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <thread>
+
+#include "analysis/idk_analysis.h"
+#include "data/readers.h"
+#include "data/shapes_world.h"
+#include "model/demo_trainer.h"
+#include "model/model.h"
+#include "store/store.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace unveil;
+
+struct Fixture {
+  fs::path dir;
+  data::Dataset world;
+  fs::path card;
+};
+
+// Removes the world, the models and the project when the program ends.
+struct RemoveAtExit {
+  fs::path dir;
+  ~RemoveAtExit() { fs::remove_all(dir); }
+};
+
+const Fixture& fixture() {
+  static const Fixture f = [] {
+    model::init_torch_threads(static_cast<int>(std::thread::hardware_concurrency()));
+    Fixture x;
+    x.dir = fs::temp_directory_path() / ("unveil_bench_idk_" + std::to_string(::getpid()));
+    data::ShapesWorldOptions w;
+    w.train = 6000;  // the demo's size: idk 500 items, test 1,000
+    auto json = data::write_shapes_world(x.dir, w);
+    const auto t0 = std::chrono::steady_clock::now();
+    model::DemoTrainOptions t;
+    t.base_epochs = t.mm_epochs = t.ft_epochs = 1;
+    (void)model::train_demo_models(json->json, x.dir / "models", t);
+    std::fprintf(stderr, "trained the demo models in %.0f s\n",
+                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
+    x.world = *data::read_llava_json(json->json);
+    x.world.name = "shapes";
+    x.card = x.dir / "models" / "shapes-mm.json";
+    static const RemoveAtExit cleanup{x.dir};
+    return x;
+  }();
+  return f;
+}
+
+void BM_IdkBuiltinPromptsIdkAndTest(benchmark::State& state) {
+  const auto& f = fixture();
+  const fs::path db = f.dir / "bench.unveil";
+  std::size_t runs = 0, items = 0;
+  for (auto _ : state) {
+    state.PauseTiming();
+    fs::remove(db);
+    (void)store::Store::open(db)->add_dataset(f.world, "bench", "llava");
+    state.ResumeTiming();
+    analysis::IdkSpec spec;
+    spec.db = db;
+    spec.card = f.card;
+    spec.dataset = "shapes";
+    spec.device = model::DeviceChoice::kCpu;
+    spec.replicates = 1000;
+    spec.bootstrap_seed = 1;
+    auto r = analysis::run_idk_analysis(spec);
+    if (!r || r->prompts.empty()) {
+      state.SkipWithError(r ? "no prompt summarised" : r.error().message.c_str());
+      break;
+    }
+    runs = r->prompts.size() * r->prompts[0].runs.size();
+    items = r->prompts.size() * (r->prompts[0].idk.items + r->prompts[0].answerable.items);
+  }
+  state.counters["runs"] = static_cast<double>(runs);
+  state.counters["items"] = static_cast<double>(items);
+}
+BENCHMARK(BM_IdkBuiltinPromptsIdkAndTest)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+
+}  // namespace
+
+BENCHMARK_MAIN();
