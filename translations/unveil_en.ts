@@ -130,6 +130,25 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::AnalysesPage</name>
+    <message>
+        <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two to four runs on the same items: diagrams side by side, metrics with intervals and whether each difference is significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text vs image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One model on the same items with the image, without it and with a perturbed image: how accuracy, confidence and entropy move</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::App</name>
     <message>
         <source>A workbench for the calibration of multimodal language models.</source>
@@ -193,6 +212,10 @@
     </message>
     <message>
         <source>Epochs of every demo training stage.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Look: system, light or dark (default: as set in Preferences; light for --screenshot).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -449,6 +472,119 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::CompareView</name>
+    <message>
+        <source>Tick two to four runs on the same items; the first ticked is the reference every other run is compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples of the shared items: more give steadier intervals and take longer (seed 0, so a comparison can be repeated exactly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the ticked runs on the items they all answered (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop the bootstrap; nothing is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A self-contained HTML page of this comparison: diagrams, metrics, verdicts and the commands that reproduce it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resamples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs to compare&lt;/b&gt; (2–4, the first is the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least two runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at most four runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project to compare its runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick two to four runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s) with %1 bootstrap resamples…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not compare: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE %1 · accuracy %2 % · %3 shared items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 − run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verdicts&lt;/b&gt; (paired bootstrap, %1 resamples, %2 % intervals; significant differences in bold in the table):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared item(s) compared.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::ConditionPicker</name>
     <message>
         <source>Original image</source>
@@ -531,6 +667,56 @@
     </message>
     <message>
         <source>Confidence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ConfidenceScatter</name>
+    <message>
+        <source>Confidence per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image made it right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image made it wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s); click a point to open the item</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;with the image: %2 % (%3)&lt;br&gt;this condition: %4 % (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -772,6 +958,17 @@
     <name>unveil::ui::DemoSetup</name>
     <message>
         <source>Preparing the demo project…</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DistributionPlot</name>
+    <message>
+        <source>Share of items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 % of its items (%3)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1304,6 +1501,122 @@
         <source>What happened in this session: messages, errors and finished jobs, with their times (to copy into a bug report)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Show or hide: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open project&apos;s datasets, models and runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confidence histogram and the risk–coverage curve of the shown predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy, calibration errors and their intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser&apos;s current item: image, question, options and Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offered to Run now and New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report is written for a run of the open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report is being written; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 is not in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs, and text versus image uncertainty (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A self-contained HTML report of the shown run for readers who have never seen the tool: diagrams, metrics with intervals, the temperature, the worst failures with their images and how to reproduce it (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Language, light or dark look, binning, bootstrap and the defaults of new runs (Ctrl+,)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Analyses page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs, and text versus image uncertainty, on the open project (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every panel back where it was at the first start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -1510,6 +1823,219 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ModalityView</name>
+    <message>
+        <source>The model to run under every condition (File ▸ Open model… adds one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items to use: one split of the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference the others are compared with. A condition already run with the same model, items and prompt is reused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make (or reuse) a run per condition and compare them (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the batch in hand; the runs made so far are kept and resume next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which per-item value the distributions show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The condition plotted against the reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Distribution of&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per item, with the image against&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset and a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project is read-only: the analysis needs to store its runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least two conditions, e.g. image,text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run the analysis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image made right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image made wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong under this condition, right with the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right under this condition, wrong with the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−Σ p ln p over the options, in nats: 0 is certain, ln K is a uniform guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition(s) on %1 items of %2/%3 in %4 s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entropy by condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence by condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::OverlaidReliability</name>
+    <message>
+        <source>Reliability, overlaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: confidence %2–%3, accuracy %4 % (%5 items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::PlotView</name>
     <message>
         <source>Export as PNG…</source>
@@ -1528,7 +2054,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click to list these items</source>
+        <source>Click to list these items; drag across bins for a range</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1674,6 +2200,14 @@
         <source>Save project as</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Projects</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forget the recently opened files; the files stay on disk</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ProjectSession</name>
@@ -1727,6 +2261,72 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ProjectTree</name>
+    <message>
+        <source>Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run, a run shows its diagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project open. File ▸ Open project… or build the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln item</numerusform>
+            <numerusform>%Ln items</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+Splits — %2
+Double-click to browse its items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Double-click to offer it to Run now and New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+The model card is no longer at this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acc %1 · ECE %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %2 · %Ln prediction(s)
+Double-click to show its diagrams</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::PromptPicker</name>
     <message>
         <source>The study&apos;s prompt</source>
@@ -1738,6 +2338,25 @@
     </message>
     <message>
         <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RecentFiles</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1944,6 +2563,22 @@
         <source>%1 ms · %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Temperature applied to the option letters&apos; logits before the softmax (1: the model&apos;s own probabilities). Changing it redraws the bars at once: the answer never changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy of the option probabilities, −Σ p ln p, in nats: 0 when one option has all the probability, ln K when all K options are equally likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renormalised over the options at T = %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy: %1 nats (at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RunsPanel</name>
@@ -2128,6 +2763,188 @@
     </message>
     <message>
         <source>Text (*.txt)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The language of the interface. System takes the desktop&apos;s language when Unveil has it, English otherwise. Unveil changes language at its next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Light or dark windows and plots. System follows the desktop&apos;s choice, also when it changes while Unveil runs; Light and Dark keep to one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many confidence bins the reliability diagram and ECE use (the study uses 10). The tool bar changes it too; the last choice is kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equal width</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equal mass</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Equal width: every bin covers the same confidence range. Equal mass: every bin holds the same number of predictions, so no bin is nearly empty.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many times the items are resampled for the 95 % intervals of the metrics panel. More resamples give steadier intervals and take longer on large runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Bins:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bi&amp;nning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bootstrap &amp;resamples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Where models run: Automatic takes the GPU when this build of libtorch has CUDA and a GPU is present. Used by the New run panel, and by Run now for models loaded from now on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items a batch run sends through the model at once. Larger batches are faster on a GPU and need more memory.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Batch si&amp;ze:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the default of every setting in the fields; OK saves them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save and apply the settings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close without changing anything</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>UNVEIL_LANG=%1 is set in the environment and comes first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::StoredRunBars</name>
+    <message>
+        <source>The shown run did not answer this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another run of the project on this dataset, to see its answer to the same item beside the shown run&apos;s (a model before and after fine-tuning, with and without the image…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a run to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No second run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That run did not answer this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stored answer&lt;/b&gt; of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stored answer&lt;/b&gt; — show a run of this dataset to see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1 · %2 · confidence %3 % · entropy %4 nats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>wrong</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

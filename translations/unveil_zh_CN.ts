@@ -128,6 +128,25 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::AnalysesPage</name>
+    <message>
+        <source>Compare runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Two to four runs on the same items: diagrams side by side, metrics with intervals and whether each difference is significant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Text vs image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One model on the same items with the image, without it and with a perturbed image: how accuracy, confidence and entropy move</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::App</name>
     <message>
         <source>A workbench for the calibration of multimodal language models.</source>
@@ -192,6 +211,10 @@
     <message>
         <source>Epochs of every demo training stage.</source>
         <translation>每个演示训练阶段的轮数。</translation>
+    </message>
+    <message>
+        <source>Look: system, light or dark (default: as set in Preferences; light for --screenshot).</source>
+        <translation>外观：system（跟随系统）、light（浅色）或 dark（深色）（默认：按首选项中的设置；--screenshot 时为浅色）。</translation>
     </message>
 </context>
 <context>
@@ -446,6 +469,117 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::CompareView</name>
+    <message>
+        <source>Tick two to four runs on the same items; the first ticked is the reference every other run is compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bootstrap resamples of the shared items: more give steadier intervals and take longer (seed 0, so a comparison can be repeated exactly)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare the ticked runs on the items they all answered (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Stop the bootstrap; nothing is kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A self-contained HTML page of this comparison: diagrams, metrics, verdicts and the commands that reproduce it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Resamples:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Runs to compare&lt;/b&gt; (2–4, the first is the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · %3 predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least two runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at most four runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ready to compare.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project to compare its runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick two to four runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Comparing %n run(s) with %1 bootstrap resamples…</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Could not compare: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was kept.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE %1 · accuracy %2 % · %3 shared items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metric</source>
+        <translation type="unfinished">指标</translation>
+    </message>
+    <message>
+        <source>Run %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 − run %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verdicts&lt;/b&gt; (paired bootstrap, %1 resamples, %2 % intervals; significant differences in bold in the table):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n shared item(s) compared.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::ConditionPicker</name>
     <message>
         <source>Original image</source>
@@ -529,6 +663,55 @@
     <message>
         <source>Confidence %1</source>
         <translation>置信度 %1</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ConfidenceScatter</name>
+    <message>
+        <source>Confidence per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Same confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong both ways</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image made it right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image made it wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s); click a point to open the item</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;with the image: %2 % (%3)&lt;br&gt;this condition: %4 % (%5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished">正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished">错误</translation>
     </message>
 </context>
 <context>
@@ -768,6 +951,17 @@
     <message>
         <source>Preparing the demo project…</source>
         <translation>正在准备演示项目…</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::DistributionPlot</name>
+    <message>
+        <source>Share of items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: %2 % of its items (%3)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1297,6 +1491,122 @@
         <source>What happened in this session: messages, errors and finished jobs, with their times (to copy into a bug report)</source>
         <translation>本次会话中发生的事情：消息、错误和已完成的任务及其时间（可复制到错误报告中）</translation>
     </message>
+    <message>
+        <source>Show or hide: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The open project&apos;s datasets, models and runs</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished">置信度</translation>
+    </message>
+    <message>
+        <source>The confidence histogram and the risk–coverage curve of the shown predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Metrics</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy, calibration errors and their intervals</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The browser&apos;s current item: image, question, options and Run now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 offered to Run now and New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The report was not written: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Report written to %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report is written for a run of the open project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A report is being written; try again in a moment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Writing the report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Item %1 is not in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Analyses</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs, and text versus image uncertainty (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Write &amp;report…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A self-contained HTML report of the shown run for readers who have never seen the tool: diagrams, metrics with intervals, the temperature, the worst failures with their images and how to reproduce it (Ctrl+Shift+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>首选项(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Language, light or dark look, binning, bootstrap and the defaults of new runs (Ctrl+,)</source>
+        <translation>语言、浅色或深色外观、分箱、自助法以及新建运行的默认设置（Ctrl+,）</translation>
+    </message>
+    <message>
+        <source>&amp;Analyses page</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare runs, and text versus image uncertainty, on the open project (Ctrl+3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reset &amp;layout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put every panel back where it was at the first start</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -1502,6 +1812,218 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ModalityView</name>
+    <message>
+        <source>The model to run under every condition (File ▸ Open model… adds one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items to use: one split of the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference the others are compared with. A condition already run with the same model, items and prompt is reused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Make (or reuse) a run per condition and compare them (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished">取消</translation>
+    </message>
+    <message>
+        <source>Stop after the batch in hand; the runs made so far are kept and resume next time</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished">模型：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation type="unfinished">条目：</translation>
+    </message>
+    <message>
+        <source>Conditions:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished">置信度</translation>
+    </message>
+    <message>
+        <source>Entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which per-item value the distributions show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The condition plotted against the reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Distribution of&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Per item, with the image against&lt;/b&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset and a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project is read-only: the analysis needs to store its runs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least two conditions, e.g. image,text.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run the analysis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition</source>
+        <translation type="unfinished">条件</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished">运行</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation type="unfinished">数量</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished">准确率</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished">ECE</translation>
+    </message>
+    <message>
+        <source>Mean confidence</source>
+        <translation type="unfinished">平均置信度</translation>
+    </message>
+    <message>
+        <source>Mean entropy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong both</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image made right</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Image made wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wrong under this condition, right with the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Right under this condition, wrong with the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>−Σ p ln p over the options, in nats: 0 is certain, ln K is a uniform guess</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation type="unfinished">%1（%2）</translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n condition(s) on %1 items of %2/%3 in %4 s.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Entropy by condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence by condition</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::OverlaidReliability</name>
+    <message>
+        <source>Reliability, overlaid</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation type="unfinished">置信度</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished">准确率</translation>
+    </message>
+    <message>
+        <source>Perfect calibration</source>
+        <translation type="unfinished">完美校准</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt;: confidence %2–%3, accuracy %4 % (%5 items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::PlotView</name>
     <message>
         <source>Export as PNG…</source>
@@ -1520,8 +2042,8 @@
         <translation>复制图像</translation>
     </message>
     <message>
-        <source>Click to list these items</source>
-        <translation>点击以列出这些条目</translation>
+        <source>Click to list these items; drag across bins for a range</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1665,6 +2187,14 @@
         <source>Save project as</source>
         <translation>项目另存为</translation>
     </message>
+    <message>
+        <source>Projects</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Forget the recently opened files; the files stay on disk</source>
+        <translation>清空最近打开的文件列表；文件本身仍保留在磁盘上</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ProjectSession</name>
@@ -1718,6 +2248,70 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ProjectTree</name>
+    <message>
+        <source>Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run, a run shows its diagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No project open. File ▸ Open project… or build the demo.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no split)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln item(s)</source>
+        <translation type="unfinished">
+            <numerusform>%Ln 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1
+Splits — %2
+Double-click to browse its items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+Double-click to offer it to Run now and New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1
+The model card is no longer at this path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation type="unfinished">运行</translation>
+    </message>
+    <message>
+        <source>acc %1 · ECE %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1: %2 · %Ln prediction(s)
+Double-click to show its diagrams</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::PromptPicker</name>
     <message>
         <source>The study&apos;s prompt</source>
@@ -1730,6 +2324,25 @@
     <message>
         <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
         <translation>提示词模板：{image}、{hint}、{question} 和 {options} 按每个条目填入</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RecentFiles</name>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1 — %2</translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation>预测文件</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Datasets</source>
+        <translation>数据集</translation>
     </message>
 </context>
 <context>
@@ -1934,6 +2547,22 @@
         <source>%1 ms · %2</source>
         <translation>%1 毫秒 · %2</translation>
     </message>
+    <message>
+        <source>Temperature applied to the option letters&apos; logits before the softmax (1: the model&apos;s own probabilities). Changing it redraws the bars at once: the answer never changes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy of the option probabilities, −Σ p ln p, in nats: 0 when one option has all the probability, ln K when all K options are equally likely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Renormalised over the options at T = %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy: %1 nats (at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RunsPanel</name>
@@ -2117,6 +2746,188 @@
     <message>
         <source>Text (*.txt)</source>
         <translation>文本 (*.txt)</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::SettingsDialog</name>
+    <message>
+        <source>Preferences</source>
+        <translation>首选项</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>外观</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <source>The language of the interface. System takes the desktop&apos;s language when Unveil has it, English otherwise. Unveil changes language at its next start.</source>
+        <translation>界面语言。“跟随系统”使用桌面的语言（Unveil 支持该语言时），否则使用英语。语言在 Unveil 下次启动时更改。</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <source>Light or dark windows and plots. System follows the desktop&apos;s choice, also when it changes while Unveil runs; Light and Dark keep to one.</source>
+        <translation>窗口和图表使用浅色或深色外观。“跟随系统”依照桌面的设置，Unveil 运行期间桌面切换时也随之改变；“浅色”和“深色”则固定不变。</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>语言(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>主题(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Analysis</source>
+        <translation>分析</translation>
+    </message>
+    <message>
+        <source>How many confidence bins the reliability diagram and ECE use (the study uses 10). The tool bar changes it too; the last choice is kept.</source>
+        <translation>可靠性图和 ECE 使用的置信度分箱数（论文中为 10）。工具栏也可以修改它，并保留最后一次的选择。</translation>
+    </message>
+    <message>
+        <source>Equal width</source>
+        <translation>等宽</translation>
+    </message>
+    <message>
+        <source>Equal mass</source>
+        <translation>等量</translation>
+    </message>
+    <message>
+        <source>Equal width: every bin covers the same confidence range. Equal mass: every bin holds the same number of predictions, so no bin is nearly empty.</source>
+        <translation>等宽：每个分箱覆盖相同的置信度区间。等量：每个分箱包含相同数量的预测，因此不会出现几乎为空的分箱。</translation>
+    </message>
+    <message>
+        <source>How many times the items are resampled for the 95 % intervals of the metrics panel. More resamples give steadier intervals and take longer on large runs.</source>
+        <translation>为计算指标面板中的 95 % 区间而对条目重采样的次数。次数越多，区间越稳定，但在大型运行上耗时越长。</translation>
+    </message>
+    <message>
+        <source>&amp;Bins:</source>
+        <translation>分箱数(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>Bi&amp;nning:</source>
+        <translation>分箱方式(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>Bootstrap &amp;resamples:</source>
+        <translation>自助法重采样次数(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>New runs</source>
+        <translation>新建运行</translation>
+    </message>
+    <message>
+        <source>Automatic</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>CPU</source>
+        <translation>CPU</translation>
+    </message>
+    <message>
+        <source>CUDA GPU</source>
+        <translation>CUDA GPU</translation>
+    </message>
+    <message>
+        <source>Where models run: Automatic takes the GPU when this build of libtorch has CUDA and a GPU is present. Used by the New run panel, and by Run now for models loaded from now on.</source>
+        <translation>模型在哪里运行：“自动”在此 libtorch 构建支持 CUDA 且存在 GPU 时使用 GPU。用于“新建运行”面板，以及“立即运行”中此后加载的模型。</translation>
+    </message>
+    <message>
+        <source>Items a batch run sends through the model at once. Larger batches are faster on a GPU and need more memory.</source>
+        <translation>批量运行时一次送入模型的条目数。批次越大，在 GPU 上越快，但需要更多内存。</translation>
+    </message>
+    <message>
+        <source>&amp;Device:</source>
+        <translation>设备(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>Batch si&amp;ze:</source>
+        <translation>批大小(&amp;Z)：</translation>
+    </message>
+    <message>
+        <source>Put the default of every setting in the fields; OK saves them</source>
+        <translation>在各字段中填入每项设置的默认值；按“确定”保存</translation>
+    </message>
+    <message>
+        <source>Save and apply the settings</source>
+        <translation>保存并应用设置</translation>
+    </message>
+    <message>
+        <source>Close without changing anything</source>
+        <translation>关闭，不做任何更改</translation>
+    </message>
+    <message>
+        <source>UNVEIL_LANG=%1 is set in the environment and comes first.</source>
+        <translation>环境变量 UNVEIL_LANG=%1 已设置，优先于此设置。</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next start.</source>
+        <translation>下次启动时生效。</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::StoredRunBars</name>
+    <message>
+        <source>The shown run did not answer this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another run of the project on this dataset, to see its answer to the same item beside the shown run&apos;s (a model before and after fine-tuning, with and without the image…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a run to compare with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compare with:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No second run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reading the run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>That run did not answer this item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stored answer&lt;/b&gt; of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Stored answer&lt;/b&gt; — show a run of this dataset to see it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1 · %2 · confidence %3 % · entropy %4 nats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>right</source>
+        <translation type="unfinished">正确</translation>
+    </message>
+    <message>
+        <source>wrong</source>
+        <translation type="unfinished">错误</translation>
     </message>
 </context>
 <context>

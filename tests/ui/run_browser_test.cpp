@@ -3,32 +3,41 @@
 // histogram lists exactly the items of that bin — checked against bins worked out here from the
 // softmax by the DESIGN.md rules, not by the code under test. Also: right/wrong filter and
 // "confidently wrong first".
+#include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QUndoStack>
 #include <QtTest>
 #include <algorithm>
 #include <cmath>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <random>
 #include <set>
 
 #include "browser/dataset_browser.h"
 #include "browser/dataset_filter_proxy.h"
+#include "browser/dataset_session.h"
 #include "browser/dataset_table_model.h"
 #include "calib/bootstrap.h"
 #include "calib/predictions_jsonl.h"
 #include "calib/temperature.h"
 #include "data/readers.h"
 #include "data/shapes_world.h"
+#include "item/item_view.h"
+#include "item/stored_run_bars.h"
 #include "metrics/metrics_panel.h"
 #include "metrics/metrics_table_model.h"
 #include "plots/bin_layout.h"
 #include "plots/reliability_diagram.h"
+#include "project/project_session.h"
+#include "project/project_tree.h"
 #include "project/runs_panel.h"
+#include "run/probability_bars.h"
 #include "session/calibration_session.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -59,6 +68,10 @@ class RunBrowserTest : public QObject {
   void clickedBinListsExactlyItsItems_data();
   void clickedBinListsExactlyItsItems();
   void histogramBinListsItsItems();
+  void draggedRangeListsItsBins();
+  void panelsAreDocks();
+  void projectTreeOpensDatasetAndRun();
+  void itemShowsStoredAndComparedRuns();
 
  private:
   void openInWindow(MainWindow& window);
@@ -67,6 +80,7 @@ class RunBrowserTest : public QObject {
   QTemporaryDir dir_;
   QString project_;
   std::vector<Truth> truth_;  // per prediction, in the run's order
+  std::vector<data::Item> items_;
 };
 
 void RunBrowserTest::initTestCase() {
@@ -79,6 +93,7 @@ void RunBrowserTest::initTestCase() {
   auto dataset = data::read_llava_json(world->json);
   QVERIFY(dataset.ok());
   dataset->name = "shapes";
+  items_ = dataset->items;
   // An over-confident model of our own: seeded logits, the gold option favoured.
   std::mt19937_64 rng(7);
   std::normal_distribution<double> z(0, 1);
@@ -348,6 +363,165 @@ void RunBrowserTest::histogramBinListsItsItems() {
     QVERIFY(window.showBinItems(b, /*histogram=*/true));
     QCOMPARE(shownIds(window), expected);
   }
+}
+
+void RunBrowserTest::draggedRangeListsItsBins() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  openInWindow(window);
+  const auto& table = window.session()->result()->before.table;
+  const int bins = static_cast<int>(table.bins.size());
+  QCOMPARE(bins, 10);
+  // Bins 6..8 by hand: 0.6 <= confidence < 0.9 (equal width, DESIGN.md's bin rule).
+  std::set<std::string> expected;
+  for (const Truth& t : truth_) {
+    const int b = std::min(static_cast<int>(std::floor(t.confidence * bins)), bins - 1);
+    if (b >= 6 && b <= 8) expected.insert(t.id);
+  }
+  QVERIFY(!expected.empty());
+  QSignalSpy range(window.workspace()->reliabilityDiagram(), &PlotView::binRangeSelected);
+  QSignalSpy clicked(window.workspace()->reliabilityDiagram(), &PlotView::binClicked);
+  // Dragged from right to left, ending just inside bin 6.
+  window.workspace()->reliabilityDiagram()->dragBetween(0.85, 0.61);
+  QCOMPARE(range.count(), 1);
+  QCOMPARE(clicked.count(), 0);
+  QCOMPARE(range.at(0).at(0).toInt(), 6);
+  QCOMPARE(range.at(0).at(1).toInt(), 8);
+  QVERIFY(window.showsDatasetPage());
+  QCOMPARE(shownIds(window), expected);
+  QVERIFY(window.datasetPage()->browser()->subsetText().contains(QStringLiteral("0.60–0.90")));
+  // A drag inside one bin is a click.
+  window.workspace()->reliabilityDiagram()->dragBetween(0.71, 0.79);
+  QCOMPARE(clicked.count(), 1);
+  QCOMPARE(clicked.at(0).at(0).toInt(), 7);
+  // The histogram's range: bins 0..4 of its 10, i.e. confidence < 0.5.
+  expected.clear();
+  for (const Truth& t : truth_)
+    if (t.confidence < 0.5) expected.insert(t.id);
+  QVERIFY(!expected.empty());
+  QVERIFY(window.showBinRangeItems(0, 4, /*histogram=*/true));
+  QCOMPARE(shownIds(window), expected);
+  QVERIFY(!window.showBinRangeItems(4, 2));  // not a range
+}
+
+void RunBrowserTest::panelsAreDocks() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  openInWindow(window);
+  window.show();
+  // Every panel lives in a dock of its own, shown once it has something to show.
+  const std::pair<QDockWidget*, QWidget*> panels[] = {
+      {window.projectDock(), window.projectTree()},
+      {window.itemDock(), window.datasetPage()->itemView()},
+      {window.distributionDock(), window.workspace()->plotTabs()},
+      {window.metricsDock(), window.workspace()->metricsPanel()},
+      {window.runsDock(), window.runsPanel()}};
+  for (const auto& [dock, content] : panels) {
+    QVERIFY(dock->widget()->isAncestorOf(content) || dock->widget() == content);
+    QVERIFY(!dock->objectName().isEmpty());  // saveState needs it
+  }
+  for (QDockWidget* dock :
+       {window.projectDock(), window.itemDock(), window.distributionDock(), window.metricsDock()})
+    QVERIFY2(dock->isVisible(), qPrintable(dock->objectName()));
+  // A layout change survives saveState/restoreState; a state of another version is refused.
+  window.removeDockWidget(window.metricsDock());
+  window.addDockWidget(Qt::LeftDockWidgetArea, window.metricsDock());
+  window.metricsDock()->show();
+  const QByteArray state = window.saveState(MainWindow::kLayoutVersion);
+  window.resetLayout();
+  QCOMPARE(window.dockWidgetArea(window.metricsDock()), Qt::RightDockWidgetArea);
+  QVERIFY(!window.restoreState(state, MainWindow::kLayoutVersion - 1));
+  QVERIFY(window.restoreState(state, MainWindow::kLayoutVersion));
+  QCOMPARE(window.dockWidgetArea(window.metricsDock()), Qt::LeftDockWidgetArea);
+  window.resetLayout();
+  QCOMPARE(window.dockWidgetArea(window.metricsDock()), Qt::RightDockWidgetArea);
+  QVERIFY(window.metricsDock()->isVisible());
+}
+
+void RunBrowserTest::projectTreeOpensDatasetAndRun() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  window.setRemembersSettings(false);
+  window.openProject(project_, /*showNewestRun=*/false);
+  QTRY_VERIFY_WITH_TIMEOUT(window.project()->isOpen() && !window.isBusy(), 30'000);
+  QTreeWidget* tree = window.projectTree()->tree();
+  QCOMPARE(tree->topLevelItemCount(), 3);
+  QCOMPARE(tree->topLevelItem(0)->text(0), QStringLiteral("Datasets (1)"));
+  QCOMPARE(tree->topLevelItem(0)->child(0)->text(0), QStringLiteral("shapes"));
+  QVERIFY(tree->topLevelItem(2)->text(0).startsWith(QStringLiteral("Runs (")));
+  QVERIFY(!window.datasets()->dataset().has_value());
+  QVERIFY(window.projectTree()->activate(ProjectTree::Kind::kDataset, QStringLiteral("shapes")));
+  QTRY_VERIFY_WITH_TIMEOUT(window.datasets()->dataset().has_value(), 30'000);
+  QCOMPARE(window.datasets()->dataset()->dataset->items.size(), truth_.size());
+  QVERIFY(window.projectTree()->activate(ProjectTree::Kind::kRun, QString()));
+  QTRY_VERIFY_WITH_TIMEOUT(window.session()->result().has_value(), 30'000);
+  QVERIFY(window.session()->test()->runId > 0);
+  QVERIFY(!window.projectTree()->activate(ProjectTree::Kind::kModel, QStringLiteral("none")));
+}
+
+void RunBrowserTest::itemShowsStoredAndComparedRuns() {
+  // A second run on the same items (it becomes the newest, so the window shows it); the first
+  // run is the one to compare with.
+  std::mt19937_64 rng(11);
+  std::normal_distribution<double> z(0, 1);
+  calib::PredictionSet second;
+  calib::PredictionInput in;
+  std::map<std::string, std::vector<double>> logits;
+  std::map<std::string, Truth> firstRun;
+  for (const Truth& t : truth_)
+    firstRun[t.id] = t;
+  for (const data::Item& item : items_) {
+    in.clear();
+    in.id = item.id;
+    in.label = item.answer;
+    in.idk_index = item.idk_index;
+    for (std::size_t k = 0; k < item.options.size(); ++k)
+      in.scores.push_back(z(rng));
+    logits[item.id] = in.scores;
+    second.add(in);
+  }
+  {
+    auto st = store::Store::open(project_.toStdString());
+    QVERIFY(st.ok());
+    QVERIFY(st->import_predictions(second, "shapes", "second").ok());
+  }
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  openInWindow(window);
+  StoredRunBars* bars = window.storedRuns();
+  DatasetBrowser* browser = window.datasetPage()->browser();
+  browser->clearItemSubset();
+  const auto& items = window.datasets()->dataset()->dataset->items;
+  browser->view()->selectRow(3);
+  const data::Item& item = items[static_cast<std::size_t>(browser->proxy()->itemIndex(3))];
+  QCOMPARE(bars->shownBars()->rows().size(), item.options.size());
+  // The shown (second) run's probabilities, by hand: softmax of its logits.
+  const std::vector<double>& z3 = logits.at(item.id);
+  double m = *std::max_element(z3.begin(), z3.end()), sum = 0;
+  for (double v : z3)
+    sum += std::exp(v - m);
+  for (std::size_t k = 0; k < z3.size(); ++k)
+    QVERIFY(std::abs(bars->shownBars()->rows()[k].probability - std::exp(z3[k] - m) / sum) < 1e-12);
+  // Comparing with the first run: its bars, its answer's confidence from the truth table.
+  QVERIFY(bars->comparisonBars()->rows().empty());
+  qint64 first = -1;
+  for (const RunRow& r : window.project()->state()->runs)
+    if (r.info.spec.name == "over-confident") first = r.info.id;
+  QVERIFY(first > 0);
+  bars->chooseComparison(first);
+  QTRY_VERIFY_WITH_TIMEOUT(!bars->comparisonBars()->rows().empty(), 30'000);
+  const Truth& t = firstRun.at(item.id);
+  double top = 0;
+  for (const auto& r : bars->comparisonBars()->rows())
+    top = std::max(top, r.probability);
+  QVERIFY(std::abs(top - t.confidence) < 1e-12);
+  QVERIFY(bars->comparisonSummary().contains(t.correct ? QStringLiteral("right")
+                                                       : QStringLiteral("wrong")));
+  // The next item: both follow.
+  browser->view()->selectRow(4);
+  const data::Item& next = items[static_cast<std::size_t>(browser->proxy()->itemIndex(4))];
+  QCOMPARE(bars->shownBars()->rows().size(), next.options.size());
+  const Truth& t4 = firstRun.at(next.id);
+  top = 0;
+  for (const auto& r : bars->comparisonBars()->rows())
+    top = std::max(top, r.probability);
+  QVERIFY(std::abs(top - t4.confidence) < 1e-12);
 }
 
 QTEST_MAIN(RunBrowserTest)

@@ -19,7 +19,35 @@ const auto kLastProject = QStringLiteral("projects/last");
 const auto kWindowGeometry = QStringLiteral("window/geometry");
 const auto kWindowState = QStringLiteral("window/state");
 const auto kDatasetSplitter = QStringLiteral("window/datasetSplitter");
+const auto kTheme = QStringLiteral("ui/theme");
+const auto kRunDevice = QStringLiteral("runs/device");
+const auto kRunBatchSize = QStringLiteral("runs/batchSize");
+const auto kBootstrapReplicates = QStringLiteral("analysis/bootstrapReplicates");
+const auto kRecentDatasets = QStringLiteral("files/recentDatasets");
+const auto kRecentPredictions = QStringLiteral("files/recentPredictions");
+const auto kRecentModels = QStringLiteral("files/recentModels");
 }  // namespace key
+
+QString recentKey(RecentKind kind) {
+  switch (kind) {
+    case RecentKind::kPredictions:
+      return key::kRecentPredictions;
+    case RecentKind::kModel:
+      return key::kRecentModels;
+    case RecentKind::kDataset:
+      break;
+  }
+  return key::kRecentDatasets;
+}
+
+/// `files` without empty entries and repeats, at most `limit` long.
+QStringList trimmed(QStringList files, int limit) {
+  files.removeAll(QString());
+  files.removeDuplicates();
+  while (files.size() > limit)
+    files.removeLast();
+  return files;
+}
 }  // namespace
 
 QString Settings::language() {
@@ -27,6 +55,63 @@ QString Settings::language() {
 }
 void Settings::setLanguage(const QString& language) {
   QSettings().setValue(key::kLanguage, language);
+}
+
+ThemeChoice Settings::theme() {
+  const QString value = QSettings().value(key::kTheme).toString();
+  if (value == QLatin1String("light")) return ThemeChoice::kLight;
+  if (value == QLatin1String("dark")) return ThemeChoice::kDark;
+  return ThemeChoice::kSystem;
+}
+void Settings::setTheme(ThemeChoice theme) {
+  QString value = QStringLiteral("system");
+  if (theme == ThemeChoice::kLight) value = QStringLiteral("light");
+  if (theme == ThemeChoice::kDark) value = QStringLiteral("dark");
+  QSettings().setValue(key::kTheme, value);
+}
+
+QString Settings::runDevice() {
+  const QString device = QSettings().value(key::kRunDevice).toString();
+  return device == QLatin1String("cpu") || device == QLatin1String("cuda") ? device
+                                                                           : QStringLiteral("auto");
+}
+void Settings::setRunDevice(const QString& device) {
+  QSettings().setValue(key::kRunDevice, device);
+}
+int Settings::runBatchSize() {
+  return std::clamp(QSettings().value(key::kRunBatchSize, kDefaultBatchSize).toInt(), kMinBatchSize,
+                    kMaxBatchSize);
+}
+void Settings::setRunBatchSize(int batch) {
+  QSettings().setValue(key::kRunBatchSize, batch);
+}
+
+int Settings::bootstrapReplicates() {
+  return std::clamp(
+      QSettings().value(key::kBootstrapReplicates, kDefaultBootstrapReplicates).toInt(),
+      kMinBootstrapReplicates, kMaxBootstrapReplicates);
+}
+void Settings::setBootstrapReplicates(int replicates) {
+  QSettings().setValue(key::kBootstrapReplicates, replicates);
+}
+
+Preferences Settings::preferences() {
+  Preferences p;
+  p.language = language();
+  p.theme = theme();
+  p.metrics = metricsOptions();
+  p.device = runDevice();
+  p.batchSize = runBatchSize();
+  p.bootstrapReplicates = bootstrapReplicates();
+  return p;
+}
+void Settings::setPreferences(const Preferences& p) {
+  setLanguage(p.language);
+  setTheme(p.theme);
+  setMetricsOptions(p.metrics);
+  setRunDevice(p.device);
+  setRunBatchSize(p.batchSize);
+  setBootstrapReplicates(p.bootstrapReplicates);
 }
 
 QString Settings::lastDirectory() {
@@ -68,6 +153,24 @@ void Settings::addRecentProject(const QString& file) {
   files.removeAll(file);
   files.prepend(file);
   setRecentProjects(files);
+}
+
+QStringList Settings::recentFiles(RecentKind kind) {
+  return trimmed(QSettings().value(recentKey(kind)).toStringList(), kMaxRecentFiles);
+}
+void Settings::setRecentFiles(RecentKind kind, const QStringList& files) {
+  QSettings().setValue(recentKey(kind), trimmed(files, kMaxRecentFiles));
+}
+void Settings::addRecentFile(RecentKind kind, const QString& file) {
+  QStringList files = recentFiles(kind);
+  files.removeAll(file);
+  files.prepend(file);
+  setRecentFiles(kind, files);
+}
+void Settings::clearRecent() {
+  setRecentProjects({});
+  for (RecentKind kind : {RecentKind::kDataset, RecentKind::kPredictions, RecentKind::kModel})
+    setRecentFiles(kind, {});
 }
 
 QString Settings::lastProject() {

@@ -2,7 +2,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QFile>
 #include <QImage>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -16,8 +15,10 @@
 
 #include "app/session_log.h"
 #include "app/settings.h"
+#include "app/theme.h"
 #include "session/calibration_session.h"
 #include "window/main_window.h"
+#include "window/preferences.h"
 
 namespace unveil::ui {
 
@@ -33,6 +34,7 @@ struct Options {
   MainWindow::View view = MainWindow::View::kCalibration;
   QSize size{1400, 900};
   std::optional<calib::MetricsOptions> metrics;
+  std::optional<ThemeChoice> theme;
   bool demo = false;
   DemoSetupOptions demoOptions;
 };
@@ -89,11 +91,17 @@ Options parseCommandLine(const QApplication& app) {
       QApplication::translate("unveil::ui::App",
                               "User interface language, e.g. zh_CN or en (default: the system's)."),
       QStringLiteral("LANG"));
+  const QCommandLineOption theme(
+      QStringLiteral("theme"),
+      QApplication::translate("unveil::ui::App",
+                              "Look: system, light or dark (default: as set in Preferences; "
+                              "light for --screenshot)."),
+      QStringLiteral("THEME"));
   const QCommandLineOption view(
       QStringLiteral("view"),
       QApplication::translate("unveil::ui::App",
-                              "View for --screenshot: calibration (default), browser, item, runs "
-                              "or problems."),
+                              "View for --screenshot: calibration (default), browser, item, runs, "
+                              "problems or compare (the project's test runs compared)."),
       QStringLiteral("NAME"));
   const QCommandLineOption project(
       QStringLiteral("project"),
@@ -135,8 +143,8 @@ Options parseCommandLine(const QApplication& app) {
       QStringLiteral("E"));
   demoSize.setFlags(QCommandLineOption::HiddenFromHelp);
   demoEpochs.setFlags(QCommandLineOption::HiddenFromHelp);
-  parser.addOptions({calibration, screenshot, size, bins, binning, language, view, project, dataset,
-                     model, demo, demoDir, demoSize, demoEpochs});
+  parser.addOptions({calibration, screenshot, size, bins, binning, language, theme, view, project,
+                     dataset, model, demo, demoDir, demoSize, demoEpochs});
   parser.process(app);
 
   Options options;
@@ -178,11 +186,24 @@ Options parseCommandLine(const QApplication& app) {
       options.view = MainWindow::View::kRuns;
     else if (name == QLatin1String("problems"))
       options.view = MainWindow::View::kProblems;
+    else if (name == QLatin1String("compare"))
+      options.view = MainWindow::View::kCompare;
     else
-      fail(QStringLiteral("--view expects calibration, browser, item, runs or problems"));
+      fail(QStringLiteral("--view expects calibration, browser, item, runs, problems or compare"));
     if (options.screenshot.isEmpty()) fail(QStringLiteral("--view needs --screenshot"));
   }
   options.language = parser.value(language);
+  if (parser.isSet(theme)) {
+    const QString name = parser.value(theme);
+    if (name == QLatin1String("system"))
+      options.theme = ThemeChoice::kSystem;
+    else if (name == QLatin1String("light"))
+      options.theme = ThemeChoice::kLight;
+    else if (name == QLatin1String("dark"))
+      options.theme = ThemeChoice::kDark;
+    else
+      fail(QStringLiteral("--theme expects system, light or dark"));
+  }
   if (parser.isSet(size)) {
     static const QRegularExpression pattern(QStringLiteral("^(\\d+)x(\\d+)$"));
     const QRegularExpressionMatch m = pattern.match(parser.value(size));
@@ -228,11 +249,6 @@ void installTranslations(QApplication& app, QString language) {
     QApplication::installTranslator(unveil);
 }
 
-void applyStyle(QApplication& app) {
-  QFile style(QStringLiteral(":/style/unveil.qss"));
-  if (style.open(QIODevice::ReadOnly)) app.setStyleSheet(QString::fromUtf8(style.readAll()));
-}
-
 int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View view, int timeoutMs) {
   // Saved once all background work is through: the window is checked every tick; a few quiet
   // ticks in a row (a job may start another when it ends, painting may ask for thumbnails) and
@@ -276,6 +292,10 @@ int runUnveil(int argc, char* argv[]) {
   // A screenshot needs no display: render offscreen unless the caller chose a platform.
   if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
     qputenv("QT_QPA_PLATFORM", "offscreen");
+  // Fractional scale factors (1.25, 1.5) as the screen has them, not rounded to whole ones:
+  // Qt 6's default, stated so that it stays.
+  QGuiApplication::setHighDpiScaleFactorRoundingPolicy(
+      Qt::HighDpiScaleFactorRoundingPolicy::PassThrough);
   QApplication app(argc, argv);
   SessionLog::captureQtMessages();
   QApplication::setOrganizationName(QStringLiteral("Unveil"));
@@ -285,17 +305,17 @@ int runUnveil(int argc, char* argv[]) {
 
   const Options options = parseCommandLine(app);
   installTranslations(app, options.language);
-  applyStyle(app);
-
-  MainWindow window;
   const bool screenshot = !options.screenshot.isEmpty();
   // A screenshot does not depend on what the user last chose, nor changes it.
+  Theme::apply(options.theme.value_or(screenshot ? ThemeChoice::kLight : Settings::theme()));
+
+  MainWindow window;
   window.setRemembersSettings(!screenshot);
-  if (!screenshot) window.restoreLayout();
-  if (options.metrics)
-    window.setMetricsOptions(*options.metrics);
-  else if (!screenshot)
-    window.setMetricsOptions(Settings::metricsOptions());
+  if (!screenshot) {
+    window.restoreLayout();
+    applyPreferences(&window, Settings::preferences());
+  }
+  if (options.metrics) window.setMetricsOptions(*options.metrics);
 
   const bool showRun = options.predictions.isEmpty();
   bool projectShown = false;

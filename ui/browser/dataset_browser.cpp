@@ -123,9 +123,6 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   subsetLayout->setContentsMargins(8, 4, 4, 4);
   subsetLayout->addWidget(subsetLabel_, 1);
   subsetLayout->addWidget(showAll);
-  subsetBar_->setStyleSheet(
-      QStringLiteral("#subsetBar { background: #E8F0FB; border: 1px solid #B8CCE8; "
-                     "border-radius: 4px; }"));
   subsetBar_->hide();
   connect(showAll, &QPushButton::clicked, this, &DatasetBrowser::clearItemSubset);
   auto* escape = new QShortcut(QKeySequence(Qt::Key_Escape), this);

@@ -5,6 +5,7 @@
 #include <QSet>
 #include <algorithm>
 
+#include "app/theme.h"
 #include "browser/thumbnail_loader.h"
 
 namespace unveil::ui {
@@ -153,7 +154,8 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
         return it->is_idk_question()
                    ? tr("Unanswerable question: the right answer is the “I don't know” option")
                    : tr("The gold answer given by the dataset");
-      if (role == Qt::ForegroundRole && it->is_idk_question()) return QColor(0x8a, 0x5a, 0x00);
+      if (role == Qt::ForegroundRole && it->is_idk_question())
+        return Theme::text(Theme::Tone::kCaution);
       if (role == Qt::FontRole && it->is_idk_question()) {
         QFont font;
         font.setItalic(true);
@@ -191,7 +193,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
       if (role == Qt::DisplayRole)
         return overlay_->correct[row] == 1 ? tr("✓ right") : tr("✗ wrong");
       if (role == Qt::ForegroundRole)
-        return overlay_->correct[row] == 1 ? QColor(0x00, 0x7a, 0x5a) : QColor(0xB3, 0x26, 0x1E);
+        return Theme::text(overlay_->correct[row] == 1 ? Theme::Tone::kGood : Theme::Tone::kBad);
       return {};
     default:
       return {};

@@ -2,9 +2,12 @@
 
 #include <QDir>
 #include <QFile>
+#include <QGuiApplication>
 #include <QImage>
 #include <QPainter>
 #include <QStandardPaths>
+#include <algorithm>
+#include <cmath>
 #include <exception>
 
 #include "data/thumbnail_cache.h"
@@ -16,35 +19,49 @@ namespace {
 /// PNG files on disk are this big: twice the displayed size, sharp on high-DPI screens.
 constexpr int kCachedSide = 2 * ThumbnailLoader::kDisplaySide;
 
-QPixmap placeholder(bool dashed) {
-  QPixmap pixmap(ThumbnailLoader::kDisplaySide, ThumbnailLoader::kDisplaySide);
+/// Device pixels per displayed pixel of the thumbnails: the screens' (1.25, 2, ...), up to what
+/// the cached PNGs hold.
+double thumbnailPixelRatio() {
+  return std::clamp(qApp ? qApp->devicePixelRatio() : 1.0, 1.0,
+                    static_cast<double>(kCachedSide) / ThumbnailLoader::kDisplaySide);
+}
+
+QPixmap placeholder(bool dashed, double ratio) {
+  const int side = static_cast<int>(std::lround(ThumbnailLoader::kDisplaySide * ratio));
+  QPixmap pixmap(side, side);
+  pixmap.setDevicePixelRatio(ratio);
   pixmap.fill(Qt::transparent);
   QPainter p(&pixmap);
   p.setRenderHint(QPainter::Antialiasing);
-  const QRectF box = QRectF(pixmap.rect()).adjusted(2.5, 2.5, -2.5, -2.5);
+  const QRectF box = QRectF(0, 0, ThumbnailLoader::kDisplaySide, ThumbnailLoader::kDisplaySide)
+                         .adjusted(2.5, 2.5, -2.5, -2.5);
+  // Translucent greys read on light and dark rows alike.
   if (dashed) {
     // No image: an outline only, with a diagonal stroke.
-    QPen pen(QColor(0x9C, 0xA3, 0xAF), 1, Qt::DashLine);
+    QPen pen(QColor(0x80, 0x80, 0x80, 0xB0), 1, Qt::DashLine);
     p.setPen(pen);
     p.drawRoundedRect(box, 4, 4);
     p.drawLine(box.bottomLeft() + QPointF(8, -8), box.topRight() + QPointF(-8, 8));
   } else {
     p.setPen(Qt::NoPen);
-    p.setBrush(QColor(0xE5, 0xE7, 0xEB));
+    p.setBrush(QColor(0x80, 0x80, 0x80, 0x40));
     p.drawRoundedRect(box, 4, 4);
   }
   return pixmap;
 }
 
 /// Runs on a pool thread: the cached PNG, made if needed, scaled for display. Never throws.
-QImage makeThumbnail(data::ThumbnailCache& cache, const data::Item& item, const std::string& root) {
+QImage makeThumbnail(data::ThumbnailCache& cache, const data::Item& item, const std::string& root,
+                     double ratio) {
   try {
     Result<std::string> png = cache.get_or_make(item.image, root, kCachedSide);
     if (!png.ok()) return {};
     QImage image(QFile::decodeName(QByteArray::fromStdString(*png)));
     if (image.isNull()) return {};
-    return image.scaled(ThumbnailLoader::kDisplaySide, ThumbnailLoader::kDisplaySide,
-                        Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    const int side = static_cast<int>(std::lround(ThumbnailLoader::kDisplaySide * ratio));
+    QImage scaled = image.scaled(side, side, Qt::KeepAspectRatio, Qt::SmoothTransformation);
+    scaled.setDevicePixelRatio(ratio);  // shown at kDisplaySide, with every device pixel
+    return scaled;
   } catch (const std::exception&) {
     return {};  // shown as "no thumbnail"; the item view reports the reason when opened
   }
@@ -61,8 +78,8 @@ ThumbnailLoader::ThumbnailLoader(QObject* parent, const QString& cacheDir) : QOb
   cache_ = std::make_shared<data::ThumbnailCache>(QFile::encodeName(dir).toStdString());
   // Two threads keep a 2-core machine responsive; the disk cache makes a second visit cheap.
   pool_.setMaxThreadCount(2);
-  pending_ = placeholder(false);
-  noImage_ = placeholder(true);
+  pending_ = placeholder(false, thumbnailPixelRatio());
+  noImage_ = placeholder(true, thumbnailPixelRatio());
 }
 
 ThumbnailLoader::~ThumbnailLoader() {
@@ -110,8 +127,9 @@ void ThumbnailLoader::pump() {
     ++running_;
     const quint64 generation = generation_;
     // The task holds the dataset and the cache, so neither goes away while it runs.
-    pool_.start([this, generation, index, cache = cache_, dataset = dataset_] {
-      const QImage image = makeThumbnail(*cache, dataset->items[index], dataset->root);
+    pool_.start([this, generation, index, cache = cache_, dataset = dataset_,
+                 ratio = thumbnailPixelRatio()] {
+      const QImage image = makeThumbnail(*cache, dataset->items[index], dataset->root, ratio);
       QMetaObject::invokeMethod(
           this, [this, generation, index, image] { finished(generation, index, image); },
           Qt::QueuedConnection);

@@ -13,8 +13,10 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "app/theme.h"
 #include "item/image_viewer.h"
 #include "item/item_image.h"
+#include "item/stored_run_bars.h"
 #include "run/condition_picker.h"
 #include "run/run_item_panel.h"
 
@@ -24,8 +26,6 @@ namespace {
 
 const QColor kGoldColour(0x00, 0x9E, 0x73);  // bluish green (Okabe–Ito), as in the plots
 const QColor kIdkColour(0xC2, 0x7C, 0x0E);   // amber
-const QColor kGoldBackground(0xE6, 0xF4, 0xEF);
-const QColor kIdkBackground(0xFF, 0xF4, 0xE0);
 
 /// A round badge with a symbol: ✓ for the gold answer, ? for "I don't know".
 QIcon badge(const QColor& colour, const QString& symbol) {
@@ -132,6 +132,14 @@ ItemView::~ItemView() {
     watcher->waitForFinished();
 }
 
+void ItemView::setStoredRuns(StoredRunBars* panel) {
+  storedRuns_ = panel;
+  auto* layout = static_cast<QVBoxLayout*>(bottom_->layout());
+  const int at = runPanel_ ? layout->indexOf(runPanel_) : -1;
+  layout->insertWidget(at >= 0 ? at : layout->count(), panel);
+  panel->setItem(dataset_, index_);
+}
+
 void ItemView::setRunPanel(RunItemPanel* panel) {
   runPanel_ = panel;
   bottom_->layout()->addWidget(panel);
@@ -160,6 +168,7 @@ void ItemView::setItem(std::shared_ptr<const data::Dataset> dataset, int index) 
                ? index
                : -1;
   if (runPanel_) runPanel_->setItem(dataset_, index_);
+  if (storedRuns_) storedRuns_->setItem(dataset_, index_);
   if (index_ < 0) {
     ++generation_;
     busy_ = false;
@@ -204,13 +213,13 @@ void ItemView::showOptions(const data::Item& item) {
     row->setData(kIdkRole, isIdk);
     row->setData(kLetterRole, QString(QLatin1Char(option.letter)));
     if (isGold) {
-      row->setBackground(kGoldBackground);
+      row->setBackground(Theme::tint(Theme::Tone::kGood));
       QFont font = row->font();
       font.setBold(true);
       row->setFont(font);
       row->setToolTip(tr("The answer the dataset counts as right"));
     } else if (isIdk) {
-      row->setBackground(kIdkBackground);
+      row->setBackground(Theme::tint(Theme::Tone::kCaution));
       row->setToolTip(tr("Choosing this option admits that the question cannot be answered"));
     }
   }

@@ -16,6 +16,7 @@ namespace unveil::ui {
 class ConditionPicker;
 class ImageViewer;
 class RunItemPanel;
+class StoredRunBars;
 
 class ItemView : public QWidget {
   Q_OBJECT
@@ -38,6 +39,9 @@ class ItemView : public QWidget {
   /// Puts the "Run now" panel under the options; it follows the item and the condition.
   void setRunPanel(RunItemPanel* panel);
   RunItemPanel* runPanel() const { return runPanel_; }
+  /// Puts the stored answers of runs under the options (above Run now); they follow the item.
+  void setStoredRuns(StoredRunBars* panel);
+  StoredRunBars* storedRuns() const { return storedRuns_; }
 
   ImageViewer* imageViewer() const { return image_; }
   QListWidget* optionsList() const { return options_; }
@@ -68,6 +72,7 @@ class ItemView : public QWidget {
   QLabel* question_ = nullptr;
   QListWidget* options_ = nullptr;
   QWidget* bottom_ = nullptr;
+  StoredRunBars* storedRuns_ = nullptr;
   RunItemPanel* runPanel_ = nullptr;
 };
 

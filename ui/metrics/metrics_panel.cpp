@@ -77,7 +77,7 @@ void MetricsPanel::fitTableHeight() {
                      2 * table_->frameWidth();
   table_->setMaximumHeight(height);
   table_->setMinimumHeight(std::min(height, table_->horizontalHeader()->sizeHint().height() +
-                                                8 * table_->verticalHeader()->defaultSectionSize() +
+                                                5 * table_->verticalHeader()->defaultSectionSize() +
                                                 2 * table_->frameWidth()));
 }
 

@@ -8,6 +8,8 @@
 
 #include <cmath>
 
+#include "app/theme.h"
+
 namespace unveil::ui {
 
 namespace {
@@ -209,9 +211,9 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
         const double change = *row.after - *row.before;
         if (std::abs(change) < 5e-4) return {};
         const bool better = row.lowerIsBetter ? change < 0 : change > 0;
-        return QBrush(better ? QColor(0x04, 0x78, 0x57) : QColor(0xB9, 0x1C, 0x1C));
+        return QBrush(Theme::text(better ? Theme::Tone::kGood : Theme::Tone::kBad));
       }
-      if (undefined) return QBrush(QColor(0x6B, 0x72, 0x80));
+      if (undefined) return QBrush(Theme::text(Theme::Tone::kMuted));
       return {};
     case Qt::FontRole:
       if (column == kName) {

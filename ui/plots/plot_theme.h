@@ -1,5 +1,7 @@
 // The look shared by every plot: one palette (Okabe–Ito, safe for colour-blind readers), fonts,
 // and axis styling, so that the pictures read as one family on screen and in exported files.
+// The constants below are the light look, which the plots are built with; in a dark window
+// every plot is recoloured to the dark counterparts before it draws (PlotView, recolorPlot).
 #pragma once
 
 #include <QColor>
@@ -24,6 +26,22 @@ inline const QColor kText{0x1F, 0x29, 0x37};
 inline const QColor kMutedText{0x4B, 0x55, 0x63};
 inline const QColor kGrid{0xE5, 0xE7, 0xEB};
 inline const QColor kAxis{0x9C, 0xA3, 0xAF};
+
+/// Every colour a plot draws with, by role, for a light or a dark window.
+struct PlotPalette {
+  QColor background, text, mutedText, grid, axis;
+  QColor accuracy, overConfident, underConfident, comparison, reference, counts;
+};
+/// The constants above.
+PlotPalette lightPlotPalette();
+/// Lighter data colours and dark chrome, so that both read on a dark background.
+PlotPalette darkPlotPalette();
+/// The palette that fits the application's now: dark when its window colour is dark.
+PlotPalette plotPalette();
+/// Recolours `plot` to `to`: wherever it uses a colour of either palette (background, axes,
+/// grid, text, legend, pens and brushes of plottables and items), the colour of the same role in
+/// `to` takes its place, with the alpha kept. Colours of no role are left alone.
+void recolorPlot(QCustomPlot* plot, const PlotPalette& to);
 
 QFont titleFont();
 QFont subtitleFont();

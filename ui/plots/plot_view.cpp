@@ -4,6 +4,8 @@
 #include <QClipboard>
 #include <QMenu>
 #include <QToolTip>
+#include <algorithm>
+#include <utility>
 
 #include "plots/plot_theme.h"
 
@@ -25,10 +27,15 @@ PlotView::PlotView(QWidget* parent) : QCustomPlot(parent) {
   subtitle_->setMargins(QMargins(0, 2, 0, 2));
   plotLayout()->setRowStretchFactor(0, 0.001);
 
+  // Every redraw first takes the colours of the look in effect (a no-op when they are).
+  connect(this, &QCustomPlot::beforeReplot, this,
+          [this] { theme::recolorPlot(this, theme::plotPalette()); });
+
   setMouseTracking(true);
   setContextMenuPolicy(Qt::CustomContextMenu);
   connect(this, &QCustomPlot::mouseMove, this, &PlotView::showToolTip);
   connect(this, &QCustomPlot::mousePress, this, &PlotView::mousePressed);
+  connect(this, &QCustomPlot::mouseRelease, this, &PlotView::mouseReleased);
   connect(this, &QWidget::customContextMenuRequested, this, &PlotView::showContextMenu);
 }
 
@@ -54,6 +61,21 @@ void PlotView::replotNow() {
   replot(QCustomPlot::rpImmediateRefresh);
 }
 
+void PlotView::changeEvent(QEvent* event) {
+  QCustomPlot::changeEvent(event);
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange)
+    requestReplot();
+}
+
+void PlotView::paintEvent(QPaintEvent* event) {
+  const double ratio = devicePixelRatioF();
+  if (!qFuzzyCompare(bufferDevicePixelRatio(), ratio)) {
+    setBufferDevicePixelRatio(ratio);
+    replot(QCustomPlot::rpQueuedRefresh);
+  }
+  QCustomPlot::paintEvent(event);
+}
+
 QCPAxisRect* PlotView::mainAxisRect() const {
   return axisRect(0);
 }
@@ -72,6 +94,19 @@ void PlotView::clickAt(double key) {
   if (bin >= 0) emit binClicked(bin);
 }
 
+void PlotView::dragBetween(double fromKey, double toKey) {
+  int first = binIndexAt(std::min(fromKey, toKey));
+  int last = binIndexAt(std::max(fromKey, toKey));
+  // A drag may start or end just outside the bins (past 0 or 1): it takes the bins it crossed.
+  if (first < 0 && last >= 0) first = binIndexAt(std::clamp(std::min(fromKey, toKey), 0.0, 1.0));
+  if (last < 0 && first >= 0) last = binIndexAt(std::clamp(std::max(fromKey, toKey), 0.0, 1.0));
+  if (first < 0 || last < 0) return;
+  if (first == last)
+    emit binClicked(first);
+  else
+    emit binRangeSelected(std::min(first, last), std::max(first, last));
+}
+
 double PlotView::keyAt(const QPointF& pos, bool* inside) const {
   // A bin's column includes any strip below the main rect (the count strip).
   for (QCPAxisRect* r : axisRects()) {
@@ -85,6 +120,11 @@ double PlotView::keyAt(const QPointF& pos, bool* inside) const {
 }
 
 void PlotView::showToolTip(QMouseEvent* event) {
+  if (dragFrom_ && (event->buttons() & Qt::LeftButton)) {
+    QToolTip::hideText();
+    shadeDrag(mainAxisRect()->axis(QCPAxis::atBottom)->pixelToCoord(event->position().x()), true);
+    return;
+  }
   bool inside = false;
   const double key = keyAt(event->position(), &inside);
   const QString text = inside ? toolTipAt(key) : QString();
@@ -94,17 +134,51 @@ void PlotView::showToolTip(QMouseEvent* event) {
     QToolTip::hideText();
   else
     QToolTip::showText(event->globalPosition().toPoint(),
-                       onBin ? text + QStringLiteral("<br><i>") + tr("Click to list these items") +
+                       onBin ? text + QStringLiteral("<br><i>") +
+                                   tr("Click to list these items; drag across bins for a range") +
                                    QStringLiteral("</i>")
                              : text,
                        this);
 }
 
 void PlotView::mousePressed(QMouseEvent* event) {
+  dragFrom_.reset();
   if (event->button() != Qt::LeftButton) return;
   bool inside = false;
   const double key = keyAt(event->position(), &inside);
-  if (inside) clickAt(key);
+  if (inside && binIndexAt(key) >= 0) dragFrom_ = key;
+}
+
+void PlotView::mouseReleased(QMouseEvent* event) {
+  if (event->button() != Qt::LeftButton || !dragFrom_) return;
+  const double from = *std::exchange(dragFrom_, std::nullopt);
+  shadeDrag(from, false);
+  const double to = mainAxisRect()->axis(QCPAxis::atBottom)->pixelToCoord(event->position().x());
+  dragBetween(from, to);
+}
+
+void PlotView::shadeDrag(double toKey, bool show) {
+  if (!dragShade_) {
+    dragShade_ = new QCPItemRect(this);
+    dragShade_->setClipAxisRect(mainAxisRect());
+    dragShade_->setLayer(QStringLiteral("overlay"));
+    for (QCPItemPosition* p : {dragShade_->topLeft, dragShade_->bottomRight}) {
+      p->setAxisRect(mainAxisRect());
+      p->setTypeX(QCPItemPosition::ptPlotCoords);
+      p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+      p->setAxes(mainAxisRect()->axis(QCPAxis::atBottom), mainAxisRect()->axis(QCPAxis::atLeft));
+    }
+    QColor fill = palette().color(QPalette::Highlight);
+    fill.setAlpha(48);
+    dragShade_->setBrush(fill);
+    dragShade_->setPen(QPen(palette().color(QPalette::Highlight), 1, Qt::DashLine));
+  }
+  dragShade_->setVisible(show);
+  if (show && dragFrom_) {
+    dragShade_->topLeft->setCoords(std::min(*dragFrom_, toKey), 0);
+    dragShade_->bottomRight->setCoords(std::max(*dragFrom_, toKey), 1);
+  }
+  requestReplot();
 }
 
 void PlotView::showContextMenu(const QPoint& pos) {

@@ -1,8 +1,11 @@
 // The base of every plot: a QCustomPlot with a title, batched redraws, a hover tooltip, a click
-// on a bin (reported as binClicked) and a context menu that exports the picture.
+// on a bin (reported as binClicked), a drag across bins (shaded while dragging, reported as
+// binRangeSelected) and a context menu that exports the picture.
 #pragma once
 
 #include <qcustomplot.h>
+
+#include <optional>
 
 #include "plots/plot_export.h"
 
@@ -27,6 +30,9 @@ class PlotView : public QCustomPlot {
   virtual int binIndexAt(double key) const;
   /// What a click on the key axis point would report (for tests): binIndexAt.
   void clickAt(double key);
+  /// What a drag from one key axis point to another would report (for tests): binClicked when
+  /// both fall in one bin, else binRangeSelected with the bins in order.
+  void dragBetween(double fromKey, double toKey);
 
   /// Asks for a file and exports the plot in `format`.
   void exportWithDialog(PlotFormat format);
@@ -37,21 +43,33 @@ class PlotView : public QCustomPlot {
   void exported(const QString& fileName);
   /// A bin was clicked (its index in the table shown).
   void binClicked(int bin);
+  /// Bins first..last (first < last) were selected by dragging across them.
+  void binRangeSelected(int first, int last);
 
  protected:
   /// Marks the plot dirty; QCustomPlot coalesces queued replots into one per event-loop pass.
   void requestReplot();
   /// The axis rect that hover and export refer to (the first one by default).
   virtual QCPAxisRect* mainAxisRect() const;
+  /// A new application palette (light or dark look) redraws the plot in its colours.
+  void changeEvent(QEvent* event) override;
+  /// Keeps the buffers at the screen's device pixel ratio (the window may move to another
+  /// screen; QCustomPlot 2.1 reads it once, when made).
+  void paintEvent(QPaintEvent* event) override;
 
  private:
   void showToolTip(QMouseEvent* event);
   void mousePressed(QMouseEvent* event);
+  void mouseReleased(QMouseEvent* event);
+  /// Shades the key range of the drag in hand (hidden when `show` is false).
+  void shadeDrag(double toKey, bool show);
   double keyAt(const QPointF& pos, bool* inside) const;
   void showContextMenu(const QPoint& pos);
 
   QCPTextElement* title_ = nullptr;
   QCPTextElement* subtitle_ = nullptr;
+  QCPItemRect* dragShade_ = nullptr;
+  std::optional<double> dragFrom_;  ///< key where the left button went down on a bin
 };
 
 }  // namespace unveil::ui

@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/theme.h"
 #include "project/project_session.h"
 #include "run/condition_picker.h"
 #include "run/model_library.h"
@@ -267,6 +268,16 @@ void BatchRunPanel::setPrompt(const QString& text) {
 void BatchRunPanel::setBatchSize(int batch) {
   batch_->setValue(batch);
 }
+int BatchRunPanel::batchSize() const {
+  return batch_->value();
+}
+void BatchRunPanel::setDevice(const QString& device) {
+  const int i = device_->findData(device);
+  if (i >= 0) device_->setCurrentIndex(i);
+}
+QString BatchRunPanel::device() const {
+  return device_->currentData().toString();
+}
 
 void BatchRunPanel::setResumable(const std::optional<RunRow>& run) {
   const bool stopped = run && (run->info.status == store::RunStatus::kCancelled ||
@@ -367,7 +378,8 @@ void BatchRunPanel::showOutcome(const BatchRunOutcome& o) {
 void BatchRunPanel::setStatus(const QString& text, bool error) {
   hintShown_ = false;
   status_->setText(text);
-  status_->setStyleSheet(error ? QStringLiteral("color: #B3261E;") : QString());
+  status_->setStyleSheet(
+      error ? QStringLiteral("color: %1;").arg(Theme::text(Theme::Tone::kBad).name()) : QString());
 }
 
 QString BatchRunPanel::statusText() const {

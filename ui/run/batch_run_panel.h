@@ -41,6 +41,10 @@ class BatchRunPanel : public QWidget {
   QString condition() const;
   void setPrompt(const QString& text);
   void setBatchSize(int batch);
+  int batchSize() const;
+  /// "auto", "cpu" or "cuda".
+  void setDevice(const QString& device);
+  QString device() const;
   /// The run Resume continues (the runs panel's choice); nullopt: none.
   void setResumable(const std::optional<RunRow>& run);
 

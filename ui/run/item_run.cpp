@@ -48,13 +48,18 @@ ItemRunResult runItem(const model::Model& model, const data::Item& item, const s
   return r;
 }
 
-ModelLoadResult loadModel(const QString& cardPath) {
+ModelLoadResult loadModel(const QString& cardPath, const QString& device) {
   ModelLoadResult r;
   r.path = cardPath;
   QElapsedTimer clock;
   clock.start();
   try {
-    auto loaded = model::Model::load(cardPath.toStdString(), model::DeviceChoice::kAuto);
+    const auto choice = model::parse_device(device.toStdString());
+    if (!choice.ok()) {
+      r.error = QString::fromStdString(choice.error().message);
+      return r;
+    }
+    auto loaded = model::Model::load(cardPath.toStdString(), *choice);
     if (!loaded.ok())
       r.error = QString::fromStdString(loaded.error().message);
     else

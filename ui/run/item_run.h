@@ -33,7 +33,7 @@ struct ModelLoadResult {
   double milliseconds = 0;
 };
 
-/// Loads a model card (any thread); errors name the file.
-ModelLoadResult loadModel(const QString& cardPath);
+/// Loads a model card (any thread) on `device` ("auto", "cpu" or "cuda"); errors name the file.
+ModelLoadResult loadModel(const QString& cardPath, const QString& device = QStringLiteral("auto"));
 
 }  // namespace unveil::ui

@@ -30,6 +30,7 @@ void ModelLibrary::add(const QString& cardPath) {
   cards_.prepend(path);
   if (remembers_) Settings::setModels(cards_);
   emit cardsChanged();
+  emit added(path);
   load(path);
 }
 
@@ -57,7 +58,8 @@ void ModelLibrary::load(const QString& cardPath) {
     emit cardsChanged();  // the display name is the model's own now
     emit loaded(r.path, r.milliseconds);
   });
-  watcher->setFuture(QtConcurrent::run([cardPath] { return loadModel(cardPath); }));
+  watcher->setFuture(
+      QtConcurrent::run([cardPath, device = device_] { return loadModel(cardPath, device); }));
 }
 
 std::shared_ptr<const model::Model> ModelLibrary::model(const QString& cardPath) const {

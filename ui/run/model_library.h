@@ -29,6 +29,9 @@ class ModelLibrary : public QObject {
   void offer(const QString& cardPath);
   /// Loads a card in the background unless it is loaded or loading; loaded() or failed() follow.
   void load(const QString& cardPath);
+  /// The device models load on from now on: "auto" (the default), "cpu" or "cuda".
+  void setDevice(const QString& device) { device_ = device; }
+  const QString& device() const { return device_; }
 
   const QStringList& cards() const { return cards_; }
   /// The loaded model of a card, null when it is not loaded (yet).
@@ -42,6 +45,8 @@ class ModelLibrary : public QObject {
 
  signals:
   void cardsChanged();
+  /// The user added a card (add(); a project's offer() does not).
+  void added(const QString& cardPath);
   void loaded(const QString& cardPath, double milliseconds);
   void failed(const QString& cardPath, const QString& message);
 
@@ -50,6 +55,7 @@ class ModelLibrary : public QObject {
   QStringList loading_;
   std::map<QString, std::shared_ptr<const model::Model>> models_;
   bool remembers_ = false;
+  QString device_ = QStringLiteral("auto");
 };
 
 }  // namespace unveil::ui

@@ -33,6 +33,11 @@ void ProbabilityBars::clear() {
   setRows({});
 }
 
+void ProbabilityBars::setPlaceholder(const QString& text) {
+  placeholder_ = text;
+  update();
+}
+
 QSize ProbabilityBars::sizeHint() const {
   const int n = std::max<int>(1, static_cast<int>(rows_.size()));
   return {320, 2 * kMargin + n * kRowHeight + (n - 1) * kGap};
@@ -78,7 +83,9 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
   const int barWidth = std::max(10, width() - barLeft - valueWidth - kMargin);
   if (rows_.empty()) {
     p.setPen(palette().color(QPalette::PlaceholderText));
-    p.drawText(rect(), Qt::AlignCenter, tr("Press Run (Ctrl+R) to see the model's answer"));
+    p.drawText(
+        rect(), Qt::AlignCenter | Qt::TextWordWrap,
+        placeholder_.isEmpty() ? tr("Press Run (Ctrl+R) to see the model's answer") : placeholder_);
     return;
   }
   for (std::size_t i = 0; i < rows_.size(); ++i) {

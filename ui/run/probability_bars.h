@@ -22,6 +22,8 @@ class ProbabilityBars : public QWidget {
 
   void setRows(std::vector<Row> rows);
   void clear();
+  /// What an empty chart says (by default: press Run).
+  void setPlaceholder(const QString& text);
   const std::vector<Row>& rows() const { return rows_; }
 
   QSize sizeHint() const override;
@@ -35,6 +37,7 @@ class ProbabilityBars : public QWidget {
   int rowAt(int y) const;
 
   std::vector<Row> rows_;
+  QString placeholder_;
 };
 
 }  // namespace unveil::ui

@@ -14,6 +14,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "app/theme.h"
 #include "calib/outcomes.h"
 
 #include "run/model_library.h"
@@ -290,7 +291,8 @@ void RunItemPanel::show(const ItemRunResult& r) {
 
 void RunItemPanel::setStatus(const QString& text, bool error) {
   status_->setText(text);
-  status_->setStyleSheet(error ? QStringLiteral("color: #B3261E;") : QString());
+  status_->setStyleSheet(
+      error ? QStringLiteral("color: %1;").arg(Theme::text(Theme::Tone::kBad).name()) : QString());
 }
 
 QString RunItemPanel::vocabularyConfidenceText() const {

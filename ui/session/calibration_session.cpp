@@ -212,12 +212,21 @@ void CalibrationSession::setOptions(const calib::MetricsOptions& options) {
   recompute();
 }
 
+void CalibrationSession::setBootstrapReplicates(int replicates) {
+  if (replicates == bootstrapReplicates_) return;
+  bootstrapReplicates_ = replicates;
+  if (!result_) return;
+  // The shown intervals stay until the new ones replace them.
+  if (ciCancel_) *ciCancel_ = true;
+  ciDelay_->start();
+}
+
 void CalibrationSession::computeIntervals() {
   if (!result_ || !outcomesBefore_) return;
   const quint64 generation = ++ciGeneration_;
   ciCancel_ = std::make_shared<std::atomic<bool>>(false);
   calib::BootstrapOptions o;
-  o.replicates = kBootstrapReplicates;
+  o.replicates = bootstrapReplicates_;
   o.seed = kBootstrapSeed;
   o.metrics = result_->options;
   using Pair =

@@ -72,6 +72,9 @@ class CalibrationSession : public QObject {
   const std::optional<calib::BootstrapResult>& intervalsAfter() const { return ciAfter_; }
   static constexpr int kBootstrapReplicates = 200;
   static constexpr std::uint64_t kBootstrapSeed = 1;
+  /// Resamples of the intervals (kBootstrapReplicates until set); a change recomputes them.
+  void setBootstrapReplicates(int replicates);
+  int bootstrapReplicates() const { return bootstrapReplicates_; }
   /// A job is running, or the bootstrap intervals are about to be computed.
   bool isBusy() const { return !activities_.isEmpty() || ciDelay_->isActive(); }
   /// The last error, until the next successful load.
@@ -116,6 +119,7 @@ class CalibrationSession : public QObject {
   QStringList activities_;
 
   std::optional<calib::BootstrapResult> ciBefore_, ciAfter_;
+  int bootstrapReplicates_ = kBootstrapReplicates;
   quint64 ciGeneration_ = 0;
   std::shared_ptr<std::atomic<bool>> ciCancel_;
   QTimer* ciDelay_ = nullptr;

@@ -2,7 +2,6 @@
 
 #include <QHBoxLayout>
 #include <QShortcut>
-#include <QSplitter>
 
 #include "browser/dataset_browser.h"
 #include "browser/thumbnail_loader.h"
@@ -15,28 +14,21 @@ DatasetPage::DatasetPage(QWidget* parent, const QString& thumbnailDir) : QWidget
   browser_ = new DatasetBrowser(this, thumbnailDir);
   item_ = new ItemView(this);
   item_->setObjectName(QStringLiteral("itemView"));
-  split_ = new QSplitter(Qt::Horizontal, this);
-  split_->setObjectName(QStringLiteral("datasetSplitter"));
-  split_->addWidget(browser_);
-  split_->addWidget(item_);
-  split_->setStretchFactor(0, 3);
-  split_->setStretchFactor(1, 2);
-  split_->setSizes({780, 560});
-  split_->setChildrenCollapsible(false);
   browser_->setMinimumWidth(420);
   item_->setMinimumWidth(320);
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(split_);
+  layout->addWidget(browser_);
 
   const std::pair<QKeySequence, int> steps[] = {{QKeySequence(Qt::Key_J), 1},
                                                 {QKeySequence(Qt::Key_K), -1}};
-  for (const auto& [key, delta] : steps) {
-    auto* shortcut = new QShortcut(key, this);
-    shortcut->setContext(Qt::WidgetWithChildrenShortcut);
-    connect(shortcut, &QShortcut::activated, browser_,
-            [this, d = delta] { browser_->moveSelection(d); });
-  }
+  for (const auto& [key, delta] : steps)
+    for (QWidget* scope : {static_cast<QWidget*>(this), static_cast<QWidget*>(item_)}) {
+      auto* shortcut = new QShortcut(key, scope);
+      shortcut->setContext(Qt::WidgetWithChildrenShortcut);
+      connect(shortcut, &QShortcut::activated, browser_,
+              [this, d = delta] { browser_->moveSelection(d); });
+    }
   auto* find = new QShortcut(QKeySequence::Find, this);
   find->setContext(Qt::WidgetWithChildrenShortcut);
   connect(find, &QShortcut::activated, browser_, &DatasetBrowser::focusSearch);

@@ -1,10 +1,9 @@
-// The dataset page: the browser beside the item view. J/K (and Up/Down) move between items,
+// The dataset page: the browser. It also owns the item view that follows the browser's current
+// item, which the window puts into a dock. J/K (and Up/Down) move between items from either,
 // Ctrl+F goes to the search box.
 #pragma once
 
 #include <QWidget>
-
-class QSplitter;
 
 namespace unveil::ui {
 
@@ -23,14 +22,12 @@ class DatasetPage : public QWidget {
 
   DatasetBrowser* browser() const { return browser_; }
   ItemView* itemView() const { return item_; }
-  QSplitter* splitter() const { return split_; }
   /// Thumbnails or the item's image are still being made.
   bool isBusy() const;
 
  private:
   DatasetBrowser* browser_ = nullptr;
   ItemView* item_ = nullptr;
-  QSplitter* split_ = nullptr;
 };
 
 }  // namespace unveil::ui

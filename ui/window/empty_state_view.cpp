@@ -7,6 +7,8 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
+#include "app/theme.h"
+
 namespace unveil::ui {
 
 EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
@@ -136,7 +138,8 @@ void EmptyStateView::showDemoStopped(const QString& message, bool error) {
   demoBox_->hide();
   buttons_->show();
   demoMessage_->setText(message);
-  demoMessage_->setStyleSheet(error ? QStringLiteral("color: #B3261E;") : QString());
+  demoMessage_->setStyleSheet(
+      error ? QStringLiteral("color: %1;").arg(Theme::text(Theme::Tone::kBad).name()) : QString());
   demoMessage_->setVisible(!message.isEmpty());
 }
 

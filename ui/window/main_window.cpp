@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
 #include <QDropEvent>
@@ -15,25 +16,36 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTabBar>
+#include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 #include <cmath>
 
+#include "analyses/analyses_page.h"
+#include "analyses/compare_view.h"
+#include "analyses/modality_view.h"
+#include "analyses/prompt_search_view.h"
+#include "analyses/report_writer.h"
 #include "app/session_log.h"
 #include "app/settings.h"
 #include "browser/dataset_browser.h"
+#include "browser/dataset_filter_proxy.h"
 #include "browser/dataset_loading.h"
 #include "browser/dataset_session.h"
 #include "browser/dataset_table_model.h"
 #include "browser/run_overlay.h"
 #include "calib/bin_members.h"
+#include "calib/outcomes.h"
 #include "item/item_view.h"
+#include "item/stored_run_bars.h"
 #include "metrics/metrics_panel.h"
 #include "plots/bin_layout.h"
 #include "plots/confidence_histogram.h"
@@ -42,6 +54,7 @@
 #include "problems/problems_panel.h"
 #include "project/demo_setup.h"
 #include "project/project_session.h"
+#include "project/project_tree.h"
 #include "project/runs_panel.h"
 #include "run/batch_run.h"
 #include "run/batch_run_panel.h"
@@ -53,6 +66,7 @@
 #include "window/empty_state_view.h"
 #include "window/message_banner.h"
 #include "window/project_actions.h"
+#include "window/recent_files.h"
 #include "window/workspace_view.h"
 
 namespace unveil::ui {
@@ -80,6 +94,8 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   demo_ = new DemoSetup(this);
   runItem_ = new RunItemPanel(models_, datasetPage_);
   datasetPage_->itemView()->setRunPanel(runItem_);
+  storedRuns_ = new StoredRunBars(datasetPage_);
+  datasetPage_->itemView()->setStoredRuns(storedRuns_);
   connect(runItem_, &RunItemPanel::openModelRequested, this, &MainWindow::chooseModel);
 
   // The dataset page becomes a second tab once a dataset is open; until then the tab bar hides
@@ -98,6 +114,10 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   tabBar_->setTabToolTip(0, tr("Reliability diagram, confidence histogram and metrics (Ctrl+1)"));
   connect(tabBar_, &QTabBar::currentChanged, tabs_, &QStackedWidget::setCurrentIndex);
 
+  analyses_ = new AnalysesPage(project_, models_, this);
+  analyses_->hide();
+  reports_ = new ReportWriter(this);
+
   auto* central = new QWidget(this);
   auto* layout = new QVBoxLayout(central);
   layout->setContentsMargins(0, 0, 0, 0);
@@ -109,6 +129,9 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
 
   binning_ = new BinningControls(this);
   projectActions_ = new ProjectActions(this, project_, session_, datasets_);
+  projectActions_->setRecentFiles(new RecentFiles(session_, datasets_, models_, this));
+  connect(projectActions_->recentFiles(), &RecentFiles::openRequested, this,
+          &MainWindow::openDropped);
   createDocks();
   createActions();
 
@@ -145,9 +168,79 @@ MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWind
   session_->setOptions(binning_->options());
   updateActions();
   resize(1400, 900);
+  defaultLayout_ = saveState(kLayoutVersion);
+}
+
+void MainWindow::resetLayout() {
+  restoreState(defaultLayout_, kLayoutVersion);
+  layoutRestored_ = false;
+  // The panels with something to show come back.
+  projectDock_->setVisible(project_->isOpen());
+  itemDock_->setVisible(datasets_->dataset().has_value());
+  distributionDock_->setVisible(session_->result().has_value());
+  metricsDock_->setVisible(session_->result().has_value());
+  applyDefaultDockSizes();
+  showPage(tabs_->currentWidget());
+}
+
+void MainWindow::applyDefaultDockSizes() {
+  // Sizes apply once the docks are laid out (after they are shown); a restored layout keeps the
+  // user's.
+  if (layoutRestored_) return;
+  QTimer::singleShot(0, this, [this] {
+    const int w = width();
+    if (projectDock_->isVisible())
+      resizeDocks({projectDock_}, {std::clamp(w / 6, 180, 260)}, Qt::Horizontal);
+    if (distributionDock_->isVisible() || itemDock_->isVisible())
+      resizeDocks({distributionDock_->isVisible() ? distributionDock_ : itemDock_},
+                  {std::clamp(w * 2 / 5, 360, 640)}, Qt::Horizontal);
+  });
+}
+
+QDockWidget* MainWindow::makeDock(const QString& title, const char* name, QWidget* content,
+                                  const QString& tip) {
+  auto* dock = new QDockWidget(title, this);
+  dock->setObjectName(QString::fromLatin1(name));
+  dock->setWidget(content);
+  dock->setToolTip(tip);
+  dock->toggleViewAction()->setToolTip(tr("Show or hide: %1").arg(tip));
+  return dock;
+}
+
+QWidget* MainWindow::scrolling(QWidget* content) {
+  // A panel made short scrolls rather than pushing the window taller than the screen.
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(content);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+  scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  return scroll;
 }
 
 void MainWindow::createDocks() {
+  // Every panel is a dock the user can move, tab, float or close; the layout is remembered
+  // (saveState, kLayoutVersion). The reliability diagram (or the browser) stays in the middle.
+  projectTree_ = new ProjectTree(project_, this);
+  projectDock_ = makeDock(tr("Project"), "projectDock", projectTree_,
+                          tr("The open project's datasets, models and runs"));
+  addDockWidget(Qt::LeftDockWidgetArea, projectDock_);
+  // The side columns run the full height; the runs and problems take the bottom of the middle.
+  setCorner(Qt::BottomLeftCorner, Qt::LeftDockWidgetArea);
+  setCorner(Qt::BottomRightCorner, Qt::RightDockWidgetArea);
+
+  distributionDock_ =
+      makeDock(tr("Confidence"), "distributionDock", workspace_->plotTabs(),
+               tr("The confidence histogram and the risk–coverage curve of the shown predictions"));
+  metricsDock_ = makeDock(tr("Metrics"), "metricsDock", scrolling(workspace_->metricsPanel()),
+                          tr("Accuracy, calibration errors and their intervals"));
+  // The item view scrolls when its panel is short (its image, options and Run now need height).
+  itemDock_ = makeDock(tr("Item"), "itemDock", scrolling(datasetPage_->itemView()),
+                       tr("The browser's current item: image, question, options and Run now"));
+  addDockWidget(Qt::RightDockWidgetArea, distributionDock_);
+  splitDockWidget(distributionDock_, metricsDock_, Qt::Vertical);
+  tabifyDockWidget(distributionDock_, itemDock_);
+  distributionDock_->raise();
+
   runs_ = new RunsPanel(project_, this);
   runsDock_ = new QDockWidget(tr("Runs"), this);
   runsDock_->setObjectName(QStringLiteral("runsDock"));
@@ -171,9 +264,25 @@ void MainWindow::createDocks() {
   problemsDock_->setWidget(problems_);
   addDockWidget(Qt::BottomDockWidgetArea, problemsDock_);
   tabifyDockWidget(runsDock_, problemsDock_);
-  runsDock_->hide();
-  problemsDock_->hide();
-  batchDock_->hide();
+  hideConditionalDocks();
+
+  connect(projectTree_, &ProjectTree::datasetActivated, this,
+          [this](const QString& name) { datasets_->openFromProject(project_->path(), name); });
+  connect(projectTree_, &ProjectTree::modelActivated, this, [this](const QString& card) {
+    openModel(card);
+    statusBar()->showMessage(tr("%1 offered to Run now and New run").arg(card), 5000);
+  });
+  connect(projectTree_, &ProjectTree::runActivated, this, [this](qint64 id) {
+    if (!runs_->selectRun(id)) project_->loadRun(id);
+  });
+}
+
+void MainWindow::hideConditionalDocks() {
+  // Panels open only with something to show, whatever the saved layout says.
+  for (QDockWidget* dock : {runsDock_, problemsDock_, batchDock_, projectDock_, itemDock_,
+                            distributionDock_, metricsDock_})
+    dock->hide();
+  analysisDocksShown_ = itemDockShown_ = false;
 }
 
 void MainWindow::openDemo(const DemoSetupOptions& options) {
@@ -326,9 +435,35 @@ void MainWindow::connectBrowserToRuns() {
           [this](int bin) { showBinItems(bin, false); });
   connect(workspace_->confidenceHistogram(), &PlotView::binClicked, this,
           [this](int bin) { showBinItems(bin, true); });
+  connect(workspace_->reliabilityDiagram(), &PlotView::binRangeSelected, this,
+          [this](int first, int last) { showBinRangeItems(first, last, false); });
+  connect(workspace_->confidenceHistogram(), &PlotView::binRangeSelected, this,
+          [this](int first, int last) { showBinRangeItems(first, last, true); });
   connect(workspace_->riskCoveragePlot(), &RiskCoveragePlot::coverageClicked, this,
           [this](double threshold, double coverage) { showAnsweredItems(threshold, coverage); });
   connect(session_, &CalibrationSession::resultChanged, this, &MainWindow::refreshRunOverlay);
+  connect(project_, &ProjectSession::changed, this, &MainWindow::updateComparisonChoices);
+  connect(storedRuns_, &StoredRunBars::comparisonRequested, this, &MainWindow::readComparisonRun);
+  connect(analyses_->compareView(), &CompareView::reportRequested, this, &MainWindow::writeReport);
+  connect(analyses_->modalityView(), &ModalityView::itemRequested, this,
+          &MainWindow::openProjectItem);
+  connect(analyses_->promptSearchView(), &PromptSearchView::promptChosen, this,
+          [this](const QString& prompt) {
+            batchPanel_->setPrompt(prompt);
+            batchDock_->show();
+            batchDock_->raise();
+            statusBar()->showMessage(
+                tr("The best prompt is in the New run panel; choose the split and press Start"),
+                8000);
+          });
+  connect(
+      reports_, &ReportWriter::finished, this, [this](const QString& file, const QString& error) {
+        if (!error.isEmpty()) return showError(tr("The report was not written: %1").arg(error));
+        statusBar()->showMessage(tr("Report written to %1").arg(file), 10000);
+        SessionLog::instance().add(SessionLog::Level::kInfo, tr("Report written to %1").arg(file));
+      });
+  connect(binning_, &BinningControls::optionsChanged, this,
+          [this] { analyses_->compareView()->setMetricsOptions(binning_->options()); });
   connect(datasetPage_->browser(), &DatasetBrowser::exportFinished, this,
           [this](const QString& path, int count, const QString& error) {
             if (!error.isEmpty()) return showError(error);
@@ -339,6 +474,45 @@ void MainWindow::connectBrowserToRuns() {
     workspace_->metricsPanel()->setIntervals(session_->intervalsBefore(),
                                              session_->intervalsAfter());
   });
+}
+
+void MainWindow::updateComparisonChoices() {
+  std::vector<std::pair<qint64, QString>> choices;
+  const auto& open = datasets_->dataset();
+  const auto& test = session_->test();
+  if (project_->isOpen() && open && open->dataset && open->path == project_->path()) {
+    const std::string name = open->dataset->name;
+    for (const RunRow& r : project_->state()->runs)
+      if (r.info.dataset_name == name && r.info.predictions > 0 &&
+          !(test && test->runId == r.info.id))
+        choices.emplace_back(r.info.id, QString::fromStdString(r.info.spec.name));
+  }
+  storedRuns_->setChoices(choices);
+}
+
+void MainWindow::readComparisonRun(qint64 runId) {
+  const auto& open = datasets_->dataset();
+  if (runId < 0 || !project_->isOpen() || !open || !open->dataset) {
+    storedRuns_->setComparison(runId, nullptr);
+    return;
+  }
+  auto* watcher = new QFutureWatcher<std::pair<std::shared_ptr<const RunOverlay>, QString>>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId] {
+    watcher->deleteLater();
+    const auto& [overlay, error] = watcher->result();
+    if (!error.isEmpty()) showError(error);
+    storedRuns_->setComparison(runId, overlay);
+  });
+  watcher->setFuture(QtConcurrent::run([path = project_->path(), runId, dataset = open->dataset] {
+    RunLoadResult loaded = loadRun(path, runId);
+    if (!loaded.error.isEmpty() || !loaded.data.set)
+      return std::pair<std::shared_ptr<const RunOverlay>, QString>{nullptr, loaded.error};
+    const calib::Outcomes outcomes = calib::compute_outcomes(*loaded.data.set);
+    return std::pair<std::shared_ptr<const RunOverlay>, QString>{
+        std::make_shared<const RunOverlay>(
+            makeRunOverlay(*dataset, loaded.data.set, outcomes, loaded.data.displayName)),
+        QString()};
+  }));
 }
 
 void MainWindow::refreshRunOverlay() {
@@ -352,7 +526,9 @@ void MainWindow::refreshRunOverlay() {
   DatasetBrowser* browser = datasetPage_->browser();
   if (!belong) {
     if (browser->model()->runOverlay()) browser->setRunOverlay(nullptr);
+    storedRuns_->setShownRun(nullptr);
     overlaySet_ = overlayDataset_ = nullptr;
+    updateComparisonChoices();
     return;
   }
   if (overlaySet_ == test->set.get() && overlayDataset_ == open->dataset.get()) return;
@@ -364,6 +540,8 @@ void MainWindow::refreshRunOverlay() {
     watcher->deleteLater();
     if (generation != overlayGeneration_) return;
     datasetPage_->browser()->setRunOverlay(watcher->result());
+    storedRuns_->setShownRun(watcher->result());
+    updateComparisonChoices();
   });
   watcher->setFuture(QtConcurrent::run(
       [dataset = open->dataset, set = test->set, outcomes, name = test->displayName] {
@@ -372,6 +550,10 @@ void MainWindow::refreshRunOverlay() {
 }
 
 bool MainWindow::showBinItems(int bin, bool histogram) {
+  return showBinRangeItems(bin, bin, histogram);
+}
+
+bool MainWindow::showBinRangeItems(int first, int last, bool histogram) {
   const auto& result = session_->result();
   const auto outcomes = session_->outcomesBefore();
   const auto overlay = datasetPage_->browser()->model()->runOverlay();
@@ -383,19 +565,28 @@ bool MainWindow::showBinItems(int bin, bool histogram) {
     return false;
   }
   const calib::BinTable& table = histogram ? result->histogramBefore : result->before.table;
-  if (bin < 0 || static_cast<std::size_t>(bin) >= table.bins.size()) return false;
-  const std::vector<std::size_t> members = calib::bin_members(
-      outcomes->confidence, static_cast<int>(table.bins.size()), table.binning, bin);
+  if (first < 0 || last < first || static_cast<std::size_t>(last) >= table.bins.size())
+    return false;
   std::vector<int> items;
-  items.reserve(members.size());
-  for (std::size_t p : members)
-    if (p < overlay->itemOfPrediction.size() && overlay->itemOfPrediction[p] >= 0)
-      items.push_back(overlay->itemOfPrediction[p]);
-  const calib::Bin& b = table.bins[static_cast<std::size_t>(bin)];
+  std::size_t n = 0, right = 0;
+  for (int bin = first; bin <= last; ++bin) {
+    const std::vector<std::size_t> members = calib::bin_members(
+        outcomes->confidence, static_cast<int>(table.bins.size()), table.binning, bin);
+    for (std::size_t p : members)
+      if (p < overlay->itemOfPrediction.size() && overlay->itemOfPrediction[p] >= 0)
+        items.push_back(overlay->itemOfPrediction[p]);
+    const calib::Bin& b = table.bins[static_cast<std::size_t>(bin)];
+    n += b.count;
+    right += b.correct;
+  }
+  std::sort(items.begin(), items.end());
+  calib::Bin span = table.bins[static_cast<std::size_t>(first)];
+  span.hi = table.bins[static_cast<std::size_t>(last)].hi;
+  const double accuracy = n > 0 ? static_cast<double>(right) / static_cast<double>(n) : 0.0;
   const QString label = histogram
-                            ? tr("confidence %1 (histogram)").arg(binRangeText(b))
+                            ? tr("confidence %1 (histogram)").arg(binRangeText(span))
                             : tr("confidence %1 (reliability diagram: accuracy %2 %)")
-                                  .arg(binRangeText(b), QString::number(100 * b.accuracy, 'f', 1));
+                                  .arg(binRangeText(span), QString::number(100 * accuracy, 'f', 1));
   datasetPage_->browser()->showItemSubset(items, label);
   showPage(datasetPage_);
   return true;
@@ -577,9 +768,91 @@ void MainWindow::connectSessions() {
           });
 }
 
+bool MainWindow::showsAnalysesPage() const {
+  return tabs_->currentWidget() == analyses_;
+}
+
+void MainWindow::chooseReportFile() {
+  const auto& test = session_->test();
+  if (!project_->isOpen() || !test || test->runId < 0) {
+    statusBar()->showMessage(tr("A report is written for a run of the open project"), 8000);
+    return;
+  }
+  writeReport({test->runId});
+}
+
+void MainWindow::writeReport(const std::vector<qint64>& runIds) {
+  if (!project_->isOpen() || runIds.empty()) return;
+  QString name = runIds.size() == 1 ? QStringLiteral("run-%1-report.html").arg(runIds.front())
+                                    : QStringLiteral("comparison-report.html");
+  const QString file = QFileDialog::getSaveFileName(this, tr("Write report"),
+                                                    QDir(Settings::lastDirectory()).filePath(name),
+                                                    tr("HTML report (*.html)"));
+  if (file.isEmpty()) return;
+  Settings::setLastDirectory(QFileInfo(file).absolutePath());
+  if (!reports_->write(project_->path(), runIds, file, binning_->options()))
+    statusBar()->showMessage(tr("A report is being written; try again in a moment"), 5000);
+  else
+    statusBar()->showMessage(tr("Writing the report…"));
+}
+
+void MainWindow::openProjectItem(const QString& dataset, const QString& itemId) {
+  const auto& open = datasets_->dataset();
+  if (open && open->dataset && QString::fromStdString(open->dataset->name) == dataset &&
+      open->path == project_->path()) {
+    const auto& items = open->dataset->items;
+    for (std::size_t i = 0; i < items.size(); ++i)
+      if (QString::fromStdString(items[i].id) == itemId) {
+        DatasetBrowser* browser = datasetPage_->browser();
+        browser->clearItemSubset();
+        int row = browser->proxy()->rowOfItem(static_cast<int>(i));
+        if (row < 0) {  // hidden by a filter: show just this item
+          browser->showItemSubset({static_cast<int>(i)}, tr("item %1").arg(itemId));
+          row = browser->proxy()->rowOfItem(static_cast<int>(i));
+        }
+        browser->selectRow(row);
+        showPage(datasetPage_);
+        return;
+      }
+    statusBar()->showMessage(tr("Item %1 is not in %2").arg(itemId, dataset), 8000);
+    return;
+  }
+  pendingItem_ = itemId;
+  datasets_->openFromProject(project_->path(), dataset);
+}
+
 void MainWindow::showPage(QWidget* page) {
   const int index = tabs_->indexOf(page);
   if (index >= 0) tabBar_->setCurrentIndex(index);  // the stack follows the tab bar
+  // The right-hand panel follows the page: the item beside the browser, the histogram beside
+  // the diagram.
+  if (page == datasetPage_ && itemDock_->isVisible()) itemDock_->raise();
+  if (page == pages_ && distributionDock_->isVisible()) distributionDock_->raise();
+  // The analyses need the width: the panels of the shown run (right column) step aside while
+  // they are in front, and come back after.
+  if (page == analyses_ && setAside_.isEmpty()) {
+    for (QDockWidget* d : {distributionDock_, metricsDock_, itemDock_})
+      if (d->isVisible() && !d->isFloating() && dockWidgetArea(d) == Qt::RightDockWidgetArea) {
+        setAside_ << d;
+        d->hide();
+      }
+  } else if (page != analyses_ && !setAside_.isEmpty()) {
+    for (QDockWidget* d : std::exchange(setAside_, {}))
+      d->show();
+    if (page == datasetPage_ && itemDock_->isVisible()) itemDock_->raise();
+    if (page == pages_ && distributionDock_->isVisible()) distributionDock_->raise();
+  }
+  // Below it, the metrics give the item room on the browser's page and take their room back
+  // beside the diagrams.
+  const auto docked = [this](QDockWidget* d) {
+    return d->isVisible() && !d->isFloating() && dockWidgetArea(d) == Qt::RightDockWidgetArea;
+  };
+  if (!docked(metricsDock_)) return;
+  const int h = height();
+  if (page == datasetPage_ && docked(itemDock_))
+    resizeDocks({itemDock_, metricsDock_}, {h * 4 / 5, h / 5}, Qt::Vertical);
+  else if (page == pages_ && docked(distributionDock_))
+    resizeDocks({distributionDock_, metricsDock_}, {h / 2, h / 2}, Qt::Vertical);
 }
 
 bool MainWindow::showsWorkspace() const {
@@ -630,19 +903,15 @@ void MainWindow::setRemembersSettings(bool remembers) {
 
 void MainWindow::restoreLayout() {
   restoreGeometry(Settings::windowGeometry());
-  restoreState(Settings::windowState());
-  // Panels open only with something to show, whatever the saved layout says.
-  runsDock_->hide();
-  problemsDock_->hide();
-  batchDock_->hide();
-  datasetPage_->splitter()->restoreState(Settings::datasetSplitterState());
+  // An older layout is ignored.
+  layoutRestored_ = restoreState(Settings::windowState(), kLayoutVersion);
+  hideConditionalDocks();
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (remembers_) {
     Settings::setWindowGeometry(saveGeometry());
-    Settings::setWindowState(saveState());
-    Settings::setDatasetSplitterState(datasetPage_->splitter()->saveState());
+    Settings::setWindowState(saveState(kLayoutVersion));
   }
   QMainWindow::closeEvent(event);
 }
@@ -696,6 +965,15 @@ void MainWindow::exportPlot(PlotView* plot) {
 void MainWindow::showResult() {
   workspace_->showSession(*session_);
   pages_->setCurrentWidget(workspace_);
+  // The analysis panels appear with the first result (later, a panel the user closed stays
+  // closed).
+  if (session_->result() && !std::exchange(analysisDocksShown_, true)) {
+    distributionDock_->show();
+    metricsDock_->show();
+    applyDefaultDockSizes();
+    if (showsWorkspace() && tabs_->currentWidget() == pages_) distributionDock_->raise();
+  }
+  if (const auto& test = session_->test()) projectTree_->setShownRun(test->runId);
   updateTitle();
   updateActions();
 }
@@ -710,6 +988,17 @@ void MainWindow::showDataset() {
     tabBar_->setTabToolTip(1, tr("Browse the dataset's items, images and options (Ctrl+2)"));
   }
   datasetPage_->setDataset(*loaded);
+  if (!pendingItem_.isEmpty()) {
+    const QString item = std::exchange(pendingItem_, QString());
+    projectDatasetPending_ = false;
+    QTimer::singleShot(0, this, [this, item, name = QString::fromStdString(loaded->dataset->name)] {
+      openProjectItem(name, item);
+    });
+  }
+  if (!std::exchange(itemDockShown_, true)) {
+    itemDock_->show();
+    applyDefaultDockSizes();
+  }
   overlaySet_ = overlayDataset_ = nullptr;
   // A dataset read for a run's items stays behind the diagrams; one the user opened comes forward.
   if (!std::exchange(projectDatasetPending_, false)) showPage(datasetPage_);
@@ -731,6 +1020,24 @@ void MainWindow::showProject() {
   if (!project_->isOpen()) {
     runsDock_->hide();
     batchDock_->hide();
+    projectDock_->hide();
+    projectDockShown_ = false;
+  } else if (!std::exchange(projectDockShown_, true)) {
+    projectDock_->show();
+    applyDefaultDockSizes();
+  }
+  // The analyses need a project: their tab comes and goes with it.
+  const int analysesTab = tabs_->indexOf(analyses_);
+  if (project_->isOpen() && analysesTab < 0) {
+    tabs_->addWidget(analyses_);
+    tabBar_->addTab(tr("Analyses"));
+    tabBar_->setTabToolTip(tabBar_->count() - 1,
+                           tr("Compare runs, and text versus image uncertainty (Ctrl+3)"));
+  } else if (!project_->isOpen() && analysesTab >= 0) {
+    if (tabs_->currentWidget() == analyses_) showPage(pages_);
+    tabBar_->removeTab(analysesTab);
+    tabs_->removeWidget(analyses_);
+    analyses_->hide();
   }
   updateTitle();
   updateActions();
@@ -794,6 +1101,21 @@ void MainWindow::showView(View view) {
     case View::kCalibration:
       showPage(pages_);
       break;
+    case View::kCompare: {
+      // The project's runs on its test split (the demo: the three models), compared.
+      std::vector<qint64> ids;
+      if (project_->isOpen())
+        for (const RunRow& r : project_->state()->runs)
+          if (r.info.spec.split == "test" && r.info.spec.condition == "image" && ids.size() < 4)
+            ids.push_back(r.info.id);
+      showPage(analyses_);
+      analyses_->setCurrentWidget(analyses_->compareView());
+      // Once: a comparison shown stays (--screenshot calls this again after the work it starts).
+      if (analyses_->compareView()->comparison()) break;
+      analyses_->compareView()->chooseRuns(ids);
+      analyses_->compareView()->compare();
+      break;
+    }
     case View::kRuns:
       showPage(pages_);
       runsDock_->show();
@@ -809,9 +1131,11 @@ void MainWindow::showView(View view) {
     case View::kBrowser:
     case View::kItem: {
       showPage(datasetPage_);
-      const int w = datasetPage_->splitter()->width();
-      const int browser = view == View::kItem ? w / 2 : w * 62 / 100;
-      datasetPage_->splitter()->setSizes({browser, w - browser});
+      itemDock_->show();
+      itemDock_->raise();
+      resizeDocks({projectDock_, itemDock_},
+                  {width() / 7, view == View::kItem ? width() / 2 : width() * 36 / 100},
+                  Qt::Horizontal);
       // With a model chosen, the item view shows its answer (once: a result stays).
       if (view == View::kItem && !runItem_->modelCard().isEmpty() && !runItem_->result() &&
           !runItem_->isRunning())
@@ -824,7 +1148,8 @@ void MainWindow::showView(View view) {
 bool MainWindow::isBusy() const {
   return session_->isBusy() || project_->isBusy() || datasets_->isBusy() ||
          datasetPage_->isBusy() || models_->isLoading() || runItem_->isRunning() ||
-         batchRun_->isRunning() || demo_->isRunning();
+         batchRun_->isRunning() || demo_->isRunning() || analyses_->isBusy() ||
+         reports_->isRunning();
 }
 
 QString MainWindow::lastError() const {

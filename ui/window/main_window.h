@@ -1,6 +1,7 @@
 // The main window: menus, tool bar and status bar around the pages (the calibration page —
-// empty state or analysis workspace — and, once a dataset is open, the dataset page), with the
-// runs and problems panels in docks. It wires user actions to the sessions and the sessions'
+// empty state or reliability diagram — and, once a dataset is open, the dataset browser), with
+// every other panel in a dock: project, item view, confidence plots, metrics, runs, new run,
+// problems. It wires user actions to the sessions and the sessions'
 // results to the views; the work happens in the sessions, the drawing in the views.
 #pragma once
 
@@ -20,7 +21,9 @@ class QUndoStack;
 
 namespace unveil::ui {
 
+class AnalysesPage;
 class BatchRun;
+class ReportWriter;
 class BatchRunPanel;
 class BinningControls;
 class CalibrationSession;
@@ -30,10 +33,12 @@ class EmptyStateView;
 class MessageBanner;
 class ModelLibrary;
 class RunItemPanel;
+class StoredRunBars;
 class PlotView;
 class ProblemsPanel;
 class ProjectActions;
 class ProjectSession;
+class ProjectTree;
 class RunsPanel;
 class WorkspaceView;
 
@@ -42,7 +47,7 @@ class MainWindow : public QMainWindow {
 
  public:
   /// What --screenshot --view shows.
-  enum class View { kCalibration, kBrowser, kItem, kRuns, kProblems };
+  enum class View { kCalibration, kBrowser, kItem, kRuns, kProblems, kCompare };
 
   /// `thumbnailDir` empty: the user's cache folder.
   explicit MainWindow(QWidget* parent = nullptr, const QString& thumbnailDir = QString());
@@ -64,6 +69,17 @@ class MainWindow : public QMainWindow {
   BatchRun* batchRun() const { return batchRun_; }
   BatchRunPanel* batchRunPanel() const { return batchPanel_; }
   QDockWidget* batchRunDock() const { return batchDock_; }
+  QDockWidget* projectDock() const { return projectDock_; }
+  QDockWidget* itemDock() const { return itemDock_; }
+  QDockWidget* distributionDock() const { return distributionDock_; }
+  QDockWidget* metricsDock() const { return metricsDock_; }
+  ProjectTree* projectTree() const { return projectTree_; }
+  StoredRunBars* storedRuns() const { return storedRuns_; }
+  AnalysesPage* analysesPage() const { return analyses_; }
+  ReportWriter* reportWriter() const { return reports_; }
+  bool showsAnalysesPage() const;
+  /// Version of the saved dock layout; a layout saved by an older version is not restored.
+  static constexpr int kLayoutVersion = 2;
   /// Adds a model card to the models the item view can run (loaded in the background).
   void openModel(const QString& cardPath);
   bool showsWorkspace() const;
@@ -90,12 +106,16 @@ class MainWindow : public QMainWindow {
   void setMetricsOptions(const calib::MetricsOptions& options);
   /// Whether the window keeps projects and its layout in the settings (not for --screenshot).
   void setRemembersSettings(bool remembers);
-  /// Puts the docks and the dataset page's splitter where the user left them.
+  /// Puts the docks where the user left them.
   void restoreLayout();
+  /// Puts every dock back where it was at the first start (View ▸ Reset layout).
+  void resetLayout();
 
   /// Lists the items of a bin of the reliability diagram (or of the histogram) in the browser;
   /// false (with the reason in the status bar) when the shown predictions have no dataset open.
   bool showBinItems(int bin, bool histogram = false);
+  /// The same for bins first..last (dragged across on the plot).
+  bool showBinRangeItems(int first, int last, bool histogram = false);
   /// Fits a temperature on the calibration split (Ctrl+T) and, when the shown predictions are a
   /// run of the open project, stores it with the run.
   void fitAndStoreTemperature();
@@ -125,6 +145,22 @@ class MainWindow : public QMainWindow {
 
  private:
   void createDocks();
+  QDockWidget* makeDock(const QString& title, const char* name, QWidget* content,
+                        const QString& tip);
+  void hideConditionalDocks();
+  /// Asks where to write the report of the shown run (or of `runIds`) and writes it.
+  void chooseReportFile();
+  void writeReport(const std::vector<qint64>& runIds);
+  /// Opens item `itemId` of the project's dataset `dataset` in the browser (reading the
+  /// dataset first when another one is open).
+  void openProjectItem(const QString& dataset, const QString& itemId);
+  /// The runs of the project on the browsed dataset, offered for comparison in the item view.
+  void updateComparisonChoices();
+  /// Reads a run to compare with in the item view (in the background).
+  void readComparisonRun(qint64 runId);
+  QWidget* scrolling(QWidget* content);
+  /// Gives the side panels their default widths (unless a saved layout was restored).
+  void applyDefaultDockSizes();
   void createActions();
   void connectSessions();
   void chooseTestFile();
@@ -166,6 +202,21 @@ class MainWindow : public QMainWindow {
   RunsPanel* runs_ = nullptr;
   ProblemsPanel* problems_ = nullptr;
   QDockWidget* runsDock_ = nullptr;
+  QDockWidget* projectDock_ = nullptr;
+  QDockWidget* itemDock_ = nullptr;
+  QDockWidget* distributionDock_ = nullptr;
+  QDockWidget* metricsDock_ = nullptr;
+  ProjectTree* projectTree_ = nullptr;
+  StoredRunBars* storedRuns_ = nullptr;
+  AnalysesPage* analyses_ = nullptr;
+  ReportWriter* reports_ = nullptr;
+  QAction* writeReport_ = nullptr;
+  QAction* analysesPage_ = nullptr;
+  QString pendingItem_;  ///< an item to select once its dataset is read
+  QByteArray defaultLayout_;
+  bool layoutRestored_ = false;
+  QList<QDockWidget*> setAside_;  ///< panels hidden while the analyses page is in front
+  bool analysisDocksShown_ = false, itemDockShown_ = false, projectDockShown_ = false;
   QDockWidget* problemsDock_ = nullptr;
   BatchRun* batchRun_ = nullptr;
   DemoSetup* demo_ = nullptr;

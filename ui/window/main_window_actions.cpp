@@ -9,16 +9,19 @@
 #include <QToolBar>
 #include <QUndoStack>
 
+#include "analyses/analyses_page.h"
 #include "app/session_log.h"
 #include "browser/dataset_session.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
+#include "project/project_session.h"
 #include "run/batch_run.h"
 #include "run/batch_run_panel.h"
 #include "session/calibration_session.h"
 #include "window/binning_controls.h"
 #include "window/dataset_page.h"
 #include "window/main_window.h"
+#include "window/preferences.h"
 #include "window/project_actions.h"
 #include "window/workspace_view.h"
 
@@ -74,6 +77,12 @@ void MainWindow::createActions() {
   exportHistogram_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E));
   exportHistogram_->setToolTip(
       tr("Save the confidence histogram as PNG, SVG or PDF (Ctrl+Shift+E)"));
+  writeReport_ = file->addAction(tr("Write &report…"), this, &MainWindow::chooseReportFile);
+  writeReport_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+  writeReport_->setToolTip(
+      tr("A self-contained HTML report of the shown run for readers who have never seen the "
+         "tool: diagrams, metrics with intervals, the temperature, the worst failures with "
+         "their images and how to reproduce it (Ctrl+Shift+P)"));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
@@ -85,6 +94,18 @@ void MainWindow::createActions() {
   redo->setShortcut(QKeySequence::Redo);
   edit->addAction(undo);
   edit->addAction(redo);
+  edit->addSeparator();
+  QAction* preferences =
+      edit->addAction(tr("&Preferences…"), this, [this] { editPreferences(this); });
+  // The platform's key (none on most Linux desktops) and Ctrl+, everywhere.
+  QList<QKeySequence> preferenceKeys = QKeySequence::keyBindings(QKeySequence::Preferences);
+  if (!preferenceKeys.contains(QKeySequence(Qt::CTRL | Qt::Key_Comma)))
+    preferenceKeys << QKeySequence(Qt::CTRL | Qt::Key_Comma);
+  preferences->setShortcuts(preferenceKeys);
+  preferences->setMenuRole(QAction::PreferencesRole);
+  preferences->setToolTip(
+      tr("Language, light or dark look, binning, bootstrap and the defaults of new runs "
+         "(Ctrl+,)"));
 
   QMenu* calibration = menuBar()->addMenu(tr("&Calibration"));
   calibration->addAction(loadCalibration_);
@@ -131,6 +152,10 @@ void MainWindow::createActions() {
       view->addAction(tr("&Dataset page"), this, [this] { showPage(datasetPage_); });
   datasetPage->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_2));
   datasetPage->setToolTip(tr("Show the dataset browser and the item view (Ctrl+2)"));
+  analysesPage_ = view->addAction(tr("&Analyses page"), this, [this] { showPage(analyses_); });
+  analysesPage_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_3));
+  analysesPage_->setToolTip(
+      tr("Compare runs, and text versus image uncertainty, on the open project (Ctrl+3)"));
   view->addSeparator();
   QAction* runs = runsDock_->toggleViewAction();
   // Ctrl+R is Run in the item view, as in most workbenches.
@@ -144,6 +169,15 @@ void MainWindow::createActions() {
   QAction* newRun = batchDock_->toggleViewAction();
   newRun->setToolTip(tr("Show or hide the panel that runs a model over a dataset split"));
   view->addAction(newRun);
+  QAction* projectPanel = projectDock_->toggleViewAction();
+  projectPanel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_0));
+  view->addAction(projectPanel);
+  view->addAction(itemDock_->toggleViewAction());
+  view->addAction(distributionDock_->toggleViewAction());
+  view->addAction(metricsDock_->toggleViewAction());
+  view->addSeparator();
+  view->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout)
+      ->setToolTip(tr("Put every panel back where it was at the first start"));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
   QAction* log = help->addAction(tr("Session &log"), this, [this] { showSessionLog(this); });
@@ -174,6 +208,9 @@ void MainWindow::updateActions() {
   clearTemperature_->setEnabled(session_->temperatureFit().has_value());
   exportReliability_->setEnabled(hasResult);
   exportHistogram_->setEnabled(hasResult);
+  writeReport_->setEnabled(hasResult && project_->isOpen() && session_->test() &&
+                           session_->test()->runId >= 0);
+  analysesPage_->setEnabled(project_->isOpen());
   projectActions_->updateActions();
   const bool batchRunning = batchRun_->isRunning();
   startBatch_->setEnabled(!batchRunning && batchPanel_->startButton()->isEnabled());

@@ -10,6 +10,7 @@
 #include "project/project_session.h"
 #include "project/save_predictions_dialog.h"
 #include "session/calibration_session.h"
+#include "window/recent_files.h"
 
 namespace unveil::ui {
 
@@ -99,7 +100,20 @@ void ProjectActions::updateActions() {
   savePredictions_->setEnabled(writable && test && !test->synthetic &&
                                test->path != project_->path());
   importDataset_->setEnabled(writable && datasets_->dataset().has_value());
-  recent_->setEnabled(!Settings::recentProjects().isEmpty());
+  recent_->setEnabled(!Settings::recentProjects().isEmpty() ||
+                      (recentFiles_ && RecentFiles::hasAny()));
+}
+
+void ProjectActions::setRemembers(bool remembers) {
+  remembers_ = remembers;
+  if (recentFiles_) recentFiles_->setRemembers(remembers);
+}
+
+void ProjectActions::setRecentFiles(RecentFiles* recent) {
+  recentFiles_ = recent;
+  recentFiles_->setRemembers(remembers_);
+  connect(recentFiles_, &RecentFiles::changed, this, &ProjectActions::updateActions);
+  updateActions();
 }
 
 void ProjectActions::remember() {
@@ -111,17 +125,25 @@ void ProjectActions::remember() {
 
 void ProjectActions::fillRecent() {
   recent_->clear();
-  for (const QString& file : Settings::recentProjects()) {
+  const QStringList projects = Settings::recentProjects();
+  // Headings only when the files of other kinds are listed below.
+  if (recentFiles_ && !projects.isEmpty()) recent_->addSection(tr("Projects"));
+  for (const QString& file : projects) {
     QAction* action = recent_->addAction(QFileInfo(file).fileName(), this,
                                          [this, file] { project_->open(file); });
     action->setToolTip(file);
     action->setEnabled(QFileInfo::exists(file));
   }
+  if (recentFiles_) recentFiles_->addSections(recent_);
   recent_->addSeparator();
-  recent_->addAction(tr("Clear the list"), this, [this] {
-    Settings::setRecentProjects({});
+  QAction* clear = recent_->addAction(tr("Clear the list"), this, [this] {
+    if (recentFiles_)
+      Settings::clearRecent();
+    else
+      Settings::setRecentProjects({});
     updateActions();
   });
+  clear->setToolTip(tr("Forget the recently opened files; the files stay on disk"));
 }
 
 void ProjectActions::chooseNew() {

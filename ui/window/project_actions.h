@@ -1,6 +1,7 @@
 // The project commands of the File menu — new, open, open recent, save as, save the opened
 // predictions as runs, import the browsed dataset — with their dialogs. The work is done by
-// ProjectSession in the background.
+// ProjectSession in the background. Open recent lists the recent projects, and with a
+// RecentFiles, the recent datasets, prediction files and models below them.
 #pragma once
 
 #include <QObject>
@@ -14,6 +15,7 @@ namespace unveil::ui {
 class CalibrationSession;
 class DatasetSession;
 class ProjectSession;
+class RecentFiles;
 
 class ProjectActions : public QObject {
   Q_OBJECT
@@ -27,7 +29,13 @@ class ProjectActions : public QObject {
   void updateActions();
   /// Whether opened projects go into the recent list and are reopened on start (not for
   /// --screenshot).
-  void setRemembers(bool remembers) { remembers_ = remembers; }
+  void setRemembers(bool remembers);
+  /// Lists the files of `recent` in Open recent too (a section per kind), and clears them with
+  /// the projects.
+  void setRecentFiles(RecentFiles* recent);
+  RecentFiles* recentFiles() const { return recentFiles_; }
+  /// Fills Open recent as it is about to show (for tests).
+  void fillRecent();
 
   QAction* newProjectAction() const { return new_; }
   QAction* openProjectAction() const { return open_; }
@@ -42,7 +50,6 @@ class ProjectActions : public QObject {
   void chooseSaveAs();
   void savePredictions();
   void importDataset();
-  void fillRecent();
   void remember();
 
   QWidget* window_ = nullptr;
@@ -57,6 +64,7 @@ class ProjectActions : public QObject {
   QAction* importDataset_ = nullptr;
   QAction* close_ = nullptr;
   QMenu* recent_ = nullptr;
+  RecentFiles* recentFiles_ = nullptr;
 };
 
 }  // namespace unveil::ui

@@ -3,7 +3,6 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
-#include <QSplitter>
 #include <QTabWidget>
 #include <QVBoxLayout>
 
@@ -34,12 +33,8 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
   metrics_ = new MetricsPanel(this);
   metrics_->setObjectName(QStringLiteral("metricsPanel"));
 
-  // The metrics take the height they need; the histogram takes the rest.
-  auto* right = new QWidget(this);
-  auto* column = new QVBoxLayout(right);
-  column->setContentsMargins(0, 0, 0, 0);
-  column->setSpacing(10);
-  // The histogram and the risk–coverage curve share the place above the metrics, as tabs.
+  // The histogram and the risk–coverage curve share one panel, as tabs; it and the metrics are
+  // docks of the window (MainWindow::createDocks), this view only fills them.
   riskCoverage_ = new RiskCoveragePlot(this);
   riskCoverage_->setObjectName(QStringLiteral("riskCoveragePlot"));
   plotTabs_ = new QTabWidget(this);
@@ -50,16 +45,6 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
   plotTabs_->setTabToolTip(0, tr("How many predictions fall at each confidence"));
   plotTabs_->setTabToolTip(
       1, tr("How often the answers are wrong when only the most confident share is answered"));
-  column->addWidget(plotTabs_, 1);
-  column->addWidget(metrics_, 0);
-
-  auto* split = new QSplitter(Qt::Horizontal, this);
-  split->addWidget(reliability_);
-  split->addWidget(right);
-  split->setStretchFactor(0, 1);
-  split->setStretchFactor(1, 1);
-  split->setSizes({700, 620});
-  split->setChildrenCollapsible(false);
   // Small enough minimums that the runs panel fits below at the default window size.
   reliability_->setMinimumSize(420, 300);
   histogram_->setMinimumSize(320, 180);
@@ -76,7 +61,7 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(10, 8, 10, 10);
   layout->setSpacing(8);
   layout->addLayout(header);
-  layout->addWidget(split, 1);
+  layout->addWidget(reliability_, 1);
 }
 
 void WorkspaceView::showSession(const CalibrationSession& session) {

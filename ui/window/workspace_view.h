@@ -1,6 +1,6 @@
-// The analysis page: a line naming the data; the reliability diagram on the left; the confidence
-// histogram and the metrics panel on the right. It turns the session's state into what each view
-// shows.
+// The analysis page: a line naming the data above the reliability diagram. It also owns the
+// confidence histogram, the risk–coverage curve (as tabs, plotTabs()) and the metrics panel, which
+// the window puts into docks, and turns the session's state into what each of them shows.
 #pragma once
 
 #include <QWidget>

@@ -1,0 +1,313 @@
+// Issue 7 in the window: the analyses page. Comparing runs shows core's comparison (metrics that
+// match a hand count of the shared items, the overlay's points, the verdicts); the modality view
+// runs a real model under several conditions, fills its table from the stored runs and a click on
+// the scatter opens the item; a report of a run and of a comparison is written to disk.
+#include <QComboBox>
+#include <QFile>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <random>
+#include <thread>
+
+#include "../core/test_util.h"
+#include "analyses/analyses_page.h"
+#include "analyses/compare_view.h"
+#include "analyses/idk_view.h"
+#include "analyses/modality_view.h"
+#include "analyses/prompt_search_view.h"
+#include "analyses/report_writer.h"
+#include "analyses/run_setup.h"
+#include "calib/outcomes.h"
+#include "data/readers.h"
+#include "model/torch_model.h"
+#include "plots/confidence_scatter.h"
+#include "plots/overlaid_reliability.h"
+#include "plots/prompt_search_chart.h"
+#include "project/project_session.h"
+#include "run/model_library.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "util/parallel.h"
+
+using namespace unveil;
+using namespace unveil::ui;
+
+class AnalysesTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase();
+  void compareShowsTheComparison();
+  void compareRefusesTooFewRuns();
+  void modalityRunsConditionsAndOpensItems();
+  void reportsAreWritten();
+  void idkComparesPrompts();
+  void promptSearchRunsLiveAndIsStored();
+
+ private:
+  QTemporaryDir dir_;
+  QString project_;
+  std::vector<qint64> runs_;
+  std::vector<double> accuracy_;  // per run, on the shared items, counted here
+};
+
+void AnalysesTest::initTestCase() {
+  QVERIFY(ui::test::installEnglish());
+  const int threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  set_worker_threads(threads);
+  model::init_torch_threads(threads);
+  QVERIFY(dir_.isValid());
+  auto world = unveil::test::tiny_demo_models(dir_.path().toStdString());
+  QVERIFY2(world.ok(), world.ok() ? "" : world.error().message.c_str());
+  auto dataset = data::read_llava_json(world->json);
+  QVERIFY(dataset.ok());
+  dataset->name = "shapes";
+  project_ = dir_.filePath(QStringLiteral("analyses.unveil"));
+  auto st = store::Store::open(project_.toStdString());
+  QVERIFY(st.ok());
+  QVERIFY(st->add_dataset(*dataset, world->json.string(), "llava").ok());
+  // Two imported runs on the same items: one favours the gold answer strongly, one weakly.
+  std::mt19937_64 rng(5);
+  std::normal_distribution<double> z(0, 1);
+  for (const double boost : {3.0, 0.8}) {
+    calib::PredictionSet set;
+    calib::PredictionInput in;
+    std::size_t right = 0;
+    for (const data::Item& item : dataset->items) {
+      if (item.answer < 0) continue;
+      in.clear();
+      in.id = item.id;
+      in.label = item.answer;
+      in.idk_index = item.idk_index;
+      for (std::size_t k = 0; k < item.options.size(); ++k)
+        in.scores.push_back(z(rng) + (static_cast<int>(k) == item.answer ? boost : 0));
+      const auto top = std::max_element(in.scores.begin(), in.scores.end()) - in.scores.begin();
+      right += top == item.answer ? 1 : 0;
+      set.add(in);
+    }
+    accuracy_.push_back(static_cast<double>(right) / static_cast<double>(set.size()));
+    auto id = st->import_predictions(set, "shapes", boost > 1 ? "strong" : "weak");
+    QVERIFY(id.ok());
+    runs_.push_back(*id);
+  }
+}
+
+void AnalysesTest::compareShowsTheComparison() {
+  ProjectSession project;
+  project.open(project_);
+  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
+  CompareView view(&project);
+  view.chooseRuns(runs_);
+  QCOMPARE(view.chosenRuns(), runs_);
+  view.setReplicates(200);
+  QSignalSpy finished(&view, &CompareView::finished);
+  QVERIFY(view.compare());
+  QVERIFY(finished.wait(60'000));
+  QVERIFY2(view.comparison().has_value(), qPrintable(view.statusText()));
+  const analysis::Comparison& c = *view.comparison();
+  QCOMPARE(c.runs.size(), std::size_t{2});
+  QCOMPARE(c.runs[0].info.id, runs_[0]);
+  // Accuracy of each run as counted here from the logits, on all (= the shared) items.
+  for (std::size_t r = 0; r < 2; ++r)
+    QVERIFY(std::abs(c.runs[r].metrics.accuracy - accuracy_[r]) < 1e-12);
+  // The table: a row per metric, a column per run and one for the difference; accuracy's row
+  // shows the hand count.
+  QTableWidget* table = view.metricsTable();
+  QCOMPARE(table->columnCount(), 4);
+  int accuracyRow = -1;
+  for (int row = 0; row < table->rowCount(); ++row)
+    if (table->item(row, 0)->text() == QStringLiteral("Accuracy")) accuracyRow = row;
+  QVERIFY(accuracyRow >= 0);
+  QVERIFY(table->item(accuracyRow, 1)->text().startsWith(QString::number(accuracy_[0], 'f', 3)));
+  QVERIFY(table->item(accuracyRow, 2)->text().startsWith(QString::number(accuracy_[1], 'f', 3)));
+  QVERIFY(table->item(accuracyRow, 3)
+              ->text()
+              .startsWith(QString::number(accuracy_[1] - accuracy_[0], 'f', 3)));
+  // Small multiples and overlay: one per run; the overlay's points are the non-empty bins.
+  QCOMPARE(view.smallMultiples().size(), std::size_t{2});
+  QCOMPARE(view.overlaid()->seriesCount(), 2);
+  std::size_t nonEmpty = 0;
+  for (const calib::Bin& b : c.runs[0].metrics.table.bins)
+    nonEmpty += b.count > 0 ? 1 : 0;
+  QCOMPARE(view.overlaid()->points(0).size(), nonEmpty);
+  // The strong run is far more accurate: a significant accuracy difference in the verdicts.
+  QVERIFY(view.verdictText().contains(QStringLiteral("Accuracy")));
+}
+
+void AnalysesTest::compareRefusesTooFewRuns() {
+  ProjectSession project;
+  project.open(project_);
+  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
+  CompareView view(&project);
+  view.chooseRuns({runs_[0]});
+  QVERIFY(!view.compare());
+  QVERIFY(view.statusText().contains(QStringLiteral("two")));
+  QVERIFY(!view.comparison().has_value());
+}
+
+void AnalysesTest::modalityRunsConditionsAndOpensItems() {
+  ProjectSession project;
+  project.open(project_);
+  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
+  ModelLibrary models;
+  const QString card = dir_.filePath(QStringLiteral("models/shapes-mm.json"));
+  models.add(card);
+  QTRY_VERIFY_WITH_TIMEOUT(!models.isLoading(), 30'000);
+  ModalityView view(&project, &models);
+  QVERIFY(view.choose(QFileInfo(card).absoluteFilePath(), QStringLiteral("shapes"),
+                      QStringLiteral("test")));
+  view.setConditions(QStringLiteral("image, text, blank"));
+  QSignalSpy finished(&view, &ModalityView::finished);
+  QVERIFY(view.run());
+  QVERIFY(finished.wait(120'000));
+  QVERIFY2(view.result().has_value(), qPrintable(view.statusText()));
+  const analysis::ModalityResult& r = *view.result();
+  QCOMPARE(r.conditions.size(), std::size_t{3});
+  QCOMPARE(view.table()->rowCount(), 3);
+  // Each row's accuracy is the stored run's, recomputed here from its predictions.
+  auto st = store::Store::open(project_.toStdString(), store::OpenMode::kReadOnly);
+  QVERIFY(st.ok());
+  for (int row = 0; row < 3; ++row) {
+    const analysis::ConditionSummary& c = r.conditions[static_cast<std::size_t>(row)];
+    auto set = st->prediction_set(c.run_id);
+    QVERIFY(set.ok());
+    const calib::Outcomes o = calib::compute_outcomes(*set);
+    std::size_t right = 0;
+    for (std::size_t i = 0; i < o.size(); ++i)
+      right += o.correct[i] ? 1 : 0;
+    const double acc = static_cast<double>(right) / static_cast<double>(o.size());
+    QCOMPARE(view.table()->item(row, 3)->text(),
+             QString::number(100 * acc, 'f', 1) + QStringLiteral(" %"));
+  }
+  // The scatter: text against image, one point per shared item; a click reports the item.
+  QCOMPARE(view.scatterCondition()->count(), 2);
+  QVERIFY(!view.scatter()->pairs().empty());
+  QSignalSpy opened(&view, &ModalityView::itemRequested);
+  view.scatter()->activatePair(0);
+  QCOMPARE(opened.count(), 1);
+  QCOMPARE(opened.at(0).at(0).toString(), QStringLiteral("shapes"));
+  QCOMPARE(opened.at(0).at(1).toString(), QString::fromStdString(view.scatter()->pairs()[0].item));
+  // A second analysis reuses the stored runs.
+  QVERIFY(view.run());
+  QVERIFY(finished.wait(120'000));
+  for (const analysis::ConditionSummary& c : view.result()->conditions)
+    QCOMPARE(c.origin, analysis::RunOrigin::kReused);
+}
+
+void AnalysesTest::reportsAreWritten() {
+  ReportWriter writer;
+  QSignalSpy done(&writer, &ReportWriter::finished);
+  const QString one = dir_.filePath(QStringLiteral("run.html"));
+  QVERIFY(writer.write(project_, {runs_[0]}, one, {}));
+  QVERIFY(done.wait(60'000));
+  QCOMPARE(done.at(0).at(1).toString(), QString());
+  QFile file(one);
+  QVERIFY(file.open(QIODevice::ReadOnly));
+  const QByteArray html = file.readAll();
+  QVERIFY(html.startsWith("<!DOCTYPE html>"));
+  QVERIFY(html.contains("<svg"));
+  const QString two = dir_.filePath(QStringLiteral("compare.html"));
+  QVERIFY(writer.write(project_, runs_, two, {}));
+  QVERIFY(done.wait(60'000));
+  QCOMPARE(done.at(1).at(1).toString(), QString());
+  QVERIFY(QFileInfo(two).size() > 1000);
+  // An unknown run is a message, and no file.
+  const QString bad = dir_.filePath(QStringLiteral("bad.html"));
+  QVERIFY(writer.write(project_, {9999}, bad, {}));
+  QVERIFY(done.wait(60'000));
+  QVERIFY(!done.at(2).at(1).toString().isEmpty());
+  QVERIFY(!QFileInfo::exists(bad));
+}
+
+void AnalysesTest::idkComparesPrompts() {
+  ProjectSession project;
+  project.open(project_);
+  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
+  ModelLibrary models;
+  const QString card =
+      QFileInfo(dir_.filePath(QStringLiteral("models/shapes-mm.json"))).absoluteFilePath();
+  models.add(card);
+  QTRY_VERIFY_WITH_TIMEOUT(!models.isLoading(), 30'000);
+  IdkView view(&project, &models);
+  QVERIFY(view.setup()->choose(card, QStringLiteral("shapes"), QStringLiteral("idk")));
+  // A line without a name is refused, naming the line.
+  const QString prompts = view.promptsText();
+  view.setPrompts(QStringLiteral("no name here"));
+  QVERIFY(!view.run());
+  QVERIFY(view.statusText().contains(QStringLiteral("line 1")));
+  view.setPrompts(prompts);
+  view.setReplicates(100);
+  QSignalSpy finished(&view, &IdkView::finished);
+  QVERIFY(view.run());
+  QVERIFY(finished.wait(180'000));
+  QVERIFY2(view.result().has_value(), qPrintable(view.statusText()));
+  const analysis::IdkResult& r = *view.result();
+  QCOMPARE(view.table()->rowCount(), static_cast<int>(r.prompts.size()));
+  QVERIFY(r.prompts.size() >= 2);
+  // The reference prompt's admit rate, counted here from its stored idk run: the share of IDK
+  // items whose most probable option is the IDK option.
+  auto st = store::Store::open(project_.toStdString(), store::OpenMode::kReadOnly);
+  QVERIFY(st.ok());
+  auto set = st->prediction_set(r.prompts[0].runs[0].run_id);
+  QVERIFY(set.ok());
+  std::size_t n = 0, admitted = 0;
+  for (std::size_t i = 0; i < set->size(); ++i) {
+    if (set->idk_index(i) < 0 || set->label(i) != set->idk_index(i)) continue;
+    ++n;
+    const auto z = set->logits(i);
+    const auto top = std::max_element(z.begin(), z.end()) - z.begin();
+    admitted += top == set->idk_index(i) ? 1 : 0;
+  }
+  QVERIFY(n > 0);
+  QCOMPARE(view.table()->item(0, 1)->text(),
+           QString::number(100.0 * static_cast<double>(admitted) / static_cast<double>(n), 'f', 1) +
+               QStringLiteral(" %"));
+  QCOMPARE(view.table()->item(0, 5)->text(), QStringLiteral("reference"));
+  QVERIFY(view.verdictText().contains(QStringLiteral("Verdicts")));
+}
+
+void AnalysesTest::promptSearchRunsLiveAndIsStored() {
+  ProjectSession project;
+  project.open(project_);
+  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
+  ModelLibrary models;
+  const QString card =
+      QFileInfo(dir_.filePath(QStringLiteral("models/shapes-mm.json"))).absoluteFilePath();
+  models.add(card);
+  QTRY_VERIFY_WITH_TIMEOUT(!models.isLoading(), 30'000);
+  PromptSearchView view(&project, &models);
+  QVERIFY(view.setup()->choose(card, QStringLiteral("shapes"), QStringLiteral("calibration")));
+  view.setSizes(2, 2, 2);
+  QSignalSpy finished(&view, &PromptSearchView::finished);
+  QVERIFY(view.run());
+  QVERIFY(finished.wait(180'000));
+  QVERIFY2(view.result().has_value(), qPrintable(view.statusText()));
+  const analysis::PromptSearchResult& r = *view.result();
+  QCOMPARE(r.rounds_done, 2);
+  QVERIFY(view.liveUpdates() >= 2);  // at least each round's end was shown as it came
+  QCOMPARE(view.chart()->pointCount(), 2);
+  QCOMPARE(view.topTable()->rowCount(), 2);
+  // The table's first row is the best by the study's rule: no scored prompt ranks before it.
+  for (const analysis::PromptScore& s : r.scored)
+    QVERIFY(!analysis::ranks_before(s, r.top[0]));
+  QCOMPARE(view.topTable()->item(0, 0)->text(), QString::fromStdString(r.top[0].suffix));
+  // "Use for a new run" hands over the best prompt's template.
+  QSignalSpy chosen(&view, &PromptSearchView::promptChosen);
+  for (QPushButton* b : view.findChildren<QPushButton*>())
+    if (b->text().startsWith(QStringLiteral("Use the best"))) b->click();
+  QCOMPARE(chosen.count(), 1);
+  QCOMPARE(chosen.at(0).at(0).toString(), QString::fromStdString(r.best_template));
+  // The search is stored: listed, and opened again with the same top prompts.
+  QTRY_VERIFY_WITH_TIMEOUT(view.storedBox()->count() >= 2, 30'000);
+  QTRY_VERIFY_WITH_TIMEOUT(!view.isRunning(), 30'000);
+  const std::string best = r.top[0].suffix;
+  view.openStored(view.storedBox()->itemData(1).toLongLong());
+  QTRY_VERIFY_WITH_TIMEOUT(!view.isRunning(), 30'000);
+  QCOMPARE(view.result()->top[0].suffix, best);
+}
+
+QTEST_MAIN(AnalysesTest)
+#include "analyses_test.moc"

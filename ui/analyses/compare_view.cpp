@@ -1,0 +1,361 @@
+#include "analyses/compare_view.h"
+
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QListWidget>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QSpinBox>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <algorithm>
+
+#include "analyses/analysis_job.h"
+#include "plots/overlaid_reliability.h"
+#include "plots/reliability_diagram.h"
+#include "project/project_session.h"
+
+namespace unveil::ui {
+
+namespace {
+
+constexpr int kRunIdRole = Qt::UserRole + 1;
+
+QString number(const std::optional<double>& v) {
+  return v ? QString::number(*v, 'f', 3) : QStringLiteral("—");
+}
+
+QString interval(const std::optional<calib::Interval>& ci) {
+  return ci ? QStringLiteral("(%1 to %2)")
+                  .arg(QString::number(ci->lo, 'f', 3), QString::number(ci->hi, 'f', 3))
+            : QString();
+}
+
+}  // namespace
+
+CompareView::CompareView(ProjectSession* project, QWidget* parent)
+    : QWidget(parent), project_(project) {
+  setObjectName(QStringLiteral("compareView"));
+  job_ = new AnalysisJob(this);
+
+  runs_ = new QListWidget(this);
+  runs_->setObjectName(QStringLiteral("compareRuns"));
+  runs_->setMaximumHeight(120);
+  runs_->setToolTip(
+      tr("Tick two to four runs on the same items; the first ticked is the reference every other "
+         "run is compared with"));
+  replicates_ = new QSpinBox(this);
+  replicates_->setRange(100, 20000);
+  replicates_->setSingleStep(100);
+  replicates_->setValue(1000);
+  replicates_->setToolTip(
+      tr("Bootstrap resamples of the shared items: more give steadier intervals and take longer "
+         "(seed 0, so a comparison can be repeated exactly)"));
+  compare_ = new QPushButton(tr("Compare"), this);
+  compare_->setDefault(true);
+  compare_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  compare_->setToolTip(tr("Compare the ticked runs on the items they all answered (Ctrl+Enter)"));
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setToolTip(tr("Stop the bootstrap; nothing is kept"));
+  report_ = new QPushButton(tr("Write report…"), this);
+  report_->setToolTip(
+      tr("A self-contained HTML page of this comparison: diagrams, metrics, verdicts and the "
+         "commands that reproduce it"));
+  busy_ = new QProgressBar(this);
+  busy_->setRange(0, 0);
+  busy_->setMaximumWidth(120);
+  busy_->setTextVisible(false);
+  busy_->hide();
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+
+  auto* controls = new QVBoxLayout;
+  auto* reps = new QHBoxLayout;
+  reps->addWidget(new QLabel(tr("Resamples:"), this));
+  reps->addWidget(replicates_);
+  controls->addLayout(reps);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(compare_);
+  buttons->addWidget(cancel_);
+  buttons->addWidget(busy_);
+  controls->addLayout(buttons);
+  controls->addWidget(report_);
+  controls->addStretch();
+  auto* top = new QHBoxLayout;
+  auto* pick = new QVBoxLayout;
+  pick->addWidget(new QLabel(tr("<b>Runs to compare</b> (2–4, the first is the reference)"), this));
+  pick->addWidget(runs_);
+  top->addLayout(pick, 1);
+  top->addLayout(controls);
+
+  // Results: small multiples and the overlay side by side, the table and the verdicts below.
+  results_ = new QWidget(this);
+  grid_ = new QGridLayout;
+  grid_->setSpacing(6);
+  overlaid_ = new OverlaidReliability(results_);
+  overlaid_->setMinimumSize(300, 260);
+  table_ = new QTableWidget(results_);
+  table_->setObjectName(QStringLiteral("compareTable"));
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table_->setMinimumHeight(240);
+  verdicts_ = new QLabel(results_);
+  verdicts_->setObjectName(QStringLiteral("compareVerdicts"));
+  verdicts_->setWordWrap(true);
+  verdicts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  auto* pictures = new QHBoxLayout;
+  pictures->addLayout(grid_, 3);
+  pictures->addWidget(overlaid_, 2);
+  auto* resultsLayout = new QVBoxLayout(results_);
+  resultsLayout->setContentsMargins(0, 0, 0, 0);
+  resultsLayout->addLayout(pictures, 3);
+  resultsLayout->addWidget(table_, 2);
+  resultsLayout->addWidget(verdicts_);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(results_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(10, 8, 10, 8);
+  layout->addLayout(top);
+  layout->addWidget(status_);
+  layout->addWidget(scroll, 1);
+
+  connect(compare_, &QPushButton::clicked, this, &CompareView::compare);
+  connect(cancel_, &QPushButton::clicked, this, &CompareView::cancel);
+  connect(report_, &QPushButton::clicked, this, [this] {
+    if (comparison_) {
+      std::vector<qint64> ids;
+      for (const analysis::ComparedRun& r : comparison_->runs)
+        ids.push_back(r.info.id);
+      emit reportRequested(ids);
+    }
+  });
+  connect(runs_, &QListWidget::itemChanged, this, [this](QListWidgetItem* item) {
+    const qint64 id = item->data(kRunIdRole).toLongLong();
+    order_.erase(std::remove(order_.begin(), order_.end(), id), order_.end());
+    if (item->checkState() == Qt::Checked) order_.push_back(id);
+    updateButtons();
+  });
+  connect(project_, &ProjectSession::changed, this, &CompareView::fillRuns);
+  connect(project_, &ProjectSession::closed, this, &CompareView::fillRuns);
+  connect(job_, &AnalysisJob::finished, this, [this] {
+    busy_->hide();
+    updateButtons();
+    emit finished();
+  });
+  fillRuns();
+  results_->hide();
+}
+
+void CompareView::fillRuns() {
+  const QSignalBlocker block(runs_);
+  runs_->clear();
+  std::vector<qint64> kept;
+  if (project_->isOpen()) {
+    for (const RunRow& r : project_->state()->runs) {
+      auto* item = new QListWidgetItem(tr("Run %1 · %2 · %3 predictions")
+                                           .arg(r.info.id)
+                                           .arg(QString::fromStdString(r.info.spec.name))
+                                           .arg(r.info.predictions),
+                                       runs_);
+      item->setData(kRunIdRole, QVariant::fromValue<qint64>(r.info.id));
+      item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
+      const bool ticked = std::find(order_.begin(), order_.end(), r.info.id) != order_.end();
+      item->setCheckState(ticked ? Qt::Checked : Qt::Unchecked);
+      if (ticked) kept.push_back(r.info.id);
+    }
+  }
+  std::erase_if(order_,
+                [&](qint64 id) { return std::find(kept.begin(), kept.end(), id) == kept.end(); });
+  updateButtons();
+}
+
+void CompareView::chooseRuns(const std::vector<qint64>& runIds) {
+  const QSignalBlocker block(runs_);
+  order_.clear();
+  for (int i = 0; i < runs_->count(); ++i)
+    runs_->item(i)->setCheckState(Qt::Unchecked);
+  for (qint64 id : runIds)
+    for (int i = 0; i < runs_->count(); ++i)
+      if (runs_->item(i)->data(kRunIdRole).toLongLong() == id) {
+        runs_->item(i)->setCheckState(Qt::Checked);
+        order_.push_back(id);
+      }
+  updateButtons();
+}
+
+std::vector<qint64> CompareView::chosenRuns() const {
+  return order_;
+}
+
+void CompareView::setReplicates(int replicates) {
+  replicates_->setValue(replicates);
+}
+
+void CompareView::setMetricsOptions(const calib::MetricsOptions& options) {
+  options_ = options;
+}
+
+bool CompareView::isRunning() const {
+  return job_->isRunning();
+}
+
+void CompareView::updateButtons() {
+  const auto n = order_.size();
+  const bool running = job_->isRunning();
+  compare_->setEnabled(!running && n >= analysis::kMinCompareRuns &&
+                       n <= analysis::kMaxCompareRuns);
+  cancel_->setEnabled(running);
+  report_->setEnabled(!running && comparison_.has_value());
+  if (!running && !comparison_)
+    status_->setText(n < analysis::kMinCompareRuns   ? tr("Tick at least two runs.")
+                     : n > analysis::kMaxCompareRuns ? tr("Tick at most four runs.")
+                                                     : tr("Ready to compare."));
+}
+
+bool CompareView::compare() {
+  if (job_->isRunning()) return false;
+  if (!project_->isOpen()) {
+    status_->setText(tr("Open a project to compare its runs."));
+    return false;
+  }
+  if (order_.size() < analysis::kMinCompareRuns || order_.size() > analysis::kMaxCompareRuns) {
+    status_->setText(tr("Tick two to four runs."));
+    return false;
+  }
+  const std::vector<std::int64_t> ids(order_.begin(), order_.end());
+  const std::string path = project_->path().toStdString();
+  analysis::CompareOptions o;
+  o.metrics = options_;
+  o.replicates = replicates_->value();
+  status_->setText(
+      tr("Comparing %n run(s) with %1 bootstrap resamples…", nullptr, static_cast<int>(ids.size()))
+          .arg(o.replicates));
+  busy_->show();
+  job_->start([this, ids, path, o](const std::atomic<bool>& cancel,
+                                   const AnalysisJob::Post&) -> std::function<void()> {
+    analysis::CompareOptions options = o;
+    options.cancel = &cancel;
+    auto result = analysis::compare_runs(std::filesystem::path(path), ids, options);
+    return [this, result = std::move(result)] {
+      if (!result) {
+        status_->setText(
+            tr("Could not compare: %1").arg(QString::fromStdString(result.error().message)));
+        return;
+      }
+      if (result->cancelled) {
+        status_->setText(tr("Cancelled; nothing was kept."));
+        return;
+      }
+      comparison_ = *result;
+      show(*comparison_);
+    };
+  });
+  updateButtons();
+  return true;
+}
+
+void CompareView::cancel() {
+  job_->cancel();
+}
+
+void CompareView::show(const analysis::Comparison& c) {
+  results_->show();
+  // Small multiples: one diagram per run, two to a row.
+  for (ReliabilityDiagram* d : multiples_)
+    d->deleteLater();
+  multiples_.clear();
+  std::vector<OverlaidReliability::Series> series;
+  for (std::size_t i = 0; i < c.runs.size(); ++i) {
+    const analysis::ComparedRun& r = c.runs[i];
+    const QString name =
+        tr("Run %1 · %2").arg(r.info.id).arg(QString::fromStdString(r.info.spec.name));
+    auto* d = new ReliabilityDiagram(results_);
+    d->setTitle(tr("Run %1 · %2").arg(r.info.id).arg(QString::fromStdString(r.info.model_name)));
+    d->setSubtitle(tr("ECE %1 · accuracy %2 % · %3 shared items")
+                       .arg(QString::number(r.metrics.ece, 'f', 3),
+                            QString::number(100 * r.metrics.accuracy, 'f', 1))
+                       .arg(c.shared_items));
+    d->setTable(r.metrics.table, name);
+    // Small multiples: the pictures side by side, the legend once (the overlay's).
+    d->legend->setVisible(false);
+    d->setMinimumSize(220, 220);
+    grid_->addWidget(d, static_cast<int>(i) / 2, static_cast<int>(i) % 2);
+    multiples_.push_back(d);
+    series.push_back({name, r.metrics.table});
+  }
+  overlaid_->setSeries(std::move(series));
+
+  // Metrics side by side, then each later run's difference to the first.
+  const auto scalars0 = calib::scalars(c.runs.front().metrics);
+  QStringList headers{tr("Metric")};
+  for (const analysis::ComparedRun& r : c.runs)
+    headers << tr("Run %1").arg(r.info.id);
+  for (std::size_t i = 1; i < c.runs.size(); ++i)
+    headers << tr("Run %1 − run %2").arg(c.runs[i].info.id).arg(c.runs[0].info.id);
+  table_->clear();
+  table_->setColumnCount(static_cast<int>(headers.size()));
+  table_->setHorizontalHeaderLabels(headers);
+  table_->setRowCount(static_cast<int>(scalars0.size()));
+  QStringList verdicts;
+  for (std::size_t m = 0; m < scalars0.size(); ++m) {
+    const std::string& key = scalars0[m].first;
+    auto* name = new QTableWidgetItem(QString::fromStdString(analysis::metric_label(key)));
+    table_->setItem(static_cast<int>(m), 0, name);
+    for (std::size_t i = 0; i < c.runs.size(); ++i) {
+      const auto values = calib::scalars(c.runs[i].metrics);
+      const auto ci = c.runs[i].ci.ci.find(key);
+      QString text = number(values[m].second);
+      if (ci != c.runs[i].ci.ci.end() && ci->second)
+        text += QStringLiteral("  ") + interval(ci->second);
+      auto* cell = new QTableWidgetItem(text);
+      cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      table_->setItem(static_cast<int>(m), static_cast<int>(1 + i), cell);
+    }
+    for (const analysis::MetricDifference& d : c.differences) {
+      if (d.metric != key) continue;
+      const auto later = std::find_if(c.runs.begin(), c.runs.end(),
+                                      [&](const auto& r) { return r.info.id == d.run; });
+      const int column = static_cast<int>(c.runs.size() + (later - c.runs.begin()));
+      auto* cell = new QTableWidgetItem(number(d.difference.observed) + QStringLiteral("  ") +
+                                        interval(d.difference.ci));
+      cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+      cell->setToolTip(QString::fromStdString(d.verdict));
+      if (d.difference.significant()) {
+        QFont f = cell->font();
+        f.setBold(true);
+        cell->setFont(f);
+        cell->setForeground(d.better == analysis::Better::kRun ? QColor(0x00, 0x7A, 0x55)
+                            : d.better == analysis::Better::kAgainst
+                                ? QColor(0xB0, 0x3A, 0x00)
+                                : palette().color(QPalette::Text));
+      }
+      table_->setItem(static_cast<int>(m), column, cell);
+      if (d.difference.significant() || key == "ece" || key == "accuracy")
+        verdicts << QStringLiteral("• ") + QString::fromStdString(d.verdict).toHtmlEscaped();
+    }
+  }
+  verdicts_->setText(
+      tr("<b>Verdicts</b> (paired bootstrap, %1 resamples, %2 % intervals; significant differences "
+         "in bold in the table):")
+          .arg(c.replicates)
+          .arg(std::lround(100 * c.level)) +
+      QStringLiteral("<br>") + verdicts.join(QStringLiteral("<br>")));
+  status_->setText(tr("%n shared item(s) compared.", nullptr, static_cast<int>(c.shared_items)));
+  updateButtons();
+}
+
+QString CompareView::verdictText() const {
+  return verdicts_->text();
+}
+QString CompareView::statusText() const {
+  return status_->text();
+}
+
+}  // namespace unveil::ui

@@ -1,0 +1,310 @@
+#include "analyses/idk_view.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <chrono>
+#include <cmath>
+
+#include "analyses/analysis_job.h"
+#include "analyses/run_setup.h"
+#include "project/project_session.h"
+
+namespace unveil::ui {
+
+namespace {
+
+QString rate(const std::optional<double>& v) {
+  return v ? QString::number(100 * *v, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
+}
+
+QString change(const analysis::IdkDifference& d) {
+  if (!d.difference.observed) return QStringLiteral("—");
+  QString text = QString::number(100 * *d.difference.observed, 'f', 1);
+  if (d.difference.ci)
+    text += QStringLiteral(" (%1 to %2)")
+                .arg(QString::number(100 * d.difference.ci->lo, 'f', 1),
+                     QString::number(100 * d.difference.ci->hi, 'f', 1));
+  return text;
+}
+
+QTableWidgetItem* cell(const QString& text, const QString& tip = QString()) {
+  auto* c = new QTableWidgetItem(text);
+  c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  c->setToolTip(tip);
+  return c;
+}
+
+QString escapeTemplate(const std::string& t) {
+  return QString::fromStdString(t).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
+}
+
+}  // namespace
+
+IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
+    : QWidget(parent), project_(project) {
+  setObjectName(QStringLiteral("idkView"));
+  job_ = new AnalysisJob(this);
+  setup_ = new RunSetup(project, models, QStringLiteral("idk"), this);
+  setup_->splitBox()->setToolTip(
+      tr("The unanswerable questions (their right answer is the “I don't know” option)"));
+  prompts_ = new QPlainTextEdit(this);
+  prompts_->setObjectName(QStringLiteral("idkPrompts"));
+  prompts_->setMaximumHeight(96);
+  prompts_->setLineWrapMode(QPlainTextEdit::NoWrap);
+  prompts_->setToolTip(
+      tr("One prompt per line, “name: template”. The first is the reference the others are "
+         "compared with; an empty template is the model card's own (the study's prompt). "
+         "Placeholders: {image} {hint} {question} {options}; \\n is a line break."));
+  QStringList lines;
+  for (const analysis::IdkPrompt& p : analysis::builtin_idk_prompts())
+    lines << QString::fromStdString(p.name) + QStringLiteral(": ") + escapeTemplate(p.tmpl);
+  prompts_->setPlainText(lines.join(QLatin1Char('\n')));
+  run_ = new QPushButton(tr("Run analysis"), this);
+  run_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  run_->setToolTip(
+      tr("Run (or reuse) each prompt on the IDK split and on the test split, then "
+         "compare the prompts (Ctrl+Enter)"));
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setToolTip(tr("Stop after the batch in hand; finished runs are kept"));
+  progress_ = new QProgressBar(this);
+  progress_->setRange(0, 1000);
+  progress_->hide();
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+  table_ = new QTableWidget(this);
+  table_->setObjectName(QStringLiteral("idkTable"));
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  verdicts_ = new QLabel(this);
+  verdicts_->setWordWrap(true);
+  verdicts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(run_);
+  buttons->addWidget(cancel_);
+  buttons->addWidget(progress_, 1);
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(10, 8, 10, 8);
+  layout->addWidget(setup_);
+  layout->addWidget(new QLabel(tr("<b>Prompts</b> (the first is the reference)"), this));
+  layout->addWidget(prompts_);
+  layout->addLayout(buttons);
+  layout->addWidget(status_);
+  layout->addWidget(table_, 1);
+  layout->addWidget(verdicts_);
+  table_->hide();
+
+  connect(run_, &QPushButton::clicked, this, &IdkView::run);
+  connect(cancel_, &QPushButton::clicked, this, &IdkView::cancel);
+  connect(setup_, &RunSetup::changed, this, &IdkView::updateButtons);
+  connect(job_, &AnalysisJob::finished, this, [this] {
+    progress_->hide();
+    updateButtons();
+    emit finished();
+  });
+  updateButtons();
+}
+
+void IdkView::setPrompts(const QString& text) {
+  prompts_->setPlainText(text);
+}
+QString IdkView::promptsText() const {
+  return prompts_->toPlainText();
+}
+void IdkView::setReplicates(int replicates) {
+  replicates_ = replicates;
+}
+void IdkView::setAnswerableSplit(const QString& split) {
+  answerableSplit_ = split;
+}
+bool IdkView::isRunning() const {
+  return job_->isRunning();
+}
+QString IdkView::statusText() const {
+  return status_->text();
+}
+QString IdkView::verdictText() const {
+  return verdicts_->text();
+}
+void IdkView::cancel() {
+  job_->cancel();
+}
+
+void IdkView::updateButtons() {
+  const bool running = job_->isRunning();
+  run_->setEnabled(!running && project_->isOpen() && !project_->isReadOnly() &&
+                   setup_->isComplete());
+  cancel_->setEnabled(running);
+}
+
+std::optional<std::vector<analysis::IdkPrompt>> IdkView::parsePrompts(QString* error) const {
+  std::vector<analysis::IdkPrompt> out;
+  const QStringList lines = prompts_->toPlainText().split(QLatin1Char('\n'));
+  for (int i = 0; i < lines.size(); ++i) {
+    const QString line = lines[i].trimmed();
+    if (line.isEmpty()) continue;
+    const int colon = line.indexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+      *error = tr("Prompt line %1 needs a name, a colon and the template: %2").arg(i + 1).arg(line);
+      return std::nullopt;
+    }
+    analysis::IdkPrompt p;
+    p.name = line.left(colon).trimmed().toStdString();
+    p.tmpl = line.mid(colon + 1)
+                 .trimmed()
+                 .replace(QStringLiteral("\\n"), QStringLiteral("\n"))
+                 .toStdString();
+    for (const analysis::IdkPrompt& q : out)
+      if (q.name == p.name) {
+        *error = tr("Prompt line %1: the name “%2” is used twice")
+                     .arg(i + 1)
+                     .arg(QString::fromStdString(p.name));
+        return std::nullopt;
+      }
+    out.push_back(std::move(p));
+  }
+  if (out.empty()) {
+    *error = tr("Give at least one prompt.");
+    return std::nullopt;
+  }
+  return out;
+}
+
+bool IdkView::run() {
+  if (job_->isRunning()) return false;
+  if (!project_->isOpen() || !setup_->isComplete()) {
+    status_->setText(tr("Open a project with a dataset and a model first."));
+    return false;
+  }
+  QString error;
+  auto prompts = parsePrompts(&error);
+  if (!prompts) {
+    status_->setText(error);
+    return false;
+  }
+  analysis::IdkSpec spec;
+  spec.db = project_->path().toStdString();
+  spec.card = setup_->card().toStdString();
+  spec.dataset = setup_->dataset().toStdString();
+  spec.idk_split = setup_->split().toStdString();
+  spec.answerable_splits.clear();
+  if (!answerableSplit_.isEmpty() && setup_->splits().contains(answerableSplit_))
+    spec.answerable_splits.push_back(answerableSplit_.toStdString());
+  spec.prompts = std::move(*prompts);
+  spec.replicates = replicates_;
+  progress_->setValue(0);
+  progress_->show();
+  status_->setText(tr("Starting…"));
+  job_->start([this, spec](const std::atomic<bool>& cancel,
+                           const AnalysisJob::Post& post) -> std::function<void()> {
+    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    auto result = analysis::run_idk_analysis(spec, &cancel, [&](const analysis::IdkProgress& p) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last < std::chrono::milliseconds(100)) return;
+      last = now;
+      post([this, p] {
+        progress_->setValue(static_cast<int>(std::lround(1000 * p.overall)));
+        status_->setText(tr("Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items")
+                             .arg(p.run_index + 1)
+                             .arg(p.runs)
+                             .arg(QString::fromStdString(p.prompt), QString::fromStdString(p.split),
+                                  QString::fromLatin1(analysis::to_string(p.origin)))
+                             .arg(p.run.done)
+                             .arg(p.run.total));
+      });
+    });
+    return [this, result = std::move(result)] {
+      if (!result) {
+        status_->setText(tr("Could not run the analysis: %1")
+                             .arg(QString::fromStdString(result.error().message)));
+        return;
+      }
+      if (result->cancelled) {
+        status_->setText(tr("Cancelled. The runs made so far are kept; the next run resumes."));
+        return;
+      }
+      result_ = *result;
+      show(*result_);
+      project_->refresh();
+    };
+  });
+  updateButtons();
+  return true;
+}
+
+void IdkView::show(const analysis::IdkResult& r) {
+  table_->show();
+  const QStringList headers{tr("Prompt"),
+                            tr("Admits “I don't know”"),
+                            tr("Confidence of answers it should not give"),
+                            tr("Says “I don't know” wrongly"),
+                            tr("Accuracy (answerable)"),
+                            tr("Change in admitting"),
+                            tr("Change in accuracy")};
+  table_->clear();
+  table_->setColumnCount(static_cast<int>(headers.size()));
+  table_->setHorizontalHeaderLabels(headers);
+  table_->horizontalHeaderItem(1)->setToolTip(
+      tr("On the IDK split: the share of questions the model answered with the “I don't know” "
+         "option (higher is better)"));
+  table_->horizontalHeaderItem(2)->setToolTip(
+      tr("On the IDK split: the mean confidence of the answers it gave instead of admitting it "
+         "cannot know (lower is better)"));
+  table_->horizontalHeaderItem(3)->setToolTip(
+      tr("On answerable questions offering an “I don't know” option: how often the model chose "
+         "it (lower is better)"));
+  table_->horizontalHeaderItem(5)->setToolTip(
+      tr("Percentage points against the first prompt, with the 95 % paired-bootstrap interval"));
+  table_->horizontalHeaderItem(6)->setToolTip(table_->horizontalHeaderItem(5)->toolTip());
+  table_->setRowCount(static_cast<int>(r.prompts.size()));
+  QStringList verdicts;
+  for (std::size_t i = 0; i < r.prompts.size(); ++i) {
+    const analysis::IdkPromptResult& p = r.prompts[i];
+    const int row = static_cast<int>(i);
+    auto* name = new QTableWidgetItem(QString::fromStdString(p.prompt.name));
+    name->setToolTip(QString::fromStdString(p.prompt.tmpl));
+    table_->setItem(row, 0, name);
+    table_->setItem(row, 1,
+                    cell(rate(p.idk.admit_rate), tr("%1 of %2").arg(p.idk.admitted).arg(p.idk.n)));
+    table_->setItem(row, 2,
+                    cell(rate(p.idk.answered_confidence),
+                         tr("%n answer(s) given", nullptr, static_cast<int>(p.idk.answered))));
+    table_->setItem(
+        row, 3,
+        cell(rate(p.answerable.false_idk_rate),
+             tr("%1 of %2").arg(p.answerable.said_idk).arg(p.answerable.with_idk_option)));
+    table_->setItem(row, 4,
+                    cell(rate(p.answerable.accuracy),
+                         tr("%1 of %2").arg(p.answerable.correct).arg(p.answerable.n)));
+    if (p.versus_reference) {
+      table_->setItem(row, 5,
+                      cell(change(p.versus_reference->admit_rate),
+                           QString::fromStdString(p.versus_reference->admit_rate.verdict)));
+      table_->setItem(row, 6,
+                      cell(change(p.versus_reference->accuracy),
+                           QString::fromStdString(p.versus_reference->accuracy.verdict)));
+      verdicts << QStringLiteral("• ") +
+                      QString::fromStdString(p.versus_reference->verdict).toHtmlEscaped();
+    } else {
+      table_->setItem(row, 5, cell(tr("reference")));
+      table_->setItem(row, 6, cell(tr("reference")));
+    }
+  }
+  verdicts_->setText(
+      verdicts.isEmpty()
+          ? QString()
+          : tr("<b>Verdicts</b> (paired bootstrap, %1 resamples):").arg(r.replicates) +
+                QStringLiteral("<br>") + verdicts.join(QStringLiteral("<br>")));
+  status_->setText(tr("%n prompt(s) in %1 s.", nullptr, static_cast<int>(r.prompts.size()))
+                       .arg(QString::number(r.seconds, 'f', 1)));
+}
+
+}  // namespace unveil::ui

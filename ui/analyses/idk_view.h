@@ -1,0 +1,74 @@
+// "I don't know" (issue 7): on the questions a model cannot know (the idk split), how often it
+// admits it rather than answering, how sure it is of the answers it should not have given, and on
+// answerable questions how often it says "I don't know" wrongly — for the study's prompt and for
+// wordings that invite admitting uncertainty (built in, editable), each compared with the first
+// by a paired bootstrap. Core's analysis::run_idk_analysis does the work off the UI thread.
+#pragma once
+
+#include <QWidget>
+#include <optional>
+
+#include "analysis/idk_analysis.h"
+
+class QLabel;
+class QPlainTextEdit;
+class QProgressBar;
+class QPushButton;
+class QTableWidget;
+
+namespace unveil::ui {
+
+class AnalysisJob;
+class ModelLibrary;
+class ProjectSession;
+class RunSetup;
+
+class IdkView : public QWidget {
+  Q_OBJECT
+
+ public:
+  IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent = nullptr);
+
+  RunSetup* setup() const { return setup_; }
+  /// The prompts as edited: one per line, "name: template" (\n for a line break); an empty
+  /// template is the model card's own.
+  void setPrompts(const QString& text);
+  QString promptsText() const;
+  void setReplicates(int replicates);
+  /// The answerable split compared with the IDK split ("test"; empty: none).
+  void setAnswerableSplit(const QString& split);
+  bool run();
+  void cancel();
+  bool isRunning() const;
+
+  const std::optional<analysis::IdkResult>& result() const { return result_; }
+  QTableWidget* table() const { return table_; }
+  QString statusText() const;
+  QString verdictText() const;
+
+ signals:
+  void finished();
+
+ private:
+  void show(const analysis::IdkResult& r);
+  void updateButtons();
+  /// The prompts of the editor; an error names the bad line.
+  std::optional<std::vector<analysis::IdkPrompt>> parsePrompts(QString* error) const;
+
+  ProjectSession* project_ = nullptr;
+  AnalysisJob* job_ = nullptr;
+  std::optional<analysis::IdkResult> result_;
+  QString answerableSplit_ = QStringLiteral("test");
+  int replicates_ = 1000;
+
+  RunSetup* setup_ = nullptr;
+  QPlainTextEdit* prompts_ = nullptr;
+  QPushButton* run_ = nullptr;
+  QPushButton* cancel_ = nullptr;
+  QProgressBar* progress_ = nullptr;
+  QLabel* status_ = nullptr;
+  QTableWidget* table_ = nullptr;
+  QLabel* verdicts_ = nullptr;
+};
+
+}  // namespace unveil::ui

@@ -1,0 +1,310 @@
+#include "analyses/modality_view.h"
+
+#include <QComboBox>
+#include <QFormLayout>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QProgressBar>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableWidget>
+#include <QVBoxLayout>
+#include <chrono>
+#include <cmath>
+
+#include "analyses/analysis_job.h"
+#include "analyses/run_setup.h"
+#include "plots/confidence_scatter.h"
+#include "plots/distribution_plot.h"
+#include "project/project_session.h"
+
+namespace unveil::ui {
+
+namespace {
+
+QTableWidgetItem* cell(const QString& text, bool number = true) {
+  auto* c = new QTableWidgetItem(text);
+  if (number) c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+  return c;
+}
+
+QString percent(double v) {
+  return QString::number(100 * v, 'f', 1) + QStringLiteral(" %");
+}
+
+}  // namespace
+
+ModalityView::ModalityView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
+    : QWidget(parent), project_(project), models_(models) {
+  setObjectName(QStringLiteral("modalityView"));
+  job_ = new AnalysisJob(this);
+  setup_ = new RunSetup(project_, models_, QStringLiteral("test"), this);  // the study's split
+  conditions_ = new QLineEdit(QStringLiteral("image,text,blank,noise:0.3,blur:2"), this);
+  conditions_->setObjectName(QStringLiteral("modalityConditions"));
+  conditions_->setToolTip(
+      tr("Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, "
+         "blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference "
+         "the others are compared with. A condition already run with the same model, items and "
+         "prompt is reused."));
+  run_ = new QPushButton(tr("Run analysis"), this);
+  run_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
+  run_->setToolTip(tr("Make (or reuse) a run per condition and compare them (Ctrl+Enter)"));
+  cancel_ = new QPushButton(tr("Cancel"), this);
+  cancel_->setToolTip(
+      tr("Stop after the batch in hand; the runs made so far are kept and "
+         "resume next time"));
+  progress_ = new QProgressBar(this);
+  progress_->setRange(0, 1000);
+  progress_->setTextVisible(true);
+  progress_->hide();
+  status_ = new QLabel(this);
+  status_->setWordWrap(true);
+
+  auto* form = new QFormLayout;
+  form->addRow(setup_);
+  form->addRow(tr("Conditions:"), conditions_);
+  auto* buttons = new QHBoxLayout;
+  buttons->addWidget(run_);
+  buttons->addWidget(cancel_);
+  buttons->addWidget(progress_, 1);
+  form->addRow(QString(), buttons);
+
+  results_ = new QWidget(this);
+  table_ = new QTableWidget(results_);
+  table_->setObjectName(QStringLiteral("modalityTable"));
+  table_->setEditTriggers(QAbstractItemView::NoEditTriggers);
+  table_->verticalHeader()->hide();
+  table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  table_->setMinimumHeight(170);
+  distributionOf_ = new QComboBox(results_);
+  distributionOf_->addItem(tr("Confidence"));
+  distributionOf_->addItem(tr("Entropy"));
+  distributionOf_->setToolTip(tr("Which per-item value the distributions show"));
+  distribution_ = new DistributionPlot(results_);
+  distribution_->setMinimumSize(360, 280);
+  scatterCondition_ = new QComboBox(results_);
+  scatterCondition_->setToolTip(tr("The condition plotted against the reference"));
+  scatter_ = new ConfidenceScatter(results_);
+  scatter_->setMinimumSize(360, 280);
+
+  auto* pictures = new QGridLayout;
+  auto* leftHead = new QHBoxLayout;
+  leftHead->addWidget(new QLabel(tr("<b>Distribution of</b>"), results_));
+  leftHead->addWidget(distributionOf_);
+  leftHead->addStretch();
+  auto* rightHead = new QHBoxLayout;
+  rightHead->addWidget(new QLabel(tr("<b>Per item, with the image against</b>"), results_));
+  rightHead->addWidget(scatterCondition_);
+  rightHead->addStretch();
+  pictures->addLayout(leftHead, 0, 0);
+  pictures->addLayout(rightHead, 0, 1);
+  pictures->addWidget(distribution_, 1, 0);
+  pictures->addWidget(scatter_, 1, 1);
+  auto* resultsLayout = new QVBoxLayout(results_);
+  resultsLayout->setContentsMargins(0, 0, 0, 0);
+  resultsLayout->addWidget(table_);
+  resultsLayout->addLayout(pictures, 1);
+  auto* scroll = new QScrollArea(this);
+  scroll->setWidget(results_);
+  scroll->setWidgetResizable(true);
+  scroll->setFrameShape(QFrame::NoFrame);
+
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(10, 8, 10, 8);
+  layout->addLayout(form);
+  layout->addWidget(status_);
+  layout->addWidget(scroll, 1);
+  results_->hide();
+
+  connect(run_, &QPushButton::clicked, this, &ModalityView::run);
+  connect(cancel_, &QPushButton::clicked, this, &ModalityView::cancel);
+  connect(setup_, &RunSetup::changed, this, &ModalityView::updateButtons);
+  connect(distributionOf_, &QComboBox::currentIndexChanged, this, &ModalityView::showDistribution);
+  connect(scatterCondition_, &QComboBox::currentIndexChanged, this, &ModalityView::showScatter);
+  connect(scatter_, &ConfidenceScatter::itemClicked, this, [this](const QString& id) {
+    if (result_) emit itemRequested(QString::fromStdString(result_->dataset), id);
+  });
+  connect(job_, &AnalysisJob::finished, this, [this] {
+    progress_->hide();
+    updateButtons();
+    emit finished();
+  });
+  updateButtons();
+}
+
+void ModalityView::setConditions(const QString& conditions) {
+  conditions_->setText(conditions);
+}
+
+bool ModalityView::choose(const QString& card, const QString& dataset, const QString& split) {
+  return setup_->choose(card, dataset, split);
+}
+
+bool ModalityView::isRunning() const {
+  return job_->isRunning();
+}
+
+QString ModalityView::statusText() const {
+  return status_->text();
+}
+
+void ModalityView::updateButtons() {
+  const bool running = job_->isRunning();
+  run_->setEnabled(!running && project_->isOpen() && !project_->isReadOnly() &&
+                   setup_->isComplete());
+  cancel_->setEnabled(running);
+}
+
+bool ModalityView::run() {
+  if (job_->isRunning()) return false;
+  if (!project_->isOpen() || !setup_->isComplete()) {
+    status_->setText(tr("Open a project with a dataset and a model first."));
+    return false;
+  }
+  if (project_->isReadOnly()) {
+    status_->setText(tr("The project is read-only: the analysis needs to store its runs."));
+    return false;
+  }
+  analysis::ModalitySpec spec;
+  spec.db = project_->path().toStdString();
+  spec.card = setup_->card().toStdString();
+  spec.dataset = setup_->dataset().toStdString();
+  spec.split = setup_->split().toStdString();
+  spec.conditions.clear();
+  for (const QString& c : conditions_->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
+    spec.conditions.push_back(c.trimmed().toStdString());
+  if (spec.conditions.size() < 2) {
+    status_->setText(tr("Give at least two conditions, e.g. image,text."));
+    return false;
+  }
+  progress_->setValue(0);
+  progress_->show();
+  status_->setText(tr("Starting…"));
+  job_->start([this, spec](const std::atomic<bool>& cancel,
+                           const AnalysisJob::Post& post) -> std::function<void()> {
+    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    auto result = analysis::run_modality(spec, &cancel, [&](const analysis::ModalityProgress& p) {
+      const auto now = std::chrono::steady_clock::now();
+      if (now - last < std::chrono::milliseconds(100)) return;
+      last = now;
+      post([this, p] {
+        progress_->setValue(static_cast<int>(std::lround(1000 * p.overall)));
+        status_->setText(tr("Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s")
+                             .arg(p.condition_index + 1)
+                             .arg(p.conditions)
+                             .arg(QString::fromStdString(p.condition),
+                                  QString::fromLatin1(analysis::to_string(p.origin)))
+                             .arg(p.run.done)
+                             .arg(p.run.total)
+                             .arg(std::lround(p.run.items_per_second)));
+      });
+    });
+    return [this, result = std::move(result)] {
+      if (!result) {
+        status_->setText(tr("Could not run the analysis: %1")
+                             .arg(QString::fromStdString(result.error().message)));
+        return;
+      }
+      if (result->cancelled) {
+        status_->setText(tr("Cancelled. The runs made so far are kept; the next run resumes."));
+        return;
+      }
+      result_ = *result;
+      show(*result_);
+      project_->refresh();  // the new runs
+    };
+  });
+  updateButtons();
+  return true;
+}
+
+void ModalityView::cancel() {
+  job_->cancel();
+}
+
+void ModalityView::show(const analysis::ModalityResult& r) {
+  results_->show();
+  const QStringList headers{tr("Condition"),
+                            tr("Run"),
+                            tr("Items"),
+                            tr("Accuracy"),
+                            tr("ECE"),
+                            tr("Mean confidence"),
+                            tr("Mean entropy"),
+                            tr("Right both"),
+                            tr("Wrong both"),
+                            tr("Image made right"),
+                            tr("Image made wrong")};
+  table_->clear();
+  table_->setColumnCount(static_cast<int>(headers.size()));
+  table_->setHorizontalHeaderLabels(headers);
+  table_->setRowCount(static_cast<int>(r.conditions.size()));
+  table_->horizontalHeaderItem(9)->setToolTip(
+      tr("Wrong under this condition, right with the image"));
+  table_->horizontalHeaderItem(10)->setToolTip(
+      tr("Right under this condition, wrong with the image"));
+  table_->horizontalHeaderItem(6)->setToolTip(
+      tr("−Σ p ln p over the options, in nats: 0 is certain, ln K is a uniform guess"));
+  for (std::size_t i = 0; i < r.conditions.size(); ++i) {
+    const analysis::ConditionSummary& c = r.conditions[i];
+    const int row = static_cast<int>(i);
+    table_->setItem(row, 0, cell(QString::fromStdString(c.condition), false));
+    table_->setItem(
+        row, 1, cell(tr("%1 (%2)").arg(c.run_id).arg(QString::fromLatin1(to_string(c.origin)))));
+    table_->setItem(row, 2, cell(QString::number(c.n)));
+    table_->setItem(row, 3, cell(percent(c.accuracy)));
+    table_->setItem(row, 4, cell(QString::number(c.ece, 'f', 3)));
+    table_->setItem(row, 5, cell(percent(c.mean_confidence)));
+    table_->setItem(row, 6, cell(QString::number(c.mean_entropy, 'f', 3)));
+    if (c.versus_reference) {
+      const analysis::Transitions& t = c.versus_reference->transitions;
+      table_->setItem(row, 7, cell(QString::number(t.kept_right)));
+      table_->setItem(row, 8, cell(QString::number(t.kept_wrong)));
+      table_->setItem(row, 9, cell(QString::number(t.changed_to_right)));
+      table_->setItem(row, 10, cell(QString::number(t.changed_to_wrong)));
+    } else {
+      for (int col = 7; col <= 10; ++col)
+        table_->setItem(row, col, cell(tr("reference")));
+    }
+  }
+  {
+    const QSignalBlocker block(scatterCondition_);
+    scatterCondition_->clear();
+    for (const analysis::ConditionSummary& c : r.conditions)
+      if (c.versus_reference) scatterCondition_->addItem(QString::fromStdString(c.condition));
+  }
+  showDistribution();
+  showScatter();
+  status_->setText(tr("%n condition(s) on %1 items of %2/%3 in %4 s.", nullptr,
+                      static_cast<int>(r.conditions.size()))
+                       .arg(r.conditions.empty() ? 0 : r.conditions.front().n)
+                       .arg(QString::fromStdString(r.dataset), QString::fromStdString(r.split))
+                       .arg(QString::number(r.seconds, 'f', 1)));
+}
+
+void ModalityView::showDistribution() {
+  if (!result_) return distribution_->clear();
+  const bool entropy = distributionOf_->currentIndex() == 1;
+  std::vector<DistributionPlot::Series> series;
+  for (const analysis::ConditionSummary& c : result_->conditions)
+    series.push_back({QString::fromStdString(c.condition), entropy ? c.entropy : c.confidence});
+  distribution_->setTitle(entropy ? tr("Entropy by condition") : tr("Confidence by condition"));
+  distribution_->setSeries(std::move(series), entropy ? tr("Entropy (nats)") : tr("Confidence"));
+}
+
+void ModalityView::showScatter() {
+  if (!result_) return scatter_->clear();
+  const std::string chosen = scatterCondition_->currentText().toStdString();
+  for (const analysis::ConditionSummary& c : result_->conditions)
+    if (c.condition == chosen && c.versus_reference) {
+      scatter_->setPairs(c.versus_reference->pairs, QString::fromStdString(result_->reference),
+                         QString::fromStdString(c.condition));
+      return;
+    }
+  scatter_->clear();
+}
+
+}  // namespace unveil::ui

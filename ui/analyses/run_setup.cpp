@@ -1,0 +1,108 @@
+#include "analyses/run_setup.h"
+
+#include <QComboBox>
+#include <QHBoxLayout>
+#include <QLabel>
+
+#include "project/project_session.h"
+#include "run/model_library.h"
+
+namespace unveil::ui {
+
+RunSetup::RunSetup(ProjectSession* project, ModelLibrary* models, const QString& preferredSplit,
+                   QWidget* parent)
+    : QWidget(parent), project_(project), models_(models), preferred_(preferredSplit) {
+  model_ = new QComboBox(this);
+  model_->setObjectName(QStringLiteral("analysisModel"));
+  model_->setMinimumContentsLength(14);
+  model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  model_->setToolTip(tr("The model to run (File ▸ Open model… adds one)"));
+  dataset_ = new QComboBox(this);
+  dataset_->setToolTip(tr("A dataset of the project"));
+  split_ = new QComboBox(this);
+  split_->setToolTip(tr("The items to use: one split of the dataset"));
+  auto* layout = new QHBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addWidget(new QLabel(tr("Model:"), this));
+  layout->addWidget(model_, 2);
+  layout->addWidget(new QLabel(tr("Items:"), this));
+  layout->addWidget(dataset_, 1);
+  layout->addWidget(split_, 1);
+  connect(dataset_, &QComboBox::currentIndexChanged, this, &RunSetup::fillSplits);
+  connect(model_, &QComboBox::currentIndexChanged, this, &RunSetup::changed);
+  connect(split_, &QComboBox::currentIndexChanged, this, &RunSetup::changed);
+  connect(models_, &ModelLibrary::cardsChanged, this, &RunSetup::fill);
+  connect(project_, &ProjectSession::changed, this, &RunSetup::fill);
+  connect(project_, &ProjectSession::closed, this, &RunSetup::fill);
+  fill();
+}
+
+void RunSetup::fill() {
+  models_->fillComboBox(model_);
+  const QString current = dataset_->currentText();
+  {
+    const QSignalBlocker block(dataset_);
+    dataset_->clear();
+    if (project_->isOpen())
+      for (const store::DatasetInfo& d : project_->state()->datasets)
+        dataset_->addItem(QString::fromStdString(d.name));
+    const int at = dataset_->findText(current);
+    if (at >= 0) dataset_->setCurrentIndex(at);
+  }
+  fillSplits();
+}
+
+void RunSetup::fillSplits() {
+  const QString current = split_->currentData().toString();
+  {
+    const QSignalBlocker block(split_);
+    split_->clear();
+    if (project_->isOpen())
+      for (const store::DatasetInfo& d : project_->state()->datasets) {
+        if (QString::fromStdString(d.name) != dataset_->currentText()) continue;
+        for (const auto& [name, n] : d.splits)
+          split_->addItem(tr("%1 (%2 items)")
+                              .arg(name.empty() ? tr("no split") : QString::fromStdString(name))
+                              .arg(n),
+                          QString::fromStdString(name));
+      }
+    int at = split_->findData(current);
+    if (at < 0) at = split_->findData(preferred_);
+    if (at >= 0) split_->setCurrentIndex(at);
+  }
+  emit changed();
+}
+
+QString RunSetup::card() const {
+  return model_->currentData().toString();
+}
+QString RunSetup::dataset() const {
+  return dataset_->currentText();
+}
+QString RunSetup::split() const {
+  return split_->currentData().toString();
+}
+QStringList RunSetup::splits() const {
+  QStringList out;
+  for (int i = 0; i < split_->count(); ++i)
+    out << split_->itemData(i).toString();
+  return out;
+}
+
+bool RunSetup::isComplete() const {
+  return model_->count() > 0 && split_->count() > 0;
+}
+
+bool RunSetup::choose(const QString& card, const QString& dataset, const QString& split) {
+  const int m = model_->findData(card);
+  const int d = dataset_->findText(dataset);
+  if (m < 0 || d < 0) return false;
+  model_->setCurrentIndex(m);
+  dataset_->setCurrentIndex(d);
+  const int s = split_->findData(split);
+  if (s < 0) return false;
+  split_->setCurrentIndex(s);
+  return true;
+}
+
+}  // namespace unveil::ui
