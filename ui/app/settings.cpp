@@ -18,7 +18,6 @@ const auto kModels = QStringLiteral("models/cards");
 const auto kLastProject = QStringLiteral("projects/last");
 const auto kWindowGeometry = QStringLiteral("window/geometry");
 const auto kWindowState = QStringLiteral("window/state");
-const auto kDatasetSplitter = QStringLiteral("window/datasetSplitter");
 const auto kTheme = QStringLiteral("ui/theme");
 const auto kRunDevice = QStringLiteral("runs/device");
 const auto kRunBatchSize = QStringLiteral("runs/batchSize");
@@ -191,12 +190,6 @@ QByteArray Settings::windowState() {
 }
 void Settings::setWindowState(const QByteArray& state) {
   QSettings().setValue(key::kWindowState, state);
-}
-QByteArray Settings::datasetSplitterState() {
-  return QSettings().value(key::kDatasetSplitter).toByteArray();
-}
-void Settings::setDatasetSplitterState(const QByteArray& state) {
-  QSettings().setValue(key::kDatasetSplitter, state);
 }
 
 QStringList Settings::models() {

@@ -72,13 +72,11 @@ class Settings {
   static QStringList models();
   static void setModels(const QStringList& cards);
 
-  /// QMainWindow::saveGeometry()/saveState() and the dataset page's splitter, as last left.
+  /// QMainWindow::saveGeometry()/saveState() as last left.
   static QByteArray windowGeometry();
   static void setWindowGeometry(const QByteArray& geometry);
   static QByteArray windowState();
   static void setWindowState(const QByteArray& state);
-  static QByteArray datasetSplitterState();
-  static void setDatasetSplitterState(const QByteArray& state);
 
   static constexpr int kMaxRecentProjects = 8;
   static constexpr int kMinBins = 2;

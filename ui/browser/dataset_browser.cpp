@@ -374,7 +374,8 @@ void DatasetBrowser::selectRow(int row) {
   const QModelIndex index = proxy_->index(row, DatasetTableModel::kId);
   view_->selectionModel()->setCurrentIndex(
       index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-  view_->scrollTo(index);
+  // Scrolled to by its first column, so that a narrow view keeps the thumbnails in sight.
+  view_->scrollTo(proxy_->index(row, DatasetTableModel::kThumbnail));
 }
 
 void DatasetBrowser::moveSelection(int delta) {

@@ -497,8 +497,10 @@ void MainWindow::readComparisonRun(qint64 runId) {
     return;
   }
   auto* watcher = new QFutureWatcher<std::pair<std::shared_ptr<const RunOverlay>, QString>>(this);
+  ++comparisonsReading_;
   connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, runId] {
     watcher->deleteLater();
+    --comparisonsReading_;
     const auto& [overlay, error] = watcher->result();
     if (!error.isEmpty()) showError(error);
     storedRuns_->setComparison(runId, overlay);
@@ -1136,6 +1138,20 @@ void MainWindow::showView(View view) {
       resizeDocks({projectDock_, itemDock_},
                   {width() / 7, view == View::kItem ? width() / 2 : width() * 36 / 100},
                   Qt::Horizontal);
+      // Beside the shown run, the run before it on the same split (the demo: the model before
+      // visual fine-tuning), once.
+      const auto& test = session_->test();
+      if (view == View::kItem && test && test->runId >= 0 && storedRuns_->comparisonRun() < 0 &&
+          project_->isOpen()) {
+        std::string split;
+        for (const RunRow& r : project_->state()->runs)
+          if (r.info.id == test->runId) split = r.info.spec.split;
+        qint64 before = -1;
+        for (const RunRow& r : project_->state()->runs)
+          if (r.info.spec.split == split && r.info.id < test->runId && r.info.id > before)
+            before = r.info.id;
+        if (before >= 0) storedRuns_->chooseComparison(before);
+      }
       // With a model chosen, the item view shows its answer (once: a result stays).
       if (view == View::kItem && !runItem_->modelCard().isEmpty() && !runItem_->result() &&
           !runItem_->isRunning())
@@ -1149,7 +1165,7 @@ bool MainWindow::isBusy() const {
   return session_->isBusy() || project_->isBusy() || datasets_->isBusy() ||
          datasetPage_->isBusy() || models_->isLoading() || runItem_->isRunning() ||
          batchRun_->isRunning() || demo_->isRunning() || analyses_->isBusy() ||
-         reports_->isRunning();
+         comparisonsReading_ > 0 || reports_->isRunning();
 }
 
 QString MainWindow::lastError() const {

@@ -215,6 +215,7 @@ class MainWindow : public QMainWindow {
   QString pendingItem_;  ///< an item to select once its dataset is read
   QByteArray defaultLayout_;
   bool layoutRestored_ = false;
+  int comparisonsReading_ = 0;    ///< second runs being read for the item view
   QList<QDockWidget*> setAside_;  ///< panels hidden while the analyses page is in front
   bool analysisDocksShown_ = false, itemDockShown_ = false, projectDockShown_ = false;
   QDockWidget* problemsDock_ = nullptr;
