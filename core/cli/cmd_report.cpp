@@ -33,10 +33,12 @@ Result<report::ReportOptions> report_options(const Args& a) {
   return o;
 }
 
-// The output file: .html only (PDF is the GUI's for now).
+// The output file: .html only (PDF comes from the window, which has Qt's PDF engine).
 Status check_out(const std::string& out) {
   if (ends_with(out, ".pdf"))
-    return Error{"PDF reports are not supported by the CLI yet; write --out FILE.html"};
+    return Error{
+        "PDF reports are written by the window (File > Write report...); here write --out "
+        "FILE.html"};
   if (!ends_with(out, ".html")) return Error{"--out must name a .html file; found \"" + out + "\""};
   return ok_status();
 }

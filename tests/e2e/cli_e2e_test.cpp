@@ -423,7 +423,7 @@ TEST_F(CliE2E, ReportWritesHtmlAndRefusesBadInput) {
             2);
   const auto pdf = run_cli("report --db " + db + " --run 1 --out r.pdf");
   EXPECT_EQ(pdf.status, 2);
-  EXPECT_NE(pdf.err.find("PDF reports are not supported by the CLI yet"), std::string::npos);
+  EXPECT_NE(pdf.err.find("PDF reports are written by the window"), std::string::npos);
   EXPECT_EQ(run_cli("report --db " + db + " --run 1 --out r.txt").status, 2);
   EXPECT_EQ(run_cli("report --db " + db + " --compare 1,x --out " + out.string()).status, 2);
 }

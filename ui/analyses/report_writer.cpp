@@ -1,6 +1,7 @@
 #include "analyses/report_writer.h"
 
 #include "analyses/analysis_job.h"
+#include "analyses/pdf_report.h"
 #include "report/html_report.h"
 #include "store/store.h"
 
@@ -31,8 +32,12 @@ bool ReportWriter::write(const QString& project, const std::vector<qint64>& runI
         auto html = ids.size() == 1 ? report::run_report(*st, ids.front(), o)
                                     : report::compare_report(*st, ids, o);
         if (!html) return fail(html.error().message);
-        if (auto s = report::write_report(file.toStdString(), *html); !s)
+        if (file.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
+          if (const QString error = writePdfReport(*html, file); !error.isEmpty())
+            return fail(error.toStdString());
+        } else if (auto s = report::write_report(file.toStdString(), *html); !s) {
           return fail(s.error().message);
+        }
         return [this, file] { emit finished(file, QString()); };
       });
 }

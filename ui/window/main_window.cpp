@@ -789,7 +789,7 @@ void MainWindow::writeReport(const std::vector<qint64>& runIds) {
                                     : QStringLiteral("comparison-report.html");
   const QString file = QFileDialog::getSaveFileName(this, tr("Write report"),
                                                     QDir(Settings::lastDirectory()).filePath(name),
-                                                    tr("HTML report (*.html)"));
+                                                    tr("HTML report (*.html);;PDF report (*.pdf)"));
   if (file.isEmpty()) return;
   Settings::setLastDirectory(QFileInfo(file).absolutePath());
   if (!reports_->write(project_->path(), runIds, file, binning_->options()))
