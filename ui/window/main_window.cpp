@@ -51,6 +51,7 @@
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
 #include "plots/risk_coverage_plot.h"
+#include "presentation/presentation_window.h"
 #include "problems/problems_panel.h"
 #include "project/demo_setup.h"
 #include "project/project_session.h"
@@ -774,6 +775,36 @@ bool MainWindow::showsAnalysesPage() const {
   return tabs_->currentWidget() == analyses_;
 }
 
+void MainWindow::startPresentation() {
+  if (presentation_) {
+    presentation_->raise();
+    presentation_->activateWindow();
+    return;
+  }
+  if (!project_->isOpen()) {
+    statusBar()->showMessage(
+        tr("Presentation mode tells the demo project's story: open it first (File ▸ Open demo "
+           "project)"),
+        8000);
+    return;
+  }
+  if (std::exchange(presentationLoading_, true)) return;
+  auto* watcher = new QFutureWatcher<Deck>(this);
+  connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher] {
+    watcher->deleteLater();
+    presentationLoading_ = false;
+    Deck deck = watcher->result();
+    if (!deck.error.isEmpty()) {
+      statusBar()->showMessage(deck.error, 10000);
+      return;
+    }
+    presentation_ = new PresentationWindow(std::move(deck));
+    connect(presentation_, &PresentationWindow::closed, this, [this] { presentation_ = nullptr; });
+    presentation_->showFullScreen();
+  });
+  watcher->setFuture(QtConcurrent::run([path = project_->path()] { return buildDemoDeck(path); }));
+}
+
 void MainWindow::chooseReportFile() {
   const auto& test = session_->test();
   if (!project_->isOpen() || !test || test->runId < 0) {
@@ -911,6 +942,7 @@ void MainWindow::restoreLayout() {
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {
+  if (presentation_) presentation_->close();
   if (remembers_) {
     Settings::setWindowGeometry(saveGeometry());
     Settings::setWindowState(saveState(kLayoutVersion));
@@ -1165,7 +1197,7 @@ bool MainWindow::isBusy() const {
   return session_->isBusy() || project_->isBusy() || datasets_->isBusy() ||
          datasetPage_->isBusy() || models_->isLoading() || runItem_->isRunning() ||
          batchRun_->isRunning() || demo_->isRunning() || analyses_->isBusy() ||
-         comparisonsReading_ > 0 || reports_->isRunning();
+         comparisonsReading_ > 0 || presentationLoading_ || reports_->isRunning();
 }
 
 QString MainWindow::lastError() const {

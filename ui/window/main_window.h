@@ -38,6 +38,7 @@ class PlotView;
 class ProblemsPanel;
 class ProjectActions;
 class ProjectSession;
+class PresentationWindow;
 class ProjectTree;
 class RunsPanel;
 class WorkspaceView;
@@ -78,6 +79,11 @@ class MainWindow : public QMainWindow {
   AnalysesPage* analysesPage() const { return analyses_; }
   ReportWriter* reportWriter() const { return reports_; }
   bool showsAnalysesPage() const;
+  /// Presentation mode (F5): reads the demo project's story in the background, then shows it full
+  /// screen; a message says why when the open project is not the demo.
+  void startPresentation();
+  /// The presentation window while it is open.
+  PresentationWindow* presentation() const { return presentation_; }
   /// Version of the saved dock layout; a layout saved by an older version is not restored.
   static constexpr int kLayoutVersion = 2;
   /// Adds a model card to the models the item view can run (loaded in the background).
@@ -210,6 +216,8 @@ class MainWindow : public QMainWindow {
   StoredRunBars* storedRuns_ = nullptr;
   AnalysesPage* analyses_ = nullptr;
   ReportWriter* reports_ = nullptr;
+  PresentationWindow* presentation_ = nullptr;
+  bool presentationLoading_ = false;
   QAction* writeReport_ = nullptr;
   QAction* analysesPage_ = nullptr;
   QString pendingItem_;  ///< an item to select once its dataset is read

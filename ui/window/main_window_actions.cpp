@@ -176,6 +176,13 @@ void MainWindow::createActions() {
   view->addAction(distributionDock_->toggleViewAction());
   view->addAction(metricsDock_->toggleViewAction());
   view->addSeparator();
+  QAction* present =
+      view->addAction(tr("&Presentation mode"), this, &MainWindow::startPresentation);
+  present->setShortcut(QKeySequence(Qt::Key_F5));
+  present->setToolTip(
+      tr("Full screen, large type: the demo's story — calibration, the over-confident model, the "
+         "questions it cannot know, temperature scaling — step by step with the arrow keys (F5; "
+         "Esc leaves)"));
   view->addAction(tr("Reset &layout"), this, &MainWindow::resetLayout)
       ->setToolTip(tr("Put every panel back where it was at the first start"));
 

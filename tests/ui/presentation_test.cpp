@@ -1,0 +1,133 @@
+// Issue 7, "Presentation mode": the guided sequence through the demo project — its numbers are
+// the stored runs' (recounted here), the arrow keys move through it, Esc leaves, and a project that
+// is not the demo gets a message rather than a half-empty deck.
+#include <QKeyEvent>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QtTest>
+#include <thread>
+
+#include "analysis/demo_project.h"
+#include "model/torch_model.h"
+#include "plots/reliability_diagram.h"
+#include "presentation/presentation_deck.h"
+#include "presentation/presentation_window.h"
+#include "project/project_session.h"
+#include "store/store.h"
+#include "test_support.h"
+#include "util/parallel.h"
+#include "window/main_window.h"
+
+using namespace unveil;
+using namespace unveil::ui;
+
+class PresentationTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase();
+  void deckTellsTheDemoWithItsNumbers();
+  void keysMoveThroughTheSlides();
+  void otherProjectsGetAMessage();
+  void windowStartsThePresentation();
+
+ private:
+  QTemporaryDir dir_;
+  QString project_;
+};
+
+void PresentationTest::initTestCase() {
+  QVERIFY(ui::test::installEnglish());
+  const int threads = static_cast<int>(std::max(1U, std::thread::hardware_concurrency()));
+  set_worker_threads(threads);
+  model::init_torch_threads(threads);
+  QVERIFY(dir_.isValid());
+  analysis::DemoProjectOptions o;
+  o.train = 96;
+  o.base_epochs = o.mm_epochs = o.ft_epochs = 1;
+  auto demo = analysis::build_demo_project(dir_.filePath(QStringLiteral("demo")).toStdString(), o);
+  QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().message.c_str());
+  project_ = QString::fromStdString(demo->project.string());
+}
+
+void PresentationTest::deckTellsTheDemoWithItsNumbers() {
+  const Deck deck = buildDemoDeck(project_);
+  QVERIFY2(deck.error.isEmpty(), qPrintable(deck.error));
+  QCOMPARE(deck.slides.size(), std::size_t{6});
+  // The base model's accuracy, counted here from its stored test run.
+  auto st = store::Store::open(project_.toStdString(), store::OpenMode::kReadOnly);
+  QVERIFY(st.ok());
+  auto runs = st->runs();
+  QVERIFY(runs.ok());
+  std::int64_t base = 0;
+  for (const store::RunInfo& r : *runs)
+    if (r.model_name == "shapes-base" && r.spec.split == "test") base = r.id;
+  auto set = st->prediction_set(base);
+  QVERIFY(set.ok());
+  std::size_t right = 0;
+  for (std::size_t i = 0; i < set->size(); ++i) {
+    const auto z = set->logits(i);
+    right += (std::max_element(z.begin(), z.end()) - z.begin()) == set->label(i) ? 1 : 0;
+  }
+  const QString accuracy =
+      QString::number(100.0 * static_cast<double>(right) / static_cast<double>(set->size()), 'f',
+                      0) +
+      QStringLiteral(" %");
+  QVERIFY2(deck.slides[1].body.contains(accuracy), qPrintable(deck.slides[1].body));
+  std::size_t counted = 0;
+  for (const calib::Bin& b : deck.slides[1].table.bins)
+    counted += b.count;
+  QCOMPARE(counted, set->size());
+  // The last picture: before and after temperature scaling on the same axes.
+  QVERIFY(deck.slides[4].after.has_value());
+  QCOMPARE(deck.slides[3].picture, Slide::Picture::kHistogram);
+}
+
+void PresentationTest::keysMoveThroughTheSlides() {
+  auto* window = new PresentationWindow(buildDemoDeck(project_));
+  QSignalSpy closed(window, &PresentationWindow::closed);
+  window->show();
+  QCOMPARE(window->current(), 0);
+  QTest::keyClick(window, Qt::Key_Right);
+  QCOMPARE(window->current(), 1);
+  QVERIFY(window->reliabilityDiagram()->isVisible());
+  QTest::keyClick(window, Qt::Key_Space);
+  QCOMPARE(window->current(), 2);
+  QTest::keyClick(window, Qt::Key_Left);
+  QCOMPARE(window->current(), 1);
+  QTest::keyClick(window, Qt::Key_End);
+  QCOMPARE(window->current(), window->slideCount() - 1);
+  QTest::keyClick(window, Qt::Key_Right);  // stays on the last
+  QCOMPARE(window->current(), window->slideCount() - 1);
+  QTest::keyClick(window, Qt::Key_Home);
+  QCOMPARE(window->current(), 0);
+  QTest::keyClick(window, Qt::Key_Escape);
+  QCOMPARE(closed.count(), 1);
+}
+
+void PresentationTest::otherProjectsGetAMessage() {
+  const QString other = dir_.filePath(QStringLiteral("empty.unveil"));
+  QVERIFY(store::Store::open(other.toStdString()).ok());
+  const Deck deck = buildDemoDeck(other);
+  QVERIFY(deck.slides.empty());
+  QVERIFY(deck.error.contains(QStringLiteral("demo project")));
+  QVERIFY(!buildDemoDeck(dir_.filePath(QStringLiteral("missing.unveil"))).error.isEmpty());
+}
+
+void PresentationTest::windowStartsThePresentation() {
+  MainWindow window;
+  window.setRemembersSettings(false);
+  window.startPresentation();  // no project: a message, no window
+  QVERIFY(window.presentation() == nullptr);
+  window.openProject(project_);
+  QTRY_VERIFY_WITH_TIMEOUT(window.project()->isOpen() && !window.isBusy(), 30'000);
+  window.startPresentation();
+  QTRY_VERIFY_WITH_TIMEOUT(window.presentation() != nullptr, 30'000);
+  QVERIFY(window.presentation()->isFullScreen());
+  QCOMPARE(window.presentation()->slideCount(), 6);
+  window.presentation()->close();
+  QTRY_VERIFY(window.presentation() == nullptr);
+}
+
+QTEST_MAIN(PresentationTest)
+#include "presentation_test.moc"
