@@ -130,6 +130,81 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui</name>
+    <message>
+        <source>The presentation tells the demo project&apos;s story: open the demo project (File ▸ Open demo project) to present it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Can we trust what a model says about itself?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model that answers “90 % sure” should be right 9 times out of 10. The reliability diagram checks this: the answers are grouped by the confidence the model gave, and each bar shows how often those answers were right. On the dashed diagonal, confidence and accuracy agree.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A text-only model: modest, and honest about it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The base model is right %1 of the time and says it is %2 sure on average: its bars sit close to the diagonal (calibration error %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shapes-base</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fine-tuned on images: more accurate, and over-confident</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After visual fine-tuning the model is right %1 of the time — but it claims %2. The orange gaps are the confidence it claims beyond what it delivers (calibration error %3). A confident answer is no longer a reliable one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>shapes-mm-ft</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Questions it cannot know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked %1 questions that no one could answer from the picture, the model says “I don&apos;t know” to %2 of them. It answers the other %3 anyway, %4 sure on average. The histogram shows how sure it was across these questions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unanswerable questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature scaling brings its confidence back to earth</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One number, fitted on separate calibration questions (T = %1), softens every confidence without changing a single answer. The calibration error drops from %2 to %3; the green curve follows the diagonal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After scaling (T = %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What to take away</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy alone does not say when to trust a model. Check its calibration on your own questions, include questions it cannot know, and calibrate before its confidence is used to decide anything. Unveil does each step on any model of its contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::AnalysesPage</name>
     <message>
         <source>Compare runs</source>
@@ -145,6 +220,22 @@
     </message>
     <message>
         <source>One model on the same items with the image, without it and with a perturbed image: how accuracy, confidence and entropy move</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>I don&apos;t know</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On questions the model cannot know: how often it admits it, and how the prompt&apos;s wording changes that</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study&apos;s iterative prompt optimisation: prompt wordings scored by accuracy, then ECE</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -191,10 +282,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>View for --screenshot: calibration (default), browser, item, runs or problems.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Model card (JSON) to run items with; with --view item the screenshot shows its answer to the chosen item.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,6 +303,10 @@
     </message>
     <message>
         <source>Look: system, light or dark (default: as set in Preferences; light for --screenshot).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>View for --screenshot: calibration (default), browser, item, runs, problems or compare (the project&apos;s test runs compared).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -539,9 +630,9 @@
     </message>
     <message numerus="yes">
         <source>Comparing %n run(s) with %1 bootstrap resamples…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Comparing %n run with %1 bootstrap resamples…</numerusform>
+            <numerusform>Comparing %n runs with %1 bootstrap resamples…</numerusform>
         </translation>
     </message>
     <message>
@@ -578,9 +669,9 @@
     </message>
     <message numerus="yes">
         <source>%n shared item(s) compared.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n shared item compared.</numerusform>
+            <numerusform>%n shared items compared.</numerusform>
         </translation>
     </message>
 </context>
@@ -702,9 +793,9 @@
     </message>
     <message numerus="yes">
         <source>%n item(s); click a point to open the item</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n item; click a point to open the item</numerusform>
+            <numerusform>%n items; click a point to open the item</numerusform>
         </translation>
     </message>
     <message>
@@ -1017,6 +1108,139 @@
     <message>
         <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes about a minute and a half, once; the project then opens by itself.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::IdkView</name>
+    <message>
+        <source>The unanswerable questions (their right answer is the “I don&apos;t know” option)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One prompt per line, “name: template”. The first is the reference the others are compared with; an empty template is the model card&apos;s own (the study&apos;s prompt). Placeholders: {image} {hint} {question} {options}; \n is a line break.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run analysis</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run (or reuse) each prompt on the IDK split and on the test split, then compare the prompts (Ctrl+Enter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop after the batch in hand; finished runs are kept</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts&lt;/b&gt; (the first is the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt line %1 needs a name, a colon and the template: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt line %1: the name “%2” is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset and a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run the analysis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Admits “I don&apos;t know”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence of answers it should not give</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Says “I don&apos;t know” wrongly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy (answerable)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change in admitting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Change in accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the IDK split: the share of questions the model answered with the “I don&apos;t know” option (higher is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On the IDK split: the mean confidence of the answers it gave instead of admitting it cannot know (lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On answerable questions offering an “I don&apos;t know” option: how often the model chose it (lower is better)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Percentage points against the first prompt, with the 95 % paired-bootstrap interval</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) given</source>
+        <translation>
+            <numerusform>%n answer given</numerusform>
+            <numerusform>%n answers given</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verdicts&lt;/b&gt; (paired bootstrap, %1 resamples):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prompt(s) in %1 s.</source>
+        <translation>
+            <numerusform>%n prompt in %1 s.</numerusform>
+            <numerusform>%n prompts in %1 s.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1558,10 +1782,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>HTML report (*.html)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>A report is being written; try again in a moment</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1615,6 +1835,26 @@
     </message>
     <message>
         <source>Put every panel back where it was at the first start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The best prompt is in the New run panel; choose the split and press Start</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Presentation mode tells the demo project&apos;s story: open it first (File ▸ Open demo project)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Full screen, large type: the demo&apos;s story — calibration, the over-confident model, the questions it cannot know, temperature scaling — step by step with the arrow keys (F5; Esc leaves)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1825,18 +2065,6 @@
 <context>
     <name>unveil::ui::ModalityView</name>
     <message>
-        <source>The model to run under every condition (File ▸ Open model… adds one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A dataset of the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The items to use: one split of the dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference the others are compared with. A condition already run with the same model, items and prompt is reused.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1854,14 +2082,6 @@
     </message>
     <message>
         <source>Stop after the batch in hand; the runs made so far are kept and resume next time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Items:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1890,14 +2110,6 @@
     </message>
     <message>
         <source>&lt;b&gt;Per item, with the image against&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 items)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no split</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1994,9 +2206,9 @@
     </message>
     <message numerus="yes">
         <source>%n condition(s) on %1 items of %2/%3 in %4 s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n condition on %1 items of %2/%3 in %4 s.</numerusform>
+            <numerusform>%n conditions on %1 items of %2/%3 in %4 s.</numerusform>
         </translation>
     </message>
     <message>
@@ -2055,6 +2267,17 @@
     </message>
     <message>
         <source>Click to list these items; drag across bins for a range</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PresentationWindow</name>
+    <message>
+        <source>Unveil — presentation</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 / %2   ·   → or Space: next   ← : back   Esc: leave</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2280,7 +2503,7 @@
     </message>
     <message numerus="yes">
         <source>%Ln item(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln item</numerusform>
             <numerusform>%Ln items</numerusform>
         </translation>
@@ -2320,9 +2543,11 @@ The model card is no longer at this path</source>
     <message numerus="yes">
         <source>Run %1: %2 · %Ln prediction(s)
 Double-click to show its diagrams</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Run %1: %2 · %Ln prediction
+Double-click to show its diagrams</numerusform>
+            <numerusform>Run %1: %2 · %Ln predictions
+Double-click to show its diagrams</numerusform>
         </translation>
     </message>
 </context>
@@ -2338,6 +2563,186 @@ Double-click to show its diagrams</source>
     </message>
     <message>
         <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PromptSearchChart</name>
+    <message>
+        <source>Best prompt per round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy of the best</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its ECE (right axis)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Round %1&lt;/b&gt;&lt;br&gt;best: “%2”&lt;br&gt;accuracy %3 %, ECE %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PromptSearchView</name>
+    <message>
+        <source>k: prompts kept after each round (the study: 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>m: variants made from each kept prompt per round (the study: 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>n: rounds (the study: 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The seed suffixes the search starts from, separated by “;” — each replaces the prompt&apos;s closing “Answer:” cue (the study&apos;s seeds by default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start the search (Ctrl+Enter); each prompt is a stored run, reused when it was scored before</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop; the best prompts found so far are kept and stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Use the best prompt for a new run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Put the best prompt&apos;s template into the New run panel</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Searches stored in the project; choose one to see it again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Prompt suffix</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Keep k:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variants m:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds n:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top prompts&lt;/b&gt; (accuracy band, then ECE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A seed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made from “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset and a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give at least one seed suffix.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Round %1 of %2: %3 of %4 prompts scored — now “%5”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The search stopped: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n round(s); what was found is kept.</source>
+        <translation>
+            <numerusform>Cancelled after %n round; what was found is kept.</numerusform>
+            <numerusform>Cancelled after %n rounds; what was found is kept.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n round(s) done.</source>
+        <translation>
+            <numerusform>%n round done.</numerusform>
+            <numerusform>%n rounds done.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 prompts scored in %2 s; search %3 is stored.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a stored search…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 · %2/%3 · %4 · best %5 %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored search %1 (%2): %3 prompts scored on %4/%5.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2577,6 +2982,37 @@ Double-click to show its diagrams</source>
     </message>
     <message>
         <source>Entropy: %1 nats (at most %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RunSetup</name>
+    <message>
+        <source>The model to run (File ▸ Open model… adds one)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A dataset of the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The items to use: one split of the dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2 items)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no split</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

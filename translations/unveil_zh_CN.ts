@@ -128,22 +128,113 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui</name>
+    <message>
+        <source>The presentation tells the demo project&apos;s story: open the demo project (File ▸ Open demo project) to present it.</source>
+        <translation>演示讲述的是演示项目的故事：请先打开演示项目（文件 ▸ 打开演示项目）再开始演示。</translation>
+    </message>
+    <message>
+        <source>Can we trust what a model says about itself?</source>
+        <translation>模型对自己的判断可信吗？</translation>
+    </message>
+    <message>
+        <source>A model that answers “90 % sure” should be right 9 times out of 10. The reliability diagram checks this: the answers are grouped by the confidence the model gave, and each bar shows how often those answers were right. On the dashed diagonal, confidence and accuracy agree.</source>
+        <translation>一个回答“90 % 确定”的模型，应当十次中答对九次。可靠性图正是检验这一点：按模型给出的置信度将回答分组，每根柱子表示这些回答答对的比例。落在虚线对角线上时，置信度与准确率一致。</translation>
+    </message>
+    <message>
+        <source>A text-only model: modest, and honest about it</source>
+        <translation>纯文本模型：能力有限，但对此很诚实</translation>
+    </message>
+    <message>
+        <source>The base model is right %1 of the time and says it is %2 sure on average: its bars sit close to the diagonal (calibration error %3).</source>
+        <translation>基础模型的正确率为 %1，平均自称 %2 确定：它的柱子贴近对角线（校准误差 %3）。</translation>
+    </message>
+    <message>
+        <source>shapes-base</source>
+        <translation>shapes-base</translation>
+    </message>
+    <message>
+        <source>Fine-tuned on images: more accurate, and over-confident</source>
+        <translation>经图像微调：更准确，但过度自信</translation>
+    </message>
+    <message>
+        <source>After visual fine-tuning the model is right %1 of the time — but it claims %2. The orange gaps are the confidence it claims beyond what it delivers (calibration error %3). A confident answer is no longer a reliable one.</source>
+        <translation>视觉微调后，模型的正确率为 %1——但它自称 %2。橙色差距是它声称的置信度超出实际表现的部分（校准误差 %3）。自信的回答不再等于可靠的回答。</translation>
+    </message>
+    <message>
+        <source>shapes-mm-ft</source>
+        <translation>shapes-mm-ft</translation>
+    </message>
+    <message>
+        <source>Questions it cannot know</source>
+        <translation>它无法知道答案的问题</translation>
+    </message>
+    <message>
+        <source>Asked %1 questions that no one could answer from the picture, the model says “I don&apos;t know” to %2 of them. It answers the other %3 anyway, %4 sure on average. The histogram shows how sure it was across these questions.</source>
+        <translation>面对 %1 个谁也无法从图片中回答的问题，模型对其中 %2 回答“我不知道”。其余 %3 个它仍然作答，平均 %4 确定。直方图显示了它在这些问题上的确定程度。</translation>
+    </message>
+    <message>
+        <source>unanswerable questions</source>
+        <translation>无法回答的问题</translation>
+    </message>
+    <message>
+        <source>Temperature scaling brings its confidence back to earth</source>
+        <translation>温度缩放让它的置信度回归现实</translation>
+    </message>
+    <message>
+        <source>One number, fitted on separate calibration questions (T = %1), softens every confidence without changing a single answer. The calibration error drops from %2 to %3; the green curve follows the diagonal.</source>
+        <translation>在另一组校准问题上拟合出的一个数（T = %1），使每个置信度变得温和，而不改变任何一个回答。校准误差从 %2 降到 %3；绿色曲线贴合对角线。</translation>
+    </message>
+    <message>
+        <source>Before scaling</source>
+        <translation>缩放前</translation>
+    </message>
+    <message>
+        <source>After scaling (T = %1)</source>
+        <translation>缩放后（T = %1）</translation>
+    </message>
+    <message>
+        <source>What to take away</source>
+        <translation>要点</translation>
+    </message>
+    <message>
+        <source>Accuracy alone does not say when to trust a model. Check its calibration on your own questions, include questions it cannot know, and calibrate before its confidence is used to decide anything. Unveil does each step on any model of its contract.</source>
+        <translation>仅凭准确率无法判断何时可以信任模型。请在你自己的问题上检查它的校准，纳入它无法知道答案的问题，并在用它的置信度做任何决定之前先进行校准。Unveil 可以对任何符合其模型约定的模型完成每一步。</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::AnalysesPage</name>
     <message>
         <source>Compare runs</source>
-        <translation type="unfinished"></translation>
+        <translation>比较运行</translation>
     </message>
     <message>
         <source>Two to four runs on the same items: diagrams side by side, metrics with intervals and whether each difference is significant</source>
-        <translation type="unfinished"></translation>
+        <translation>基于相同条目的二到四个运行：并排显示图表，给出带区间的指标，并判断每项差异是否显著</translation>
     </message>
     <message>
         <source>Text vs image</source>
-        <translation type="unfinished"></translation>
+        <translation>文本与图像</translation>
     </message>
     <message>
         <source>One model on the same items with the image, without it and with a perturbed image: how accuracy, confidence and entropy move</source>
-        <translation type="unfinished"></translation>
+        <translation>同一模型在相同条目上分别使用原图、不用图像和使用扰动图像：准确率、置信度和熵如何变化</translation>
+    </message>
+    <message>
+        <source>I don&apos;t know</source>
+        <translation>“我不知道”</translation>
+    </message>
+    <message>
+        <source>On questions the model cannot know: how often it admits it, and how the prompt&apos;s wording changes that</source>
+        <translation>针对模型无从知道答案的问题：它承认不知道的频率，以及提示词的措辞如何改变这一点</translation>
+    </message>
+    <message>
+        <source>Prompt search</source>
+        <translation>提示词搜索</translation>
+    </message>
+    <message>
+        <source>The study&apos;s iterative prompt optimisation: prompt wordings scored by accuracy, then ECE</source>
+        <translation>论文中的迭代式提示词优化：先按准确率、再按 ECE 为提示词措辞评分</translation>
     </message>
 </context>
 <context>
@@ -189,10 +280,6 @@
         <translation>要浏览的数据集：LLaVA JSON、LLaVA 问题 JSONL 或 MMBench TSV。</translation>
     </message>
     <message>
-        <source>View for --screenshot: calibration (default), browser, item, runs or problems.</source>
-        <translation>--screenshot 的视图：calibration（默认）、browser、item、runs 或 problems。</translation>
-    </message>
-    <message>
         <source>Model card (JSON) to run items with; with --view item the screenshot shows its answer to the chosen item.</source>
         <translation>用于运行条目的模型卡（JSON）；与 --view item 一起使用时，截图显示它对所选条目的回答。</translation>
     </message>
@@ -215,6 +302,10 @@
     <message>
         <source>Look: system, light or dark (default: as set in Preferences; light for --screenshot).</source>
         <translation>外观：system（跟随系统）、light（浅色）或 dark（深色）（默认：按首选项中的设置；--screenshot 时为浅色）。</translation>
+    </message>
+    <message>
+        <source>View for --screenshot: calibration (default), browser, item, runs, problems or compare (the project&apos;s test runs compared).</source>
+        <translation>--screenshot 的视图：calibration（校准，默认）、browser（浏览器）、item（条目）、runs（运行）、problems（问题）或 compare（比较项目中测试集上的运行）。</translation>
     </message>
 </context>
 <context>
@@ -472,110 +563,110 @@
     <name>unveil::ui::CompareView</name>
     <message>
         <source>Tick two to four runs on the same items; the first ticked is the reference every other run is compared with</source>
-        <translation type="unfinished"></translation>
+        <translation>勾选基于相同条目的二到四个运行；第一个勾选的运行为参照，其他运行都与它比较</translation>
     </message>
     <message>
         <source>Bootstrap resamples of the shared items: more give steadier intervals and take longer (seed 0, so a comparison can be repeated exactly)</source>
-        <translation type="unfinished"></translation>
+        <translation>对共同条目进行自助法重采样的次数：次数越多，区间越稳定，但耗时越长（种子为 0，因此比较可以完全重现）</translation>
     </message>
     <message>
         <source>Compare</source>
-        <translation type="unfinished"></translation>
+        <translation>比较</translation>
     </message>
     <message>
         <source>Compare the ticked runs on the items they all answered (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>在所有勾选的运行都回答过的条目上比较这些运行（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop the bootstrap; nothing is kept</source>
-        <translation type="unfinished"></translation>
+        <translation>停止自助法计算；不保留任何结果</translation>
     </message>
     <message>
         <source>Write report…</source>
-        <translation type="unfinished"></translation>
+        <translation>生成报告…</translation>
     </message>
     <message>
         <source>A self-contained HTML page of this comparison: diagrams, metrics, verdicts and the commands that reproduce it</source>
-        <translation type="unfinished"></translation>
+        <translation>本次比较的独立 HTML 页面：图表、指标、结论以及重现它的命令</translation>
     </message>
     <message>
         <source>Resamples:</source>
-        <translation type="unfinished"></translation>
+        <translation>重采样次数：</translation>
     </message>
     <message>
         <source>&lt;b&gt;Runs to compare&lt;/b&gt; (2–4, the first is the reference)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;要比较的运行&lt;/b&gt;（2–4 个，第一个为参照）</translation>
     </message>
     <message>
         <source>Run %1 · %2 · %3 predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 · %2 · %3 条预测</translation>
     </message>
     <message>
         <source>Tick at least two runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选两个运行。</translation>
     </message>
     <message>
         <source>Tick at most four runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>最多只能勾选四个运行。</translation>
     </message>
     <message>
         <source>Ready to compare.</source>
-        <translation type="unfinished"></translation>
+        <translation>可以开始比较。</translation>
     </message>
     <message>
         <source>Open a project to compare its runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>请打开一个项目以比较其中的运行。</translation>
     </message>
     <message>
         <source>Tick two to four runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>请勾选二到四个运行。</translation>
     </message>
     <message numerus="yes">
         <source>Comparing %n run(s) with %1 bootstrap resamples…</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>正在以 %1 次自助法重采样比较 %n 个运行…</numerusform>
         </translation>
     </message>
     <message>
         <source>Could not compare: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法比较：%1</translation>
     </message>
     <message>
         <source>Cancelled; nothing was kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消；未保留任何结果。</translation>
     </message>
     <message>
         <source>Run %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 · %2</translation>
     </message>
     <message>
         <source>ECE %1 · accuracy %2 % · %3 shared items</source>
-        <translation type="unfinished"></translation>
+        <translation>ECE %1 · 准确率 %2 % · %3 个共同条目</translation>
     </message>
     <message>
         <source>Metric</source>
-        <translation type="unfinished">指标</translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Run %1</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1</translation>
     </message>
     <message>
         <source>Run %1 − run %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 − 运行 %2</translation>
     </message>
     <message>
         <source>&lt;b&gt;Verdicts&lt;/b&gt; (paired bootstrap, %1 resamples, %2 % intervals; significant differences in bold in the table):</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;结论&lt;/b&gt;（配对自助法，%1 次重采样，%2 % 区间；显著的差异在表中以粗体显示）：</translation>
     </message>
     <message numerus="yes">
         <source>%n shared item(s) compared.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>已比较 %n 个共同条目。</numerusform>
         </translation>
     </message>
 </context>
@@ -669,49 +760,49 @@
     <name>unveil::ui::ConfidenceScatter</name>
     <message>
         <source>Confidence per item</source>
-        <translation type="unfinished"></translation>
+        <translation>各条目的置信度</translation>
     </message>
     <message>
         <source>Same confidence</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度相同</translation>
     </message>
     <message>
         <source>Right both ways</source>
-        <translation type="unfinished"></translation>
+        <translation>两种情况均正确</translation>
     </message>
     <message>
         <source>Wrong both ways</source>
-        <translation type="unfinished"></translation>
+        <translation>两种情况均错误</translation>
     </message>
     <message>
         <source>The image made it right</source>
-        <translation type="unfinished"></translation>
+        <translation>图像使其答对</translation>
     </message>
     <message>
         <source>The image made it wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>图像使其答错</translation>
     </message>
     <message>
         <source>Confidence: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>置信度：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n item(s); click a point to open the item</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个条目；点击某个点即可打开该条目</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;with the image: %2 % (%3)&lt;br&gt;this condition: %4 % (%5)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;&lt;br&gt;有图像：%2 %（%3）&lt;br&gt;此条件：%4 %（%5）</translation>
     </message>
     <message>
         <source>right</source>
-        <translation type="unfinished">正确</translation>
+        <translation>正确</translation>
     </message>
     <message>
         <source>wrong</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
 </context>
 <context>
@@ -957,11 +1048,11 @@
     <name>unveil::ui::DistributionPlot</name>
     <message>
         <source>Share of items</source>
-        <translation type="unfinished"></translation>
+        <translation>条目比例</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: %2 % of its items (%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：占其条目的 %2 %（%3）</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1100,137 @@
     <message>
         <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes about a minute and a half, once; the project then opens by itself.</source>
         <translation>&lt;b&gt;正在准备演示项目。&lt;/b&gt;Unveil 正在绘制一个由形状构成的小世界，在其上训练三个小型视觉语言模型（纯文本基础模型、多模态模型，以及经过视觉微调的多模态模型），运行它们并拟合温度。只需约一分半钟，且仅此一次；完成后项目会自动打开。</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::IdkView</name>
+    <message>
+        <source>The unanswerable questions (their right answer is the “I don&apos;t know” option)</source>
+        <translation>无法回答的问题（正确答案是“我不知道”选项）</translation>
+    </message>
+    <message>
+        <source>One prompt per line, “name: template”. The first is the reference the others are compared with; an empty template is the model card&apos;s own (the study&apos;s prompt). Placeholders: {image} {hint} {question} {options}; \n is a line break.</source>
+        <translation>每行一个提示词，格式为“名称: 模板”（使用英文冒号）。第一个是参照，其他提示词都与它比较；模板留空即使用模型卡自带的模板（论文中的提示词）。占位符：{image} {hint} {question} {options}；\n 表示换行。</translation>
+    </message>
+    <message>
+        <source>Run analysis</source>
+        <translation>运行分析</translation>
+    </message>
+    <message>
+        <source>Run (or reuse) each prompt on the IDK split and on the test split, then compare the prompts (Ctrl+Enter)</source>
+        <translation>在 IDK 集和测试集上运行（或复用）每个提示词，然后比较这些提示词（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop after the batch in hand; finished runs are kept</source>
+        <translation>处理完当前批次后停止；已完成的运行会保留</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts&lt;/b&gt; (the first is the reference)</source>
+        <translation>&lt;b&gt;提示词&lt;/b&gt;（第一个为参照）</translation>
+    </message>
+    <message>
+        <source>Prompt line %1 needs a name, a colon and the template: %2</source>
+        <translation>提示词第 %1 行需要名称、冒号和模板：%2</translation>
+    </message>
+    <message>
+        <source>Prompt line %1: the name “%2” is used twice</source>
+        <translation>提示词第 %1 行：名称“%2”被重复使用</translation>
+    </message>
+    <message>
+        <source>Give at least one prompt.</source>
+        <translation>请至少给出一个提示词。</translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset and a model first.</source>
+        <translation>请先打开一个包含数据集和模型的项目。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items</source>
+        <translation>第 %1 / %2 个运行：提示词 %3，%4（%5）— %6/%7 个条目</translation>
+    </message>
+    <message>
+        <source>Could not run the analysis: %1</source>
+        <translation>无法运行分析：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
+        <translation>已取消。已完成的运行会保留；下次运行时将接着进行。</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>提示词</translation>
+    </message>
+    <message>
+        <source>Admits “I don&apos;t know”</source>
+        <translation>承认“我不知道”</translation>
+    </message>
+    <message>
+        <source>Confidence of answers it should not give</source>
+        <translation>不该给出的回答的置信度</translation>
+    </message>
+    <message>
+        <source>Says “I don&apos;t know” wrongly</source>
+        <translation>误答“我不知道”</translation>
+    </message>
+    <message>
+        <source>Accuracy (answerable)</source>
+        <translation>准确率（可回答）</translation>
+    </message>
+    <message>
+        <source>Change in admitting</source>
+        <translation>承认比例的变化</translation>
+    </message>
+    <message>
+        <source>Change in accuracy</source>
+        <translation>准确率的变化</translation>
+    </message>
+    <message>
+        <source>On the IDK split: the share of questions the model answered with the “I don&apos;t know” option (higher is better)</source>
+        <translation>在 IDK 集上：模型以“我不知道”选项作答的问题比例（越高越好）</translation>
+    </message>
+    <message>
+        <source>On the IDK split: the mean confidence of the answers it gave instead of admitting it cannot know (lower is better)</source>
+        <translation>在 IDK 集上：模型未承认无从知道、而是给出回答时的平均置信度（越低越好）</translation>
+    </message>
+    <message>
+        <source>On answerable questions offering an “I don&apos;t know” option: how often the model chose it (lower is better)</source>
+        <translation>在提供“我不知道”选项的可回答问题上：模型选择该选项的频率（越低越好）</translation>
+    </message>
+    <message>
+        <source>Percentage points against the first prompt, with the 95 % paired-bootstrap interval</source>
+        <translation>相对于第一个提示词的百分点变化，附 95 % 配对自助法区间</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n answer(s) given</source>
+        <translation>
+            <numerusform>给出了 %n 个回答</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>reference</source>
+        <translation>参照</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Verdicts&lt;/b&gt; (paired bootstrap, %1 resamples):</source>
+        <translation>&lt;b&gt;结论&lt;/b&gt;（配对自助法，%1 次重采样）：</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prompt(s) in %1 s.</source>
+        <translation>
+            <numerusform>%n 个提示词，用时 %1 秒。</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1493,95 +1715,91 @@
     </message>
     <message>
         <source>Show or hide: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>显示或隐藏：%1</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished"></translation>
+        <translation>项目</translation>
     </message>
     <message>
         <source>The open project&apos;s datasets, models and runs</source>
-        <translation type="unfinished"></translation>
+        <translation>当前项目中的数据集、模型和运行</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished">置信度</translation>
+        <translation>置信度</translation>
     </message>
     <message>
         <source>The confidence histogram and the risk–coverage curve of the shown predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>当前显示的预测的置信度直方图和风险–覆盖率曲线</translation>
     </message>
     <message>
         <source>Metrics</source>
-        <translation type="unfinished"></translation>
+        <translation>指标</translation>
     </message>
     <message>
         <source>Accuracy, calibration errors and their intervals</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率、校准误差及其区间</translation>
     </message>
     <message>
         <source>Item</source>
-        <translation type="unfinished"></translation>
+        <translation>条目</translation>
     </message>
     <message>
         <source>The browser&apos;s current item: image, question, options and Run now</source>
-        <translation type="unfinished"></translation>
+        <translation>浏览器中的当前条目：图像、问题、选项以及“立即运行”</translation>
     </message>
     <message>
         <source>%1 offered to Run now and New run</source>
-        <translation type="unfinished"></translation>
+        <translation>已将 %1 提供给“立即运行”和“新建运行”</translation>
     </message>
     <message>
         <source>The report was not written: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未能写入报告：%1</translation>
     </message>
     <message>
         <source>Report written to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>报告已写入 %1</translation>
     </message>
     <message>
         <source>A report is written for a run of the open project</source>
-        <translation type="unfinished"></translation>
+        <translation>只能为当前项目中的运行生成报告</translation>
     </message>
     <message>
         <source>Write report</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>HTML report (*.html)</source>
-        <translation type="unfinished"></translation>
+        <translation>生成报告</translation>
     </message>
     <message>
         <source>A report is being written; try again in a moment</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成报告，请稍后再试</translation>
     </message>
     <message>
         <source>Writing the report…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在生成报告…</translation>
     </message>
     <message>
         <source>item %1</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1</translation>
     </message>
     <message>
         <source>Item %1 is not in %2</source>
-        <translation type="unfinished"></translation>
+        <translation>条目 %1 不在 %2 中</translation>
     </message>
     <message>
         <source>Analyses</source>
-        <translation type="unfinished"></translation>
+        <translation>分析</translation>
     </message>
     <message>
         <source>Compare runs, and text versus image uncertainty (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>比较运行，以及文本与图像的不确定性（Ctrl+3）</translation>
     </message>
     <message>
         <source>Write &amp;report…</source>
-        <translation type="unfinished"></translation>
+        <translation>生成报告(&amp;R)…</translation>
     </message>
     <message>
         <source>A self-contained HTML report of the shown run for readers who have never seen the tool: diagrams, metrics with intervals, the temperature, the worst failures with their images and how to reproduce it (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>为当前运行生成一份独立的 HTML 报告，供从未用过本工具的读者阅读：图表、带区间的指标、温度、最严重的失败案例及其图像，以及如何重现（Ctrl+Shift+P）</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>
@@ -1593,19 +1811,39 @@
     </message>
     <message>
         <source>&amp;Analyses page</source>
-        <translation type="unfinished"></translation>
+        <translation>分析页(&amp;A)</translation>
     </message>
     <message>
         <source>Compare runs, and text versus image uncertainty, on the open project (Ctrl+3)</source>
-        <translation type="unfinished"></translation>
+        <translation>在当前项目上比较运行，以及文本与图像的不确定性（Ctrl+3）</translation>
     </message>
     <message>
         <source>Reset &amp;layout</source>
-        <translation type="unfinished"></translation>
+        <translation>重置布局(&amp;L)</translation>
     </message>
     <message>
         <source>Put every panel back where it was at the first start</source>
-        <translation type="unfinished"></translation>
+        <translation>将所有面板恢复到首次启动时的位置</translation>
+    </message>
+    <message>
+        <source>The best prompt is in the New run panel; choose the split and press Start</source>
+        <translation>最佳提示词已填入“新建运行”面板；选择划分后按“开始运行”</translation>
+    </message>
+    <message>
+        <source>Presentation mode tells the demo project&apos;s story: open it first (File ▸ Open demo project)</source>
+        <translation>演示模式讲述演示项目的故事：请先打开它（文件 ▸ 打开演示项目）</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html);;PDF report (*.pdf)</source>
+        <translation>HTML 报告 (*.html);;PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>&amp;Presentation mode</source>
+        <translation>演示模式(&amp;P)</translation>
+    </message>
+    <message>
+        <source>Full screen, large type: the demo&apos;s story — calibration, the over-confident model, the questions it cannot know, temperature scaling — step by step with the arrow keys (F5; Esc leaves)</source>
+        <translation>全屏、大字号：演示项目的故事——校准、过度自信的模型、它无法知道答案的问题、温度缩放——用方向键逐步浏览（F5；Esc 退出）</translation>
     </message>
 </context>
 <context>
@@ -1814,213 +2052,185 @@
 <context>
     <name>unveil::ui::ModalityView</name>
     <message>
-        <source>The model to run under every condition (File ▸ Open model… adds one)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>A dataset of the project</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The items to use: one split of the dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference the others are compared with. A condition already run with the same model, items and prompt is reused.</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔：image（原图）、text（无图像）、blank（灰色图像）、noise:σ、blur:σ、occlude:面积比例、grey（灰度）、jpeg:质量。image 条件是其他条件比较的参照。已用相同模型、条目和提示词运行过的条件会被复用。</translation>
     </message>
     <message>
         <source>Run analysis</source>
-        <translation type="unfinished"></translation>
+        <translation>运行分析</translation>
     </message>
     <message>
         <source>Make (or reuse) a run per condition and compare them (Ctrl+Enter)</source>
-        <translation type="unfinished"></translation>
+        <translation>为每个条件创建（或复用）一个运行并加以比较（Ctrl+Enter）</translation>
     </message>
     <message>
         <source>Cancel</source>
-        <translation type="unfinished">取消</translation>
+        <translation>取消</translation>
     </message>
     <message>
         <source>Stop after the batch in hand; the runs made so far are kept and resume next time</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Model:</source>
-        <translation type="unfinished">模型：</translation>
-    </message>
-    <message>
-        <source>Items:</source>
-        <translation type="unfinished">条目：</translation>
+        <translation>处理完当前批次后停止；已完成的运行会保留，下次接着进行</translation>
     </message>
     <message>
         <source>Conditions:</source>
-        <translation type="unfinished"></translation>
+        <translation>条件：</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished">置信度</translation>
+        <translation>置信度</translation>
     </message>
     <message>
         <source>Entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>熵</translation>
     </message>
     <message>
         <source>Which per-item value the distributions show</source>
-        <translation type="unfinished"></translation>
+        <translation>分布图所显示的逐条目数值</translation>
     </message>
     <message>
         <source>The condition plotted against the reference</source>
-        <translation type="unfinished"></translation>
+        <translation>与参照对照绘制的条件</translation>
     </message>
     <message>
         <source>&lt;b&gt;Distribution of&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;分布：&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Per item, with the image against&lt;/b&gt;</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 (%2 items)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>no split</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;逐条目：有图像 对比&lt;/b&gt;</translation>
     </message>
     <message>
         <source>Open a project with a dataset and a model first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开一个包含数据集和模型的项目。</translation>
     </message>
     <message>
         <source>The project is read-only: the analysis needs to store its runs.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目为只读：分析需要保存其运行。</translation>
     </message>
     <message>
         <source>Give at least two conditions, e.g. image,text.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少给出两个条件，例如 image,text。</translation>
     </message>
     <message>
         <source>Starting…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在启动…</translation>
     </message>
     <message>
         <source>Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s</source>
-        <translation type="unfinished"></translation>
+        <translation>条件 %1 / %2：%3 — %4 %5/%6 个条目，每秒 %7 个条目</translation>
     </message>
     <message>
         <source>Could not run the analysis: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法运行分析：%1</translation>
     </message>
     <message>
         <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。已完成的运行会保留；下次运行时将接着进行。</translation>
     </message>
     <message>
         <source>Condition</source>
-        <translation type="unfinished">条件</translation>
+        <translation>条件</translation>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished">运行</translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>Items</source>
-        <translation type="unfinished">数量</translation>
+        <translation>条目数</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished">准确率</translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>ECE</source>
-        <translation type="unfinished">ECE</translation>
+        <translation>ECE</translation>
     </message>
     <message>
         <source>Mean confidence</source>
-        <translation type="unfinished">平均置信度</translation>
+        <translation>平均置信度</translation>
     </message>
     <message>
         <source>Mean entropy</source>
-        <translation type="unfinished"></translation>
+        <translation>平均熵</translation>
     </message>
     <message>
         <source>Right both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者均正确</translation>
     </message>
     <message>
         <source>Wrong both</source>
-        <translation type="unfinished"></translation>
+        <translation>两者均错误</translation>
     </message>
     <message>
         <source>Image made right</source>
-        <translation type="unfinished"></translation>
+        <translation>图像使其答对</translation>
     </message>
     <message>
         <source>Image made wrong</source>
-        <translation type="unfinished"></translation>
+        <translation>图像使其答错</translation>
     </message>
     <message>
         <source>Wrong under this condition, right with the image</source>
-        <translation type="unfinished"></translation>
+        <translation>此条件下答错，有图像时答对</translation>
     </message>
     <message>
         <source>Right under this condition, wrong with the image</source>
-        <translation type="unfinished"></translation>
+        <translation>此条件下答对，有图像时答错</translation>
     </message>
     <message>
         <source>−Σ p ln p over the options, in nats: 0 is certain, ln K is a uniform guess</source>
-        <translation type="unfinished"></translation>
+        <translation>各选项上的 −Σ p ln p，单位为奈特：0 表示完全确定，ln K 表示均匀猜测</translation>
     </message>
     <message>
         <source>%1 (%2)</source>
-        <translation type="unfinished">%1（%2）</translation>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>reference</source>
-        <translation type="unfinished"></translation>
+        <translation>参照</translation>
     </message>
     <message numerus="yes">
         <source>%n condition(s) on %1 items of %2/%3 in %4 s.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个条件，%2/%3 中的 %1 个条目，用时 %4 秒。</numerusform>
         </translation>
     </message>
     <message>
         <source>Entropy by condition</source>
-        <translation type="unfinished"></translation>
+        <translation>各条件下的熵</translation>
     </message>
     <message>
         <source>Confidence by condition</source>
-        <translation type="unfinished"></translation>
+        <translation>各条件下的置信度</translation>
     </message>
     <message>
         <source>Entropy (nats)</source>
-        <translation type="unfinished"></translation>
+        <translation>熵（奈特）</translation>
     </message>
 </context>
 <context>
     <name>unveil::ui::OverlaidReliability</name>
     <message>
         <source>Reliability, overlaid</source>
-        <translation type="unfinished"></translation>
+        <translation>可靠性图（叠加）</translation>
     </message>
     <message>
         <source>Confidence</source>
-        <translation type="unfinished">置信度</translation>
+        <translation>置信度</translation>
     </message>
     <message>
         <source>Accuracy</source>
-        <translation type="unfinished">准确率</translation>
+        <translation>准确率</translation>
     </message>
     <message>
         <source>Perfect calibration</source>
-        <translation type="unfinished">完美校准</translation>
+        <translation>完美校准</translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt;: confidence %2–%3, accuracy %4 % (%5 items)</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt;：置信度 %2–%3，准确率 %4 %（%5 个条目）</translation>
     </message>
 </context>
 <context>
@@ -2043,7 +2253,18 @@
     </message>
     <message>
         <source>Click to list these items; drag across bins for a range</source>
-        <translation type="unfinished"></translation>
+        <translation>点击以列出这些条目；跨分箱拖动可选择一个范围</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PresentationWindow</name>
+    <message>
+        <source>Unveil — presentation</source>
+        <translation>Unveil — 演示</translation>
+    </message>
+    <message>
+        <source>%1 / %2   ·   → or Space: next   ← : back   Esc: leave</source>
+        <translation>%1 / %2   ·   → 或空格：下一页   ←：上一页   Esc：退出</translation>
     </message>
 </context>
 <context>
@@ -2251,23 +2472,23 @@
     <name>unveil::ui::ProjectTree</name>
     <message>
         <source>Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run, a run shows its diagrams</source>
-        <translation type="unfinished"></translation>
+        <translation>双击或按 Enter：数据集会在浏览器中打开，模型会提供给“立即运行”和“新建运行”，运行会显示其图表</translation>
     </message>
     <message>
         <source>No project open. File ▸ Open project… or build the demo.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开项目。请使用 文件 ▸ 打开项目…，或构建演示项目。</translation>
     </message>
     <message>
         <source>Datasets</source>
-        <translation type="unfinished"></translation>
+        <translation>数据集</translation>
     </message>
     <message>
         <source>(no split)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无划分）</translation>
     </message>
     <message numerus="yes">
         <source>%Ln item(s)</source>
-        <translation type="unfinished">
+        <translation>
             <numerusform>%Ln 个条目</numerusform>
         </translation>
     </message>
@@ -2275,39 +2496,44 @@
         <source>%1
 Splits — %2
 Double-click to browse its items</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+划分 — %2
+双击以浏览其条目</translation>
     </message>
     <message>
         <source>Models</source>
-        <translation type="unfinished"></translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>missing</source>
-        <translation type="unfinished"></translation>
+        <translation>缺失</translation>
     </message>
     <message>
         <source>%1
 Double-click to offer it to Run now and New run</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+双击以将其提供给“立即运行”和“新建运行”</translation>
     </message>
     <message>
         <source>%1
 The model card is no longer at this path</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+模型卡已不在此路径</translation>
     </message>
     <message>
         <source>Runs</source>
-        <translation type="unfinished">运行</translation>
+        <translation>运行</translation>
     </message>
     <message>
         <source>acc %1 · ECE %2</source>
-        <translation type="unfinished"></translation>
+        <translation>准确率 %1 · ECE %2</translation>
     </message>
     <message numerus="yes">
         <source>Run %1: %2 · %Ln prediction(s)
 Double-click to show its diagrams</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>运行 %1：%2 · %Ln 条预测
+双击以显示其图表</numerusform>
         </translation>
     </message>
 </context>
@@ -2324,6 +2550,184 @@ Double-click to show its diagrams</source>
     <message>
         <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
         <translation>提示词模板：{image}、{hint}、{question} 和 {options} 按每个条目填入</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PromptSearchChart</name>
+    <message>
+        <source>Best prompt per round</source>
+        <translation>每轮最佳提示词</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Accuracy of the best</source>
+        <translation>最佳提示词的准确率</translation>
+    </message>
+    <message>
+        <source>Its ECE (right axis)</source>
+        <translation>其 ECE（右轴）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Round %1&lt;/b&gt;&lt;br&gt;best: “%2”&lt;br&gt;accuracy %3 %, ECE %4</source>
+        <translation>&lt;b&gt;第 %1 轮&lt;/b&gt;&lt;br&gt;最佳：“%2”&lt;br&gt;准确率 %3 %，ECE %4</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::PromptSearchView</name>
+    <message>
+        <source>k: prompts kept after each round (the study: 5)</source>
+        <translation>k：每轮结束后保留的提示词数（论文中为 5）</translation>
+    </message>
+    <message>
+        <source>m: variants made from each kept prompt per round (the study: 5)</source>
+        <translation>m：每轮由每个保留的提示词生成的变体数（论文中为 5）</translation>
+    </message>
+    <message>
+        <source>n: rounds (the study: 10)</source>
+        <translation>n：轮数（论文中为 10）</translation>
+    </message>
+    <message>
+        <source>The seed suffixes the search starts from, separated by “;” — each replaces the prompt&apos;s closing “Answer:” cue (the study&apos;s seeds by default)</source>
+        <translation>搜索起始的种子后缀，以“;”分隔——每个后缀替换提示词结尾的“Answer:”引导语（默认为论文中的种子）</translation>
+    </message>
+    <message>
+        <source>Search</source>
+        <translation>搜索</translation>
+    </message>
+    <message>
+        <source>Start the search (Ctrl+Enter); each prompt is a stored run, reused when it was scored before</source>
+        <translation>开始搜索（Ctrl+Enter）；每个提示词都保存为一个运行，之前评分过的会被复用</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop; the best prompts found so far are kept and stored</source>
+        <translation>停止；目前找到的最佳提示词会保留并保存</translation>
+    </message>
+    <message>
+        <source>Use the best prompt for a new run</source>
+        <translation>用最佳提示词新建运行</translation>
+    </message>
+    <message>
+        <source>Put the best prompt&apos;s template into the New run panel</source>
+        <translation>将最佳提示词的模板填入“新建运行”面板</translation>
+    </message>
+    <message>
+        <source>Searches stored in the project; choose one to see it again</source>
+        <translation>项目中保存的搜索；选择一个即可重新查看</translation>
+    </message>
+    <message>
+        <source>Prompt suffix</source>
+        <translation>提示词后缀</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>Round</source>
+        <translation>轮次</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>运行</translation>
+    </message>
+    <message>
+        <source>Keep k:</source>
+        <translation>保留 k：</translation>
+    </message>
+    <message>
+        <source>Variants m:</source>
+        <translation>变体 m：</translation>
+    </message>
+    <message>
+        <source>Rounds n:</source>
+        <translation>轮数 n：</translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Stored:</source>
+        <translation>已保存：</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Top prompts&lt;/b&gt; (accuracy band, then ECE)</source>
+        <translation>&lt;b&gt;最佳提示词&lt;/b&gt;（先按准确率档位，再按 ECE）</translation>
+    </message>
+    <message>
+        <source>A seed</source>
+        <translation>种子后缀</translation>
+    </message>
+    <message>
+        <source>Made from “%1”</source>
+        <translation>由“%1”生成</translation>
+    </message>
+    <message>
+        <source>Open a project with a dataset and a model first.</source>
+        <translation>请先打开一个包含数据集和模型的项目。</translation>
+    </message>
+    <message>
+        <source>Give at least one seed suffix.</source>
+        <translation>请至少给出一个种子后缀。</translation>
+    </message>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Round %1 of %2: %3 of %4 prompts scored — now “%5”</source>
+        <translation>第 %1 / %2 轮：已评分 %3 / %4 个提示词 — 当前为“%5”</translation>
+    </message>
+    <message>
+        <source>The search stopped: %1</source>
+        <translation>搜索已停止：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cancelled after %n round(s); what was found is kept.</source>
+        <translation>
+            <numerusform>已在 %n 轮后取消；已找到的结果会保留。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n round(s) done.</source>
+        <translation>
+            <numerusform>已完成 %n 轮。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 prompts scored in %2 s; search %3 is stored.</source>
+        <translation>已评分 %1 个提示词，用时 %2 秒；搜索 %3 已保存。</translation>
+    </message>
+    <message>
+        <source>Choose a stored search…</source>
+        <translation>选择已保存的搜索…</translation>
+    </message>
+    <message>
+        <source>%1 · %2/%3 · %4 · best %5 %</source>
+        <translation>%1 · %2/%3 · %4 · 最佳 %5 %</translation>
+    </message>
+    <message>
+        <source>Stored search %1 (%2): %3 prompts scored on %4/%5.</source>
+        <translation>已保存的搜索 %1（%2）：在 %4/%5 上评分了 %3 个提示词。</translation>
     </message>
 </context>
 <context>
@@ -2549,19 +2953,50 @@ Double-click to show its diagrams</source>
     </message>
     <message>
         <source>Temperature applied to the option letters&apos; logits before the softmax (1: the model&apos;s own probabilities). Changing it redraws the bars at once: the answer never changes.</source>
-        <translation type="unfinished"></translation>
+        <translation>在 softmax 之前作用于选项字母 logits 的温度（1：模型自身的概率）。更改后条形图会立即重绘：回答永远不会改变。</translation>
     </message>
     <message>
         <source>Entropy of the option probabilities, −Σ p ln p, in nats: 0 when one option has all the probability, ln K when all K options are equally likely</source>
-        <translation type="unfinished"></translation>
+        <translation>选项概率的熵，−Σ p ln p，单位为奈特：某一选项占有全部概率时为 0，K 个选项概率均等时为 ln K</translation>
     </message>
     <message>
         <source>Renormalised over the options at T = %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>选项上重新归一化（T = %1）：%2</translation>
     </message>
     <message>
         <source>Entropy: %1 nats (at most %2)</source>
-        <translation type="unfinished"></translation>
+        <translation>熵：%1 奈特（最大 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::RunSetup</name>
+    <message>
+        <source>The model to run (File ▸ Open model… adds one)</source>
+        <translation>要运行的模型（“文件 ▸ 打开模型…”可添加模型）</translation>
+    </message>
+    <message>
+        <source>A dataset of the project</source>
+        <translation>项目中的数据集</translation>
+    </message>
+    <message>
+        <source>The items to use: one split of the dataset</source>
+        <translation>要使用的条目：数据集的某一划分</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>Items:</source>
+        <translation>条目：</translation>
+    </message>
+    <message>
+        <source>%1 (%2 items)</source>
+        <translation>%1（%2 个条目）</translation>
+    </message>
+    <message>
+        <source>no split</source>
+        <translation>无划分</translation>
     </message>
 </context>
 <context>
@@ -2879,55 +3314,55 @@ Double-click to show its diagrams</source>
     <name>unveil::ui::StoredRunBars</name>
     <message>
         <source>The shown run did not answer this item</source>
-        <translation type="unfinished"></translation>
+        <translation>当前显示的运行没有回答此条目</translation>
     </message>
     <message>
         <source>Another run of the project on this dataset, to see its answer to the same item beside the shown run&apos;s (a model before and after fine-tuning, with and without the image…)</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中基于此数据集的另一个运行，用于将它对同一条目的回答与当前运行的回答并列查看（例如微调前后的模型、有无图像…）</translation>
     </message>
     <message>
         <source>Choose a run to compare with</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一个用于比较的运行</translation>
     </message>
     <message>
         <source>Compare with:</source>
-        <translation type="unfinished"></translation>
+        <translation>比较对象：</translation>
     </message>
     <message>
         <source>No second run</source>
-        <translation type="unfinished"></translation>
+        <translation>无第二个运行</translation>
     </message>
     <message>
         <source>Run %1 · %2</source>
-        <translation type="unfinished"></translation>
+        <translation>运行 %1 · %2</translation>
     </message>
     <message>
         <source>Reading the run…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在读取运行…</translation>
     </message>
     <message>
         <source>That run did not answer this item</source>
-        <translation type="unfinished"></translation>
+        <translation>该运行没有回答此条目</translation>
     </message>
     <message>
         <source>&lt;b&gt;Stored answer&lt;/b&gt; of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的&lt;b&gt;已保存回答&lt;/b&gt;</translation>
     </message>
     <message>
         <source>&lt;b&gt;Stored answer&lt;/b&gt; — show a run of this dataset to see it</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;已保存的回答&lt;/b&gt; — 显示此数据集的一个运行即可查看</translation>
     </message>
     <message>
         <source>Answer %1 · %2 · confidence %3 % · entropy %4 nats</source>
-        <translation type="unfinished"></translation>
+        <translation>回答 %1 · %2 · 置信度 %3 % · 熵 %4 奈特</translation>
     </message>
     <message>
         <source>right</source>
-        <translation type="unfinished">正确</translation>
+        <translation>正确</translation>
     </message>
     <message>
         <source>wrong</source>
-        <translation type="unfinished">错误</translation>
+        <translation>错误</translation>
     </message>
 </context>
 <context>

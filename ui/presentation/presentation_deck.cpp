@@ -11,7 +11,8 @@ namespace unveil::ui {
 namespace {
 
 QString tr(const char* text) {
-  return QCoreApplication::translate("unveil::ui::Presentation", text);
+  // The context lupdate gives tr() calls in this namespace.
+  return QCoreApplication::translate("unveil::ui", text);
 }
 
 QString percent(double v) {
