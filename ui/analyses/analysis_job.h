@@ -8,10 +8,30 @@
 #include <QObject>
 #include <QPointer>
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 
 namespace unveil::ui {
+
+/// For the progress callbacks of core's analyses, which may come for every batch: true the first
+/// time and then at most once per interval.
+class Throttle {
+ public:
+  explicit Throttle(std::chrono::milliseconds interval) : interval_(interval) {}
+  bool operator()() {
+    const auto now = std::chrono::steady_clock::now();
+    if (started_ && now - last_ < interval_) return false;
+    started_ = true;
+    last_ = now;
+    return true;
+  }
+
+ private:
+  std::chrono::milliseconds interval_;
+  std::chrono::steady_clock::time_point last_;
+  bool started_ = false;
+};
 
 class AnalysisJob : public QObject {
   Q_OBJECT

@@ -9,7 +9,6 @@
 #include <QPushButton>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <chrono>
 #include <cmath>
 
 #include "analyses/analysis_job.h"
@@ -205,11 +204,9 @@ bool IdkView::run() {
   status_->setText(tr("Starting…"));
   job_->start([this, spec](const std::atomic<bool>& cancel,
                            const AnalysisJob::Post& post) -> std::function<void()> {
-    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    Throttle due(std::chrono::milliseconds(100));
     auto result = analysis::run_idk_analysis(spec, &cancel, [&](const analysis::IdkProgress& p) {
-      const auto now = std::chrono::steady_clock::now();
-      if (now - last < std::chrono::milliseconds(100)) return;
-      last = now;
+      if (!due()) return;
       post([this, p] {
         progress_->setValue(static_cast<int>(std::lround(1000 * p.overall)));
         status_->setText(tr("Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items")

@@ -12,7 +12,6 @@
 #include <QScrollArea>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <chrono>
 #include <cmath>
 
 #include "analyses/analysis_job.h"
@@ -185,11 +184,9 @@ bool ModalityView::run() {
   status_->setText(tr("Starting…"));
   job_->start([this, spec](const std::atomic<bool>& cancel,
                            const AnalysisJob::Post& post) -> std::function<void()> {
-    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    Throttle due(std::chrono::milliseconds(100));
     auto result = analysis::run_modality(spec, &cancel, [&](const analysis::ModalityProgress& p) {
-      const auto now = std::chrono::steady_clock::now();
-      if (now - last < std::chrono::milliseconds(100)) return;
-      last = now;
+      if (!due()) return;
       post([this, p] {
         progress_->setValue(static_cast<int>(std::lround(1000 * p.overall)));
         status_->setText(tr("Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s")

@@ -11,7 +11,6 @@
 #include <QSplitter>
 #include <QTableWidget>
 #include <QVBoxLayout>
-#include <chrono>
 #include <cmath>
 
 #include "analyses/analysis_job.h"
@@ -209,13 +208,11 @@ bool PromptSearchView::run() {
   const int rounds = spec.rounds;
   job_->start([this, spec, rounds](const std::atomic<bool>& cancel,
                                    const AnalysisJob::Post& post) -> std::function<void()> {
-    auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
+    Throttle due(std::chrono::milliseconds(200));
     auto result =
         analysis::run_prompt_search(spec, &cancel, [&](const analysis::PromptSearchProgress& p) {
-          const auto now = std::chrono::steady_clock::now();
           // Each round's end always shows; in between, five times a second at most.
-          if (now - last < std::chrono::milliseconds(200) && p.scored != p.to_score) return;
-          last = now;
+          if (!due() && p.scored != p.to_score) return;
           post([this, p, rounds] {
             ++liveUpdates_;
             progress_->setValue(static_cast<int>(std::lround(1000 * p.overall)));
