@@ -2745,6 +2745,18 @@ Double-click to show its diagrams</numerusform>
         <source>Stored search %1 (%2): %3 prompts scored on %4/%5.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Your own wordings, separated by “;” (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Suffixes of your own, tried as variants before the built-in paraphrase bank and templates; nothing is fetched from the network</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Variants:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RecentFiles</name>

@@ -2729,6 +2729,18 @@ Double-click to show its diagrams</source>
         <source>Stored search %1 (%2): %3 prompts scored on %4/%5.</source>
         <translation>已保存的搜索 %1（%2）：在 %4/%5 上评分了 %3 个提示词。</translation>
     </message>
+    <message>
+        <source>Your own wordings, separated by “;” (optional)</source>
+        <translation>你自己的措辞，用“;”分隔（可选）</translation>
+    </message>
+    <message>
+        <source>Suffixes of your own, tried as variants before the built-in paraphrase bank and templates; nothing is fetched from the network</source>
+        <translation>你自己的后缀，作为变体先于内置改写库和模板被尝试；不会从网络获取任何内容</translation>
+    </message>
+    <message>
+        <source>Variants:</source>
+        <translation>变体：</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RecentFiles</name>

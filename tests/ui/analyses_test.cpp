@@ -300,12 +300,17 @@ void AnalysesTest::promptSearchRunsLiveAndIsStored() {
   PromptSearchView view(&project, &models);
   QVERIFY(view.setup()->choose(card, QStringLiteral("shapes"), QStringLiteral("calibration")));
   view.setSizes(2, 2, 2);
+  // One wording of the user's: scored in the first round, before the built-in bank.
+  view.setVariants(QStringLiteral("My own guess is"));
   QSignalSpy finished(&view, &PromptSearchView::finished);
   QVERIFY(view.run());
   QVERIFY(finished.wait(180'000));
   QVERIFY2(view.result().has_value(), qPrintable(view.statusText()));
   const analysis::PromptSearchResult& r = *view.result();
   QCOMPARE(r.rounds_done, 2);
+  QVERIFY(std::any_of(r.scored.begin(), r.scored.end(), [](const analysis::PromptScore& p) {
+    return p.suffix == "My own guess is" && p.round == 1;
+  }));
   QVERIFY(view.liveUpdates() >= 2);  // at least each round's end was shown as it came
   QCOMPARE(view.chart()->pointCount(), 2);
   QCOMPARE(view.topTable()->rowCount(), 2);

@@ -47,6 +47,12 @@ PromptSearchView::PromptSearchView(ProjectSession* project, ModelLibrary* models
   seeds_->setToolTip(
       tr("The seed suffixes the search starts from, separated by “;” — each replaces the "
          "prompt's closing “Answer:” cue (the study's seeds by default)"));
+  variants_ = new QLineEdit(this);
+  variants_->setObjectName(QStringLiteral("searchVariants"));
+  variants_->setPlaceholderText(tr("Your own wordings, separated by “;” (optional)"));
+  variants_->setToolTip(
+      tr("Suffixes of your own, tried as variants before the built-in paraphrase bank and "
+         "templates; nothing is fetched from the network"));
   run_ = new QPushButton(tr("Search"), this);
   run_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
   run_->setToolTip(
@@ -85,6 +91,9 @@ PromptSearchView::PromptSearchView(ProjectSession* project, ModelLibrary* models
   sizes->addWidget(rounds_);
   sizes->addWidget(new QLabel(tr("Seeds:"), this));
   sizes->addWidget(seeds_, 1);
+  auto* own = new QHBoxLayout;
+  own->addWidget(new QLabel(tr("Variants:"), this));
+  own->addWidget(variants_, 1);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(run_);
   buttons->addWidget(cancel_);
@@ -106,6 +115,7 @@ PromptSearchView::PromptSearchView(ProjectSession* project, ModelLibrary* models
   layout->setContentsMargins(10, 8, 10, 8);
   layout->addWidget(setup_);
   layout->addLayout(sizes);
+  layout->addLayout(own);
   layout->addLayout(buttons);
   layout->addWidget(status_);
   layout->addWidget(results, 1);
@@ -135,6 +145,9 @@ void PromptSearchView::setSizes(int k, int m, int rounds) {
   k_->setValue(k);
   m_->setValue(m);
   rounds_->setValue(rounds);
+}
+void PromptSearchView::setVariants(const QString& variants) {
+  variants_->setText(variants);
 }
 bool PromptSearchView::isRunning() const {
   return job_->isRunning() || reader_->isRunning();
@@ -194,6 +207,9 @@ bool PromptSearchView::run() {
   spec.seeds.clear();
   for (const QString& seed : seeds_->text().split(QLatin1Char(';'), Qt::SkipEmptyParts))
     if (!seed.trimmed().isEmpty()) spec.seeds.push_back(seed.trimmed().toStdString());
+  spec.variants.clear();
+  for (const QString& v : variants_->text().split(QLatin1Char(';'), Qt::SkipEmptyParts))
+    if (!v.trimmed().isEmpty()) spec.variants.push_back(v.trimmed().toStdString());
   if (spec.seeds.empty()) {
     status_->setText(tr("Give at least one seed suffix."));
     return false;

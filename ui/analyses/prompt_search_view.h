@@ -35,6 +35,8 @@ class PromptSearchView : public QWidget {
   RunSetup* setup() const { return setup_; }
   /// k kept, m variants per kept prompt, n rounds.
   void setSizes(int k, int m, int rounds);
+  /// The user's own variant suffixes, tried before the built-in bank ("a; b").
+  void setVariants(const QString& variants);
   bool run();
   void cancel();
   bool isRunning() const;
@@ -71,6 +73,7 @@ class PromptSearchView : public QWidget {
   QSpinBox* m_ = nullptr;
   QSpinBox* rounds_ = nullptr;
   QLineEdit* seeds_ = nullptr;
+  QLineEdit* variants_ = nullptr;
   QPushButton* run_ = nullptr;
   QPushButton* cancel_ = nullptr;
   QPushButton* use_ = nullptr;
