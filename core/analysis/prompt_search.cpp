@@ -195,13 +195,13 @@ class Search {
   }
 
   Status run_round(int round, PromptSearchResult& res) {
-    const auto todo = candidates(round);
+    const auto pending = candidates(round);
     std::vector<PromptScore> pool = kept_;
     PromptSearchProgress p;
     p.round = round;
-    p.to_score = todo.size();
+    p.to_score = pending.size();
     report(p, pool, true);
-    for (const auto& [suffix, parent] : todo) {
+    for (const auto& [suffix, parent] : pending) {
       if (cancel_ && cancel_->load()) {
         res.cancelled = true;
         break;
