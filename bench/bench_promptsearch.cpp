@@ -6,60 +6,30 @@
 // through run_eval (what the search does per prompt), and loading the model with its first two
 // batches (the part of it that a search loading the model once would not repeat).
 #include <benchmark/benchmark.h>
-#include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <filesystem>
-#include <thread>
 
 #include "analysis/eval_job.h"
 #include "analysis/prompt_search.h"
 #include "analysis/prompt_variants.h"
 #include "data/readers.h"
-#include "data/shapes_world.h"
-#include "model/demo_trainer.h"
 #include "model/model.h"
 #include "model/prompt.h"
 #include "store/store.h"
+
+#include "bench_demo_fixture.h"
 
 namespace {
 
 namespace fs = std::filesystem;
 using namespace unveil;
 
-struct Fixture {
-  fs::path dir;
-  data::Dataset world;
-  fs::path card;
-};
-
-// Removes the world, the models and the projects when the program ends.
-struct RemoveAtExit {
-  fs::path dir;
-  ~RemoveAtExit() { fs::remove_all(dir); }
-};
+using Fixture = bench::DemoFixture;
 
 const Fixture& fixture() {
-  static const Fixture f = [] {
-    model::init_torch_threads(static_cast<int>(std::thread::hardware_concurrency()));
-    Fixture x;
-    x.dir = fs::temp_directory_path() / ("unveil_bench_promptsearch_" + std::to_string(::getpid()));
-    data::ShapesWorldOptions w;
-    w.train = 3000;  // calibration and test get train/6 = 500 items each
-    auto json = data::write_shapes_world(x.dir, w);
-    const auto t0 = std::chrono::steady_clock::now();
-    model::DemoTrainOptions t;
-    t.base_epochs = t.mm_epochs = t.ft_epochs = 1;
-    (void)model::train_demo_models(json->json, x.dir / "models", t);
-    std::fprintf(stderr, "trained the demo models in %.0f s\n",
-                 std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count());
-    x.world = *data::read_llava_json(json->json);
-    x.world.name = "shapes";
-    x.card = x.dir / "models" / "shapes-mm.json";
-    static const RemoveAtExit cleanup{x.dir};
-    return x;
-  }();
+  // Calibration and test get train/6 = 500 items each
+  static const Fixture f = bench::make_demo_fixture("promptsearch", /*train=*/3000);
   return f;
 }
 

@@ -15,6 +15,7 @@
 #include "model/demo_trainer.h"
 #include "store/store.h"
 #include "test_util.h"
+#include "tiny_demo_project.h"
 
 using namespace unveil;
 namespace fs = std::filesystem;
@@ -24,25 +25,11 @@ namespace {
 // Tiny demo models on a tiny shapes world, exactly as model_test.cpp's fixture makes them.
 class Modality : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("unveil_modality_" + std::to_string(::getpid()));
-    auto world = test::tiny_demo_models(dir_);
-    ASSERT_TRUE(world.ok()) << world.error().message;
-  }
+  static void SetUpTestSuite() { test::tiny_demo_suite_dir("unveil_modality", &dir_); }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
   // A fresh project per test holding the world as dataset "shapes".
-  void SetUp() override {
-    db_ = dir_ / (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                  ".unveil");
-    fs::remove(db_);
-    auto st = store::Store::open(db_);
-    ASSERT_TRUE(st.ok()) << st.error().message;
-    auto ds = data::read_llava_json(dir_ / "shapes_world.json");
-    ASSERT_TRUE(ds.ok());
-    ds->name = "shapes";
-    ASSERT_TRUE(st->add_dataset(*ds, "x", "llava").ok());
-  }
+  void SetUp() override { test::tiny_demo_project(dir_, &db_); }
 
   analysis::ModalitySpec spec(const std::string& model, std::vector<std::string> conditions) const {
     analysis::ModalitySpec s;

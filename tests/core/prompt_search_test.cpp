@@ -20,6 +20,7 @@
 #include "store/prompt_searches.h"
 #include "store/store.h"
 #include "test_util.h"
+#include "tiny_demo_project.h"
 
 using namespace unveil;
 namespace fs = std::filesystem;
@@ -28,24 +29,10 @@ namespace {
 
 class PromptSearch : public ::testing::Test {
  protected:
-  static void SetUpTestSuite() {
-    dir_ = fs::temp_directory_path() / ("unveil_promptsearch_" + std::to_string(::getpid()));
-    auto world = test::tiny_demo_models(dir_);
-    ASSERT_TRUE(world.ok()) << world.error().message;
-  }
+  static void SetUpTestSuite() { test::tiny_demo_suite_dir("unveil_promptsearch", &dir_); }
   static void TearDownTestSuite() { fs::remove_all(dir_); }
 
-  void SetUp() override {
-    db_ = dir_ / (std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()) +
-                  ".unveil");
-    fs::remove(db_);
-    auto st = store::Store::open(db_);
-    ASSERT_TRUE(st.ok()) << st.error().message;
-    auto ds = data::read_llava_json(dir_ / "shapes_world.json");
-    ASSERT_TRUE(ds.ok());
-    ds->name = "shapes";
-    ASSERT_TRUE(st->add_dataset(*ds, "x", "llava").ok());
-  }
+  void SetUp() override { test::tiny_demo_project(dir_, &db_); }
 
   analysis::PromptSearchSpec spec(int k, int m, int rounds) const {
     analysis::PromptSearchSpec s;

@@ -1,44 +1,23 @@
 // End-to-end: the real unveil-cli binary on files written here; checks exit codes, stderr lines,
 // and that the JSON output is JSON with the documented keys (and never NaN).
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli_runner.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
+using unveil::e2e::Run;
 
 Run run_cli(const std::string& args) {
-  // One stderr file per call: ctest runs the tests of this file in parallel processes.
-  static int calls = 0;
-  const fs::path err_file =
-      fs::temp_directory_path() /
-      ("unveil_e2e_stderr_" + std::to_string(::getpid()) + "_" + std::to_string(++calls) + ".txt");
-  const std::string cmd = std::string(UNVEIL_CLI_PATH) + " " + args + " 2>" + err_file.string();
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::size_t got;
-  while ((got = fread(buf.data(), 1, buf.size(), p)) > 0)
-    r.out.append(buf.data(), got);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  fs::remove(err_file);
-  return r;
+  return unveil::e2e::run_cli(args, "unveil_e2e_stderr_");
 }
 
 class CliE2E : public ::testing::Test {
@@ -310,11 +289,9 @@ TEST_F(CliE2E, CompareRunsJsonTextAndExitCodes) {
 
 // Issue 7, text versus image uncertainty: the real binary makes the runs once, then reuses them.
 TEST_F(CliE2E, ModalityJsonKeysReuseAndExitCodes) {
-  const std::string out = (dir_ / "demo").string();
-  ASSERT_EQ(run_cli("demo --out " + out + " --size 96 --epochs 1").status, 0);
-  const std::string db = (dir_ / "p.unveil").string();
-  ASSERT_EQ(run_cli("import " + out + "/shapes_world.json --db " + db + " --name shapes").status,
-            0);
+  unveil::e2e::DemoProject demo;
+  ASSERT_NO_FATAL_FAILURE(unveil::e2e::make_demo_project(dir_, run_cli, &demo));
+  const std::string &out = demo.out, &db = demo.db;
   const std::string base = "modality --db " + db + " --model " + out +
                            "/models/shapes-mm.json --dataset shapes --split test --device cpu";
 

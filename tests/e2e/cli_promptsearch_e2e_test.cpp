@@ -2,44 +2,23 @@
 // prints JSON with the documented keys and a text table, reuses every run when asked again, and
 // exits 1 on bad input and 2 on usage errors.
 #include <gtest/gtest.h>
-#include <sys/wait.h>
 #include <unistd.h>
 
-#include <array>
-#include <cstdio>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <string>
 
+#include "cli_runner.h"
+
 namespace fs = std::filesystem;
 
 namespace {
 
-struct Run {
-  int status = -1;
-  std::string out, err;
-};
+using unveil::e2e::Run;
 
-// As cli_e2e_test.cpp's: one stderr file per call (ctest runs tests in parallel processes).
 Run run_cli(const std::string& args) {
-  static int calls = 0;
-  const fs::path err_file =
-      fs::temp_directory_path() / ("unveil_e2e_ps_stderr_" + std::to_string(::getpid()) + "_" +
-                                   std::to_string(++calls) + ".txt");
-  const std::string cmd = std::string(UNVEIL_CLI_PATH) + " " + args + " 2>" + err_file.string();
-  Run r;
-  FILE* p = popen(cmd.c_str(), "r");
-  std::array<char, 4096> buf{};
-  std::size_t got;
-  while ((got = fread(buf.data(), 1, buf.size(), p)) > 0)
-    r.out.append(buf.data(), got);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  std::ifstream e(err_file);
-  r.err.assign(std::istreambuf_iterator<char>(e), {});
-  fs::remove(err_file);
-  return r;
+  return unveil::e2e::run_cli(args, "unveil_e2e_ps_stderr_");
 }
 
 }  // namespace
@@ -47,11 +26,9 @@ Run run_cli(const std::string& args) {
 TEST(CliPromptSearchE2E, JsonTextReuseAndExitCodes) {
   const fs::path dir = fs::temp_directory_path() / ("unveil_e2e_ps_" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  const std::string out = (dir / "demo").string();
-  ASSERT_EQ(run_cli("demo --out " + out + " --size 96 --epochs 1").status, 0);
-  const std::string db = (dir / "p.unveil").string();
-  ASSERT_EQ(run_cli("import " + out + "/shapes_world.json --db " + db + " --name shapes").status,
-            0);
+  unveil::e2e::DemoProject demo;
+  ASSERT_NO_FATAL_FAILURE(unveil::e2e::make_demo_project(dir, run_cli, &demo));
+  const std::string &out = demo.out, &db = demo.db;
   const std::string card = out + "/models/shapes-mm.json";
   const std::string base = "promptsearch --db " + db + " --model " + card +
                            " --dataset shapes --split test --device cpu";
