@@ -254,7 +254,7 @@ bool CompareView::compare() {
         return;
       }
       comparison_ = *result;
-      show(*comparison_);
+      showComparison(*comparison_);
     };
   });
   updateButtons();
@@ -265,7 +265,7 @@ void CompareView::cancel() {
   job_->cancel();
 }
 
-void CompareView::show(const analysis::Comparison& c) {
+void CompareView::showComparison(const analysis::Comparison& c) {
   results_->show();
   // Small multiples: one diagram per run, two to a row.
   for (ReliabilityDiagram* d : multiples_)

@@ -56,7 +56,7 @@ class CompareView : public QWidget {
 
  private:
   void fillRuns();
-  void show(const analysis::Comparison& c);
+  void showComparison(const analysis::Comparison& c);
   void updateButtons();
 
   ProjectSession* project_ = nullptr;

@@ -229,7 +229,7 @@ bool IdkView::run() {
         return;
       }
       result_ = *result;
-      show(*result_);
+      showResult(*result_);
       project_->refresh();
     };
   });
@@ -237,7 +237,7 @@ bool IdkView::run() {
   return true;
 }
 
-void IdkView::show(const analysis::IdkResult& r) {
+void IdkView::showResult(const analysis::IdkResult& r) {
   table_->show();
   const QStringList headers{tr("Prompt"),
                             tr("Admits “I don't know”"),

@@ -50,7 +50,7 @@ class IdkView : public QWidget {
   void finished();
 
  private:
-  void show(const analysis::IdkResult& r);
+  void showResult(const analysis::IdkResult& r);
   void updateButtons();
   /// The prompts of the editor; an error names the bad line.
   std::optional<std::vector<analysis::IdkPrompt>> parsePrompts(QString* error) const;

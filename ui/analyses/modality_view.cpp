@@ -210,7 +210,7 @@ bool ModalityView::run() {
         return;
       }
       result_ = *result;
-      show(*result_);
+      showResult(*result_);
       project_->refresh();  // the new runs
     };
   });
@@ -222,7 +222,7 @@ void ModalityView::cancel() {
   job_->cancel();
 }
 
-void ModalityView::show(const analysis::ModalityResult& r) {
+void ModalityView::showResult(const analysis::ModalityResult& r) {
   results_->show();
   const QStringList headers{tr("Condition"),
                             tr("Run"),

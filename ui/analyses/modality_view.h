@@ -56,7 +56,7 @@ class ModalityView : public QWidget {
   void finished();
 
  private:
-  void show(const analysis::ModalityResult& r);
+  void showResult(const analysis::ModalityResult& r);
   void showDistribution();
   void showScatter();
   void updateButtons();
