@@ -50,6 +50,9 @@ class AnalysesTest : public QObject {
   void promptSearchRunsLiveAndIsStored();
 
  private:
+  /// Opens the test project and loads the tiny shapes-mm model; its card's path ("" on failure).
+  QString openWithModel(ProjectSession& project, ModelLibrary& models);
+
   QTemporaryDir dir_;
   QString project_;
   std::vector<qint64> runs_;
@@ -95,6 +98,16 @@ void AnalysesTest::initTestCase() {
     QVERIFY(id.ok());
     runs_.push_back(*id);
   }
+}
+
+QString AnalysesTest::openWithModel(ProjectSession& project, ModelLibrary& models) {
+  project.open(project_);
+  if (!QTest::qWaitFor([&] { return project.isOpen() && !project.isBusy(); }, 30'000)) return {};
+  const QString card =
+      QFileInfo(dir_.filePath(QStringLiteral("models/shapes-mm.json"))).absoluteFilePath();
+  models.add(card);
+  if (!QTest::qWaitFor([&] { return !models.isLoading(); }, 30'000)) return {};
+  return card;
 }
 
 void AnalysesTest::compareShowsTheComparison() {
@@ -152,15 +165,11 @@ void AnalysesTest::compareRefusesTooFewRuns() {
 
 void AnalysesTest::modalityRunsConditionsAndOpensItems() {
   ProjectSession project;
-  project.open(project_);
-  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
   ModelLibrary models;
-  const QString card = dir_.filePath(QStringLiteral("models/shapes-mm.json"));
-  models.add(card);
-  QTRY_VERIFY_WITH_TIMEOUT(!models.isLoading(), 30'000);
+  const QString card = openWithModel(project, models);
+  QVERIFY(!card.isEmpty());
   ModalityView view(&project, &models);
-  QVERIFY(view.choose(QFileInfo(card).absoluteFilePath(), QStringLiteral("shapes"),
-                      QStringLiteral("test")));
+  QVERIFY(view.choose(card, QStringLiteral("shapes"), QStringLiteral("test")));
   view.setConditions(QStringLiteral("image, text, blank"));
   QSignalSpy finished(&view, &ModalityView::finished);
   QVERIFY(view.run());
@@ -243,13 +252,9 @@ void AnalysesTest::reportsAreWritten() {
 
 void AnalysesTest::idkComparesPrompts() {
   ProjectSession project;
-  project.open(project_);
-  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
   ModelLibrary models;
-  const QString card =
-      QFileInfo(dir_.filePath(QStringLiteral("models/shapes-mm.json"))).absoluteFilePath();
-  models.add(card);
-  QTRY_VERIFY_WITH_TIMEOUT(!models.isLoading(), 30'000);
+  const QString card = openWithModel(project, models);
+  QVERIFY(!card.isEmpty());
   IdkView view(&project, &models);
   QVERIFY(view.setup()->choose(card, QStringLiteral("shapes"), QStringLiteral("idk")));
   // A line without a name is refused, naming the line.
@@ -290,13 +295,9 @@ void AnalysesTest::idkComparesPrompts() {
 
 void AnalysesTest::promptSearchRunsLiveAndIsStored() {
   ProjectSession project;
-  project.open(project_);
-  QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
   ModelLibrary models;
-  const QString card =
-      QFileInfo(dir_.filePath(QStringLiteral("models/shapes-mm.json"))).absoluteFilePath();
-  models.add(card);
-  QTRY_VERIFY_WITH_TIMEOUT(!models.isLoading(), 30'000);
+  const QString card = openWithModel(project, models);
+  QVERIFY(!card.isEmpty());
   PromptSearchView view(&project, &models);
   QVERIFY(view.setup()->choose(card, QStringLiteral("shapes"), QStringLiteral("calibration")));
   view.setSizes(2, 2, 2);
