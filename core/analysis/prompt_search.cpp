@@ -254,10 +254,14 @@ class Search {
     e.run_name = plan_.model_name + " · " + spec_.dataset +
                  (spec_.split.empty() ? "" : "/" + spec_.split) + " · prompt search " +
                  std::to_string(id_) + ": " + suffix;
+    // The first report of each prompt's run always goes out (the view names the prompt being
+    // scored, and a cancel from it lands inside the run); later ones are throttled.
+    bool first = true;
     auto r = ensure_run(st_, e, cancel_, [&](RunOrigin origin, const EvalProgress& ep) {
       p.origin = origin;
       p.run = ep;
-      report(p, pool, false);
+      report(p, pool, first);
+      first = false;
     });
     if (!r) return Error{"prompt \"" + suffix + "\": " + r.error().message};
     if (r->cancelled) return std::optional<PromptScore>();
@@ -315,7 +319,8 @@ class Search {
     return std::optional<PromptScore>(std::move(s));
   }
 
-  // At most ~8 reports a second, except those that must arrive (start and end of a round).
+  // At most ~8 reports a second, except those that must arrive (start and end of a round, the
+  // first of each prompt's run).
   void report(PromptSearchProgress& p, const std::vector<PromptScore>& pool, bool force) {
     if (!progress_) return;
     const auto now = clock::now();
