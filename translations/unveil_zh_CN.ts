@@ -1834,16 +1834,20 @@
         <translation>演示模式讲述演示项目的故事：请先打开它（文件 ▸ 打开演示项目）</translation>
     </message>
     <message>
-        <source>HTML report (*.html);;PDF report (*.pdf)</source>
-        <translation>HTML 报告 (*.html);;PDF 报告 (*.pdf)</translation>
-    </message>
-    <message>
         <source>&amp;Presentation mode</source>
         <translation>演示模式(&amp;P)</translation>
     </message>
     <message>
         <source>Full screen, large type: the demo&apos;s story — calibration, the over-confident model, the questions it cannot know, temperature scaling — step by step with the arrow keys (F5; Esc leaves)</source>
         <translation>全屏、大字号：演示项目的故事——校准、过度自信的模型、它无法知道答案的问题、温度缩放——用方向键逐步浏览（F5；Esc 退出）</translation>
+    </message>
+    <message>
+        <source>PDF report (*.pdf)</source>
+        <translation>PDF 报告 (*.pdf)</translation>
+    </message>
+    <message>
+        <source>HTML report (*.html)</source>
+        <translation>HTML 报告 (*.html)</translation>
     </message>
 </context>
 <context>

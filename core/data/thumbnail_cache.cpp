@@ -1,12 +1,9 @@
 #include "data/thumbnail_cache.h"
 
-#include <unistd.h>
-
-#include <atomic>
 #include <cstdint>
-#include <fstream>
 #include <system_error>
 
+#include "util/atomic_file.h"
 #include "util/sha256.h"
 
 namespace unveil::data {
@@ -23,33 +20,6 @@ bool usable(const std::filesystem::path& file) {
   std::error_code ec;
   const auto size = std::filesystem::file_size(file, ec);
   return !ec && size > 0;
-}
-
-/// Writes `bytes` to `file` by way of a unique temporary name in the same directory and an atomic
-/// rename, so that concurrent writers and readers never see a partial file.
-Status write_atomically(const std::filesystem::path& file, std::string_view bytes) {
-  static std::atomic<std::uint64_t> counter{0};
-  std::filesystem::path tmp = file;
-  tmp += ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter++);
-  {
-    std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
-    if (!out) return Error{tmp.string() + ": cannot create a thumbnail file"};
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    out.close();
-    if (!out) {
-      std::error_code ignored;
-      std::filesystem::remove(tmp, ignored);
-      return Error{tmp.string() + ": cannot write " + std::to_string(bytes.size()) + " bytes"};
-    }
-  }
-  std::error_code ec;
-  std::filesystem::rename(tmp, file, ec);  // rename(2): atomic, replaces an existing file
-  if (ec) {
-    std::error_code ignored;
-    std::filesystem::remove(tmp, ignored);
-    return Error{file.string() + ": cannot move the thumbnail into place: " + ec.message()};
-  }
-  return ok_status();
 }
 
 }  // namespace
@@ -113,7 +83,7 @@ Result<std::string> ThumbnailCache::get_or_make(const ImageRef& ref,
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   if (ec) return Error{dir_.string() + ": cannot create the thumbnail directory: " + ec.message()};
-  if (auto st = write_atomically(file, *png); !st) return st.error();
+  if (auto st = write_file_atomically(file, *png, "a thumbnail"); !st) return st.error();
   return file.string();
 }
 

@@ -5,19 +5,22 @@
 #include <unordered_map>
 
 #include "data/image.h"
-#include "util/base64.h"
 
 namespace unveil::report {
 namespace {
 
-// A JPEG data URI of the image scaled to fit thumbnail_side, or the reason it cannot be shown.
-Result<std::string> thumbnail_uri(const data::ImageRef& ref, const std::filesystem::path& root,
-                                  int thumbnail_side) {
+// The image scaled to fit thumbnail_side, as JPEG, or the reason it cannot be shown.
+Status add_thumbnail(FailureCase& c, const data::ImageRef& ref, const std::filesystem::path& root,
+                     int thumbnail_side) {
   auto image = data::load_image(ref, root);
   if (!image) return image.error();
-  auto jpeg = data::encode_jpeg(data::fit_within(*image, thumbnail_side), 85);
+  const data::RgbImage small = data::fit_within(*image, thumbnail_side);
+  auto jpeg = data::encode_jpeg(small, 85);
   if (!jpeg) return jpeg.error();
-  return "data:image/jpeg;base64," + base64_encode(*jpeg);
+  c.thumbnail_jpeg = std::move(*jpeg);
+  c.thumbnail_width = small.width;
+  c.thumbnail_height = small.height;
+  return ok_status();
 }
 
 std::vector<data::Option> letters_only(std::string_view letters, std::size_t n) {
@@ -32,12 +35,8 @@ void add_item(FailureCase& c, const data::Item& item, const std::filesystem::pat
   c.question = item.hint.empty() ? item.question : item.hint + "\n" + item.question;
   if (item.options.size() == c.probabilities.size()) c.options = item.options;
   if (item.image.empty()) return;
-  auto uri = thumbnail_uri(item.image, root, thumbnail_side);
-  if (uri) {
-    c.thumbnail = std::move(*uri);
-  } else {
-    c.image_problem = uri.error().message;
-  }
+  if (auto s = add_thumbnail(c, item.image, root, thumbnail_side); !s)
+    c.image_problem = s.error().message;
 }
 
 }  // namespace

@@ -20,8 +20,9 @@ struct FailureCase {
   std::vector<double> probabilities;  ///< per option
   std::string question;               ///< empty when the item is unknown (imported predictions)
   std::vector<data::Option> options;  ///< letters only when the item is unknown
-  std::string thumbnail;              ///< data: URI, empty when there is no image
-  std::string image_problem;          ///< why an image could not be shown, empty otherwise
+  std::string thumbnail_jpeg;         ///< JPEG bytes, empty when there is no image
+  int thumbnail_width = 0, thumbnail_height = 0;
+  std::string image_problem;  ///< why an image could not be shown, empty otherwise
 };
 
 /// Positions of the wrong answers, most confident first (ties keep the set's order), at most `n`.

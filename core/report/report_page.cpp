@@ -1,4 +1,4 @@
-// The page shell, the plain-words summary, the diagrams and the metrics table of the reports.
+// The plain-words summary, the diagrams and the metrics table of the reports.
 #include <algorithm>
 #include <cmath>
 #include <map>
@@ -10,32 +10,6 @@
 
 namespace unveil::report {
 namespace {
-
-constexpr const char* kStyle = R"css(
-body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;color:#1d2330;background:#fff;
-margin:0;line-height:1.5}
-main{max-width:1100px;margin:0 auto;padding:24px 32px}
-h1{font-size:1.7em;margin-bottom:4px}h2{border-bottom:1px solid #d5d9e0;padding-bottom:4px;
-margin-top:36px}
-.meta,.note{color:#5a6272}.lead{font-size:1.1em;background:#f3f6fb;padding:12px 16px;
-border-left:4px solid #3366cc}
-table{border-collapse:collapse;margin:8px 0}th,td{border:1px solid #d5d9e0;padding:4px 8px;
-text-align:left;vertical-align:top}th{background:#f3f6fb}td.num{text-align:right;
-font-variant-numeric:tabular-nums;white-space:nowrap}
-pre{background:#f6f7f9;padding:8px 12px;overflow-x:auto;white-space:pre-wrap}
-.figures{display:flex;flex-wrap:wrap;gap:16px}figure{margin:0}figcaption{color:#5a6272;
-font-size:.9em;max-width:360px}
-svg text{font-size:11px;fill:#333}svg text.t{font-size:13px;font-weight:600}
-svg .axis{stroke:#555;stroke-width:1}svg .bar{fill:#6b9bd8;stroke:#3b6aa8;stroke-width:1}
-svg .gap{fill:#d9534f;fill-opacity:.45;stroke:#b52b27;stroke-width:1}
-svg .ci{stroke:#222;stroke-width:1}svg .diag{stroke:#888;stroke-dasharray:4 3}
-svg .curve{fill:none;stroke:#3b6aa8;stroke-width:1.5}
-.cases{display:flex;flex-direction:column;gap:12px;padding:0;list-style:none}
-.case{display:flex;gap:16px;border:1px solid #d5d9e0;border-radius:6px;padding:10px}
-.case img{width:160px;height:auto;border:1px solid #ccc;flex:none}
-.case ul{margin:4px 0;padding-left:20px}.chosen{color:#b52b27;font-weight:600}
-.gold{color:#1f7a3a;font-weight:600}.verdicts li{margin:4px 0}
-)css";
 
 // One line on what a metric means, for the metrics table.
 std::string meaning(const std::string& metric) {
@@ -101,19 +75,7 @@ std::string calibration_sentence(const calib::Metrics& m) {
 
 }  // namespace
 
-std::string page(const std::string& title, const std::string& body) {
-  return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" +
-         escape_html(title) + "</title><style>" + kStyle + "</style></head><body><main>\n" + body +
-         "</main></body></html>\n";
-}
-
-std::string section(const std::string& id, const std::string& heading, const std::string& body) {
-  return "<section id=\"" + id + "\"><h2>" + escape_html(heading) + "</h2>\n" + body +
-         "</section>\n";
-}
-
-std::string plain_summary(const calib::Metrics& m) {
+Paragraph plain_summary(const calib::Metrics& m) {
   std::string s;
   if (const calib::Bin* b = telling_bin(m.table)) {
     s += "When this model says it is about " + format_percent(b->confidence) +
@@ -128,36 +90,37 @@ std::string plain_summary(const calib::Metrics& m) {
   if (m.has_idk) {
     s += " It chose \"I don't know\" on " + format_percent(m.idk_rate) + " of the questions.";
   }
-  return "<p class=\"lead\">" + escape_html(s) + "</p>\n";
+  return paragraph(s, Paragraph::Kind::kLead);
 }
 
-std::string diagrams(const calib::Metrics& m, const std::string& caption) {
-  return "<div class=\"figures\"><figure>" + reliability_svg(m.table, "Reliability: " + caption) +
-         "<figcaption>Bars: how often the answers in each confidence band were right; red: the gap "
-         "to the confidence claimed; whiskers: 95% interval; dashed: perfect calibration."
-         "</figcaption></figure><figure>" +
-         histogram_svg(m.table, "Confidence: " + caption) +
-         "<figcaption>How sure the model was, over all its answers.</figcaption></figure>"
-         "</div>\n";
+Figures diagrams(const calib::Metrics& m, const std::string& caption) {
+  return {{{reliability_picture(m.table, "Reliability: " + caption),
+            "Bars: how often the answers in each confidence band were right; red: the gap to the "
+            "confidence claimed; whiskers: 95% interval; dashed: perfect calibration."},
+           {histogram_picture(m.table, "Confidence: " + caption),
+            "How sure the model was, over all its answers."}}};
 }
 
-std::string metrics_table(const std::vector<MetricsColumn>& columns) {
-  if (columns.empty()) return {};
-  std::string s = "<table class=\"metrics\"><tr><th>Metric</th>";
+Table metrics_table(const std::vector<MetricsColumn>& columns) {
+  Table t{"metrics", {}};
+  if (columns.empty()) return t;
+  std::vector<Cell> head{{"Metric", true}};
   for (const auto& c : columns)
-    s += "<th>" + escape_html(c.header) + "</th>";
-  s += "<th>What it means</th></tr>\n";
+    head.push_back({c.header, true});
+  head.push_back({"What it means", true});
+  t.rows.push_back(std::move(head));
   for (const auto& [metric, value] : calib::scalars(*columns.front().metrics)) {
-    s += "<tr><th>" + escape_html(analysis::metric_label(metric)) + "</th>";
+    std::vector<Cell> row{{analysis::metric_label(metric), true}};
     for (const auto& c : columns) {
       std::optional<double> v;
       for (const auto& [name, x] : calib::scalars(*c.metrics))
         if (name == metric) v = x;
-      s += "<td class=\"num\">" + escape_html(value_with_interval(v, c.ci, metric)) + "</td>";
+      row.push_back({value_with_interval(v, c.ci, metric), false, true});
     }
-    s += "<td>" + escape_html(meaning(metric)) + "</td></tr>\n";
+    row.push_back({meaning(metric)});
+    t.rows.push_back(std::move(row));
   }
-  return s + "</table>\n";
+  return t;
 }
 
 }  // namespace unveil::report

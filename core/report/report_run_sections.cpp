@@ -9,8 +9,8 @@
 namespace unveil::report {
 namespace {
 
-std::string row(const std::string& name, const std::string& value) {
-  return "<tr><th>" + escape_html(name) + "</th><td>" + escape_html(value) + "</td></tr>\n";
+std::vector<Cell> row(const std::string& name, const std::string& value) {
+  return {{name, true}, {value}};
 }
 
 std::string model_path(store::Store& store, const store::RunInfo& run) {
@@ -71,59 +71,63 @@ Result<std::optional<double>> stored_temperature(store::Store& store, const stor
   return std::optional<double>(j["temperature"].get<double>());
 }
 
-std::string before_after_table(const calib::Metrics& before, const calib::Metrics& after) {
+Table before_after_table(const calib::Metrics& before, const calib::Metrics& after) {
   const auto r = [](const std::string& name, double b, double a) {
-    return "<tr><th>" + name + "</th><td class=\"num\">" + format_number(b) +
-           "</td><td class=\"num\">" + format_number(a) + "</td></tr>\n";
+    return std::vector<Cell>{
+        {name, true}, {format_number(b), false, true}, {format_number(a), false, true}};
   };
-  return "<table><tr><th></th><th>Before</th><th>After</th></tr>\n" +
-         r("ECE", before.ece, after.ece) + r("NLL", before.nll, after.nll) +
-         r("Accuracy", before.accuracy, after.accuracy) + "</table>\n";
+  return {"",
+          {{{"", true}, {"Before", true}, {"After", true}},
+           r("ECE", before.ece, after.ece),
+           r("NLL", before.nll, after.nll),
+           r("Accuracy", before.accuracy, after.accuracy)}};
 }
 
-std::string option_list(const FailureCase& c) {
-  std::string s = "<ul>";
+std::vector<Span> option_lines(const FailureCase& c) {
+  std::vector<Span> lines;
   for (std::size_t k = 0; k < c.options.size(); ++k) {
     const bool chosen = int(k) == c.predicted, gold = int(k) == c.label;
     std::string text = std::string(1, c.options[k].letter) + ". " + c.options[k].text + " (" +
                        format_percent(k < c.probabilities.size() ? c.probabilities[k] : 0) + ")";
     if (chosen) text += " \u2190 model's answer";
     if (gold) text += " \u2714 right answer";
-    const char* cls = chosen ? " class=\"chosen\"" : gold ? " class=\"gold\"" : "";
-    s += std::string("<li") + cls + ">" + escape_html(text) + "</li>";
+    lines.push_back({text, chosen ? Tone::kChosen : gold ? Tone::kGold : Tone::kNormal});
   }
-  return s + "</ul>";
+  return lines;
 }
 
-std::string case_card(const FailureCase& c) {
-  std::string s = "<li class=\"case\" data-item=\"" + escape_html(c.id) + "\" data-confidence=\"" +
-                  format_number(c.confidence) + "\">";
-  if (!c.thumbnail.empty())
-    s += "<img alt=\"image of item " + escape_html(c.id) + "\" src=\"" + c.thumbnail + "\">";
-  s += "<div><strong>Item " + escape_html(c.id) + "</strong> \u2014 " +
-       escape_html(format_percent(c.confidence)) + " sure, and wrong";
-  if (!c.question.empty()) s += "<p>" + escape_html(c.question) + "</p>";
-  if (!c.image_problem.empty())
-    s += "<p class=\"note\">Image not shown: " + escape_html(c.image_problem) + "</p>";
-  return s + option_list(c) + "</div></li>\n";
+CaseCard case_card(const FailureCase& c) {
+  CaseCard card;
+  card.id = c.id;
+  card.confidence = c.confidence;
+  card.title = "Item " + c.id + " \u2014 " + format_percent(c.confidence) + " sure, and wrong";
+  card.question = c.question;
+  if (!c.image_problem.empty()) card.note = "Image not shown: " + c.image_problem;
+  card.jpeg = c.thumbnail_jpeg;
+  card.jpeg_width = c.thumbnail_width;
+  card.jpeg_height = c.thumbnail_height;
+  card.options = option_lines(c);
+  return card;
 }
 
 }  // namespace
 
-std::string run_facts(store::Store& store, const store::RunInfo& run) {
+std::vector<Block> run_facts(store::Store& store, const store::RunInfo& run) {
   const store::RunSpec& s = run.spec;
   const std::string model = model_path(store, run);
-  return "<table class=\"facts\">" + row("Run", std::to_string(run.id) + ": " + s.name) +
-         row("Model", run.model_name.empty()
-                          ? "(predictions imported from elsewhere)"
-                          : run.model_name + (model.empty() ? "" : " (" + model + ")")) +
-         row("Dataset", run.dataset_name) + row("Split", s.split.empty() ? "(all)" : s.split) +
-         row("Condition", s.condition) + row("Prompt", s.prompt.empty() ? "(default)" : s.prompt) +
-         row("Device", s.device.empty() ? "(not recorded)" : s.device) +
-         row("Status", store::to_string(run.status)) +
-         row("Predictions", std::to_string(run.predictions)) + row("Started", run.started_at) +
-         row("Finished", run.finished_at) + row("Project file", store.file()) +
-         "</table>\n<p>Settings:</p><pre>" + escape_html(pretty_settings(s.settings)) + "</pre>\n";
+  Table facts{
+      "facts",
+      {row("Run", std::to_string(run.id) + ": " + s.name),
+       row("Model", run.model_name.empty()
+                        ? "(predictions imported from elsewhere)"
+                        : run.model_name + (model.empty() ? "" : " (" + model + ")")),
+       row("Dataset", run.dataset_name), row("Split", s.split.empty() ? "(all)" : s.split),
+       row("Condition", s.condition), row("Prompt", s.prompt.empty() ? "(default)" : s.prompt),
+       row("Device", s.device.empty() ? "(not recorded)" : s.device),
+       row("Status", store::to_string(run.status)),
+       row("Predictions", std::to_string(run.predictions)), row("Started", run.started_at),
+       row("Finished", run.finished_at), row("Project file", store.file())}};
+  return {std::move(facts), paragraph("Settings:"), Listing{"", pretty_settings(s.settings)}};
 }
 
 std::string report_command(const std::string& db, const std::string& selection,
@@ -135,8 +139,8 @@ std::string report_command(const std::string& db, const std::string& selection,
          std::to_string(options.seed);
 }
 
-std::string reproduce_commands(store::Store& store, const store::RunInfo& run,
-                               const std::string& report_cmd) {
+Listing reproduce_commands(store::Store& store, const store::RunInfo& run,
+                           const std::string& report_cmd) {
   std::string lines;
   if (run.status == store::RunStatus::kImported) {
     lines =
@@ -148,46 +152,46 @@ std::string reproduce_commands(store::Store& store, const store::RunInfo& run,
     lines = "# the run (a run of the same settings in the same project is resumed or reused)\n" +
             eval_command(store, run) + "\n";
   }
-  return "<pre class=\"commands\">" + escape_html(lines + "# this report\n" + report_cmd) +
-         "</pre>\n";
+  return {"commands", lines + "# this report\n" + report_cmd};
 }
 
-Result<std::string> temperature_section(store::Store& store, const store::RunInfo& run,
-                                        const calib::PredictionSet& set,
-                                        const calib::Metrics& before,
-                                        const ReportOptions& options) {
+Result<std::vector<Block>> temperature_section(store::Store& store, const store::RunInfo& run,
+                                               const calib::PredictionSet& set,
+                                               const calib::Metrics& before,
+                                               const ReportOptions& options) {
   std::optional<calib::TemperatureFit> fit;
   std::string source;
   auto t = stored_temperature(store, run, fit, source);
   if (!t) return t.error();
   if (!*t) {
-    return std::string(
-        "<p class=\"note\">No temperature is stored for this run. Temperature "
-        "scaling divides the model's scores by one number fitted on a separate "
-        "calibration split, to make its confidence more honest without changing "
-        "its answers.</p>\n");
+    return std::vector<Block>{paragraph(
+        "No temperature is stored for this run. Temperature scaling divides the model's scores "
+        "by one number fitted on a separate calibration split, to make its confidence more "
+        "honest without changing its answers.",
+        Paragraph::Kind::kNote)};
   }
   const double temperature = **t;
   const calib::Metrics after =
       calib::compute_metrics(calib::compute_outcomes(set, temperature), options.metrics);
-  std::string s = "<p>Temperature T = " + escape_html(format_number(temperature, "%.4f")) + ", " +
-                  escape_html(source) +
+  std::string s = "Temperature T = " + format_number(temperature, "%.4f") + ", " + source +
                   ". Dividing the scores by T keeps every answer and changes only how sure the "
                   "model says it is.";
-  if (fit) s += " " + escape_html(fit->note);
-  s += "</p>\n" + before_after_table(before, after) + diagrams(after, "after temperature scaling");
-  return s;
+  if (fit) s += " " + fit->note;
+  return std::vector<Block>{paragraph(s), before_after_table(before, after),
+                            diagrams(after, "after temperature scaling")};
 }
 
-std::string failures_section(const std::vector<FailureCase>& cases, std::size_t wrong_total) {
-  if (cases.empty()) return "<p>The model answered every question correctly.</p>\n";
-  std::string s = "<p>The " + std::to_string(cases.size()) + " wrong answers (of " +
-                  std::to_string(wrong_total) +
-                  ") that the model was most sure about: the ones a user would most likely have "
-                  "trusted.</p>\n<ol class=\"cases\">\n";
+std::vector<Block> failures_section(const std::vector<FailureCase>& cases,
+                                    std::size_t wrong_total) {
+  if (cases.empty()) return {paragraph("The model answered every question correctly.")};
+  CaseList list;
   for (const auto& c : cases)
-    s += case_card(c);
-  return s + "</ol>\n";
+    list.cards.push_back(case_card(c));
+  return {paragraph("The " + std::to_string(cases.size()) + " wrong answers (of " +
+                    std::to_string(wrong_total) +
+                    ") that the model was most sure about: the ones a user would most likely "
+                    "have trusted."),
+          std::move(list)};
 }
 
 }  // namespace unveil::report

@@ -1,6 +1,7 @@
-// The report's pictures as inline SVG, drawn from plain core data (bin tables, risk-coverage
-// points): one function per kind of picture, as the UI has one plot class per kind. Every number
-// written is finite; empty bins draw nothing.
+// The report's pictures, drawn from plain core data (bin tables, risk-coverage points): one
+// function per kind of picture, as the UI has one plot class per kind. Each draws on a Canvas
+// (plot_canvas.h), so the HTML report's SVG and the PDF report's vector paths are the same
+// drawing. Every number written is finite; empty bins draw nothing.
 #pragma once
 
 #include <span>
@@ -8,21 +9,24 @@
 
 #include "calib/metrics.h"
 #include "calib/risk_coverage.h"
+#include "report/report_doc.h"
 
 namespace unveil::report {
 
-/// Reliability diagram: one <rect> per non-empty bin (height = accuracy), the gap to the bin's mean
+/// Reliability diagram: one bar per non-empty bin (height = accuracy), the gap to the bin's mean
 /// confidence as a red wedge, Clopper-Pearson whiskers, and the diagonal of perfect calibration.
-/// The <svg> carries class="reliability".
-std::string reliability_svg(const calib::BinTable& table, const std::string& title);
+Picture reliability_picture(const calib::BinTable& table, const std::string& title);
 
-/// Confidence histogram: one <rect> per non-empty bin (height = share of the items).
-/// The <svg> carries class="histogram".
-std::string histogram_svg(const calib::BinTable& table, const std::string& title);
+/// Confidence histogram: one bar per non-empty bin (height = share of the items).
+Picture histogram_picture(const calib::BinTable& table, const std::string& title);
 
 /// Risk-coverage curve: the error rate among the answers kept when only the most confident share
-/// is answered. The <svg> carries class="risk-coverage".
-std::string risk_coverage_svg(std::span<const calib::RiskCoveragePoint> curve,
+/// is answered.
+Picture risk_coverage_picture(std::span<const calib::RiskCoveragePoint> curve,
                               const std::string& title);
+
+/// The picture as an inline <svg> with class="<kind>": one <rect> per bar, inks as CSS classes
+/// (the page's style sheet colours them), a <title> tooltip on every bar.
+std::string to_svg(const Picture& picture);
 
 }  // namespace unveil::report

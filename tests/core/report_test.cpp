@@ -1,7 +1,7 @@
-// Issue 7, "Reports": the HTML report of a stored run and of a comparison. Expected values come
-// from the hand-made prediction sets below (failure order, bins) or from calib's own functions
+// Issue 7, "Reports": the HTML and PDF reports of a stored run and of a comparison. Expected values
+// come from the hand-made prediction sets below (failure order, bins) or from calib's own functions
 // applied independently of the report code (metric values, temperature, verdicts).
-#include "report/html_report.h"
+#include "report/report.h"
 
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -20,6 +20,7 @@
 #include "calib/outcomes.h"
 #include "calib/temperature.h"
 #include "data/image.h"
+#include "pdf_structure.h"
 #include "report/html_text.h"
 #include "store/store.h"
 
@@ -134,9 +135,9 @@ class ReportTest : public ::testing::Test {
     return o;
   }
   std::string run_html(std::int64_t id) {
-    auto html = report::run_report(*store_, id, options());
-    EXPECT_TRUE(html.ok()) << html.error().message;
-    return html.ok() ? *html : std::string();
+    auto doc = report::run_report(*store_, id, options());
+    EXPECT_TRUE(doc.ok()) << doc.error().message;
+    return doc.ok() ? report::to_html(*doc) : std::string();
   }
 
   fs::path dir_;
@@ -233,8 +234,9 @@ TEST_F(ReportTest, UndefinedMetricsReadNotApplicable) {
 
 TEST_F(ReportTest, CompareReportNamesBothRunsAndTheVerdicts) {
   const std::vector<std::int64_t> ids{run_, other_};
-  auto html = report::compare_report(*store_, ids, options());
-  ASSERT_TRUE(html.ok()) << html.error().message;
+  auto doc = report::compare_report(*store_, ids, options());
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const auto html = std::optional<std::string>(report::to_html(*doc));
   EXPECT_NE(html->find("run " + std::to_string(run_) + ": &lt;script&gt;"), std::string::npos);
   EXPECT_NE(html->find("run " + std::to_string(other_) + ": sharper"), std::string::npos);
   analysis::CompareOptions co;
@@ -253,7 +255,68 @@ TEST_F(ReportTest, UnknownRunAndUnwritableFileAreErrors) {
   auto missing = report::run_report(*store_, 99, options());
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.error().message.find("no run 99"), std::string::npos);
-  const auto bad = report::write_report(dir_ / "no" / "such" / "dir" / "r.html", "x");
+  const auto bad =
+      report::write_report(dir_ / "no" / "such" / "dir" / "r.html", report::Document{});
   ASSERT_FALSE(bad.ok());
   EXPECT_NE(bad.error().message.find("r.html"), std::string::npos);
+}
+
+TEST_F(ReportTest, RunReportAsPdfSaysWhatTheHtmlSaysWithEveryThumbnail) {
+  auto doc = report::run_report(*store_, run_, options());
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const fs::path file = dir_ / "run.pdf";
+  ASSERT_TRUE(report::write_report(file, *doc).ok());
+  std::ifstream in(file, std::ios::binary);
+  const std::string pdf((std::istreambuf_iterator<char>(in)), {});
+  const auto p = testing_pdf::parse(pdf);
+  ASSERT_TRUE(p.ok) << p.problem;
+  std::string text;
+  for (std::size_t i = 0; i < p.page_texts.size(); ++i) {
+    EXPECT_NE(p.page_texts[i].find("page " + std::to_string(i + 1) + " of " +
+                                   std::to_string(p.page_texts.size())),
+              std::string::npos);
+    text += p.page_texts[i] + " ";
+  }
+  // The run's name and the item's question as they are (no HTML escaping in a PDF).
+  EXPECT_NE(text.find(kHostileRun), std::string::npos);
+  EXPECT_NE(text.find("Is <b>this</b> a \"circle\" & not a square?"), std::string::npos);
+  // The ten failure cases, most confident first (as worked out by hand in the test above), each
+  // with its thumbnail.
+  std::size_t last = 0;
+  for (int i = kItems - 1, shown = 0; i >= 0 && shown < 10; --i) {
+    if (label_of(i) == 0) continue;
+    const std::size_t at = text.find("Item q" + std::to_string(i) + " ");
+    ASSERT_NE(at, std::string::npos) << i;
+    EXPECT_GT(at, last) << i;
+    last = at;
+    ++shown;
+  }
+  const auto set = store_->prediction_set(run_);
+  EXPECT_EQ(count(pdf, "/Subtype /Image"), 10u);
+  EXPECT_NE(text.find("of 20)"), std::string::npos);
+  const calib::Metrics m = calib::compute_metrics(calib::compute_outcomes(*set));
+  EXPECT_NE(text.find(fmt4(m.ece)), std::string::npos);
+  EXPECT_NE(text.find("unveil-cli report --db"), std::string::npos);
+  EXPECT_EQ(lower(text).find("nan"), std::string::npos);
+}
+
+TEST_F(ReportTest, TheFileNameChoosesTheFormat) {
+  EXPECT_EQ(report::report_format("a/b.PDF"), report::ReportFormat::kPdf);
+  EXPECT_EQ(report::report_format("b.htm"), report::ReportFormat::kHtml);
+  EXPECT_EQ(report::report_format("b.html"), report::ReportFormat::kHtml);
+  EXPECT_FALSE(report::report_format("b.pdf.txt"));
+  EXPECT_FALSE(report::report_format("html"));
+  const auto refused = report::write_report(dir_ / "r.doc", report::Document{});
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("r.doc: a report is written as .html or .pdf"),
+            std::string::npos)
+      << refused.error().message;
+  EXPECT_FALSE(fs::exists(dir_ / "r.doc"));
+  // A report written over an earlier one replaces it whole, and leaves no temporary file.
+  ASSERT_TRUE(report::write_report(dir_ / "r.html", report::Document{}).ok());
+  ASSERT_TRUE(
+      report::write_report(dir_ / "r.html", *report::run_report(*store_, run_, options())).ok());
+  for (const auto& e : fs::directory_iterator(dir_))
+    EXPECT_EQ(e.path().filename().string().find(".tmp"), std::string::npos) << e.path();
+  EXPECT_GT(fs::file_size(dir_ / "r.html"), 1000u);
 }

@@ -350,7 +350,7 @@ TEST_F(CliE2E, ModalityJsonKeysReuseAndExitCodes) {
 }
 
 // Issue 7, "Reports": the real binary writes a self-contained HTML report; exit codes 0/1/2.
-TEST_F(CliE2E, ReportWritesHtmlAndRefusesBadInput) {
+TEST_F(CliE2E, ReportWritesHtmlOrPdfAndRefusesBadInput) {
   std::string a, b;
   for (int i = 0; i < 20; ++i) {
     const std::string id = "\"id\":\"q" + std::to_string(i) + "\"";
@@ -398,9 +398,20 @@ TEST_F(CliE2E, ReportWritesHtmlAndRefusesBadInput) {
   EXPECT_EQ(run_cli("report --db " + db + " --out " + out.string()).status, 2);
   EXPECT_EQ(run_cli("report --db " + db + " --run 1 --compare 1,2 --out " + out.string()).status,
             2);
-  const auto pdf = run_cli("report --db " + db + " --run 1 --out r.pdf");
-  EXPECT_EQ(pdf.status, 2);
-  EXPECT_NE(pdf.err.find("PDF reports are written by the window"), std::string::npos);
-  EXPECT_EQ(run_cli("report --db " + db + " --run 1 --out r.txt").status, 2);
+  // The same reports as PDF, chosen by the file's ending (any case).
+  const fs::path pdf = dir_ / "R.PDF";
+  const auto p =
+      run_cli("report --db " + db + " --compare 1,2 --bootstrap 100 --out " + pdf.string());
+  ASSERT_EQ(p.status, 0) << p.err;
+  std::ifstream pf(pdf, std::ios::binary);
+  const std::string bytes((std::istreambuf_iterator<char>(pf)), {});
+  EXPECT_EQ(bytes.rfind("%PDF-1.4", 0), 0u);
+  EXPECT_NE(bytes.find("(Calibration) Tj"), std::string::npos);
+  EXPECT_EQ(bytes.substr(bytes.size() - 6), "%%EOF\n");
+  const auto txt = run_cli("report --db " + db + " --run 1 --out r.txt");
+  EXPECT_EQ(txt.status, 2);
+  EXPECT_NE(txt.err.find("--out must name a .html or .pdf file; found \"r.txt\""),
+            std::string::npos)
+      << txt.err;
   EXPECT_EQ(run_cli("report --db " + db + " --compare 1,x --out " + out.string()).status, 2);
 }

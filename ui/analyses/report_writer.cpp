@@ -1,8 +1,7 @@
 #include "analyses/report_writer.h"
 
 #include "analyses/analysis_job.h"
-#include "analyses/pdf_report.h"
-#include "report/html_report.h"
+#include "report/report.h"
 #include "store/store.h"
 
 namespace unveil::ui {
@@ -29,15 +28,11 @@ bool ReportWriter::write(const QString& project, const std::vector<qint64>& runI
         if (!st) return fail(st.error().message);
         report::ReportOptions o;
         o.metrics = options;
-        auto html = ids.size() == 1 ? report::run_report(*st, ids.front(), o)
-                                    : report::compare_report(*st, ids, o);
-        if (!html) return fail(html.error().message);
-        if (file.endsWith(QStringLiteral(".pdf"), Qt::CaseInsensitive)) {
-          if (const QString error = writePdfReport(*html, file); !error.isEmpty())
-            return fail(error.toStdString());
-        } else if (auto s = report::write_report(file.toStdString(), *html); !s) {
+        auto doc = ids.size() == 1 ? report::run_report(*st, ids.front(), o)
+                                   : report::compare_report(*st, ids, o);
+        if (!doc) return fail(doc.error().message);
+        if (auto s = report::write_report(file.toStdString(), *doc); !s)
           return fail(s.error().message);
-        }
         return [this, file] { emit finished(file, QString()); };
       });
 }

@@ -1,6 +1,6 @@
 // Writes the report of a stored run, or of a comparison of runs, in the background (core's
-// report::run_report / compare_report): self-contained HTML, or PDF when the file ends in .pdf
-// (pdf_report.h). The window asks for the file, this does the rest.
+// report::run_report / compare_report, report::write_report): self-contained HTML, or PDF when
+// the file ends in .pdf. The window asks for the file, this does the rest.
 #pragma once
 
 #include <QObject>

@@ -818,10 +818,17 @@ void MainWindow::writeReport(const std::vector<qint64>& runIds) {
   if (!project_->isOpen() || runIds.empty()) return;
   QString name = runIds.size() == 1 ? QStringLiteral("run-%1-report.html").arg(runIds.front())
                                     : QStringLiteral("comparison-report.html");
-  const QString file = QFileDialog::getSaveFileName(this, tr("Write report"),
-                                                    QDir(Settings::lastDirectory()).filePath(name),
-                                                    tr("HTML report (*.html);;PDF report (*.pdf)"));
+  const QString pdfFilter = tr("PDF report (*.pdf)");
+  QString filter;
+  QString file = QFileDialog::getSaveFileName(
+      this, tr("Write report"), QDir(Settings::lastDirectory()).filePath(name),
+      tr("HTML report (*.html)") + QStringLiteral(";;") + pdfFilter, &filter);
   if (file.isEmpty()) return;
+  // A name typed without its ending takes the one of the chosen kind.
+  const QString suffix = QFileInfo(file).suffix().toLower();
+  if (suffix != QLatin1String("html") && suffix != QLatin1String("htm") &&
+      suffix != QLatin1String("pdf"))
+    file += filter == pdfFilter ? QStringLiteral(".pdf") : QStringLiteral(".html");
   Settings::setLastDirectory(QFileInfo(file).absolutePath());
   if (!reports_->write(project_->path(), runIds, file, binning_->options()))
     statusBar()->showMessage(tr("A report is being written; try again in a moment"), 5000);
