@@ -20,6 +20,7 @@
 #include "browser/dataset_session.h"
 #include "calib/metrics.h"
 #include "dataset_fixtures.h"
+#include "plots/plot_export.h"
 #include "plots/plot_theme.h"
 #include "plots/reliability_diagram.h"
 #include "run/batch_run_panel.h"
@@ -252,6 +253,17 @@ class PreferencesTest : public QObject {
     // The style sheet's surfaces are dark too.
     QVERIFY(qApp->styleSheet().contains(QStringLiteral("#1b1f26")));
     QVERIFY(!qApp->styleSheet().contains(QStringLiteral("#ffffff"), Qt::CaseInsensitive));
+
+    // An exported picture takes the light look (it goes into a document), the plot on screen
+    // stays dark.
+    const QString png = QDir(QDir::tempPath()).filePath(QStringLiteral("unveil-dark-export.png"));
+    QCOMPARE(exportPlot(&plot, png, PlotFormat::kPng, QSize(400, 300)), QString());
+    QImage exported(png);
+    QVERIFY(!exported.isNull());
+    QVERIFY(exported.pixelColor(6, 6).lightness() > 200);
+    QFile::remove(png);
+    QCOMPARE(y->labelColor(), theme::darkPlotPalette().text);
+    QVERIFY(plotLightnessAt(plot, 3, 3) < 60);
 
     Theme::apply(ThemeChoice::kLight);
     QVERIFY(!Theme::isDark());

@@ -10,6 +10,7 @@
 #include <QSvgGenerator>
 
 #include "app/settings.h"
+#include "plots/plot_theme.h"
 
 namespace unveil::ui {
 
@@ -57,6 +58,7 @@ QString suffixFor(PlotFormat format) {
 }
 
 QString exportPlot(QCustomPlot* plot, const QString& fileName, PlotFormat format, QSize size) {
+  const theme::ExportLook light(plot);  // a picture for a document: the light look
   bool ok = false;
   switch (format) {
     case PlotFormat::kSvg:

@@ -152,6 +152,25 @@ PlotPalette plotPalette() {
   return dark ? darkPlotPalette() : lightPlotPalette();
 }
 
+namespace {
+constexpr const char* kExportLookProperty = "unveilExportLook";
+}  // namespace
+
+PlotPalette plotPaletteFor(const QCustomPlot* plot) {
+  return plot && plot->property(kExportLookProperty).toBool() ? lightPlotPalette() : plotPalette();
+}
+
+ExportLook::ExportLook(QCustomPlot* plot) : plot_(plot) {
+  plot_->setProperty(kExportLookProperty, true);
+  recolorPlot(plot_, lightPlotPalette());
+}
+
+ExportLook::~ExportLook() {
+  plot_->setProperty(kExportLookProperty, false);
+  recolorPlot(plot_, plotPalette());
+  plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void recolorPlot(QCustomPlot* plot, const PlotPalette& to) {
   const Recolorer map(to);
   plot->setBackground(QBrush(to.background));

@@ -38,6 +38,22 @@ PlotPalette lightPlotPalette();
 PlotPalette darkPlotPalette();
 /// The palette that fits the application's now: dark when its window colour is dark.
 PlotPalette plotPalette();
+/// The palette `plot` draws with: plotPalette(), except while it is being exported
+/// (ExportLook), when it is the light one.
+PlotPalette plotPaletteFor(const QCustomPlot* plot);
+
+/// While alive, `plot` takes the light look whatever the window's: exported pictures go into
+/// documents and onto white paper. On destruction the plot takes the window's look again.
+class ExportLook {
+ public:
+  explicit ExportLook(QCustomPlot* plot);
+  ~ExportLook();
+  ExportLook(const ExportLook&) = delete;
+  ExportLook& operator=(const ExportLook&) = delete;
+
+ private:
+  QCustomPlot* plot_;
+};
 /// Recolours `plot` to `to`: wherever it uses a colour of either palette (background, axes,
 /// grid, text, legend, pens and brushes of plottables and items), the colour of the same role in
 /// `to` takes its place, with the alpha kept. Colours of no role are left alone.

@@ -29,7 +29,7 @@ PlotView::PlotView(QWidget* parent) : QCustomPlot(parent) {
 
   // Every redraw first takes the colours of the look in effect (a no-op when they are).
   connect(this, &QCustomPlot::beforeReplot, this,
-          [this] { theme::recolorPlot(this, theme::plotPalette()); });
+          [this] { theme::recolorPlot(this, theme::plotPaletteFor(this)); });
 
   setMouseTracking(true);
   setContextMenuPolicy(Qt::CustomContextMenu);
