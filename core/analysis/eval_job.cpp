@@ -51,6 +51,17 @@ Result<std::optional<std::int64_t>> find_model_row(store::Store& st, const model
   return std::optional<std::int64_t>();
 }
 
+Result<model::Model> ModelCache::get(const std::filesystem::path& card,
+                                     model::DeviceChoice device) {
+  for (const Entry& e : entries_)
+    if (e.card == card && e.device == device) return e.model;
+  auto m = model::Model::load(card, device);
+  if (!m) return m.error();
+  ++loads_;
+  entries_.push_back({card, device, *m});
+  return std::move(*m);
+}
+
 Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cancel,
                             const std::function<void(const EvalProgress&)>& progress,
                             const PredictionSink& on_predictions) {
@@ -63,7 +74,8 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   auto ds = st->dataset_by_name(spec.dataset);
   if (!ds) return ds.error();
   if (!*ds) return Error{"no dataset named \"" + spec.dataset + "\" in " + spec.db.string()};
-  auto m = model::Model::load(spec.card, spec.device);
+  auto m = spec.models ? spec.models->get(spec.card, spec.device)
+                       : model::Model::load(spec.card, spec.device);
   if (!m) return m.error();
   auto items = st->items((*ds)->id, spec.split, /*load_images=*/true);
   if (!items) return items.error();

@@ -12,11 +12,31 @@
 
 #include "calib/metrics.h"
 #include "calib/prediction_set.h"
+#include "model/model.h"
 #include "model/torch_model.h"
 #include "store/store.h"
 #include "util/result.h"
 
 namespace unveil::analysis {
+
+/// The models of an analysis that makes many runs (a prompt search, the IDK prompts, the
+/// modality conditions), each card loaded once on its device: a TorchScript load and its dry run
+/// cost tens of milliseconds on a CPU and more on a GPU. Not thread-safe; one per analysis.
+class ModelCache {
+ public:
+  /// The model of `card` on `device`, loaded at the first call (a failed load is not kept).
+  Result<model::Model> get(const std::filesystem::path& card, model::DeviceChoice device);
+  std::size_t loads() const { return loads_; }
+
+ private:
+  struct Entry {
+    std::filesystem::path card;
+    model::DeviceChoice device;
+    model::Model model;
+  };
+  std::vector<Entry> entries_;
+  std::size_t loads_ = 0;
+};
 
 struct EvalSpec {
   std::filesystem::path db;
@@ -30,7 +50,8 @@ struct EvalSpec {
   int batch = 32;
   std::uint64_t seed = 0;  ///< for seeded perturbations
   std::optional<std::int64_t> resume_run;
-  std::string run_name;  ///< empty: "<model> · <dataset>/<split> · <condition>"
+  std::string run_name;          ///< empty: "<model> · <dataset>/<split> · <condition>"
+  ModelCache* models = nullptr;  ///< where the model comes from; null: loaded for this run only
 };
 
 struct EvalProgress {

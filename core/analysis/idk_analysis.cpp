@@ -186,8 +186,9 @@ Result<Plan> make_plan(const IdkSpec& spec, store::Store& st) {
 }
 
 EvalSpec eval_spec(const IdkSpec& spec, const Plan& plan, const IdkPrompt& prompt,
-                   const std::string& split) {
+                   const std::string& split, ModelCache& models) {
   EvalSpec e;
+  e.models = &models;
   e.db = spec.db;
   e.card = spec.card;
   e.dataset = spec.dataset;
@@ -301,6 +302,7 @@ Result<IdkResult> run_idk_analysis(const IdkSpec& spec, const std::atomic<bool>*
   IdkProgress p;
   p.runs = plan->prompts.size() * plan->splits.size();
   const auto total = static_cast<double>(p.runs);
+  ModelCache models;
   for (const auto& prompt : plan->prompts) {
     IdkPromptResult pr;
     pr.prompt = prompt;
@@ -313,7 +315,7 @@ Result<IdkResult> run_idk_analysis(const IdkSpec& spec, const std::atomic<bool>*
       }
       p.prompt = prompt.name;
       p.split = split;
-      auto r = ensure_run(*st, eval_spec(spec, *plan, prompt, split), cancel,
+      auto r = ensure_run(*st, eval_spec(spec, *plan, prompt, split, models), cancel,
                           [&](RunOrigin origin, const EvalProgress& ep) {
                             p.origin = origin;
                             p.run = ep;

@@ -60,8 +60,9 @@ Result<Plan> make_plan(const ModalitySpec& spec, store::Store& st) {
   return plan;
 }
 
-EvalSpec eval_spec(const ModalitySpec& spec, const std::string& condition) {
+EvalSpec eval_spec(const ModalitySpec& spec, const std::string& condition, ModelCache& models) {
   EvalSpec e;
+  e.models = &models;
   e.db = spec.db;
   e.card = spec.card;
   e.dataset = spec.dataset;
@@ -76,7 +77,8 @@ EvalSpec eval_spec(const ModalitySpec& spec, const std::string& condition) {
 
 // The condition's run, reused, resumed or made (run_reuse.h), with progress over all conditions.
 Result<ConditionRun> condition_run(const ModalitySpec& spec, const Plan& plan, std::size_t i,
-                                   store::Store& st, const std::atomic<bool>* cancel,
+                                   store::Store& st, ModelCache& models,
+                                   const std::atomic<bool>* cancel,
                                    const std::function<void(const ModalityProgress&)>& progress) {
   const std::string& condition = plan.conditions[i];
   ModalityProgress p;
@@ -84,15 +86,16 @@ Result<ConditionRun> condition_run(const ModalitySpec& spec, const Plan& plan, s
   p.conditions = plan.conditions.size();
   p.condition = condition;
   const auto n = static_cast<double>(p.conditions);
-  auto r = ensure_run(
-      st, eval_spec(spec, condition), cancel, [&](RunOrigin origin, const EvalProgress& ep) {
-        p.origin = origin;
-        p.run = ep;
-        const double part =
-            ep.total ? static_cast<double>(ep.done) / static_cast<double>(ep.total) : 1;
-        p.overall = (static_cast<double>(i) + part) / n;
-        if (progress) progress(p);
-      });
+  auto r =
+      ensure_run(st, eval_spec(spec, condition, models), cancel,
+                 [&](RunOrigin origin, const EvalProgress& ep) {
+                   p.origin = origin;
+                   p.run = ep;
+                   const double part =
+                       ep.total ? static_cast<double>(ep.done) / static_cast<double>(ep.total) : 1;
+                   p.overall = (static_cast<double>(i) + part) / n;
+                   if (progress) progress(p);
+                 });
   if (!r) return Error{"condition \"" + condition + "\": " + r.error().message};
   return ConditionRun{r->run_id, r->origin, r->cancelled};
 }
@@ -147,11 +150,12 @@ Result<ModalityResult> run_modality(const ModalitySpec& spec, const std::atomic<
   res.reference = plan->conditions[plan->reference];
   res.ece_bins = spec.ece_bins;
   std::vector<ConditionRun> runs;
+  ModelCache models;
   for (std::size_t i = 0; i < plan->conditions.size() && !res.cancelled; ++i) {
     // Checked before each run as well, so that a cancel leaves no empty run behind.
     res.cancelled = cancel && cancel->load();
     if (res.cancelled) break;
-    auto r = condition_run(spec, *plan, i, *st, cancel, progress);
+    auto r = condition_run(spec, *plan, i, *st, models, cancel, progress);
     if (!r) return r.error();
     res.cancelled = r->cancelled;
     runs.push_back(*r);

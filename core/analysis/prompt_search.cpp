@@ -251,6 +251,7 @@ class Search {
     e.prompt = suffix_template(plan_.base_template, suffix);
     e.device = spec_.device;
     e.batch = spec_.batch;
+    e.models = &models_;
     e.run_name = plan_.model_name + " · " + spec_.dataset +
                  (spec_.split.empty() ? "" : "/" + spec_.split) + " · prompt search " +
                  std::to_string(id_) + ": " + suffix;
@@ -345,6 +346,7 @@ class Search {
   store::Store& st_;
   const std::atomic<bool>* cancel_;
   const std::function<void(const PromptSearchProgress&)>& progress_;
+  ModelCache models_;  // the model, loaded by the first prompt that has to be run
   VariantSource source_;
   std::int64_t id_ = 0;
   bool model_known_ = false;

@@ -239,3 +239,44 @@ TEST_F(Models, EvalStreamsARunIntoTheStoreAndResumes) {
   spec.condition = "blank";
   EXPECT_FALSE(analysis::run_eval(spec).ok());
 }
+
+TEST_F(Models, ACacheLoadsEachCardOnceAndItsRunsMatchAFreshLoad) {
+  const fs::path db = dir_ / "cache.unveil";
+  auto st = store::Store::open(db);
+  auto ds = data::read_llava_json(dir_ / "shapes_world.json");
+  ds->name = "shapes";
+  ASSERT_TRUE(st->add_dataset(*ds, "x", "llava").ok());
+  analysis::ModelCache cache;
+  analysis::EvalSpec spec;
+  spec.db = db;
+  spec.card = card("shapes-mm");
+  spec.dataset = "shapes";
+  spec.split = "test";
+  spec.models = &cache;
+  // Two runs through the cache (two conditions), one without it: one load for the two.
+  auto a = analysis::run_eval(spec);
+  spec.condition = "blank";
+  auto b = analysis::run_eval(spec);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ(cache.loads(), 1u);
+  spec.models = nullptr;
+  spec.condition = "image";
+  auto fresh = analysis::run_eval(spec);
+  ASSERT_TRUE(fresh.ok()) << fresh.error().message;
+  EXPECT_EQ(cache.loads(), 1u);
+  // The cached model predicts what a freshly loaded one does.
+  const auto cached = st->prediction_set(a->run_id), loaded = st->prediction_set(fresh->run_id);
+  ASSERT_TRUE(cached.ok() && loaded.ok());
+  ASSERT_EQ(cached->size(), loaded->size());
+  for (std::size_t i = 0; i < cached->size(); ++i) {
+    const auto x = cached->logits(i), y = loaded->logits(i);
+    EXPECT_EQ(std::vector<double>(x.begin(), x.end()), std::vector<double>(y.begin(), y.end()));
+  }
+  // Another card is another load; a card that cannot be loaded is an error, and not kept.
+  ASSERT_TRUE(cache.get(card("shapes-base"), model::DeviceChoice::kCpu).ok());
+  EXPECT_EQ(cache.loads(), 2u);
+  const auto missing = cache.get(dir_ / "models" / "nope.json", model::DeviceChoice::kCpu);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.error().message.find("nope.json"), std::string::npos);
+  EXPECT_EQ(cache.loads(), 2u);
+}
