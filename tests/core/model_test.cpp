@@ -63,6 +63,21 @@ class Models : public ::testing::Test {
   static void TearDownTestSuite() { fs::remove_all(dir_); }
   static fs::path card(const std::string& name) { return dir_ / "models" / (name + ".json"); }
   static void write(const fs::path& p, const std::string& text) { std::ofstream(p) << text; }
+  // A project at `db` holding the tiny world as dataset "shapes", and a spec of a run of
+  // shapes-mm over its test split there.
+  static Result<store::Store> project_with_world(const fs::path& db, analysis::EvalSpec& spec) {
+    auto st = store::Store::open(db);
+    if (!st) return st.error();
+    auto ds = data::read_llava_json(dir_ / "shapes_world.json");
+    if (!ds) return ds.error();
+    ds->name = "shapes";
+    if (auto added = st->add_dataset(*ds, "x", "llava"); !added) return added.error();
+    spec.db = db;
+    spec.card = card("shapes-mm");
+    spec.dataset = "shapes";
+    spec.split = "test";
+    return st;
+  }
   static fs::path dir_;
 };
 fs::path Models::dir_;
@@ -169,16 +184,9 @@ TEST_F(Models, BrokenCardsAndModelsAreRefusedWithReasons) {
 }
 
 TEST_F(Models, EvalStreamsARunIntoTheStoreAndResumes) {
-  const fs::path db = dir_ / "p.unveil";
-  auto st = store::Store::open(db);
-  auto ds = data::read_llava_json(dir_ / "shapes_world.json");
-  ds->name = "shapes";
-  ASSERT_TRUE(st->add_dataset(*ds, "x", "llava").ok());
   analysis::EvalSpec spec;
-  spec.db = db;
-  spec.card = card("shapes-mm");
-  spec.dataset = "shapes";
-  spec.split = "test";
+  auto st = project_with_world(dir_ / "p.unveil", spec);
+  ASSERT_TRUE(st.ok()) << st.error().message;
   spec.batch = 5;
   std::atomic<bool> cancel{false};
   int reports = 0;
@@ -241,17 +249,10 @@ TEST_F(Models, EvalStreamsARunIntoTheStoreAndResumes) {
 }
 
 TEST_F(Models, ACacheLoadsEachCardOnceAndItsRunsMatchAFreshLoad) {
-  const fs::path db = dir_ / "cache.unveil";
-  auto st = store::Store::open(db);
-  auto ds = data::read_llava_json(dir_ / "shapes_world.json");
-  ds->name = "shapes";
-  ASSERT_TRUE(st->add_dataset(*ds, "x", "llava").ok());
   analysis::ModelCache cache;
   analysis::EvalSpec spec;
-  spec.db = db;
-  spec.card = card("shapes-mm");
-  spec.dataset = "shapes";
-  spec.split = "test";
+  auto st = project_with_world(dir_ / "cache.unveil", spec);
+  ASSERT_TRUE(st.ok()) << st.error().message;
   spec.models = &cache;
   // Two runs through the cache (two conditions), one without it: one load for the two.
   auto a = analysis::run_eval(spec);
