@@ -284,9 +284,8 @@ Result<std::vector<IdkPrompt>> read_idk_prompts(const std::filesystem::path& fil
 Result<IdkResult> run_idk_analysis(const IdkSpec& spec, const std::atomic<bool>* cancel,
                                    const std::function<void(const IdkProgress&)>& progress) {
   const auto t0 = std::chrono::steady_clock::now();
-  auto st = store::Store::open(spec.db, store::OpenMode::kOpenExisting);
+  auto st = open_for_runs(spec.db);
   if (!st) return st.error();
-  if (auto s = st->mark_orphaned_runs_interrupted(); !s) return s.error();
   auto plan = make_plan(spec, *st);
   if (!plan) return plan.error();
   IdkResult res;

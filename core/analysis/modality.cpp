@@ -137,9 +137,8 @@ Result<std::vector<ConditionSummary>> summarise(const ModalitySpec& spec, const 
 Result<ModalityResult> run_modality(const ModalitySpec& spec, const std::atomic<bool>* cancel,
                                     const std::function<void(const ModalityProgress&)>& progress) {
   const auto t0 = std::chrono::steady_clock::now();
-  auto st = store::Store::open(spec.db, store::OpenMode::kOpenExisting);
+  auto st = open_for_runs(spec.db);
   if (!st) return st.error();
-  if (auto s = st->mark_orphaned_runs_interrupted(); !s) return s.error();
   auto plan = make_plan(spec, *st);
   if (!plan) return plan.error();
   ModalityResult res;

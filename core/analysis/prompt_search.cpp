@@ -403,10 +403,9 @@ Result<PromptSearchResult> run_prompt_search(
     const PromptSearchSpec& spec, const std::atomic<bool>* cancel,
     const std::function<void(const PromptSearchProgress&)>& progress) {
   const auto t0 = clock::now();
-  auto st = store::Store::open(spec.db, store::OpenMode::kOpenExisting);
+  auto st = open_for_runs(spec.db);
   if (!st) return st.error();
   if (st->read_only()) return Error{spec.db.string() + " is read-only: a search must be stored"};
-  if (auto s = st->mark_orphaned_runs_interrupted(); !s) return s.error();
   auto plan = make_plan(spec, *st);
   if (!plan) return plan.error();
   PromptSearchResult res = result_head(spec, *plan);

@@ -108,10 +108,16 @@ Result<EnsuredRun> ensure_run(store::Store& st, const EvalSpec& spec,
 Result<EnsuredRun> ensure_run(const EvalSpec& spec, const std::atomic<bool>* cancel,
                               const EnsureProgress& progress,
                               const PredictionSink& on_predictions) {
-  auto st = store::Store::open(spec.db, store::OpenMode::kOpenExisting);
+  auto st = open_for_runs(spec.db);
+  if (!st) return st.error();
+  return ensure_run(*st, spec, cancel, progress, on_predictions);
+}
+
+Result<store::Store> open_for_runs(const std::filesystem::path& db) {
+  auto st = store::Store::open(db, store::OpenMode::kOpenExisting);
   if (!st) return st.error();
   if (auto s = st->mark_orphaned_runs_interrupted(); !s) return s.error();
-  return ensure_run(*st, spec, cancel, progress, on_predictions);
+  return st;
 }
 
 }  // namespace unveil::analysis

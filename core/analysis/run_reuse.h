@@ -59,6 +59,11 @@ struct EnsuredRun {
 /// once, with done == total == its predictions.
 using EnsureProgress = std::function<void(RunOrigin origin, const EvalProgress& run)>;
 
+/// Opens an existing project for an analysis that reuses and makes runs (modality, IDK, prompt
+/// search): runs left "running" by a process that has died are marked interrupted first, so that
+/// they can be resumed.
+Result<store::Store> open_for_runs(const std::filesystem::path& db);
+
 /// Reuses, resumes or makes the run spec asks for (spec.resume_run is ignored: the run to resume
 /// is found here). `st` is an open connection to spec.db; runs of dead processes should have been
 /// marked interrupted (Store::mark_orphaned_runs_interrupted) for them to be resumed.
