@@ -130,6 +130,21 @@
     </message>
 </context>
 <context>
+    <name>RunsAnalysis</name>
+    <message>
+        <source>Starting…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not run the analysis: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui</name>
     <message>
         <source>The presentation tells the demo project&apos;s story: open the demo project (File ▸ Open demo project) to present it.</source>
@@ -1157,19 +1172,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not run the analysis: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2129,19 +2132,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Could not run the analysis: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

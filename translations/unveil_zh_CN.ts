@@ -128,6 +128,21 @@
     </message>
 </context>
 <context>
+    <name>RunsAnalysis</name>
+    <message>
+        <source>Starting…</source>
+        <translation>正在启动…</translation>
+    </message>
+    <message>
+        <source>Could not run the analysis: %1</source>
+        <translation>无法运行分析：%1</translation>
+    </message>
+    <message>
+        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
+        <translation>已取消。已完成的运行会保留；下次运行时将接着进行。</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui</name>
     <message>
         <source>The presentation tells the demo project&apos;s story: open the demo project (File ▸ Open demo project) to present it.</source>
@@ -1149,20 +1164,8 @@
         <translation>请先打开一个包含数据集和模型的项目。</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
-    </message>
-    <message>
         <source>Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items</source>
         <translation>第 %1 / %2 个运行：提示词 %3，%4（%5）— %6/%7 个条目</translation>
-    </message>
-    <message>
-        <source>Could not run the analysis: %1</source>
-        <translation>无法运行分析：%1</translation>
-    </message>
-    <message>
-        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
-        <translation>已取消。已完成的运行会保留；下次运行时将接着进行。</translation>
     </message>
     <message>
         <source>Prompt</source>
@@ -2116,20 +2119,8 @@
         <translation>请至少给出两个条件，例如 image,text。</translation>
     </message>
     <message>
-        <source>Starting…</source>
-        <translation>正在启动…</translation>
-    </message>
-    <message>
         <source>Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s</source>
         <translation>条件 %1 / %2：%3 — %4 %5/%6 个条目，每秒 %7 个条目</translation>
-    </message>
-    <message>
-        <source>Could not run the analysis: %1</source>
-        <translation>无法运行分析：%1</translation>
-    </message>
-    <message>
-        <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
-        <translation>已取消。已完成的运行会保留；下次运行时将接着进行。</translation>
     </message>
     <message>
         <source>Condition</source>

@@ -13,6 +13,7 @@
 
 #include "analyses/analysis_job.h"
 #include "analyses/run_setup.h"
+#include "analyses/runs_analysis.h"
 #include "project/project_session.h"
 
 namespace unveil::ui {
@@ -199,40 +200,26 @@ bool IdkView::run() {
     spec.answerable_splits.push_back(answerableSplit_.toStdString());
   spec.prompts = std::move(*prompts);
   spec.replicates = replicates_;
-  progress_->setValue(0);
-  progress_->show();
-  status_->setText(tr("Starting…"));
-  job_->start([this, spec](const std::atomic<bool>& cancel,
-                           const AnalysisJob::Post& post) -> std::function<void()> {
-    Throttle due(std::chrono::milliseconds(100));
-    auto result = analysis::run_idk_analysis(spec, &cancel, [&](const analysis::IdkProgress& p) {
-      if (!due()) return;
-      post([this, p] {
-        progress_->setValue(static_cast<int>(std::lround(1000 * p.overall)));
-        status_->setText(tr("Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items")
+  RunsAnalysis::start<analysis::IdkProgress>(
+      job_, progress_, status_,
+      [spec](const std::atomic<bool>& cancel, const auto& report) {
+        return analysis::run_idk_analysis(spec, &cancel, report);
+      },
+      [this](const analysis::IdkProgress& p) {
+        return std::pair{p.overall,
+                         tr("Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items")
                              .arg(p.run_index + 1)
                              .arg(p.runs)
                              .arg(QString::fromStdString(p.prompt), QString::fromStdString(p.split),
                                   QString::fromLatin1(analysis::to_string(p.origin)))
                              .arg(p.run.done)
-                             .arg(p.run.total));
+                             .arg(p.run.total)};
+      },
+      [this](const analysis::IdkResult& r) {
+        result_ = r;
+        showResult(*result_);
+        project_->refresh();  // the new runs
       });
-    });
-    return [this, result = std::move(result)] {
-      if (!result) {
-        status_->setText(tr("Could not run the analysis: %1")
-                             .arg(QString::fromStdString(result.error().message)));
-        return;
-      }
-      if (result->cancelled) {
-        status_->setText(tr("Cancelled. The runs made so far are kept; the next run resumes."));
-        return;
-      }
-      result_ = *result;
-      showResult(*result_);
-      project_->refresh();
-    };
-  });
   updateButtons();
   return true;
 }

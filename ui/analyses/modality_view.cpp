@@ -16,6 +16,7 @@
 
 #include "analyses/analysis_job.h"
 #include "analyses/run_setup.h"
+#include "analyses/runs_analysis.h"
 #include "plots/confidence_scatter.h"
 #include "plots/distribution_plot.h"
 #include "project/project_session.h"
@@ -179,41 +180,26 @@ bool ModalityView::run() {
     status_->setText(tr("Give at least two conditions, e.g. image,text."));
     return false;
   }
-  progress_->setValue(0);
-  progress_->show();
-  status_->setText(tr("Starting…"));
-  job_->start([this, spec](const std::atomic<bool>& cancel,
-                           const AnalysisJob::Post& post) -> std::function<void()> {
-    Throttle due(std::chrono::milliseconds(100));
-    auto result = analysis::run_modality(spec, &cancel, [&](const analysis::ModalityProgress& p) {
-      if (!due()) return;
-      post([this, p] {
-        progress_->setValue(static_cast<int>(std::lround(1000 * p.overall)));
-        status_->setText(tr("Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s")
-                             .arg(p.condition_index + 1)
-                             .arg(p.conditions)
-                             .arg(QString::fromStdString(p.condition),
-                                  QString::fromLatin1(analysis::to_string(p.origin)))
-                             .arg(p.run.done)
-                             .arg(p.run.total)
-                             .arg(std::lround(p.run.items_per_second)));
+  RunsAnalysis::start<analysis::ModalityProgress>(
+      job_, progress_, status_,
+      [spec](const std::atomic<bool>& cancel, const auto& report) {
+        return analysis::run_modality(spec, &cancel, report);
+      },
+      [this](const analysis::ModalityProgress& p) {
+        return std::pair{p.overall, tr("Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s")
+                                        .arg(p.condition_index + 1)
+                                        .arg(p.conditions)
+                                        .arg(QString::fromStdString(p.condition),
+                                             QString::fromLatin1(analysis::to_string(p.origin)))
+                                        .arg(p.run.done)
+                                        .arg(p.run.total)
+                                        .arg(std::lround(p.run.items_per_second))};
+      },
+      [this](const analysis::ModalityResult& r) {
+        result_ = r;
+        showResult(*result_);
+        project_->refresh();  // the new runs
       });
-    });
-    return [this, result = std::move(result)] {
-      if (!result) {
-        status_->setText(tr("Could not run the analysis: %1")
-                             .arg(QString::fromStdString(result.error().message)));
-        return;
-      }
-      if (result->cancelled) {
-        status_->setText(tr("Cancelled. The runs made so far are kept; the next run resumes."));
-        return;
-      }
-      result_ = *result;
-      showResult(*result_);
-      project_->refresh();  // the new runs
-    };
-  });
   updateButtons();
   return true;
 }
