@@ -51,6 +51,7 @@ int cmd_report(std::span<const std::string> argv, Io io) {
   if (auto ok = check_out(*out); !ok) return usage_error(io, ok.error().message, kUsageText);
   auto options = report_options(a);
   if (!options) return usage_error(io, options.error().message, kUsageText);
+  options->out = *out;
   auto run_id = int_option(a, "--run", 0, 1, (1ll << 62));
   if (!run_id) return usage_error(io, run_id.error().message, kUsageText);
   auto ids = compare ? id_list(*compare, "--compare")

@@ -22,8 +22,9 @@ struct ReportOptions {
   calib::MetricsOptions metrics;
   int replicates = 1000;  ///< bootstrap replicates of the intervals (>= 1)
   std::uint64_t seed = 0;
-  std::size_t worst_cases = 10;  ///< wrong answers shown, most confident first
-  int thumbnail_side = 160;      ///< pixels
+  std::size_t worst_cases = 10;     ///< wrong answers shown, most confident first
+  int thumbnail_side = 160;         ///< pixels
+  std::string out = "report.html";  ///< the file named in the report's own command line
 };
 
 /// The report of one run: summary in plain words, reliability diagram and confidence histogram,

@@ -132,8 +132,8 @@ std::vector<Block> run_facts(store::Store& store, const store::RunInfo& run) {
 
 std::string report_command(const std::string& db, const std::string& selection,
                            const ReportOptions& options) {
-  return "unveil-cli report --db " + shell_quote(db) + " " + selection + " --out report.html" +
-         " --bins " + std::to_string(options.metrics.bins) +
+  return "unveil-cli report --db " + shell_quote(db) + " " + selection + " --out " +
+         shell_quote(options.out) + " --bins " + std::to_string(options.metrics.bins) +
          (options.metrics.binning == calib::Binning::kEqualMass ? " --binning mass" : "") +
          " --bootstrap " + std::to_string(options.replicates) + " --seed " +
          std::to_string(options.seed);

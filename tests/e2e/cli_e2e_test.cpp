@@ -376,6 +376,8 @@ TEST_F(CliE2E, ReportWritesHtmlOrPdfAndRefusesBadInput) {
   EXPECT_NE(html.find("<svg class=\"reliability\""), std::string::npos);
   EXPECT_NE(html.find("first"), std::string::npos);
   EXPECT_EQ(html.find("nan"), std::string::npos);
+  // Its own command line names the file it was written to.
+  EXPECT_NE(html.find("--out " + out.string() + " --bins"), std::string::npos);
 
   const fs::path cmp = dir_ / "c.html";
   const auto c =

@@ -28,6 +28,7 @@ bool ReportWriter::write(const QString& project, const std::vector<qint64>& runI
         if (!st) return fail(st.error().message);
         report::ReportOptions o;
         o.metrics = options;
+        o.out = file.toStdString();
         auto doc = ids.size() == 1 ? report::run_report(*st, ids.front(), o)
                                    : report::compare_report(*st, ids, o);
         if (!doc) return fail(doc.error().message);
