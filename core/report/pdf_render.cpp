@@ -215,6 +215,11 @@ class Layout {
     }
   }
 
+  // A bookmark to where the next thing is drawn (after any page break it needs).
+  void bookmark(const std::string& title) {
+    writer.add_bookmark(title, pages_.size(), page_y(y) + 4);
+  }
+
   std::string finish(const std::string& title) {
     pages_.push_back(std::move(content_));
     const Style foot{7.5, Font::kRegular, kGrey};
@@ -322,8 +327,9 @@ void render(Layout& L, const Heading& h) {
   const auto ls = wrap(plain(h.text), st, kWidth);
   const double before = h.level == 1 ? 0 : h.level == 2 ? 18 : 10;
   const double height = before + static_cast<double>(ls.size()) * st.leading() + 6;
-  // A heading stays with the start of what follows it.
+  // A heading stays with the start of what follows it; a section's is a bookmark.
   if (!L.ensure(height + 90)) L.y += before;
+  if (h.level <= 2) L.bookmark(h.text);
   L.y += L.lines(ls, st, kLeft, L.y);
   if (h.level == 2) L.rule(kLeft, kRight, L.y + 1, kRule, 0.8);
   L.y += h.level == 1 ? 2 : 6;

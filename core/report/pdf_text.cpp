@@ -1,5 +1,6 @@
 #include "report/pdf_text.h"
 
+#include <algorithm>
 #include <array>
 #include <cmath>
 #include <cstdint>
@@ -191,6 +192,10 @@ void Writer::add_page(std::string content) {
   pages_.push_back(std::move(content));
 }
 
+void Writer::add_bookmark(std::string title, std::size_t page, double top) {
+  bookmarks_.push_back({std::move(title), page, top});
+}
+
 namespace {
 
 // A PDF text string (document information) as UTF-16BE in hex, with its byte order mark.
@@ -224,13 +229,18 @@ std::string stream(const std::string& dictionary, std::string_view bytes) {
 
 std::string Writer::finish(std::string_view title) const {
   // Objects: 1 catalog, 2 page tree, 3-7 fonts, 8 graphics state, 9 information, then the
-  // images, then each page and its content stream.
+  // images, then each page and its content stream, then the outline and its entries.
   std::vector<std::string> objects;
   const std::size_t first_image = 10, first_page = first_image + images_.size();
+  const std::size_t outline = first_page + 2 * pages_.size();
+  const auto ref = [](std::size_t object) { return std::to_string(object) + " 0 R"; };
   std::string kids;
   for (std::size_t p = 0; p < pages_.size(); ++p)
     kids += (kids.empty() ? "" : " ") + std::to_string(first_page + 2 * p) + " 0 R";
-  objects.push_back("<< /Type /Catalog /Pages 2 0 R >>");
+  objects.push_back(bookmarks_.empty() || pages_.empty()
+                        ? std::string("<< /Type /Catalog /Pages 2 0 R >>")
+                        : "<< /Type /Catalog /Pages 2 0 R /Outlines " + ref(outline) +
+                              " /PageMode /UseOutlines >>");
   objects.push_back("<< /Type /Pages /Kids [" + kids + "] /Count " + std::to_string(pages_.size()) +
                     " >>");
   for (const char* base : {"Helvetica", "Helvetica-Bold", "Courier"}) {
@@ -260,6 +270,19 @@ std::string Writer::finish(std::string_view title) const {
                       num(kPageHeight) + "] /Resources " + resources + " /Contents " +
                       std::to_string(first_page + 2 * p + 1) + " 0 R >>");
     objects.push_back(stream("", pages_[p]));
+  }
+  if (!bookmarks_.empty() && !pages_.empty()) {
+    const std::size_t n = bookmarks_.size();
+    objects.push_back("<< /Type /Outlines /First " + ref(outline + 1) + " /Last " +
+                      ref(outline + n) + " /Count " + std::to_string(n) + " >>");
+    for (std::size_t i = 0; i < n; ++i) {
+      const Bookmark& b = bookmarks_[i];
+      const std::size_t page = first_page + 2 * std::min(b.page, pages_.size() - 1);
+      objects.push_back("<< /Title " + text_string(b.title) + " /Parent " + ref(outline) +
+                        (i > 0 ? " /Prev " + ref(outline + i) : std::string()) +
+                        (i + 1 < n ? " /Next " + ref(outline + i + 2) : std::string()) +
+                        " /Dest [" + ref(page) + " /XYZ 0 " + num(b.top) + " null] >>");
+    }
   }
 
   std::string out = "%PDF-1.4\n%\xE2\xE3\xCF\xD3\n";

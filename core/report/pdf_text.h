@@ -50,6 +50,9 @@ class Writer {
   /// state /GS1 (fill opacity 0.45) are its resources.
   void add_page(std::string content);
   std::size_t pages() const { return pages_.size(); }
+  /// An entry of the document outline (the viewer's bookmarks), in order: `title` opens page
+  /// `page` (0-based, of the pages added) at `top` points from the page's bottom.
+  void add_bookmark(std::string title, std::size_t page, double top);
   /// The file, with `title` in its document information.
   std::string finish(std::string_view title) const;
 
@@ -58,8 +61,14 @@ class Writer {
     std::string bytes;
     int width, height;
   };
+  struct Bookmark {
+    std::string title;
+    std::size_t page;
+    double top;
+  };
   std::vector<Image> images_;
   std::vector<std::string> pages_;
+  std::vector<Bookmark> bookmarks_;
 };
 
 inline constexpr double kPageWidth = 595.28, kPageHeight = 841.89;

@@ -11,9 +11,10 @@ namespace unveil::testing_pdf {
 
 struct Parsed {
   bool ok = false;
-  std::string problem;                  ///< why ok is false
-  std::vector<std::string> objects;     ///< the text of object i + 1, from "N 0 obj" to "endobj"
-  std::vector<std::string> page_texts;  ///< per page, the shown strings joined by spaces
+  std::string problem;                    ///< why ok is false
+  std::vector<std::string> objects;       ///< the text of object i + 1, from "N 0 obj" to "endobj"
+  std::vector<std::string> page_texts;    ///< per page, the shown strings joined by spaces
+  std::vector<std::size_t> page_objects;  ///< per page, its object number
 };
 
 inline std::string unescape(const std::string& s, std::size_t& i) {
@@ -98,6 +99,7 @@ inline Parsed parse(const std::string& pdf) {
       if (body.compare(i + 1, 4, " Tj ") == 0) text += (text.empty() ? "" : " ") + shown;
     }
     p.page_texts.push_back(text);
+    p.page_objects.push_back(page);
   }
   p.ok = true;
   return p;

@@ -4,6 +4,9 @@
 // read back independently (tests/core/pdf_structure.h), and the layout of a whole report.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <string>
 
 #include "pdf_structure.h"
@@ -179,6 +182,44 @@ TEST(PdfReport, EveryBlockIsLaidOutOnNumberedPagesInsideTheMargins) {
       EXPECT_LT(y, 841.89);
     }
   }
+}
+
+// "<FEFF...>": an ASCII title as the writer's UTF-16BE text string.
+std::string utf16_hex(const std::string& ascii) {
+  std::string s = "<FEFF";
+  char buf[8];
+  for (const char c : ascii) {
+    std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c));
+    s += buf;
+  }
+  return s + ">";
+}
+
+TEST(PdfReport, TheTitleAndEverySectionAreBookmarksToTheirPages) {
+  auto doc = long_document();
+  doc.sections.push_back({"t", "Tail section", {report::paragraph("the end")}});
+  const auto p = testing_pdf::parse(report::to_pdf(doc));
+  ASSERT_TRUE(p.ok) << p.problem;
+  EXPECT_NE(p.objects[0].find("/Outlines "), std::string::npos);
+  std::size_t outlines = 0;
+  for (const auto& o : p.objects)
+    outlines += o.find("/Type /Outlines /First ") != std::string::npos;
+  ASSERT_EQ(outlines, 1u);
+  std::size_t found = 0;
+  for (const std::string heading : {"Layout (test)", "A section", "Tail section"}) {
+    for (const auto& o : p.objects) {
+      if (o.find("/Title " + utf16_hex(heading) + " /Parent") == std::string::npos) continue;
+      ++found;
+      const std::size_t d = o.find("/Dest [");
+      ASSERT_NE(d, std::string::npos);
+      const std::size_t page = std::strtoull(o.c_str() + d + 7, nullptr, 10);
+      const auto at = std::find(p.page_objects.begin(), p.page_objects.end(), page);
+      ASSERT_NE(at, p.page_objects.end()) << heading;
+      const std::string& text = p.page_texts[static_cast<std::size_t>(at - p.page_objects.begin())];
+      EXPECT_NE(text.find(heading), std::string::npos) << heading;
+    }
+  }
+  EXPECT_EQ(found, 3u);
 }
 
 TEST(PdfReport, AnEmptyDocumentIsOnePage) {
