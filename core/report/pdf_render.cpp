@@ -562,16 +562,20 @@ void render(Layout& L, const CaseList& list) {
     const double image_w = image ? image_side : 0,
                  image_h = image ? std::min(128.0, image_side * c.jpeg_height / c.jpeg_width) : 0;
     const double x = kLeft + pad + (image ? image_w + 12 : 0), w = kRight - pad - x;
-    std::vector<std::pair<std::vector<Line>, Style>> parts;
-    parts.push_back({wrap(plain(c.title), title, w), title});
+    // The card's text: the title, the question, a note, then the options indented.
+    struct Part {
+      std::vector<Line> lines;
+      Style style;
+      double indent = 0, after = 0;
+    };
+    std::vector<Part> parts{{wrap(plain(c.title), title, w), title, 0, 3}};
     if (!c.question.empty()) parts.push_back({wrap(plain(c.question), body, w), body});
     if (!c.note.empty()) parts.push_back({wrap(plain(c.note), note, w), note});
     for (const Span& o : c.options)
-      parts.push_back({wrap({o}, body, w - 10), body});
+      parts.push_back({wrap({o}, body, w - 10), body, 10});
     double text_h = 0;
-    for (const auto& [ls, st] : parts)
-      text_h +=
-          static_cast<double>(ls.size()) * st.leading() + (&st == &parts.front().second ? 3 : 0);
+    for (const Part& part : parts)
+      text_h += static_cast<double>(part.lines.size()) * part.style.leading() + part.after;
     const double height = std::max(image_h, text_h) + 2 * pad;
     L.ensure(height);
     L.frame(kLeft, L.y, kWidth, height, kRule, 0.6);
@@ -582,12 +586,8 @@ void render(Layout& L, const CaseList& list) {
       L.frame(kLeft + pad, L.y + pad, image_w, image_h, hex(0xcccccc), 0.5);
     }
     double top = L.y + pad;
-    for (std::size_t k = 0; k < parts.size(); ++k) {
-      const bool option = k + c.options.size() >= parts.size();
-      top +=
-          L.lines(parts[k].first, parts[k].second, option ? x + 10 : x, top, option ? w - 10 : w);
-      if (k == 0) top += 3;
-    }
+    for (const Part& part : parts)
+      top += L.lines(part.lines, part.style, x + part.indent, top, w - part.indent) + part.after;
     L.y += height + 8;
   }
 }
