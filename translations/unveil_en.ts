@@ -1864,6 +1864,14 @@
         <source>HTML report (*.html)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the report in the desktop&apos;s viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>

@@ -1852,6 +1852,14 @@
         <source>HTML report (*.html)</source>
         <translation>HTML 报告 (*.html)</translation>
     </message>
+    <message>
+        <source>Open</source>
+        <translation>打开</translation>
+    </message>
+    <message>
+        <source>Open the report in the desktop&apos;s viewer</source>
+        <translation>用桌面的查看器打开报告</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>

@@ -3,6 +3,7 @@
 // readable message and no crash. Expected values come from calling core directly.
 #include <QComboBox>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -102,6 +103,25 @@ class MainWindowTest : public QObject {
     auto* text = window.findChild<QPlainTextEdit*>(QStringLiteral("sessionLogText"));
     QVERIFY(text);
     QVERIFY(text->toPlainText().contains(QStringLiteral("/nonexistent/predictions.jsonl")));
+  }
+
+  void bannerNoticesCarryOneAction() {
+    MessageBanner banner;
+    int opened = 0;
+    banner.showNotice(QStringLiteral("Report written to r.pdf"), QStringLiteral("Open"),
+                      [&] { ++opened; });
+    QVERIFY(!banner.isHidden());
+    QVERIFY(!banner.actionButton()->isHidden());
+    QCOMPARE(banner.actionButton()->text(), QStringLiteral("Open"));
+    QTest::mouseClick(banner.actionButton(), Qt::LeftButton);
+    QCOMPARE(opened, 1);
+    QVERIFY(banner.isHidden());  // the action dismisses the notice
+    // An error after it has no action.
+    banner.showError(QStringLiteral("broken"));
+    QVERIFY(!banner.isHidden());
+    QVERIFY(banner.actionButton()->isHidden());
+    QCOMPARE(banner.text(), QStringLiteral("broken"));
+    QCOMPARE(opened, 1);
   }
 
   void startsOnTheEmptyState() {

@@ -3,6 +3,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDesktopServices>
 #include <QDir>
 #include <QDockWidget>
 #include <QDragEnterEvent>
@@ -24,6 +25,7 @@
 #include <QTimer>
 #include <QUndoCommand>
 #include <QUndoStack>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 #include <algorithm>
@@ -457,12 +459,17 @@ void MainWindow::connectBrowserToRuns() {
                 tr("The best prompt is in the New run panel; choose the split and press Start"),
                 8000);
           });
-  connect(
-      reports_, &ReportWriter::finished, this, [this](const QString& file, const QString& error) {
-        if (!error.isEmpty()) return showError(tr("The report was not written: %1").arg(error));
-        statusBar()->showMessage(tr("Report written to %1").arg(file), 10000);
-        SessionLog::instance().add(SessionLog::Level::kInfo, tr("Report written to %1").arg(file));
-      });
+  connect(reports_, &ReportWriter::finished, this,
+          [this](const QString& file, const QString& error) {
+            if (!error.isEmpty()) return showError(tr("The report was not written: %1").arg(error));
+            const QString written = tr("Report written to %1").arg(QDir::toNativeSeparators(file));
+            statusBar()->showMessage(written, 10000);
+            SessionLog::instance().add(SessionLog::Level::kInfo, written);
+            // Opened in the desktop's viewer for HTML or PDF, on request.
+            banner_->showNotice(written, tr("Open"),
+                                [file] { QDesktopServices::openUrl(QUrl::fromLocalFile(file)); });
+            banner_->actionButton()->setToolTip(tr("Open the report in the desktop's viewer"));
+          });
   connect(binning_, &BinningControls::optionsChanged, this,
           [this] { analyses_->compareView()->setMetricsOptions(binning_->options()); });
   connect(datasetPage_->browser(), &DatasetBrowser::exportFinished, this,

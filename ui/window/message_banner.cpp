@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPushButton>
 #include <QToolButton>
 
 namespace unveil::ui {
@@ -11,6 +12,12 @@ MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent) {
   label_ = new QLabel(this);
   label_->setWordWrap(true);
   label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  action_ = new QPushButton(this);
+  action_->hide();
+  connect(action_, &QPushButton::clicked, this, [this] {
+    hide();
+    if (run_) run_();
+  });
   auto* close = new QToolButton(this);
   close->setText(QStringLiteral("✕"));
   close->setAutoRaise(true);
@@ -19,11 +26,23 @@ MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent) {
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(12, 8, 8, 8);
   layout->addWidget(label_, 1);
+  layout->addWidget(action_, 0, Qt::AlignTop);
   layout->addWidget(close, 0, Qt::AlignTop);
   hide();
 }
 
 void MessageBanner::showError(const QString& message) {
+  run_ = nullptr;
+  action_->hide();
+  label_->setText(message);
+  show();
+}
+
+void MessageBanner::showNotice(const QString& message, const QString& actionText,
+                               std::function<void()> action) {
+  run_ = std::move(action);
+  action_->setText(actionText);
+  action_->show();
   label_->setText(message);
   show();
 }

@@ -1,10 +1,13 @@
-// A dismissable line at the top of the window for errors that the user should read (a file that
-// could not be opened), instead of a modal box that blocks the window.
+// A dismissable line at the top of the window for what the user should read — an error (a file
+// that could not be opened), or a notice with one action (a report written: Open) — instead of a
+// modal box that blocks the window.
 #pragma once
 
 #include <QFrame>
+#include <functional>
 
 class QLabel;
+class QPushButton;
 
 namespace unveil::ui {
 
@@ -15,10 +18,15 @@ class MessageBanner : public QFrame {
   explicit MessageBanner(QWidget* parent = nullptr);
 
   void showError(const QString& message);
+  /// A message with a button labelled `actionText`: a click runs `action` and dismisses it.
+  void showNotice(const QString& message, const QString& actionText, std::function<void()> action);
   QString text() const;
+  QPushButton* actionButton() const { return action_; }
 
  private:
   QLabel* label_ = nullptr;
+  QPushButton* action_ = nullptr;
+  std::function<void()> run_;
 };
 
 }  // namespace unveil::ui
