@@ -1,7 +1,5 @@
 // A report document (report_doc.h) as one self-contained HTML page: inline CSS, pictures as
 // inline SVG, thumbnails as data URIs, nothing fetched from elsewhere.
-#include <type_traits>
-
 #include "report/html_text.h"
 #include "report/report_doc.h"
 #include "report/svg_plots.h"

@@ -6,7 +6,6 @@
 #include "analysis/compare.h"
 #include "calib/bootstrap.h"
 #include "calib/risk_coverage.h"
-#include "report/html_text.h"
 #include "report/report_sections.h"
 #include "report/svg_plots.h"
 #include "util/atomic_file.h"
