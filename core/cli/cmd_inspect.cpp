@@ -1,3 +1,4 @@
+#include <iterator>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -27,6 +28,13 @@ int cmd_inspect(std::span<const std::string> argv, Io io) {
   if (!da) return usage_error(io, da.error().message, kUsageText);
   auto ds = data::read_dataset(a.positional[0], da->format, da->options, da->answers);
   if (!ds) return input_error(io, ds.error().message);
+  // Reading checks that each image file exists; decoding it is the only way to know that it is
+  // whole.
+  const std::size_t skipped = ds->problems.size();
+  std::vector<data::Problem> image_problems = data::check_images_decode(*ds);
+  const std::size_t undecodable = image_problems.size();
+  ds->problems.insert(ds->problems.end(), std::make_move_iterator(image_problems.begin()),
+                      std::make_move_iterator(image_problems.end()));
 
   std::map<std::string, std::size_t> by_split, by_category;
   std::map<std::string, std::size_t> letters;
@@ -49,7 +57,8 @@ int cmd_inspect(std::span<const std::string> argv, Io io) {
     nlohmann::ordered_json j;
     j["file"] = a.positional[0];
     j["items"] = n;
-    j["skipped"] = ds->problems.size();
+    j["skipped"] = skipped;
+    j["undecodable_images"] = undecodable;
     j["with_image"] = with_image;
     j["with_idk_option"] = with_idk_option;
     j["idk_questions"] = idk_questions;
@@ -66,12 +75,13 @@ int cmd_inspect(std::span<const std::string> argv, Io io) {
     io.out << j.dump(2) << "\n";
     return kOk;
   }
-  io.out << a.positional[0] << ": " << n << " items read, " << ds->problems.size() << " skipped\n";
+  io.out << a.positional[0] << ": " << n << " items read, " << skipped << " skipped\n";
   io.out << "  with an image: " << with_image
          << ", with an \"I don't know\" option: " << with_idk_option
          << ", IDK questions: " << idk_questions << " ("
          << static_cast<int>(idk_share * 1000 + 0.5) / 10.0 << "%)\n";
   if (no_answer) io.out << "  without a gold answer: " << no_answer << "\n";
+  if (undecodable) io.out << "  images that cannot be decoded: " << undecodable << "\n";
   io.out << "splits:\n";
   for (const auto& [k, v] : by_split)
     io.out << "  " << k << ": " << v << "\n";

@@ -177,22 +177,34 @@ AnswerParse parse_answer(std::string_view answer, const std::vector<Option>& opt
       s.push_back(o.letter);
     return s;
   };
+  const auto is_letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  // A letter standing alone, in parentheses or before ". ", ") ", ": ", in either case.
   char letter = 0;
-  if (t.size() == 1 && std::isalpha(static_cast<unsigned char>(t[0]))) {
-    letter = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
-  } else if (t.size() >= 3 && t[0] == '(' && std::isupper(static_cast<unsigned char>(t[1])) &&
-             t[2] == ')') {
+  if (t.size() == 1 && is_letter(t[0])) {
+    letter = t[0];
+  } else if (t.size() >= 3 && t[0] == '(' && is_letter(t[1]) && t[2] == ')') {
     letter = t[1];
-  } else if (t.size() >= 2 && std::isupper(static_cast<unsigned char>(t[0])) &&
-             (t[1] == '.' || t[1] == ')' || t[1] == ':') && (t.size() == 2 || is_space(t[2]))) {
+  } else if (t.size() >= 2 && is_letter(t[0]) && (t[1] == '.' || t[1] == ')' || t[1] == ':') &&
+             (t.size() == 2 || is_space(t[2]))) {
     letter = t[0];
   }
   if (letter) {
+    const std::string shown(t.substr(0, 80));
     r.index = index_of(letter);
-    if (r.index < 0) {
-      r.problem = "the answer \"" + std::string(1, letter) + "\" is not one of the options (" +
-                  letters() + ")";
+    if (r.index >= 0) return r;
+    // Written in the other case ("(b)" for option B): option letters are distinct under case
+    // folding (A to Z), so this names one option at most.
+    const auto fold = [](char c) {
+      return static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    };
+    for (std::size_t i = 0; i < options.size(); ++i) {
+      if (fold(options[i].letter) == fold(letter)) {
+        r.index = static_cast<int>(i);
+        return r;
+      }
     }
+    r.problem = "the answer \"" + shown + "\" names option letter " + std::string(1, fold(letter)) +
+                ", which is not one of the options (" + letters() + ")";
     return r;
   }
   // The text of one option ("blue").

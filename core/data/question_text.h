@@ -24,8 +24,10 @@ std::optional<ParsedQuestion> parse_question(std::string_view human_turn);
 /// Removes the "<image>" token(s) and trims.
 std::string strip_image_token(std::string_view text);
 
-/// Reads an answer turn: "A", "(A)", "A. text", "A) text", a sentence naming one option letter
-/// ("The answer is B."), or the text of one option. Returns the option index, or an error message
+/// Reads an answer turn: "A", "(A)", "A. text", "A) text", "A: text" (the letter in either case:
+/// "(b)" is option B), the text of one option (compared as IdkMatcher::normalise() leaves it), or
+/// a sentence naming exactly one option letter in upper case ("The answer is B."; a lower-case
+/// "a" in a sentence is an article, not a letter). Returns the option index, or an error message
 /// saying what was found.
 struct AnswerParse {
   int index = -1;

@@ -1,6 +1,11 @@
 #include "data/reader_common.h"
 
+#include <cstdint>
+#include <exception>
+#include <unordered_map>
+
 #include "data/readers.h"
+#include "util/parallel.h"
 
 namespace unveil::data {
 
@@ -80,6 +85,80 @@ Result<std::filesystem::path> resolve_inside(const std::filesystem::path& root,
     }
   }
   return candidate;
+}
+
+namespace {
+
+std::string item_place(const Item& item) {
+  std::string w = item.source.line > 0 ? "line " + std::to_string(item.source.line)
+                                       : "item " + std::to_string(item.source.index + 1);
+  if (!item.id.empty()) w += " (id \"" + item.id + "\")";
+  return w;
+}
+
+}  // namespace
+
+std::vector<Problem> check_images_decode(const Dataset& dataset, const DecodeLimits& limits) {
+  // The distinct images: a file named by several items, or one embedded image shared by several
+  // rows, is decoded once.
+  struct Task {
+    const Item* first = nullptr;  // the first item that uses it
+    std::filesystem::path file;   // kFile: resolved; empty for embedded bytes
+    std::string error;            // "" when it decodes
+  };
+  std::vector<Task> tasks;
+  std::vector<std::size_t> task_of(dataset.items.size(), SIZE_MAX);
+  std::unordered_map<std::string, std::size_t> by_file;
+  std::unordered_map<std::string_view, std::size_t> by_bytes;
+  const std::filesystem::path root = dataset.root.empty() ? "." : dataset.root;
+  std::vector<std::pair<std::size_t, std::string>> path_errors;
+  for (std::size_t i = 0; i < dataset.items.size(); ++i) {
+    const Item& item = dataset.items[i];
+    if (item.image.kind == ImageRef::Kind::kFile) {
+      auto path = resolve_inside(root, item.image.path);
+      if (!path) {
+        path_errors.emplace_back(i, path.error().message);
+        continue;
+      }
+      const auto [it, added] = by_file.emplace(path->string(), tasks.size());
+      if (added) tasks.push_back({&item, *path, {}});
+      task_of[i] = it->second;
+    } else if (item.image.kind == ImageRef::Kind::kEmbedded) {
+      const auto [it, added] = by_bytes.emplace(item.image.bytes, tasks.size());
+      if (added) tasks.push_back({&item, {}, {}});
+      task_of[i] = it->second;
+    }
+  }
+  parallel_chunks(tasks.size(), 1, [&](int, std::size_t begin, std::size_t end) {
+    for (std::size_t k = begin; k < end; ++k) {
+      Task& t = tasks[k];
+      const std::string name =
+          t.file.empty() ? "the embedded image of " + item_place(*t.first) : t.file.string();
+      try {
+        Result<RgbImage> image = t.file.empty() ? decode_image(t.first->image.bytes, name, limits)
+                                                : load_image_file(t.file, limits);
+        if (!image) t.error = image.error().message;
+      } catch (const std::exception& e) {  // bad_alloc reading a file: must not leave the thread
+        t.error = name + ": " + e.what();
+      }
+    }
+  });
+  std::vector<Problem> problems;
+  std::size_t next_path_error = 0;
+  for (std::size_t i = 0; i < dataset.items.size(); ++i) {
+    const Item& item = dataset.items[i];
+    std::string message;
+    if (next_path_error < path_errors.size() && path_errors[next_path_error].first == i) {
+      message = path_errors[next_path_error++].second;
+    } else if (task_of[i] != SIZE_MAX && !tasks[task_of[i]].error.empty()) {
+      message = tasks[task_of[i]].error;
+    } else {
+      continue;
+    }
+    problems.push_back({item.source.file.empty() ? dataset.name : item.source.file,
+                        item_place(item), "the image cannot be decoded: " + message});
+  }
+  return problems;
 }
 
 }  // namespace unveil::data

@@ -13,6 +13,7 @@
 
 #include "data/dataset_format.h"
 #include "data/idk.h"
+#include "data/image.h"
 #include "data/item.h"
 #include "util/result.h"
 
@@ -59,6 +60,14 @@ Status write_llava_json(const std::filesystem::path& file, const Dataset& datase
 /// paths elsewhere, and symlinks whose target lies outside the root.
 Result<std::filesystem::path> resolve_inside(const std::filesystem::path& root,
                                              std::string_view relative);
+
+/// Decodes the image of every item that has one, on worker_threads() threads, each distinct file
+/// or embedded image once. Every image goes through decode_image(): the file size and the pixel
+/// count its header states are checked against `limits` before any decoder runs, and a file cut
+/// short is refused. Returns one problem per item whose image cannot be read or decoded, in item
+/// order: `file` is the dataset file, `where` the item ("item 3 (id \"q3\")" or "line 9 (id
+/// \"9\")"), `message` names the image and what is wrong with it.
+std::vector<Problem> check_images_decode(const Dataset& dataset, const DecodeLimits& limits = {});
 
 /// The human turn written for an item ("<image>\nQuestion\nA. x\nB. y").
 std::string human_turn(const Item& item);

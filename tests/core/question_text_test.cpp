@@ -72,12 +72,12 @@ TEST(Answer, ProblemsAreExplained) {
 
 TEST(Idk, PhrasesAndVariants) {
   const IdkMatcher m;
-  for (const char* s : {"I don't know", "I don’t know.", "i dont know", "I DON'T KNOW!",
-                        "I do not know", "Unknown", "Cannot be determined",
-                        "  Not enough information. ", "None of the above", "can't be determined"}) {
+  for (const char* s :
+       {"I don't know", "I don’t know.", "i dont know", "I DON'T KNOW!", "I do not know", "Unknown",
+        "Cannot be determined", "  Not enough information. ", "can't be determined"}) {
     EXPECT_TRUE(m.matches(s)) << s;
   }
-  for (const char* s : {"I know", "unknown soldier", "red", ""})
+  for (const char* s : {"I know", "unknown soldier", "red", "", "None of the above"})
     EXPECT_FALSE(m.matches(s)) << s;
   const IdkMatcher custom({"Pass"});
   EXPECT_TRUE(custom.matches("pass."));
