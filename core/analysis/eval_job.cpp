@@ -4,6 +4,7 @@
 #include <chrono>
 #include <cmath>
 #include <fstream>
+#include <limits>
 #include <nlohmann/json.hpp>
 #include <set>
 
@@ -38,6 +39,29 @@ Result<std::int64_t> model_row(store::Store& st, const model::Model& m,
 }
 
 }  // namespace
+
+std::string check_model_output(const model::ModelOutput& o, std::size_t options) {
+  if (o.option_logits.size() != options) {
+    return "the model returned " + std::to_string(o.option_logits.size()) + " option logits for " +
+           std::to_string(options) + " options";
+  }
+  for (std::size_t k = 0; k < options; ++k) {
+    if (!std::isfinite(o.option_logits[k])) {
+      return std::string("the model's logit of option ") + static_cast<char>('A' + k) + " is " +
+             (std::isnan(o.option_logits[k]) ? "NaN" : "infinite") + " (not stored)";
+    }
+  }
+  if (o.answer < -1 || o.answer >= static_cast<int>(options)) {
+    return "the model's answer index " + std::to_string(o.answer) + " is out of range";
+  }
+  if (o.conf_vocab && !(*o.conf_vocab >= 0 && *o.conf_vocab <= 1)) {
+    return "the model's vocabulary confidence is not a probability (not stored)";
+  }
+  for (double v : o.vocab_logits) {
+    if (!std::isfinite(v)) return "the model's vocabulary logits are not finite (not stored)";
+  }
+  return {};
+}
 
 Result<std::optional<std::int64_t>> find_model_row(store::Store& st, const model::ModelCard& card,
                                                    const std::filesystem::path& card_file) {
@@ -95,12 +119,36 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   if (spec.resume_run) {
     auto run = st->run(*spec.resume_run);
     if (!run) return run.error();
-    if (run->spec.dataset_id != (*ds)->id || run->spec.split != spec.split ||
-        run->spec.condition != data::to_string(*condition) || run->spec.prompt != prompt) {
-      return Error{
-          "run " + std::to_string(*spec.resume_run) +
-          " was made with another dataset, split, condition or prompt; it cannot be resumed "
-          "with these settings"};
+    // A run is one model with one set of settings: resuming with anything else would mix two
+    // models' answers under one name. Say every difference.
+    std::vector<std::string> differs;
+    if (run->spec.dataset_id != (*ds)->id) differs.push_back("dataset");
+    if (run->spec.split != spec.split) differs.push_back("split");
+    if (run->spec.condition != data::to_string(*condition)) differs.push_back("condition");
+    if (run->spec.prompt != prompt) differs.push_back("prompt");
+    if (run->spec.model_id != *model_id) {
+      differs.push_back("model (another card or another model file)");
+    }
+    const auto settings = nlohmann::json::parse(run->spec.settings, nullptr, false);
+    const auto setting = [&](const char* key) {
+      return settings.is_object() && settings.contains(key) ? settings[key] : nlohmann::json();
+    };
+    if (setting("model_sha256") != nlohmann::json(file_sha256(m->card().model_path()))) {
+      differs.push_back("model weights (SHA-256 of the model file)");
+    }
+    if (setting("seed") != nlohmann::json(spec.seed)) differs.push_back("seed");
+    if (setting("max_new_tokens") != nlohmann::json(m->card().max_new_tokens)) {
+      differs.push_back("max_new_tokens");
+    }
+    if (!differs.empty()) {
+      std::string list;
+      for (const auto& d : differs)
+        list += (list.empty() ? "" : ", ") + d;
+      return Error{"run " + std::to_string(*spec.resume_run) +
+                   " cannot be resumed with these settings: its " + list +
+                   (differs.size() == 1 ? " differs" : " differ") +
+                   " (resuming would mix two models' or settings' answers in one run; start a "
+                   "new run instead)"};
     }
     auto already = st->predicted_items(*spec.resume_run);
     if (!already) return already.error();
@@ -180,17 +228,28 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     for (std::size_t k = 0; k < out->size(); ++k) {
       const auto& o = (*out)[k];
       const auto& item = (*items)[which[k]];
+      // A model's output is checked before it is stored: a non-finite or wrongly shaped result
+      // is a failed item with its reason, never a row SQLite would silently turn into nothing.
+      if (auto bad = check_model_output(o, item.options.size()); !bad.empty()) {
+        ++res.failed;
+        if (res.problems.size() < 20)
+          res.problems.push_back("failed: item " + item.id + ": " + bad);
+        continue;
+      }
       store::PredictionRecord p;
       p.item_id = (*ids)[which[k]];
       p.label = item.answer;
       p.logits = o.option_logits;
       p.answer = o.answer;
       p.conf_vocab = o.conf_vocab;
+      p.vocab_logits = o.vocab_logits;
       double mx = -INFINITY, sum = 0;
       for (double z : o.option_logits)
         mx = std::max(mx, z);
       for (double z : o.option_logits)
         sum += std::exp(z - mx);
+      // The answer is the first generated option letter, the argmax of that step's logits, so
+      // its option-level probability is the largest: exp(0) / sum.
       p.conf_options = 1.0 / sum;
       p.correct = o.answer == item.answer;
       p.latency_ms = per_item_ms;
@@ -201,6 +260,8 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
         in.id = item.id;
         in.scores = p.logits;
         in.label = item.answer;
+        in.answer = o.answer >= 0 ? o.answer : calib::kUnanswered;
+        in.conf_vocab = o.conf_vocab.value_or(std::numeric_limits<double>::quiet_NaN());
         in.idk_index = item.idk_index < static_cast<int>(p.logits.size()) ? item.idk_index : -1;
         in.category = item.category;
         in.split = item.split;
@@ -225,15 +286,15 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     }
   }
   if (auto s = writer->flush(); !s) return s.error();
-  if (auto s = st->set_run_status(
-          res.run_id, res.cancelled ? store::RunStatus::kCancelled : store::RunStatus::kComplete);
-      !s) {
-    return s.error();
-  }
+  // Failed items leave the run incomplete and resumable (a resume retries them).
+  const auto status = res.cancelled ? store::RunStatus::kCancelled
+                      : res.failed  ? store::RunStatus::kFailed
+                                    : store::RunStatus::kComplete;
+  if (auto s = st->set_run_status(res.run_id, status); !s) return s.error();
   auto set = st->prediction_set(res.run_id);
   if (set && !set->empty()) {
     res.metrics = calib::compute_metrics(calib::compute_outcomes(*set));
-    if (!res.cancelled)
+    if (!res.cancelled && !res.failed)
       (void)st->set_run_summary(res.run_id, calib::headline_json(*res.metrics).dump());
   }
   res.seconds = std::chrono::duration<double>(clock::now() - t0).count();

@@ -65,6 +65,9 @@ struct EvalResult {
   std::int64_t run_id = 0;
   std::size_t predicted = 0;  ///< predictions written by this call
   std::size_t skipped = 0;    ///< items without a gold answer, or whose input could not be made
+  /// Items whose model output could not be stored (non-finite or wrongly shaped logits): the
+  /// run is then marked failed, resumable; predicted + failed + skipped = items this call saw.
+  std::size_t failed = 0;
   std::string device;
   double seconds = 0;
   bool cancelled = false;
@@ -81,6 +84,11 @@ Result<std::optional<std::int64_t>> find_model_row(store::Store& st, const model
 /// category, split): a resumed run's earlier predictions first, then each batch. Called on the
 /// thread that runs run_eval.
 using PredictionSink = std::function<void(const calib::PredictionSet& batch)>;
+
+/// What is wrong with a model's output for an item with `options` options: a wrong number of
+/// option logits, a non-finite logit or vocabulary logit, an answer out of range, a vocabulary
+/// confidence outside [0, 1]. "" when it can be stored.
+std::string check_model_output(const model::ModelOutput& o, std::size_t options);
 
 /// Runs (or resumes) the evaluation. Progress is reported for the first batch and then at most
 /// ~8 times a second.

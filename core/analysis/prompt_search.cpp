@@ -11,6 +11,7 @@
 #include "analysis/prompt_variants.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
+#include "calib/recipe.h"
 #include "data/perturb.h"
 #include "model/model_card.h"
 #include "store/prompt_searches.h"
@@ -18,6 +19,9 @@
 
 namespace unveil::analysis {
 namespace {
+BandRule band_rule(bool study) {
+  return study ? BandRule::kPython : BandRule::kExact;
+}
 
 using clock = std::chrono::steady_clock;
 
@@ -125,6 +129,7 @@ nlohmann::ordered_json settings_json(const PromptSearchSpec& spec, const Plan& p
   j["use_bank"] = spec.use_bank;
   j["ece_bins"] = spec.ece_bins;
   j["batch"] = spec.batch;
+  j["recipe"] = spec.study ? "study" : "unveil";
   return j;
 }
 
@@ -219,7 +224,7 @@ class Search {
       p.suffix.clear();
       report(p, pool, p.scored == p.to_score);
     }
-    kept_ = top_k(pool, static_cast<std::size_t>(spec_.k));
+    kept_ = top_k(pool, static_cast<std::size_t>(spec_.k), band_rule(spec_.study));
     if (res.cancelled) return ok_status();  // the round is not complete: no kept round stored
     for (auto& s : scored_) {
       for (const auto& k : kept_) {
@@ -292,10 +297,13 @@ class Search {
         model_known_ = true;
       }
     }
-    const calib::Outcomes o = calib::compute_outcomes(*set);
     calib::MetricsOptions mo;
     mo.bins = spec_.ece_bins;
-    const calib::Metrics m = calib::compute_metrics(o, mo);
+    auto scored =
+        calib::score(*set, spec_.study ? calib::study_recipe() : calib::unveil_recipe(mo));
+    if (!scored) return Error{"prompt \"" + suffix + "\": " + scored.error().message};
+    const calib::Outcomes& o = scored->outcomes;
+    const calib::Metrics& m = scored->metrics;
     PromptScore s;
     s.suffix = suffix;
     s.parent = parent;
@@ -329,7 +337,7 @@ class Search {
     last_report_ = now;
     p.search_id = id_;
     p.rounds = spec_.rounds;
-    p.top = top_k(pool, static_cast<std::size_t>(spec_.k));
+    p.top = top_k(pool, static_cast<std::size_t>(spec_.k), band_rule(spec_.study));
     p.best = best_;
     if (!p.top.empty() && static_cast<int>(best_.size()) < p.round)
       p.best.push_back(round_best(p.round, p.top));
@@ -368,6 +376,7 @@ PromptSearchResult result_head(const PromptSearchSpec& spec, const Plan& plan) {
   res.m = spec.m;
   res.rounds = spec.rounds;
   res.ece_bins = spec.ece_bins;
+  res.study = spec.study;
   res.seed = spec.seed;
   res.seeds = plan.seeds;
   res.variants = plan.variants;
@@ -377,13 +386,17 @@ PromptSearchResult result_head(const PromptSearchSpec& spec, const Plan& plan) {
 
 }  // namespace
 
-int accuracy_band(const PromptScore& s) {
+int accuracy_band(const PromptScore& s, BandRule rule) {
   if (s.n == 0) return 0;
+  if (rule == BandRule::kPython) {
+    const double acc = static_cast<double>(s.correct) / static_cast<double>(s.n);
+    return static_cast<int>(calib::python_floor_div(acc, 0.2));
+  }
   return static_cast<int>((5 * s.correct) / s.n);
 }
 
-bool ranks_before(const PromptScore& a, const PromptScore& b) {
-  const int ba = accuracy_band(a), bb = accuracy_band(b);
+bool ranks_before(const PromptScore& a, const PromptScore& b, BandRule rule) {
+  const int ba = accuracy_band(a, rule), bb = accuracy_band(b, rule);
   if (ba != bb) return ba > bb;
   if (a.ece != b.ece) return a.ece < b.ece;
   // correct/n compared exactly: a.correct * b.n against b.correct * a.n.
@@ -393,8 +406,10 @@ bool ranks_before(const PromptScore& a, const PromptScore& b) {
   return a.suffix < b.suffix;
 }
 
-std::vector<PromptScore> top_k(std::vector<PromptScore> scores, std::size_t k) {
-  std::sort(scores.begin(), scores.end(), ranks_before);
+std::vector<PromptScore> top_k(std::vector<PromptScore> scores, std::size_t k, BandRule rule) {
+  std::sort(scores.begin(), scores.end(), [rule](const PromptScore& a, const PromptScore& b) {
+    return ranks_before(a, b, rule);
+  });
   if (scores.size() > k) scores.resize(k);
   return scores;
 }
@@ -414,7 +429,9 @@ Result<PromptSearchResult> run_prompt_search(
   res.scored = search.scored();
   res.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   res.status = !ran ? "failed" : res.cancelled ? "cancelled" : "complete";
-  if (res.top.empty()) res.top = top_k(search.scored(), static_cast<std::size_t>(spec.k));
+  if (res.top.empty()) {
+    res.top = top_k(search.scored(), static_cast<std::size_t>(spec.k), band_rule(spec.study));
+  }
   if (!res.top.empty()) res.best_template = suffix_template(plan->base_template, res.top[0].suffix);
   if (res.search_id) {
     auto settings = settings_json(spec, *plan);
@@ -491,6 +508,7 @@ Result<PromptSearchResult> load_prompt_search(const std::filesystem::path& db,
   res.m = j.value("m", 0);
   res.rounds = j.value("rounds", 0);
   res.ece_bins = j.value("ece_bins", 10);
+  res.study = j.value("recipe", std::string("unveil")) == "study";
   res.seed = j.value("seed", std::uint64_t{0});
   res.seeds = j.value("seeds", std::vector<std::string>());
   res.variants = j.value("variants", std::vector<std::string>());
@@ -532,11 +550,11 @@ Result<PromptSearchResult> load_prompt_search(const std::filesystem::path& db,
     for (const auto& s : res.scored) {
       if (s.round <= round) upto.push_back(s);
     }
-    const auto kept = top_k(std::move(upto), k);
+    const auto kept = top_k(std::move(upto), k, band_rule(res.study));
     res.best.push_back(round_best(round, kept));
     res.kept.push_back(suffixes(kept));
   }
-  res.top = top_k(res.scored, k);
+  res.top = top_k(res.scored, k, band_rule(res.study));
   if (!res.top.empty()) res.best_template = suffix_template(res.base_template, res.top[0].suffix);
   return res;
 }

@@ -36,6 +36,16 @@ struct PromptSearchSpec {
   model::DeviceChoice device = model::DeviceChoice::kAuto;
   int batch = 32;
   int ece_bins = 10;  ///< equal-width bins of the ECE (the study's 10)
+  /// The study's recipe (calib/recipe.h): prompts scored with the vocabulary confidence and
+  /// unanswered items dropped, 10 bins, and ranked by PT.py's band int(acc // 0.2) in Python's
+  /// floating point. Otherwise Unveil's: option confidence, unanswered counted wrong, exact band.
+  bool study = false;
+};
+
+/// How the accuracy band of the ranking is computed.
+enum class BandRule : std::uint8_t {
+  kExact,   ///< floor(5 * correct / n) in integers (accuracy 0.6 is band 3)
+  kPython,  ///< the study's int(acc // 0.2) with Python's float floor division (0.6 is band 2)
 };
 
 /// One scored prompt.
@@ -55,15 +65,16 @@ struct PromptScore {
 /// The accuracy band of the study's ranking, floor(accuracy / 0.2), computed exactly as
 /// floor(5 * correct / n) in integers (in floating point 0.6 / 0.2 is 2.9999999999999996, so the
 /// study's `acc // 0.2` puts an accuracy of exactly 0.6 in band 2; here it is band 3).
-int accuracy_band(const PromptScore& s);
+int accuracy_band(const PromptScore& s, BandRule rule = BandRule::kExact);
 
 /// The ranking rule, a strict total order on prompts with distinct suffixes: the higher accuracy
 /// band first; within a band the lower ECE; then the higher accuracy (compared exactly as
 /// correct/n); then the suffix in byte order. True when `a` ranks before `b`.
-bool ranks_before(const PromptScore& a, const PromptScore& b);
+bool ranks_before(const PromptScore& a, const PromptScore& b, BandRule rule = BandRule::kExact);
 
 /// The best `k` of `scores` by the ranking rule, best first.
-std::vector<PromptScore> top_k(std::vector<PromptScore> scores, std::size_t k);
+std::vector<PromptScore> top_k(std::vector<PromptScore> scores, std::size_t k,
+                               BandRule rule = BandRule::kExact);
 
 /// The best prompt at the end of a round: the live chart's point.
 struct RoundBest {
@@ -92,6 +103,7 @@ struct PromptSearchResult {
   std::string model, dataset, split, condition;
   std::string base_template;  ///< the template suffixes are put into (suffix_template)
   int k = 0, m = 0, rounds = 0, ece_bins = 10;
+  bool study = false;  ///< scored and ranked by the study's recipe (PromptSearchSpec::study)
   std::uint64_t seed = 0;
   std::vector<std::string> seeds, variants;  ///< canonical
   bool use_bank = true;

@@ -11,7 +11,7 @@ namespace {
 using calib::number_or_null;
 using nlohmann::ordered_json;
 
-ordered_json to_json(const PromptScore& s) {
+ordered_json to_json(const PromptScore& s, BandRule rule) {
   ordered_json j;
   j["suffix"] = s.suffix;
   j["parent"] = s.parent.empty() ? ordered_json() : ordered_json(s.parent);
@@ -19,7 +19,7 @@ ordered_json to_json(const PromptScore& s) {
   j["n"] = s.n;
   j["correct"] = s.correct;
   j["accuracy"] = number_or_null(s.accuracy);
-  j["band"] = accuracy_band(s);
+  j["band"] = accuracy_band(s, rule);
   j["ece"] = number_or_null(s.ece);
   j["run_id"] = s.run_id ? ordered_json(s.run_id) : ordered_json();
   j["run"] = to_string(s.origin);
@@ -47,9 +47,9 @@ std::string one_line(const std::string& s) {
   return out;
 }
 
-std::string table_row(std::size_t rank, const PromptScore& s, int round) {
+std::string table_row(std::size_t rank, const PromptScore& s, int round, BandRule rule) {
   char buf[128];
-  std::snprintf(buf, sizeof buf, "  %4zu %4d %8.4f %7.4f %6lld %5s  ", rank, accuracy_band(s),
+  std::snprintf(buf, sizeof buf, "  %4zu %4d %8.4f %7.4f %6lld %5s  ", rank, accuracy_band(s, rule),
                 s.accuracy, s.ece, static_cast<long long>(s.run_id), s.round == round ? "*" : "");
   return buf + s.suffix + "\n";
 }
@@ -57,6 +57,7 @@ std::string table_row(std::size_t rank, const PromptScore& s, int round) {
 }  // namespace
 
 ordered_json to_json(const PromptSearchResult& r) {
+  const BandRule rule = r.study ? BandRule::kPython : BandRule::kExact;
   ordered_json j;
   j["search_id"] = r.search_id;
   j["model"] = r.model;
@@ -72,6 +73,7 @@ ordered_json to_json(const PromptSearchResult& r) {
   j["variants"] = r.variants;
   j["use_bank"] = r.use_bank;
   j["ece_bins"] = r.ece_bins;
+  j["recipe"] = r.study ? "study" : "unveil";
   j["status"] = r.status;
   j["cancelled"] = r.cancelled;
   j["rounds_done"] = r.rounds_done;
@@ -82,13 +84,13 @@ ordered_json to_json(const PromptSearchResult& r) {
   if (r.top.empty()) {
     j["best"] = ordered_json();
   } else {
-    ordered_json best = to_json(r.top[0]);
+    ordered_json best = to_json(r.top[0], rule);
     best["prompt_template"] = r.best_template;
     j["best"] = std::move(best);
   }
   ordered_json top = ordered_json::array();
   for (const auto& s : r.top)
-    top.push_back(to_json(s));
+    top.push_back(to_json(s, rule));
   j["top"] = std::move(top);
   ordered_json rounds = ordered_json::array();
   for (std::size_t i = 0; i < r.best.size(); ++i) {
@@ -106,12 +108,13 @@ ordered_json to_json(const PromptSearchResult& r) {
   j["per_round"] = std::move(rounds);
   ordered_json scored = ordered_json::array();
   for (const auto& s : r.scored)
-    scored.push_back(to_json(s));
+    scored.push_back(to_json(s, rule));
   j["scored"] = std::move(scored);
   return j;
 }
 
 std::string to_text(const PromptSearchResult& r) {
+  const BandRule rule = r.study ? BandRule::kPython : BandRule::kExact;
   char buf[256];
   std::string out = "Prompt search " + std::to_string(r.search_id) + ": " + r.model + " on " +
                     r.dataset + (r.split.empty() ? "" : "/" + r.split) + " (condition " +
@@ -136,14 +139,15 @@ std::string to_text(const PromptSearchResult& r) {
                   "ECE", "run", "new", "suffix");
     out += buf;
     for (std::size_t k = 0; k < r.kept[i].size(); ++k) {
-      if (const PromptScore* s = find(r.scored, r.kept[i][k])) out += table_row(k + 1, *s, round);
+      if (const PromptScore* s = find(r.scored, r.kept[i][k]))
+        out += table_row(k + 1, *s, round, rule);
     }
   }
   if (r.cancelled) {
     out += "\nCancelled after " + std::to_string(r.rounds_done) +
            " complete rounds; the top prompts of what was scored:\n";
     for (std::size_t k = 0; k < r.top.size(); ++k)
-      out += table_row(k + 1, r.top[k], 0);
+      out += table_row(k + 1, r.top[k], 0, rule);
   }
   if (r.top.empty()) return out + "\nNo prompt was scored.\n";
   const PromptScore& best = r.top[0];

@@ -715,16 +715,36 @@ BinTable bin_table(const Outcomes& o, int bins, Binning binning) {
   return mass_table(gather(o, order, UnitWeight{}), false, bins, true);
 }
 
+namespace {
+// What the outcomes say of unanswered items and of the confidence scored (weights: how often each
+// item is drawn; empty for all 1).
+void note_scoring(const Outcomes& o, std::span<const std::uint32_t> weights, Metrics& m) {
+  std::size_t unanswered = 0;
+  for (std::size_t i = 0; i < o.unanswered.size(); ++i) {
+    if (o.unanswered[i]) unanswered += weights.empty() ? 1 : weights[i];
+  }
+  m.n_unanswered = unanswered + o.dropped_unanswered;
+  m.unanswered_dropped = o.dropped_unanswered > 0;
+  m.confidence = o.confidence_kind;
+}
+}  // namespace
+
 Metrics compute_metrics(const Outcomes& o, const MetricsOptions& options) {
-  if (auto m = compute_unit(o, options)) return std::move(*m);
-  const auto order = confidence_order(o.confidence);
-  return compute(o, order, UnitWeight{}, options, true);
+  auto m = compute_unit(o, options);
+  if (!m) {
+    const auto order = confidence_order(o.confidence);
+    m = compute(o, order, UnitWeight{}, options, true);
+  }
+  note_scoring(o, {}, *m);
+  return std::move(*m);
 }
 
 Metrics compute_metrics_weighted(const Outcomes& o, std::span<const std::uint32_t> order,
                                  std::span<const std::uint32_t> weights,
                                  const MetricsOptions& options) {
-  return compute(o, order, SpanWeight{weights}, options, false);
+  Metrics m = compute(o, order, SpanWeight{weights}, options, false);
+  note_scoring(o, weights, m);
+  return m;
 }
 
 }  // namespace unveil::calib

@@ -17,6 +17,9 @@ const char* to_string(Binning b);
 struct MetricsOptions {
   int bins = 10;  ///< the study's default
   Binning binning = Binning::kEqualWidth;
+  /// The confidence the window scores (its Confidence choice); compute_metrics itself takes the
+  /// confidences its outcomes hold.
+  ConfidenceKind confidence = ConfidenceKind::kOptions;
 };
 
 /// One bin of a reliability table. For an empty bin count is 0 and the means are NaN (written as
@@ -46,10 +49,16 @@ struct Metrics {
   std::optional<double> auroc;
   double aurc = 0;
   double mean_confidence = 0;
+  /// Items the model did not answer (no option letter): counted wrong among the n items, or, when
+  /// unanswered_dropped, left out of n and every metric and only counted here.
+  std::size_t n_unanswered = 0;
+  bool unanswered_dropped = false;
+  ConfidenceKind confidence = ConfidenceKind::kOptions;  ///< which confidence was scored
   // With an IDK option known:
   bool has_idk = false;
   double idk_rate = 0;
-  std::size_t answered = 0;  ///< items whose prediction is not the IDK option
+  std::size_t answered = 0;  ///< items whose prediction is not the IDK option (unanswered ones
+                             ///< included while they are counted wrong)
   std::optional<double> accuracy_answered, ece_answered;
 
   BinTable table;

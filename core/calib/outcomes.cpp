@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <limits>
+#include <string>
 
 #include "util/huge_pages.h"
 #include "util/vexp.h"
@@ -258,7 +260,156 @@ std::vector<double> softmax(std::span<const double> logits, double temperature) 
   return p;
 }
 
+namespace {
+// Items given as probabilities, at T = 1: every outcome from the probabilities exactly as given,
+// so that a file's 0.6 is the confidence 0.6 and lands in the bin NumPy puts it in.
+void exact_given_probs(const PredictionSet& set, std::size_t i, Outcomes& o) {
+  const auto p = set.given_probs(i);
+  std::size_t arg = 0;
+  for (std::size_t k = 1; k < p.size(); ++k) {
+    if (p[k] > p[arg]) arg = k;
+  }
+  const auto label = static_cast<std::size_t>(set.label(i));
+  double brier = 0;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    const double d = p[k] - (k == label ? 1.0 : 0.0);
+    brier += d * d;
+  }
+  o.confidence[i] = p[arg];
+  o.brier[i] = brier;
+  o.nll[i] = p[label] > 1e-12 ? -std::log(p[label]) : kMaxProbNll;
+  o.predicted[i] = static_cast<std::int32_t>(arg);
+}
+
+// The probability of option a of item i at temperature T (the option-level distribution).
+double option_probability(const PredictionSet& set, std::size_t i, std::size_t a, double inv_t) {
+  const auto p = set.given_probs(i);
+  if (!p.empty() && inv_t == 1.0) return p[a];
+  const auto z = set.logits(i);
+  double zmax = -INFINITY;
+  for (double v : z)
+    zmax = std::max(zmax, v);
+  double sum = 0;
+  for (double v : z)
+    sum += v == zmax ? 1.0 : std::exp((v - zmax) * inv_t);
+  return (z[a] == zmax ? 1.0 : std::exp((z[a] - zmax) * inv_t)) / sum;
+}
+
+// Recorded answers (and unanswered items) replace the argmax the kernels computed.
+void apply_recorded_answers(const PredictionSet& set, double inv_t, Outcomes& o) {
+  const std::size_t n = set.size();
+  o.unanswered.assign(n, 0);
+  const bool given = set.has_given_probs() && inv_t == 1.0;
+  for (std::size_t i = 0; i < n; ++i) {
+    if (given && set.kind(i) != ScoreKind::kLogits) exact_given_probs(set, i, o);
+    const int a = set.answer(i);
+    if (a == kAnswerFromScores) {
+      const int p = o.predicted[i];
+      o.correct[i] = p == set.label(i) ? 1 : 0;
+      const int idk = set.idk_index(i);
+      o.said_idk[i] = static_cast<std::int8_t>(idk < 0 ? -1 : (p == idk ? 1 : 0));
+      continue;
+    }
+    const int idk = set.idk_index(i);
+    if (a == kUnanswered) {
+      o.unanswered[i] = 1;
+      o.predicted[i] = -1;
+      o.correct[i] = 0;
+      o.said_idk[i] = static_cast<std::int8_t>(idk < 0 ? -1 : 0);
+      continue;  // keeps max p as its confidence
+    }
+    if (a != o.predicted[i]) {
+      o.confidence[i] = option_probability(set, i, static_cast<std::size_t>(a), inv_t);
+    }
+    o.predicted[i] = a;
+    o.correct[i] = a == set.label(i) ? 1 : 0;
+    o.said_idk[i] = static_cast<std::int8_t>(idk < 0 ? -1 : (a == idk ? 1 : 0));
+  }
+}
+
+Outcomes kernel_outcomes(const PredictionSet& set, double temperature);
+}  // namespace
+
+const char* to_string(ConfidenceKind k) {
+  return k == ConfidenceKind::kVocab ? "vocab" : "options";
+}
+
+const char* to_string(UnansweredPolicy p) {
+  return p == UnansweredPolicy::kDrop ? "drop" : "wrong";
+}
+
+double vocab_confidence(const PredictionSet& set, std::size_t i, double temperature) {
+  if (temperature == 1.0 && !std::isnan(set.conf_vocab(i))) return set.conf_vocab(i);
+  const auto v = set.vocab_logits(i);
+  if (v.empty()) return std::numeric_limits<double>::quiet_NaN();
+  const auto z = set.logits(i);
+  int a = set.answer(i);
+  if (a < 0) {
+    a = 0;
+    for (std::size_t k = 1; k < z.size(); ++k) {
+      if (z[k] > z[static_cast<std::size_t>(a)]) a = static_cast<int>(k);
+    }
+  }
+  const double inv_t = 1.0 / temperature;
+  double vmax = -INFINITY;
+  for (double x : v)
+    vmax = std::max(vmax, x);
+  double sum = 0;
+  for (double x : v)
+    sum += std::exp((x - vmax) * inv_t);
+  return std::exp((z[static_cast<std::size_t>(a)] - vmax) * inv_t) / sum;
+}
+
 Outcomes compute_outcomes(const PredictionSet& set, double temperature) {
+  Outcomes o = kernel_outcomes(set, temperature);
+  if (set.has_recorded_answers() || set.has_given_probs()) {
+    apply_recorded_answers(set, 1.0 / temperature, o);
+  } else {
+    o.unanswered.assign(set.size(), 0);
+  }
+  return o;
+}
+
+Result<Outcomes> compute_outcomes(const PredictionSet& set, double temperature,
+                                  const Scoring& scoring) {
+  const bool drop = scoring.unanswered == UnansweredPolicy::kDrop && set.unanswered() > 0;
+  if (!drop && scoring.confidence == ConfidenceKind::kOptions) {
+    return compute_outcomes(set, temperature);
+  }
+  std::vector<std::size_t> keep;
+  if (drop) {
+    keep.reserve(set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      if (set.answer(i) != kUnanswered) keep.push_back(i);
+    }
+  }
+  const PredictionSet kept = drop ? set.subset(keep) : PredictionSet{};
+  const PredictionSet& s = drop ? kept : set;
+  Outcomes o = compute_outcomes(s, temperature);
+  if (scoring.confidence == ConfidenceKind::kVocab) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const double c = vocab_confidence(s, i, temperature);
+      if (std::isnan(c)) {
+        return Error{"item \"" + std::string(s.id(i)) + "\" has no full-vocabulary confidence" +
+                     (temperature == 1.0 ? std::string()
+                                         : std::string(" at a temperature other than 1 (that "
+                                                       "needs the answer step's vocabulary "
+                                                       "logits)")) +
+                     "; use the option-level confidence (--confidence options)"};
+      }
+      o.confidence[i] = c;
+    }
+    o.confidence_kind = ConfidenceKind::kVocab;
+  }
+  if (drop) {
+    o.dropped_unanswered = set.size() - keep.size();
+    o.index.assign(keep.begin(), keep.end());
+  }
+  return o;
+}
+
+namespace {
+Outcomes kernel_outcomes(const PredictionSet& set, double temperature) {
   const std::size_t n = set.size();
   Outcomes o;
   // Fresh columns of up to tens of MB: huge pages spare most of their first-touch page faults.
@@ -300,5 +451,7 @@ Outcomes compute_outcomes(const PredictionSet& set, double temperature) {
   }
   return o;
 }
+
+}  // namespace
 
 }  // namespace unveil::calib

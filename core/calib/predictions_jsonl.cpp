@@ -18,6 +18,7 @@ namespace unveil::calib {
 namespace {
 
 constexpr std::size_t kMaxOptions = 26;
+constexpr std::size_t kMaxVocab = 1u << 20;  // a vocabulary of up to 1,048,576 tokens
 constexpr std::size_t kMaxProblemsListed = 20;
 
 std::string quote(std::string_view s) {
@@ -39,8 +40,9 @@ class LineParser {
     if (!eat('{')) return expected("'{' (each line must be one JSON object)");
     bool have_id = false, have_label = false, have_scores = false, have_idk = false;
     bool have_options = false, have_category = false, have_split = false;
-    int label_index = -1;
-    char label_letter = 0;
+    bool have_answer = false, have_conf_vocab = false, have_vocab = false, answer_only = false;
+    int label_index = -1, answer_index = kAnswerFromScores;
+    char label_letter = 0, answer_letter = 0;
     ws();
     if (!eat('}')) {
       for (;;) {
@@ -82,6 +84,28 @@ class LineParser {
           if (have_split) return duplicate();
           have_split = true;
           e = parse_optional_string(out.split);
+        } else if (key_ == "answer") {
+          if (have_answer) return duplicate();
+          have_answer = true;
+          if (literal("null")) {
+            answer_index = kUnanswered;
+          } else {
+            e = parse_label(answer_index, answer_letter, "answer");
+          }
+        } else if (key_ == "conf_vocab") {
+          if (have_conf_vocab) return duplicate();
+          have_conf_vocab = true;
+          if (!literal("null")) e = parse_number(out.conf_vocab, "\"conf_vocab\"");
+        } else if (key_ == "answer_only") {
+          if (literal("true")) {
+            answer_only = true;
+          } else if (!literal("false")) {
+            e = expected("true or false for \"answer_only\"");
+          }
+        } else if (key_ == "vocab_logits") {
+          if (have_vocab) return duplicate();
+          have_vocab = true;
+          e = parse_vocab(out.vocab_logits);
         } else {
           if (!skip_value(0)) return err_;
           if (!out.extra.empty()) out.extra.push_back(',');
@@ -145,6 +169,43 @@ class LineParser {
     if (out.idk_index >= static_cast<int>(k)) {
       return "idk_index " + std::to_string(out.idk_index) + " is out of range for " +
              std::to_string(k) + " options";
+    }
+    if (answer_letter != 0) {
+      const auto pos = have_options ? out.options.find(answer_letter)
+                                    : static_cast<std::size_t>(answer_letter - 'A');
+      if (have_options && pos == std::string::npos) {
+        return "answer \"" + std::string(1, answer_letter) + "\" is not among the options \"" +
+               out.options + "\"";
+      }
+      answer_index = static_cast<int>(pos);
+    }
+    if (answer_index != kAnswerFromScores &&
+        (answer_index < kUnanswered || answer_index >= static_cast<int>(k))) {
+      return "answer " + std::to_string(answer_index) + " is out of range for " +
+             std::to_string(k) + " options (null: the model gave no option letter)";
+    }
+    out.answer = answer_index;
+    if (answer_only) {
+      // Answers without scores (an export of an accuracy-only run): the scores only say how many
+      // options there are.
+      if (answer_index == kAnswerFromScores) {
+        return "\"answer_only\" needs \"answer\" (an option, or null for none)";
+      }
+      out.kind = ScoreKind::kAnswerOnly;
+    }
+    if (have_conf_vocab && !std::isnan(out.conf_vocab) &&
+        (out.conf_vocab < 0 || out.conf_vocab > 1)) {
+      return "\"conf_vocab\" is " + number_text(out.conf_vocab) +
+             "; a probability in [0, 1] is needed";
+    }
+    if (have_vocab && out.vocab_logits.size() < k) {
+      return "\"vocab_logits\" has " + std::to_string(out.vocab_logits.size()) +
+             " values, fewer than the " + std::to_string(k) +
+             " options (it holds the whole vocabulary's logits of the answer step)";
+    }
+    if (have_vocab && out.kind == ScoreKind::kProbabilities) {
+      return "\"vocab_logits\" needs \"logits\" (the option letters' raw logits of the same "
+             "step), not \"probs\"";
     }
     return {};
   }
@@ -423,7 +484,32 @@ class LineParser {
     return expected("a string or a number for \"id\"");
   }
 
-  std::string parse_label(int& index, char& letter) {
+  // The whole vocabulary's logits: an array of finite numbers without the 26-value cap.
+  std::string parse_vocab(std::vector<double>& out) {
+    if (!eat('[')) return expected("an array of numbers for \"vocab_logits\"");
+    ws();
+    if (eat(']')) return {};
+    for (;;) {
+      ws();
+      double v;
+      const char* before = p_;
+      if (!parse_number(v, "a value").empty()) {
+        p_ = before;
+        const std::string what = "value " + std::to_string(out.size() + 1) + " of \"vocab_logits\"";
+        return parse_number(v, what.c_str());
+      }
+      out.push_back(v);
+      if (out.size() > kMaxVocab) {
+        return "\"vocab_logits\" has more than " + std::to_string(kMaxVocab) + " values";
+      }
+      ws();
+      if (eat(',')) continue;
+      if (eat(']')) return {};
+      return expected("',' or ']' in \"vocab_logits\"");
+    }
+  }
+
+  std::string parse_label(int& index, char& letter, const char* what = "label") {
     if (p_ != end_ && *p_ == '"') {
       std::string s;
       if (!parse_string(s)) return err_;
@@ -437,9 +523,9 @@ class LineParser {
         letter = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
         return {};
       }
-      return "label " + quote(s) + " is not an option letter (A-Z) or an index";
+      return std::string(what) + " " + quote(s) + " is not an option letter (A-Z) or an index";
     }
-    return parse_index(index, "\"label\"");
+    return parse_index(index, what[0] == 'l' ? "\"label\"" : "\"answer\"");
   }
 
   std::string parse_index(int& out, const char* what) {
@@ -694,15 +780,33 @@ void write_predictions_jsonl(std::ostream& out, const PredictionSet& set) {
     line.clear();
     line += "{\"id\":";
     append_json_string(line, set.id(i));
-    const bool probs = set.kind(i) == ScoreKind::kProbabilities;
+    const bool probs = set.kind(i) != ScoreKind::kLogits;
     line += probs ? ",\"probs\":[" : ",\"logits\":[";
-    const auto z = set.logits(i);
+    const auto z = probs ? set.given_probs(i) : set.logits(i);
     for (std::size_t k = 0; k < z.size(); ++k) {
       if (k) line.push_back(',');
-      append_json_number(line, probs ? std::exp(z[k]) : z[k]);
+      append_json_number(line, z[k]);
     }
     line += "],\"label\":";
     line += std::to_string(set.label(i));
+    if (set.kind(i) == ScoreKind::kAnswerOnly) line += ",\"answer_only\":true";
+    if (set.answer(i) == kUnanswered) {
+      line += ",\"answer\":null";
+    } else if (set.answer(i) >= 0) {
+      line += ",\"answer\":" + std::to_string(set.answer(i));
+    }
+    if (!std::isnan(set.conf_vocab(i))) {
+      line += ",\"conf_vocab\":";
+      append_json_number(line, set.conf_vocab(i));
+    }
+    if (const auto v = set.vocab_logits(i); !v.empty()) {
+      line += ",\"vocab_logits\":[";
+      for (std::size_t k = 0; k < v.size(); ++k) {
+        if (k) line.push_back(',');
+        append_json_number(line, v[k]);
+      }
+      line.push_back(']');
+    }
     if (!set.options(i).empty()) {
       line += ",\"options\":";
       append_json_string(line, set.options(i));
@@ -738,14 +842,15 @@ void write_predictions_csv(std::ostream& out, const PredictionSet& set) {
     std::snprintf(buf, sizeof buf, "%.17g", v);
     return std::string(buf);
   };
-  out << "id,label,predicted,confidence,correct,nll,split,category,logits\n";
+  out << "id,label,predicted,confidence,correct,nll,split,category,logits,conf_vocab\n";
   for (std::size_t i = 0; i < set.size(); ++i) {
     std::string logits;
     for (double z : set.logits(i))
       logits += (logits.empty() ? "" : " ") + number(z);
     out << quote(set.id(i)) << "," << set.label(i) << "," << o.predicted[i] << ","
         << number(o.confidence[i]) << "," << int{o.correct[i]} << "," << number(o.nll[i]) << ","
-        << quote(set.split(i)) << "," << quote(set.category(i)) << "," << quote(logits) << "\n";
+        << quote(set.split(i)) << "," << quote(set.category(i)) << "," << quote(logits) << ","
+        << (std::isnan(set.conf_vocab(i)) ? std::string() : number(set.conf_vocab(i))) << "\n";
   }
 }
 

@@ -16,6 +16,7 @@ nlohmann::ordered_json number_or_null(const std::optional<double>& v) {
 nlohmann::ordered_json headline_json(const Metrics& m) {
   nlohmann::ordered_json j;
   j["n"] = m.n;
+  j["n_unanswered"] = m.n_unanswered;
   j["accuracy"] = number_or_null(m.accuracy);
   j["ece"] = number_or_null(m.ece);
   j["nll"] = number_or_null(m.nll);
@@ -46,6 +47,9 @@ nlohmann::ordered_json to_json(const Metrics& m, const BootstrapResult* ci) {
     j[name] = number_or_null(value);
   if (m.has_idk) j["answered"] = m.answered;
   j["mean_confidence"] = number_or_null(m.mean_confidence);
+  j["confidence"] = to_string(m.confidence);
+  j["n_unanswered"] = m.n_unanswered;
+  j["unanswered"] = m.unanswered_dropped ? "dropped" : "counted wrong";
   j["binning"] = to_string(m.table.binning);
   j["bins"] = to_json(m.table);
   if (ci) {
@@ -101,6 +105,15 @@ std::string to_text(const Metrics& m, const BootstrapResult* ci) {
   std::string out;
   char buf[256];
   std::snprintf(buf, sizeof buf, "%-18s %zu\n", "n", m.n);
+  out += buf;
+  std::snprintf(
+      buf, sizeof buf, "%-18s %zu (%s)\n", "unanswered", m.n_unanswered,
+      m.unanswered_dropped ? "dropped: not among the n items" : "no option letter: counted wrong");
+  out += buf;
+  std::snprintf(buf, sizeof buf, "%-18s %s\n", "confidence",
+                m.confidence == ConfidenceKind::kVocab
+                    ? "vocab (the answer letter's probability over the whole vocabulary)"
+                    : "options (renormalised over the option letters)");
   out += buf;
   for (const auto& [name, value] : scalars(m)) {
     std::string line = fmt(value);

@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <limits>
+#include <span>
+#include <string>
 #include <vector>
 
 #include "util/parallel.h"
@@ -176,6 +179,101 @@ Result<TemperatureFit> fit_temperature(const PredictionSet& set, const Temperatu
   fit.nll_after = e.f;
   fit.unchanged = !fit.at_bound && std::fabs(std::log(fit.temperature)) < std::log(1.01);
   fit.note = describe(fit, opt);
+  return fit;
+}
+
+namespace {
+// The items the study's fit uses: answered, with the right letter's logit and the vocabulary.
+struct VocabItems {
+  std::vector<std::size_t> items;
+  std::string missing;  // an item without vocabulary logits, "" when none
+};
+
+VocabItems vocab_items(const PredictionSet& set) {
+  VocabItems v;
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    if (set.answer(i) == kUnanswered) continue;
+    if (set.vocab_logits(i).empty()) {
+      v.missing = std::string(set.id(i));
+      return v;
+    }
+    v.items.push_back(i);
+  }
+  return v;
+}
+
+// -log softmax(v / T)[y] = logsumexp(v / T) - z_y / T, with the maximum taken out.
+double vocab_nll(std::span<const double> v, double z_label, double inv_t) {
+  double vmax = -INFINITY;
+  for (double x : v)
+    vmax = std::max(vmax, x);
+  double sum = 0;
+  for (double x : v)
+    sum += std::exp((x - vmax) * inv_t);
+  return std::log(sum) - (z_label - vmax) * inv_t;
+}
+
+double mean_vocab_nll_of(const PredictionSet& set, const std::vector<std::size_t>& items,
+                         double inv_t) {
+  double total = 0;
+  for (std::size_t i : items) {
+    total += vocab_nll(set.vocab_logits(i), set.logits(i)[static_cast<std::size_t>(set.label(i))],
+                       inv_t);
+  }
+  return total / static_cast<double>(items.size());
+}
+}  // namespace
+
+double mean_vocab_nll(const PredictionSet& set, double temperature) {
+  const VocabItems v = vocab_items(set);
+  if (!v.missing.empty() || v.items.empty()) return std::numeric_limits<double>::quiet_NaN();
+  return mean_vocab_nll_of(set, v.items, 1.0 / temperature);
+}
+
+Result<TemperatureFit> fit_temperature_study_grid(const PredictionSet& set) {
+  const VocabItems v = vocab_items(set);
+  if (!v.missing.empty()) {
+    return Error{"item \"" + v.missing +
+                 "\" has no vocabulary logits of its answer step: the study's temperature is "
+                 "fitted on the full-vocabulary NLL (a run made by Unveil stores them for "
+                 "vocabularies of up to 65,536 tokens; a predictions file gives them as "
+                 "\"vocab_logits\")"};
+  }
+  if (v.items.empty()) return Error{"no answered items to fit a temperature on"};
+  // The grid's 999 temperatures, each a pass over every item's vocabulary: in parallel over the
+  // grid, each worker keeping its own points so that the result does not depend on the threads.
+  constexpr int kGrid = 999;
+  std::vector<double> nll(kGrid);
+  parallel_chunks(kGrid, 8, [&](int, std::size_t b, std::size_t e) {
+    for (std::size_t g = b; g < e; ++g) {
+      const double t = static_cast<double>(g + 1) / 100.0;
+      nll[g] = mean_vocab_nll_of(set, v.items, 1.0 / t);
+    }
+  });
+  TemperatureFit fit;
+  double best = INFINITY;
+  int best_g = -1;
+  for (int g = 0; g < kGrid; ++g) {
+    // Strictly smaller: the first of equal values wins, as the study's loop keeps it.
+    if (nll[static_cast<std::size_t>(g)] < best) {
+      best = nll[static_cast<std::size_t>(g)];
+      best_g = g;
+    }
+  }
+  if (best_g < 0) return Error{"the full-vocabulary NLL is not finite at any grid temperature"};
+  fit.temperature = static_cast<double>(best_g + 1) / 100.0;
+  fit.nll_before = mean_vocab_nll_of(set, v.items, 1.0);
+  fit.nll_after = best;
+  fit.iterations = kGrid;
+  fit.at_bound = best_g == 0 || best_g == kGrid - 1;
+  fit.unchanged = fit.temperature == 1.0;
+  char buf[200];
+  std::snprintf(buf, sizeof buf,
+                "T = %.2f from the study's grid (0.01 to 9.99 in steps of 0.01) on %zu answered "
+                "items; full-vocabulary NLL %.4f -> %.4f%s",
+                fit.temperature, v.items.size(), fit.nll_before, fit.nll_after,
+                fit.at_bound ? " (at the grid's edge: the best T may lie beyond it)" : "");
+  fit.note = buf;
   return fit;
 }
 

@@ -25,6 +25,17 @@ struct TemperatureFit {
 /// Mean NLL of softmax(logits / T) over the set (probabilities clamped at 1e-12).
 double mean_nll(const PredictionSet& set, double temperature);
 
+/// The study's temperature (its TS.py): the first T of the grid 0.01, 0.02, ..., 9.99 whose mean
+/// full-vocabulary NLL of the right answer's letter, -log softmax(v / T)[label letter], is
+/// strictly smallest. Uses each answered item's answer-step vocabulary logits v (the right
+/// letter's logit being the stored option logit of the label); unanswered items are left out, as
+/// the study drops them. Fails, naming an item, when one has no vocabulary logits.
+Result<TemperatureFit> fit_temperature_study_grid(const PredictionSet& set);
+
+/// Mean full-vocabulary NLL of the right letter at T over the answered items (NaN when an item
+/// lacks vocabulary logits).
+double mean_vocab_nll(const PredictionSet& set, double temperature);
+
 /// The exact minimiser, by safeguarded Newton iteration on beta = 1/T: the mean NLL is convex in
 /// beta (a log-sum-exp of linear functions minus a linear one), so its derivative is monotone and
 /// has at most one root. Fails on an empty set.

@@ -1,6 +1,8 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "calib/accuracy_only.h"
+#include "calib/recipe.h"
 #include "calib/report_json.h"
 #include "calib/temperature.h"
 #include "cli/cli.h"
@@ -10,15 +12,19 @@ namespace unveil::cli {
 namespace {
 constexpr const char* kUsageText =
     "unveil-cli calibrate --fit CAL.jsonl [--apply TEST.jsonl] [--method temperature] "
-    "[--bins N] [--binning width|mass] [--split S] [--skip-invalid] [--format json|text]";
+    "[--bins N] [--binning width|mass] [--recipe unveil|study] [--confidence options|vocab] "
+    "[--unanswered wrong|drop] [--split S] [--skip-invalid] [--format json|text]";
 
 struct BeforeAfter {
   calib::Metrics before, after;
 };
 
-BeforeAfter evaluate(const calib::PredictionSet& set, double t, const calib::MetricsOptions& o) {
-  return {calib::compute_metrics(calib::compute_outcomes(set, 1.0), o),
-          calib::compute_metrics(calib::compute_outcomes(set, t), o)};
+Result<BeforeAfter> evaluate(const calib::PredictionSet& set, double t, const calib::Recipe& r) {
+  auto before = calib::score(set, r, 1.0);
+  if (!before) return before.error();
+  auto after = calib::score(set, r, t);
+  if (!after) return after.error();
+  return BeforeAfter{std::move(before->metrics), std::move(after->metrics)};
 }
 
 nlohmann::ordered_json to_json(const std::string& file, const BeforeAfter& ba) {
@@ -29,7 +35,10 @@ nlohmann::ordered_json to_json(const std::string& file, const BeforeAfter& ba) {
 void print_text(std::ostream& out, const char* title, const std::string& file,
                 const BeforeAfter& ba) {
   out << "\n" << title << ": " << file << "\n";
-  char buf[128];
+  char buf[160];
+  std::snprintf(buf, sizeof buf, "  %-18s %10zu   unanswered %zu (%s)\n", "n", ba.before.n,
+                ba.before.n_unanswered, ba.before.unanswered_dropped ? "dropped" : "counted wrong");
+  out << buf;
   std::snprintf(buf, sizeof buf, "  %-18s %10s %10s\n", "metric", "before", "after");
   out << buf;
   const auto b = calib::scalars(ba.before), a = calib::scalars(ba.after);
@@ -51,9 +60,10 @@ void print_text(std::ostream& out, const char* title, const std::string& file,
 }  // namespace
 
 int cmd_calibrate(std::span<const std::string> argv, Io io) {
-  auto args = parse_args(
-      argv, {"--fit", "--apply", "--method", "--bins", "--binning", "--format", "--split"},
-      {"--skip-invalid"});
+  auto args = parse_args(argv,
+                         {"--fit", "--apply", "--method", "--bins", "--binning", "--format",
+                          "--split", "--recipe", "--confidence", "--unanswered"},
+                         {"--skip-invalid"});
   if (!args) return usage_error(io, args.error().message, kUsageText);
   const Args& a = *args;
   if (!a.positional.empty())
@@ -63,8 +73,8 @@ int cmd_calibrate(std::span<const std::string> argv, Io io) {
   if (const auto m = a.get("--method"); m && *m != "temperature") {
     return usage_error(io, "unknown --method \"" + *m + "\" (available: temperature)", kUsageText);
   }
-  auto mopt = metrics_options(a);
-  if (!mopt) return usage_error(io, mopt.error().message, kUsageText);
+  auto recipe = recipe_options(a);
+  if (!recipe) return usage_error(io, recipe.error().message, kUsageText);
   auto json = wants_json(a);
   if (!json) return usage_error(io, json.error().message, kUsageText);
 
@@ -78,18 +88,30 @@ int cmd_calibrate(std::span<const std::string> argv, Io io) {
     apply_set = std::move(*l);
   }
 
-  auto fit = calib::fit_temperature(fit_set->set);
+  for (const auto* l : {&*fit_set, apply_set ? &*apply_set : nullptr}) {
+    if (l && l->set.answer_only() > 0) {
+      return input_error(io, std::string(l == &*fit_set ? *fit_file : *apply_file) + ": " +
+                                 calib::kAccuracyOnlyNote);
+    }
+  }
+  auto fit = calib::fit_recipe_temperature(fit_set->set, *recipe);
   if (!fit) return input_error(io, *fit_file + ": " + fit.error().message);
-  const BeforeAfter on_fit = evaluate(fit_set->set, fit->temperature, *mopt);
+  auto on_fit = evaluate(fit_set->set, fit->temperature, *recipe);
+  if (!on_fit) return input_error(io, *fit_file + ": " + on_fit.error().message);
   std::optional<BeforeAfter> on_apply;
-  if (apply_set) on_apply = evaluate(apply_set->set, fit->temperature, *mopt);
+  if (apply_set) {
+    auto e = evaluate(apply_set->set, fit->temperature, *recipe);
+    if (!e) return input_error(io, *apply_file + ": " + e.error().message);
+    on_apply = std::move(*e);
+  }
 
   if (*json) {
     nlohmann::ordered_json j;
     j["method"] = "temperature";
+    j["recipe"] = recipe->name;
     j["temperature"] = calib::number_or_null(fit->temperature);
     j["fit_result"] = calib::to_json(*fit);
-    j["fit"] = to_json(*fit_file, on_fit);
+    j["fit"] = to_json(*fit_file, *on_fit);
     if (a.flags.count("--skip-invalid")) add_skip_report(j["fit"], fit_set->report);
     if (on_apply) {
       j["apply"] = to_json(*apply_file, *on_apply);
@@ -99,8 +121,10 @@ int cmd_calibrate(std::span<const std::string> argv, Io io) {
   } else {
     char buf[64];
     std::snprintf(buf, sizeof buf, "%.6f", fit->temperature);
-    io.out << "method       temperature\ntemperature  " << buf << "\n" << fit->note << "\n";
-    print_text(io.out, "fit", *fit_file, on_fit);
+    io.out << "method       temperature\nrecipe       " << recipe->name << "\ntemperature  " << buf
+           << "\n"
+           << fit->note << "\n";
+    print_text(io.out, "fit", *fit_file, *on_fit);
     if (on_apply) print_text(io.out, "apply", *apply_file, *on_apply);
   }
   return kOk;

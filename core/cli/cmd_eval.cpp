@@ -71,6 +71,7 @@ int cmd_eval(std::span<const std::string> argv, Io io) {
     j["device"] = res->device;
     j["predicted"] = res->predicted;
     j["skipped"] = res->skipped;
+    j["failed"] = res->failed;
     j["seconds"] = res->seconds;
     j["cancelled"] = res->cancelled;
     if (res->metrics) {
@@ -82,15 +83,23 @@ int cmd_eval(std::span<const std::string> argv, Io io) {
     io.out << "run " << res->run_id << " on " << res->device << ": " << res->predicted
            << " predictions in " << res->seconds << " s";
     if (res->skipped) io.out << ", " << res->skipped << " items skipped";
+    if (res->failed) io.out << ", " << res->failed << " items failed";
     io.out << "\n";
     if (res->metrics) {
       io.out << "accuracy " << res->metrics->accuracy << "  ece " << res->metrics->ece << "  nll "
-             << res->metrics->nll;
+             << res->metrics->nll << "  unanswered " << res->metrics->n_unanswered;
       if (res->metrics->has_idk) io.out << "  idk_rate " << res->metrics->idk_rate;
       io.out << "\n";
     }
     for (const auto& p : res->problems)
-      io.out << "  skipped: " << p << "\n";
+      io.out << (p.rfind("failed: ", 0) == 0 ? "  " : "  skipped: ") << p << "\n";
+  }
+  if (res->failed) {
+    return input_error(io, "run " + std::to_string(res->run_id) + ": " +
+                               std::to_string(res->failed) +
+                               " items failed (the run is marked failed and can be resumed with "
+                               "--resume " +
+                               std::to_string(res->run_id) + ")");
   }
   return kOk;
 }

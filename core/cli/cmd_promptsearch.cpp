@@ -16,7 +16,7 @@ constexpr const char* kUsageText =
     "unveil-cli promptsearch --db FILE --model CARD.json --dataset NAME --split S [--k 5] [--m 5] "
     "[--rounds 10] [--seeds \"a;b\"] [--variants \"a;b\"|@FILE] [--no-bank] [--seed N] "
     "[--prompt TEXT|@FILE] [--condition C] [--device cpu|cuda|auto] [--bins N] [--batch N] "
-    "[--quiet] [--format json|text]";
+    "[--recipe unveil|study] [--quiet] [--format json|text]";
 
 // "a;b;c", or @FILE with one suffix per line (blank lines and lines starting with # skipped).
 Result<std::vector<std::string>> suffix_list(const std::string& value) {
@@ -56,6 +56,15 @@ Result<analysis::PromptSearchSpec> search_spec(const Args& a) {
   spec.split = *a.get("--split");
   spec.condition = a.get("--condition").value_or("image");
   spec.use_bank = a.flags.count("--no-bank") == 0;
+  if (const auto r = a.get("--recipe")) {
+    if (*r != "unveil" && *r != "study") {
+      return Error{"unknown --recipe \"" + *r + "\" (available: unveil, study)"};
+    }
+    if (*r == "study" && a.has("--bins")) {
+      return Error{"--bins cannot be combined with --recipe study, which scores with 10 bins"};
+    }
+    spec.study = *r == "study";
+  }
   if (const auto d = a.get("--device")) {
     auto dev = model::parse_device(*d);
     if (!dev) return dev.error();
@@ -104,11 +113,11 @@ void report_progress(const analysis::PromptSearchProgress& p, std::ostream& err)
 }  // namespace
 
 int cmd_promptsearch(std::span<const std::string> argv, Io io) {
-  auto args = parse_args(
-      argv,
-      {"--db", "--model", "--dataset", "--split", "--k", "--m", "--rounds", "--seeds", "--variants",
-       "--seed", "--prompt", "--condition", "--device", "--bins", "--batch", "--format"},
-      {"--quiet", "--no-bank"});
+  auto args = parse_args(argv,
+                         {"--db", "--model", "--dataset", "--split", "--k", "--m", "--rounds",
+                          "--seeds", "--variants", "--seed", "--prompt", "--condition", "--device",
+                          "--bins", "--batch", "--format", "--recipe"},
+                         {"--quiet", "--no-bank"});
   if (!args) return usage_error(io, args.error().message, kUsageText);
   const Args& a = *args;
   if (!a.positional.empty())

@@ -39,6 +39,7 @@ int input_error(Io io, const std::string& message);
 
 #include "calib/metrics.h"
 #include "calib/predictions_jsonl.h"
+#include "calib/recipe.h"
 #include "cli/args.h"
 #include "data/readers.h"
 
@@ -46,6 +47,15 @@ namespace unveil::cli {
 
 /// --bins and --binning.
 Result<calib::MetricsOptions> metrics_options(const Args& a);
+
+/// --recipe unveil|study, with --bins, --binning, --confidence options|vocab and --unanswered
+/// wrong|drop for Unveil's recipe (the study's fixes all four: giving one is a usage error).
+Result<calib::Recipe> recipe_options(const Args& a);
+/// The options recipe_options reads, for a command's parse_args list.
+inline constexpr const char* kRecipeOptions[] = {"--recipe", "--confidence", "--unanswered"};
+/// Their usage text.
+inline constexpr const char* kRecipeUsage =
+    "[--recipe unveil|study] [--confidence options|vocab] [--unanswered wrong|drop]";
 
 /// How to read a dataset: --dataset-format, --images, --answers, --idk-phrases "a;b;c" (the
 /// phrases that mark the "I don't know" option; the default list otherwise).

@@ -191,16 +191,27 @@ Result<std::vector<ModelOutput>> TorchModel::run(const std::vector<ModelInput>& 
         const auto& opts = batch[b].option_ids;
         const auto hit = std::find(opts.begin(), opts.end(), arg);
         if (step == 0 || hit != opts.end()) {
+          // The step whose option logits are kept: its vocabulary confidence and logits too.
           o.option_logits.clear();
-          for (std::int64_t id : opts)
+          double top = -INFINITY;
+          for (std::int64_t id : opts) {
             o.option_logits.push_back(acc[row][id]);
-        }
-        if (hit != opts.end()) {
+            top = std::max(top, acc[row][id]);
+          }
           double sum = 0;
           for (std::int64_t k = 0; k < v; ++k)
             sum += std::exp(acc[row][k] - mx);
+          // exp(0) / sum for the answer (the argmax); the top option's probability otherwise.
+          o.conf_vocab = (hit != opts.end() ? 1.0 : std::exp(top - mx)) / sum;
+          o.vocab_logits.clear();
+          if (static_cast<std::size_t>(v) <= kMaxKeptVocab) {
+            o.vocab_logits.reserve(static_cast<std::size_t>(v));
+            for (std::int64_t k = 0; k < v; ++k)
+              o.vocab_logits.push_back(acc[row][k]);
+          }
+        }
+        if (hit != opts.end()) {
           o.answer = static_cast<int>(hit - opts.begin());
-          o.conf_vocab = 1.0 / sum;  // the argmax's probability: exp(0) / sum
         } else {
           ids[b].push_back(arg);
           still.push_back(b);

@@ -30,12 +30,21 @@ struct ModelInput {
   std::vector<std::int64_t> option_ids;  ///< token ids of this item's option letters, in order
 };
 
+/// Vocabularies up to this size keep the answer step's whole logits (for the study's
+/// full-vocabulary temperature, docs/METRICS.md); larger ones keep the confidence only.
+constexpr std::size_t kMaxKeptVocab = 8192;
+
 struct ModelOutput {
   int answer = -1;  ///< index of the first generated option letter; -1: none in max_new_tokens
-  std::vector<double> option_logits;  ///< the option letters' logits at the answer step
-  std::optional<double>
-      conf_vocab;  ///< the answer letter's softmax probability over the vocabulary
-  int steps = 0;   ///< tokens generated up to and including the answer
+  /// The option letters' logits at the answer step (at the first step when unanswered).
+  std::vector<double> option_logits;
+  /// The answer letter's softmax probability over the vocabulary at that step; for an
+  /// unanswered item the top option letter's.
+  std::optional<double> conf_vocab;
+  /// The whole vocabulary's logits at that step, when the vocabulary has at most kMaxKeptVocab
+  /// tokens (empty otherwise).
+  std::vector<double> vocab_logits;
+  int steps = 0;  ///< tokens generated up to and including the answer
 };
 
 class TorchModel {

@@ -90,6 +90,12 @@ Paragraph plain_summary(const calib::Metrics& m) {
   if (m.has_idk) {
     s += " It chose \"I don't know\" on " + format_percent(m.idk_rate) + " of the questions.";
   }
+  if (m.n_unanswered > 0) {
+    s += " It gave no option letter at all on " + std::to_string(m.n_unanswered) +
+         (m.n_unanswered == 1 ? " question" : " questions") +
+         (m.unanswered_dropped ? ", which are left out of these numbers."
+                               : ", which count as wrong answers here.");
+  }
   return paragraph(s, Paragraph::Kind::kLead);
 }
 

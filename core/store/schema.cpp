@@ -117,6 +117,15 @@ ALTER TABLE prompt_search_entries ADD COLUMN n INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE prompt_search_entries ADD COLUMN kept_through INTEGER NOT NULL DEFAULT 0;
 CREATE INDEX prompt_search_entries_by_search ON prompt_search_entries(search_id);
 )SQL",
+      // 4 -> 5: the whole vocabulary's logits of a prediction's answer step (float64, for
+      // vocabularies of up to 8,192 tokens), so that the study's full-vocabulary temperature can
+      // be fitted on a stored run (docs/METRICS.md). NULL when not known. The cached headline
+      // metrics are cleared: older versions scored unanswered items by the argmax of their
+      // logits, so every cached figure is recomputed from the stored answers.
+      R"SQL(
+ALTER TABLE predictions ADD COLUMN vocab_logits BLOB;
+UPDATE runs SET summary = '';
+)SQL",
   };
   return m;
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "calib/prediction_formats.h"
 #include "calib/prediction_set.h"
 #include "data/item.h"
 #include "util/result.h"
@@ -21,7 +22,7 @@ namespace unveil::store {
 class Db;
 
 /// The schema version this build writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 4;
+constexpr int kSchemaVersion = 5;
 
 enum class OpenMode {
   kOpenOrCreate,  ///< create the file when missing
@@ -77,7 +78,9 @@ struct PredictionRecord {
   std::vector<double> logits;
   int answer = -1;                   ///< the option read as the answer
   std::optional<double> conf_vocab;  ///< the letter's probability over the whole vocabulary
-  double conf_options = 0;           ///< max of the distribution renormalised over the options
+  double conf_options = 0;           ///< the answer's probability renormalised over the options
+  /// The answer step's whole-vocabulary logits (empty when not kept; see ModelOutput).
+  std::vector<double> vocab_logits;
   bool correct = false;
   std::optional<double> latency_ms;
   std::string
@@ -96,6 +99,22 @@ struct CalibrationInfo {
 struct ImportSummary {
   std::int64_t dataset_id = 0;
   std::size_t items = 0, problems = 0;
+};
+
+/// How predictions made elsewhere are imported (Store::import_predictions).
+struct PredictionImportOptions {
+  /// Skip (and count) predictions that disagree with the dataset or repeat an id, instead of
+  /// importing nothing.
+  bool skip_invalid = false;
+  /// Where each prediction is in its file ("line 9"), for messages; without it they name the
+  /// prediction's place in the set.
+  const calib::PredictionSource* source = nullptr;
+};
+
+struct PredictionImport {
+  std::int64_t run_id = 0;
+  std::size_t imported = 0, skipped = 0;
+  std::vector<std::string> problems;  ///< why the first skipped predictions were skipped
 };
 
 class Store {
@@ -146,7 +165,15 @@ class Store {
   Result<calib::PredictionSet> prediction_set(std::int64_t run_id);
   /// Predictions made elsewhere become a run of `dataset_name`. When the dataset does not exist,
   /// a predictions-only dataset is created from the prediction ids; when it does, every prediction
-  /// id must name one of its items.
+  /// id must name one of its items, with the item's number of options and its answer as label.
+  /// A prediction that breaks this, or repeats an id, is an error naming it, and nothing is
+  /// imported (with skip_invalid it is skipped and counted). A set of answers only (VLMEvalKit)
+  /// is stored with score_kind 2 and the run's settings say "scores": "none".
+  Result<PredictionImport> import_predictions(const calib::PredictionSet& set,
+                                              const std::string& dataset_name,
+                                              const std::string& run_name,
+                                              const PredictionImportOptions& options);
+  /// The same without options; the new run's id.
   Result<std::int64_t> import_predictions(const calib::PredictionSet& set,
                                           const std::string& dataset_name,
                                           const std::string& run_name);

@@ -224,7 +224,7 @@ TEST(PredictionsCsv, OneRowPerPredictionWithOutcomeAndQuotedText) {
   std::getline(lines, a);
   std::getline(lines, b);
   EXPECT_FALSE(std::getline(lines, extra));
-  EXPECT_EQ(header, "id,label,predicted,confidence,correct,nll,split,category,logits");
+  EXPECT_EQ(header, "id,label,predicted,confidence,correct,nll,split,category,logits,conf_vocab");
   // Fields after the (quoted) id, split at commas: none of them holds one.
   const auto fields = [](const std::string& row, std::size_t id_end) {
     std::vector<std::string> f;

@@ -61,6 +61,26 @@ TEST(PromptSearchRanking, BandsAreExactAtTheirEdges) {
   EXPECT_EQ(analysis::accuracy_band(score("s", 60, 100, 0)), 3);
 }
 
+TEST(PromptSearchRanking, TheStudysBandIsPythonsFloatFloorDivision) {
+  // PT.py ranks by int(acc // 0.2) in Python floats, where 0.6 // 0.2 == 2.0 and 1.0 // 0.2 ==
+  // 4.0 (0.2 is slightly more than 1/5 in binary), 0.4 // 0.2 == 2.0 and 0.8 // 0.2 == 4.0.
+  const auto py = analysis::BandRule::kPython;
+  EXPECT_EQ(analysis::accuracy_band(score("s", 3, 5, 0), py), 2);
+  EXPECT_EQ(analysis::accuracy_band(score("s", 5, 5, 0), py), 4);
+  EXPECT_EQ(analysis::accuracy_band(score("s", 2, 5, 0), py), 2);
+  EXPECT_EQ(analysis::accuracy_band(score("s", 4, 5, 0), py), 4);
+  EXPECT_EQ(analysis::accuracy_band(score("s", 59, 100, 0), py), 2);
+  // So under the study's rule an accuracy of 0.6 with a lower ECE ranks before 0.58.
+  std::vector<analysis::PromptScore> v = {score("a", 29, 50, 0.2), score("b", 30, 50, 0.1)};
+  const auto top = analysis::top_k(v, 2, py);
+  EXPECT_EQ(top[0].suffix, "b");
+  const auto exact = analysis::top_k(v, 2);
+  EXPECT_EQ(exact[0].suffix, "b");  // band 3 beats band 2 there
+  std::vector<analysis::PromptScore> w = {score("lo", 30, 50, 0.3), score("hi", 28, 50, 0.1)};
+  EXPECT_EQ(analysis::top_k(w, 2, py)[0].suffix, "hi");  // 0.6 and 0.56: both band 2, lower ECE
+  EXPECT_EQ(analysis::top_k(w, 2)[0].suffix, "lo");      // exact: 0.6 is band 3
+}
+
 TEST(PromptSearchRanking, TiesGoToHigherAccuracyThenText) {
   // Same band (3) and ECE: 0.7 before 0.64; then equal scores: byte order of the text.
   EXPECT_EQ(order({score("c", 32, 50, 0.1), score("b", 35, 50, 0.1), score("a", 32, 50, 0.1)}),
@@ -279,5 +299,5 @@ TEST_F(PromptSearchStore, AVersion3ProjectKeepsItsSearchesWhenMigrated) {
   auto db = store::Db::open(f, SQLITE_OPEN_READONLY);
   auto v = db->prepare("PRAGMA user_version");
   v.step();
-  EXPECT_EQ(v.integer(0), 4);
+  EXPECT_EQ(v.integer(0), store::kSchemaVersion);
 }
