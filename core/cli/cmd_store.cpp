@@ -4,7 +4,9 @@
 #include <nlohmann/json.hpp>
 #include <ostream>
 
+#include "calib/accuracy_only.h"
 #include "calib/metrics.h"
+#include "calib/prediction_formats.h"
 #include "calib/predictions_jsonl.h"
 #include "calib/report_json.h"
 #include "cli/cli.h"
@@ -19,8 +21,9 @@ constexpr const char* kImportUsage =
     "unveil-cli import DATASET --db FILE [--images DIR] [--answers FILE] [--name NAME] "
     "[--dataset-format auto|llava|llava-questions|mmbench] [--format json|text]";
 constexpr const char* kImportPredUsage =
-    "unveil-cli import-predictions PRED.jsonl --db FILE --dataset NAME --name RUN "
-    "[--skip-invalid] [--format json|text]";
+    "unveil-cli import-predictions PREDICTIONS --db FILE --dataset NAME --name RUN "
+    "[--skip-invalid] [--format json|text] (PREDICTIONS: predictions JSONL, lmms-eval "
+    "--log_samples JSONL, or a VLMEvalKit prediction TSV/JSON)";
 constexpr const char* kRunsUsage = "unveil-cli runs --db FILE [--format json|text]";
 constexpr const char* kExportUsage =
     "unveil-cli export --db FILE --run ID [--format jsonl|csv] [--out FILE]";
@@ -39,8 +42,12 @@ nlohmann::ordered_json headline(store::Store& st, const store::RunInfo& r) {
   }
   auto set = st.prediction_set(r.id);
   if (!set || set->empty()) return nullptr;
-  const auto m = calib::compute_metrics(calib::compute_outcomes(*set));
-  const nlohmann::ordered_json j = calib::headline_json(m);
+  nlohmann::ordered_json j;
+  if (set->answer_only() == set->size()) {
+    j = calib::accuracy_only_json(calib::accuracy_only(*set));  // answers without scores
+  } else {
+    j = calib::headline_json(calib::compute_metrics(calib::compute_outcomes(*set)));
+  }
   if (r.status != store::RunStatus::kRunning) (void)st.set_run_summary(r.id, j.dump());
   return j;
 }
@@ -105,19 +112,45 @@ int cmd_import_predictions(std::span<const std::string> argv, Io io) {
   }
   auto json = wants_json(a);
   if (!json) return usage_error(io, json.error().message, kImportPredUsage);
-  auto loaded = load_predictions(a.positional[0], a);
-  if (!loaded) return input_error(io, loaded.error().message);
+  const std::string& file = a.positional[0];
+  const bool skip_invalid = a.flags.count("--skip-invalid") > 0;
+  calib::JsonlReadOptions ro;
+  ro.skip_invalid = skip_invalid;
+  calib::JsonlReadReport report;
+  calib::PredictionSource source;
+  auto set = calib::read_predictions_any(file, ro, &report, &source);
+  if (!set) return input_error(io, set.error().message);
+  if (set->empty()) return input_error(io, file + ": the file holds no predictions");
   auto st = open_db(a, store::OpenMode::kOpenOrCreate);
   if (!st) return input_error(io, st.error().message);
-  auto run = st->import_predictions(loaded->set, *dataset, *name);
-  if (!run) return input_error(io, a.positional[0] + ": " + run.error().message);
+  store::PredictionImportOptions po;
+  po.skip_invalid = skip_invalid;
+  po.source = &source;
+  auto imported = st->import_predictions(*set, *dataset, *name, po);
+  if (!imported) return input_error(io, file + ": " + imported.error().message);
+  // Lines the reader skipped and predictions the dataset refused, together.
+  report.skipped += imported->skipped;
+  for (const auto& p : imported->problems)
+    report.problems.push_back({0, file + ": " + p});
+  const bool answers_only = set->answer_only() == set->size();
   if (*json) {
-    nlohmann::ordered_json j{{"run_id", *run}, {"predictions", loaded->set.size()}};
-    if (a.flags.count("--skip-invalid")) add_skip_report(j, loaded->report);
+    nlohmann::ordered_json j{{"run_id", imported->run_id}, {"predictions", imported->imported}};
+    j["format"] = source.format;
+    if (answers_only) j["scores"] = "none";
+    if (skip_invalid) add_skip_report(j, report);
     io.out << j.dump(2) << "\n";
   } else {
-    io.out << "imported " << loaded->set.size() << " predictions as run " << *run << " (\"" << *name
-           << "\") of dataset \"" << *dataset << "\"\n";
+    io.out << "imported " << imported->imported << " predictions as run " << imported->run_id
+           << " (\"" << *name << "\") of dataset \"" << *dataset << "\"\n";
+    if (answers_only) {
+      io.out << "  answers only (no probabilities): accuracy is shown for this run, calibration "
+                "metrics are not\n";
+    }
+    if (skip_invalid) {
+      io.out << "skipped " << report.skipped << " invalid prediction(s)\n";
+      for (const auto& p : report.problems)
+        io.out << "  " << p.message << "\n";
+    }
   }
   return kOk;
 }

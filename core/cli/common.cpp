@@ -1,3 +1,4 @@
+#include "calib/prediction_formats.h"
 #include "cli/commands.h"
 
 #include <nlohmann/json.hpp>
@@ -22,6 +23,43 @@ Result<calib::MetricsOptions> metrics_options(const Args& a) {
     }
   }
   return o;
+}
+
+Result<calib::Recipe> recipe_options(const Args& a) {
+  const std::string name = a.get("--recipe").value_or("unveil");
+  if (name == "study") {
+    for (const char* o : {"--bins", "--binning", "--confidence", "--unanswered"}) {
+      if (a.has(o)) {
+        return Error{std::string(o) +
+                     " cannot be combined with --recipe study, which fixes it (10 equal-width "
+                     "bins, the vocabulary confidence, unanswered items dropped)"};
+      }
+    }
+    return calib::study_recipe();
+  }
+  auto m = metrics_options(a);
+  if (!m) return m.error();
+  auto r = calib::recipe_by_name(name, *m);
+  if (!r) return Error{"option --recipe: " + r.error().message};
+  if (const auto c = a.get("--confidence")) {
+    if (*c == "options") {
+      r->scoring.confidence = calib::ConfidenceKind::kOptions;
+    } else if (*c == "vocab") {
+      r->scoring.confidence = calib::ConfidenceKind::kVocab;
+    } else {
+      return Error{"option --confidence needs \"options\" or \"vocab\"; found \"" + *c + "\""};
+    }
+  }
+  if (const auto u = a.get("--unanswered")) {
+    if (*u == "wrong") {
+      r->scoring.unanswered = calib::UnansweredPolicy::kWrong;
+    } else if (*u == "drop") {
+      r->scoring.unanswered = calib::UnansweredPolicy::kDrop;
+    } else {
+      return Error{"option --unanswered needs \"wrong\" or \"drop\"; found \"" + *u + "\""};
+    }
+  }
+  return *r;
 }
 
 Result<DatasetArgs> dataset_args(const Args& a) {
@@ -58,7 +96,7 @@ Result<Loaded> load_predictions(const std::string& file, const Args& a) {
   calib::JsonlReadOptions ro;
   ro.skip_invalid = a.flags.count("--skip-invalid") > 0;
   Loaded l;
-  auto set = calib::read_predictions_jsonl(file, ro, &l.report);
+  auto set = calib::read_predictions_any(file, ro, &l.report);
   if (!set) return set.error();
   l.set = std::move(*set);
   if (const auto split = a.get("--split")) {

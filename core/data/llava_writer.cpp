@@ -1,6 +1,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "data/dataset_format.h"
 #include "data/readers.h"
 
 namespace unveil::data {
@@ -80,7 +81,11 @@ Status write_llava_json(const std::filesystem::path& file, const Dataset& datase
 Result<Dataset> read_dataset(const std::filesystem::path& file, DatasetFormat format,
                              const ReadOptions& options,
                              const std::optional<std::filesystem::path>& answers) {
-  if (format == DatasetFormat::kAuto) format = guess_format(file);
+  if (format == DatasetFormat::kAuto) {
+    // A tool's prediction file (a `prediction` column) is never read as a dataset by accident.
+    if (std::string why = predictions_not_dataset(file); !why.empty()) return Error{why};
+    format = guess_format(file);
+  }
   switch (format) {
     case DatasetFormat::kLlavaQuestionsJsonl:
       return read_llava_questions_jsonl(file, answers, options);

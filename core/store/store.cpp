@@ -93,7 +93,13 @@ std::string check_header(const fs::path& file) {
   const std::uint32_t pages = be32(28);
   std::error_code ec;
   const auto size = fs::file_size(file, ec);
-  if (!ec && be32(24) == be32(92) && pages > 0 &&
+  // A write-ahead log beside the file holds pages not yet copied into it: a kill during a
+  // checkpoint leaves a header that promises pages the log still has. SQLite recovers them on
+  // open, so the file is only called truncated when there is no log to recover from.
+  std::error_code wal_ec;
+  const auto wal = fs::file_size(fs::path(file.string() + "-wal"), wal_ec);
+  const bool has_wal = !wal_ec && wal >= 32;
+  if (!ec && !has_wal && be32(24) == be32(92) && pages > 0 &&
       size < static_cast<std::uintmax_t>(pages) * page) {
     return file.string() + ": the project file is truncated (" + std::to_string(size) +
            " bytes, the header promises " +
@@ -147,12 +153,18 @@ void insert_prediction(Stmt& ins, std::int64_t run_id, const PredictionRecord& p
       .bind(9, p.correct ? 1 : 0)
       .bind(10, p.latency_ms)
       .bind(11, p.extra);
+  if (p.vocab_logits.empty()) {
+    ins.bind_null(12);
+  } else {
+    ins.bind_blob(12, p.vocab_logits.data(), p.vocab_logits.size() * sizeof(double));
+  }
   ins.exec();
 }
 
 constexpr const char* kInsertPrediction =
     "INSERT OR IGNORE INTO predictions(run_id, item_id, label, score_kind, logits, answer, "
-    "conf_vocab, conf_options, correct, latency_ms, extra) VALUES(?,?,?,?,?,?,?,?,?,?,?)";
+    "conf_vocab, conf_options, correct, latency_ms, extra, vocab_logits) "
+    "VALUES(?,?,?,?,?,?,?,?,?,?,?,?)";
 
 Status apply_migrations(Db& db, int from, int to) {
   const auto& m = migrations();
@@ -557,8 +569,8 @@ Result<std::vector<std::int64_t>> Store::predicted_items(std::int64_t run_id) {
 Result<std::vector<PredictionRecord>> Store::predictions(std::int64_t run_id) {
   return guarded(file(), [&]() -> Result<std::vector<PredictionRecord>> {
     auto s = db_->prepare(
-        "SELECT item_id, label, logits, answer, conf_vocab, conf_options, correct, latency_ms "
-        "FROM predictions WHERE run_id = ? ORDER BY item_id");
+        "SELECT item_id, label, logits, answer, conf_vocab, conf_options, correct, latency_ms, "
+        "vocab_logits FROM predictions WHERE run_id = ? ORDER BY item_id");
     s.bind(1, run_id);
     std::vector<PredictionRecord> out;
     while (s.step()) {
@@ -573,6 +585,11 @@ Result<std::vector<PredictionRecord>> Store::predictions(std::int64_t run_id) {
       p.conf_options = s.real(5);
       p.correct = s.integer(6) != 0;
       if (!s.is_null(7)) p.latency_ms = s.real(7);
+      if (!s.is_null(8)) {
+        const auto v = s.blob(8);
+        p.vocab_logits.resize(v.size() / sizeof(double));
+        if (!v.empty()) std::memcpy(p.vocab_logits.data(), v.data(), p.vocab_logits.size() * 8);
+      }
       out.push_back(std::move(p));
     }
     return out;
@@ -583,7 +600,7 @@ Result<calib::PredictionSet> Store::prediction_set(std::int64_t run_id) {
   return guarded(file(), [&]() -> Result<calib::PredictionSet> {
     auto s = db_->prepare(
         "SELECT i.key, p.label, p.score_kind, p.logits, i.idk_index, i.category, i.split, "
-        "p.extra "
+        "p.extra, p.answer, p.conf_vocab, p.vocab_logits "
         "FROM predictions p JOIN items i ON i.id = p.item_id WHERE p.run_id = ? ORDER BY "
         "p.item_id");
     s.bind(1, run_id);
@@ -596,54 +613,156 @@ Result<calib::PredictionSet> Store::prediction_set(std::int64_t run_id) {
       const auto b = s.blob(3);
       in.scores.resize(b.size() / sizeof(double));
       if (!b.empty()) std::memcpy(in.scores.data(), b.data(), in.scores.size() * sizeof(double));
-      if (s.integer(2) == 1) {
+      const int kind = s.integer(2);
+      if (kind == 1) {
         // Stored as log p: give the engine probabilities back, so its 1e-12 clamp applies.
         in.kind = calib::ScoreKind::kProbabilities;
         for (double& v : in.scores)
           v = std::exp(v);
+      } else if (kind == 3) {
+        in.kind = calib::ScoreKind::kProbabilities;  // stored exactly as given
+      } else if (kind == 2) {
+        in.kind = calib::ScoreKind::kAnswerOnly;
       }
       const int idk = s.integer(4);
       in.idk_index = idk < static_cast<int>(in.scores.size()) ? idk : -1;
       in.category = s.text(5);
       in.split = s.text(6);
       in.extra = s.text(7);
+      // The stored answer is what the model said: every metric is computed from it.
+      const int answer = s.integer(8);
+      in.answer =
+          answer >= 0 && answer < static_cast<int>(in.scores.size()) ? answer : calib::kUnanswered;
+      if (!s.is_null(9)) in.conf_vocab = s.real(9);
+      if (!s.is_null(10)) {
+        const auto v = s.blob(10);
+        in.vocab_logits.resize(v.size() / sizeof(double));
+        if (!v.empty()) std::memcpy(in.vocab_logits.data(), v.data(), in.vocab_logits.size() * 8);
+      }
       set.add(in);
     }
     return set;
   });
 }
 
-Result<std::int64_t> Store::import_predictions(const calib::PredictionSet& set,
-                                               const std::string& dataset_name,
-                                               const std::string& run_name) {
+Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& set,
+                                                   const std::string& dataset_name,
+                                                   const std::string& run_name,
+                                                   const PredictionImportOptions& options) {
   if (set.empty()) return Error{"no predictions to import"};
+  if (read_only_) return Error{file() + " is read-only"};
+  constexpr std::size_t kMaxProblemsListed = 20;
+  const calib::PredictionSource* source = options.source;
+  const bool positioned = source && source->positions.size() == set.size();
+  // "line 9" (or "prediction 9", its place in the set, when the file's lines are not known).
+  const auto where = [&](std::size_t i) {
+    return positioned ? source->where(i) : "prediction " + std::to_string(i + 1);
+  };
+  const auto id_of = [&](std::size_t i) { return std::string(set.id(i)); };
+  const auto letter = [](std::string_view letters, int k) {
+    if (k >= 0 && static_cast<std::size_t>(k) < letters.size()) {
+      return std::string(1, letters[static_cast<std::size_t>(k)]);
+    }
+    return std::string(1, static_cast<char>('A' + k));
+  };
+  PredictionImport out;
+  std::vector<char> keep(set.size(), 1);
+  std::optional<Error> refused;
+  // Refuses the import, or with skip_invalid skips prediction i; false when refused.
+  const auto reject = [&](std::size_t i, std::string message) {
+    if (!options.skip_invalid) {
+      refused = Error{std::move(message)};
+      return false;
+    }
+    keep[i] = 0;
+    ++out.skipped;
+    if (out.problems.size() < kMaxProblemsListed) out.problems.push_back(std::move(message));
+    return true;
+  };
+
+  // An id twice would break the one-prediction-per-item rule of a run: named with both places.
+  {
+    std::unordered_map<std::string_view, std::size_t> first;
+    first.reserve(set.size());
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      const auto [it, fresh] = first.emplace(set.id(i), i);
+      if (fresh) continue;
+      const std::size_t a = it->second;
+      const std::string both =
+          positioned ? source->unit + "s " + std::to_string(source->positions[a]) + " and " +
+                           std::to_string(source->positions[i])
+                     : "predictions " + std::to_string(a + 1) + " and " + std::to_string(i + 1);
+      if (!reject(i, "prediction id \"" + id_of(i) + "\" appears twice (" + both + ")")) {
+        return *refused;
+      }
+    }
+  }
+
   auto existing = dataset_by_name(dataset_name);
   if (!existing) return existing.error();
   std::int64_t dataset_id = 0;
+  bool created = false;
   std::unordered_map<std::string, std::int64_t> key_to_item;
   if (*existing) {
+    // Every prediction must be about an item of the dataset, with its options and its answer.
     dataset_id = (*existing)->id;
+    struct ItemFacts {
+      std::int64_t id;
+      std::vector<data::Option> options;
+      int answer;
+    };
+    std::unordered_map<std::string, ItemFacts> items;
     auto s = guarded(file(), [&]() -> Status {
-      auto q = db_->prepare("SELECT key, id FROM items WHERE dataset_id = ?");
+      auto q = db_->prepare("SELECT key, id, options, answer FROM items WHERE dataset_id = ?");
       q.bind(1, dataset_id);
       while (q.step())
-        key_to_item.emplace(q.text(0), q.int64(1));
+        items.emplace(q.text(0), ItemFacts{q.int64(1), options_from_json(q.text(2)), q.integer(3)});
       return ok_status();
     });
     if (!s) return s.error();
+    const std::string of_dataset = " of dataset \"" + dataset_name + "\"";
     for (std::size_t i = 0; i < set.size(); ++i) {
-      if (!key_to_item.count(std::string(set.id(i)))) {
-        return Error{"prediction id \"" + std::string(set.id(i)) +
-                     "\" is not an item of dataset \"" + dataset_name + "\""};
+      if (!keep[i]) continue;
+      const std::string id = id_of(i);
+      const auto it = items.find(id);
+      std::string problem;
+      if (it == items.end()) {
+        problem = "prediction id \"" + id + "\" is not an item" + of_dataset;
+      } else if (set.num_options(i) != it->second.options.size()) {
+        problem = "prediction \"" + id + "\" has " + std::to_string(set.num_options(i)) +
+                  " options, but item \"" + id + "\"" + of_dataset + " has " +
+                  std::to_string(it->second.options.size());
+      } else if (it->second.answer >= 0 && set.label(i) != it->second.answer) {
+        std::string item_letters;
+        for (const auto& o : it->second.options)
+          item_letters.push_back(o.letter);
+        problem = "prediction \"" + id + "\" has label " + std::to_string(set.label(i)) + " (" +
+                  letter(set.options(i), set.label(i)) + "), but item \"" + id + "\"" + of_dataset +
+                  " has answer " + std::to_string(it->second.answer) + " (" +
+                  letter(item_letters, it->second.answer) + ")";
+      }
+      if (problem.empty()) {
+        key_to_item.emplace(id, it->second.id);
+      } else if (!reject(i, where(i) + ": " + problem)) {
+        return *refused;
       }
     }
-  } else {
+  }
+  std::size_t kept = 0;
+  for (char k : keep)
+    kept += k ? 1 : 0;
+  if (kept == 0) {
+    return Error{"no prediction is left to import: all " + std::to_string(set.size()) +
+                 " were skipped (the first: " + out.problems.front() + ")"};
+  }
+  if (!*existing) {
     // A predictions-only dataset: one item per prediction, with what the predictions know.
     data::Dataset ds;
     ds.name = dataset_name;
     for (std::size_t i = 0; i < set.size(); ++i) {
+      if (!keep[i]) continue;
       data::Item it;
-      it.id = std::string(set.id(i));
+      it.id = id_of(i);
       const std::string_view letters = set.options(i);
       for (std::size_t k = 0; k < set.num_options(i); ++k) {
         it.options.push_back({k < letters.size() ? letters[k] : static_cast<char>('A' + k), ""});
@@ -657,19 +776,19 @@ Result<std::int64_t> Store::import_predictions(const calib::PredictionSet& set,
     auto added = add_dataset(ds, "imported predictions", "predictions");
     if (!added) return added.error();
     dataset_id = added->dataset_id;
+    created = true;
     auto ids = item_ids(dataset_id);
     if (!ids) return ids.error();
-    for (std::size_t i = 0; i < set.size(); ++i)
-      key_to_item.emplace(std::string(set.id(i)), (*ids)[i]);
+    std::size_t j = 0;
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      if (keep[i]) key_to_item.emplace(id_of(i), (*ids)[j++]);
+    }
   }
-  return guarded(file(), [&]() -> Result<std::int64_t> {
-    if (read_only_) return Error{file() + " is read-only"};
-    RunSpec spec;
-    spec.name = run_name;
-    spec.dataset_id = dataset_id;
-    spec.condition = "imported";
-    spec.expected = set.size();
-    spec.status = RunStatus::kImported;
+  const bool answers_only = set.answer_only() == set.size();
+  nlohmann::ordered_json settings = nlohmann::ordered_json::object();
+  if (answers_only) settings["scores"] = "none";
+  if (source && !source->format.empty()) settings["format"] = source->format;
+  auto run = guarded(file(), [&]() -> Result<std::int64_t> {
     Transaction t(*db_);
     auto r = db_->prepare(
         "INSERT INTO runs(name, dataset_id, condition, settings, status, expected, started_at, "
@@ -677,34 +796,82 @@ Result<std::int64_t> Store::import_predictions(const calib::PredictionSet& set,
     const std::string when = now_utc();
     r.bind(1, run_name)
         .bind(2, dataset_id)
-        .bind(3, spec.condition)
-        .bind(4, "{}")
+        .bind(3, "imported")
+        .bind(4, settings.dump())
         .bind(5, to_string(RunStatus::kImported))
-        .bind(6, static_cast<std::int64_t>(set.size()))
+        .bind(6, static_cast<std::int64_t>(kept))
         .bind(7, when)
         .bind(8, when)
         .exec();
     const std::int64_t run_id = db_->last_insert_id();
-    const calib::Outcomes o = calib::compute_outcomes(set);
+    // Outcomes of the items with scores (an item without them has its answer and nothing else).
+    std::vector<std::size_t> scored;
+    std::vector<std::size_t> outcome_of(set.size(), 0);
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      if (set.kind(i) == calib::ScoreKind::kAnswerOnly) continue;
+      outcome_of[i] = scored.size();
+      scored.push_back(i);
+    }
+    const calib::Outcomes o =
+        calib::compute_outcomes(scored.size() == set.size() ? set : set.subset(scored));
     auto ins = db_->prepare(kInsertPrediction);
     PredictionRecord p;
     for (std::size_t i = 0; i < set.size(); ++i) {
-      p.item_id = key_to_item.at(std::string(set.id(i)));
+      if (!keep[i]) continue;
+      p.item_id = key_to_item.at(id_of(i));
       p.label = set.label(i);
       p.logits.assign(set.logits(i).begin(), set.logits(i).end());
-      p.answer = o.predicted[i];
-      p.conf_options = o.confidence[i];
-      p.correct = o.correct[i] != 0;
+      const bool answer_only = set.kind(i) == calib::ScoreKind::kAnswerOnly;
+      // An item without scores keeps its recorded answer (or none): nothing else is known.
+      const std::size_t j = outcome_of[i];
+      if (answer_only) {
+        p.answer = set.answer(i) < 0 ? -1 : set.answer(i);
+        p.correct = p.answer == p.label;
+        p.conf_options = p.answer >= 0 ? 1.0 : 0.0;  // the one-hot placeholder's
+      } else {
+        p.answer = o.predicted[j];
+        p.correct = o.correct[j] != 0;
+        p.conf_options = std::isfinite(o.confidence[j]) ? o.confidence[j] : 0.0;
+      }
+      p.conf_vocab.reset();
+      if (!std::isnan(set.conf_vocab(i))) p.conf_vocab = set.conf_vocab(i);
+      p.vocab_logits.assign(set.vocab_logits(i).begin(), set.vocab_logits(i).end());
       p.extra = std::string(set.extra(i));
-      const int kind = set.kind(i) == calib::ScoreKind::kProbabilities ? 1 : 0;
+      // Probabilities are stored as given (kind 3), so that a stored run scores exactly as its
+      // file; kind 1 (log p) is what older versions wrote.
+      const bool probs = set.kind(i) == calib::ScoreKind::kProbabilities;
+      if (probs) p.logits.assign(set.given_probs(i).begin(), set.given_probs(i).end());
+      const int kind = answer_only ? 2 : probs ? 3 : 0;
       insert_prediction(ins, run_id, p, kind);
       if (db_->changes() == 0) {
-        return Error{"prediction id \"" + std::string(set.id(i)) + "\" appears twice"};
+        return Error{where(i) + ": prediction id \"" + id_of(i) + "\" appears twice"};
       }
     }
     t.commit();
     return run_id;
   });
+  if (!run) {
+    // Nothing is imported: a dataset made for these predictions goes with them.
+    if (created) {
+      (void)guarded(file(), [&]() -> Status {
+        auto d = db_->prepare("DELETE FROM datasets WHERE id = ?");
+        d.bind(1, dataset_id).exec();
+        return ok_status();
+      });
+    }
+    return run.error();
+  }
+  out.run_id = *run;
+  out.imported = kept;
+  return out;
+}
+
+Result<std::int64_t> Store::import_predictions(const calib::PredictionSet& set,
+                                               const std::string& dataset_name,
+                                               const std::string& run_name) {
+  auto r = import_predictions(set, dataset_name, run_name, PredictionImportOptions{});
+  if (!r) return r.error();
+  return r->run_id;
 }
 
 namespace {
@@ -833,6 +1000,15 @@ PredictionWriter::~PredictionWriter() {
 }
 
 Status PredictionWriter::add(const PredictionRecord& p) {
+  // SQLite stores NaN as NULL, which the NOT NULL columns and INSERT OR IGNORE would turn into a
+  // silently missing row: refuse it here, loudly.
+  bool finite = std::isfinite(p.conf_options) && (!p.conf_vocab || std::isfinite(*p.conf_vocab));
+  for (double v : p.logits)
+    finite = finite && !std::isnan(v);
+  if (!finite) {
+    return Error{db_->file() + ": run " + std::to_string(run_id_) + ", item id " +
+                 std::to_string(p.item_id) + ": a prediction with NaN values cannot be stored"};
+  }
   pending_.push_back(p);
   if (pending_.size() >= batch_) return flush();
   return ok_status();

@@ -1,8 +1,11 @@
 // End-to-end: the real unveil-cli binary on files written here; checks exit codes, stderr lines,
 // and that the JSON output is JSON with the documented keys (and never NaN).
 #include <gtest/gtest.h>
-#include <unistd.h>
 
+#include <unistd.h>
+#include <cctype>
+
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -13,6 +16,16 @@
 namespace fs = std::filesystem;
 
 namespace {
+
+// A NaN written as a value ("nan", "-nan", "NaN"), not the letters inside a key such as
+// "n_unanswered".
+bool has_nan_value(const std::string& out) {
+  for (std::size_t at = out.find("nan"); at != std::string::npos; at = out.find("nan", at + 1)) {
+    const char before = at == 0 ? ' ' : out[at - 1];
+    if (!std::isalpha(static_cast<unsigned char>(before)) && before != '_') return true;
+  }
+  return out.find("NaN") != std::string::npos;
+}
 
 using unveil::e2e::Run;
 
@@ -65,7 +78,7 @@ TEST_F(CliE2E, MetricsJsonHasTheDocumentedKeys) {
     EXPECT_TRUE(b0.contains(k)) << k;
   }
   EXPECT_TRUE(b0["confidence"].is_null());  // an empty bin: null, never NaN
-  EXPECT_EQ(r.out.find("nan"), std::string::npos);
+  EXPECT_FALSE(has_nan_value(r.out)) << r.out;
 }
 
 TEST_F(CliE2E, BinsBinningSplitAndBootstrap) {
@@ -240,7 +253,7 @@ TEST_F(CliE2E, CompareRunsJsonTextAndExitCodes) {
   const auto r =
       run_cli("compare --db " + db + " --runs 1,2 --bootstrap 200 --seed 3 --format json");
   ASSERT_EQ(r.status, 0) << r.err;
-  EXPECT_EQ(r.out.find("nan"), std::string::npos);
+  EXPECT_FALSE(has_nan_value(r.out)) << r.out;
   const auto j = nlohmann::json::parse(r.out);
   for (const char* k : {"runs", "shared_items", "differences", "bootstrap", "seed"})
     EXPECT_TRUE(j.contains(k)) << k;
@@ -416,4 +429,217 @@ TEST_F(CliE2E, ReportWritesHtmlOrPdfAndRefusesBadInput) {
             std::string::npos)
       << txt.err;
   EXPECT_EQ(run_cli("report --db " + db + " --compare 1,x --out " + out.string()).status, 2);
+}
+
+// `inspect` decodes every image: a PNG cut short passes reading (the file exists) but is reported
+// as a problem naming the dataset file, the item and the image; whole images are not.
+#include "data/image.h"
+
+TEST_F(CliE2E, InspectDecodesEveryImage) {
+  auto image = unveil::data::RgbImage::filled(40, 30, {200, 30, 90});
+  const auto png = unveil::data::encode_png(image);
+  ASSERT_TRUE(png.ok()) << png.error().message;
+  const auto jpg = unveil::data::encode_jpeg(image, 90);
+  ASSERT_TRUE(jpg.ok()) << jpg.error().message;
+  fs::create_directories(dir_ / "img");
+  const auto put = [&](const std::string& name, const std::string& bytes) {
+    std::ofstream(dir_ / "img" / name, std::ios::binary) << bytes;
+  };
+  put("whole.png", *png);
+  put("whole.jpg", *jpg);
+  put("cut.png", png->substr(0, png->size() / 2));
+  const auto item = [](const std::string& id, const std::string& image_path) {
+    return R"({"id": ")" + id + R"(", "image": ")" + image_path +
+           R"(", "conversations": [{"from": "human", "value": "<image>\nQ?\nA. x\nB. y"}, )"
+           R"({"from": "gpt", "value": "A"}]})";
+  };
+  const std::string good = write(
+      "good.json", "[" + item("p", "img/whole.png") + ", " + item("j", "img/whole.jpg") + "]");
+  const std::string bad =
+      write("bad.json", "[" + item("p", "img/whole.png") + ", " + item("c", "img/cut.png") + "]");
+
+  const auto ok = run_cli("inspect " + good + " --format json");
+  ASSERT_EQ(ok.status, 0) << ok.err;
+  const auto okj = nlohmann::json::parse(ok.out);
+  EXPECT_EQ(okj["items"], 2);
+  EXPECT_EQ(okj["undecodable_images"], 0);
+  EXPECT_TRUE(okj["problems"].empty());
+
+  const auto r = run_cli("inspect " + bad + " --format json");
+  ASSERT_EQ(r.status, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["items"], 2);
+  EXPECT_EQ(j["skipped"], 0);
+  EXPECT_EQ(j["undecodable_images"], 1);
+  ASSERT_EQ(j["problems"].size(), 1u);
+  EXPECT_EQ(j["problems"][0]["file"], bad);
+  EXPECT_EQ(j["problems"][0]["where"], "item 2 (id \"c\")");
+  const std::string message = j["problems"][0]["message"];
+  EXPECT_NE(message.find((dir_ / "img" / "cut.png").string() + ": corrupt or truncated PNG"),
+            std::string::npos)
+      << message;
+
+  const auto text = run_cli("inspect " + bad);
+  ASSERT_EQ(text.status, 0) << text.err;
+  EXPECT_NE(text.out.find("images that cannot be decoded: 1"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find(bad + ": item 2 (id \"c\"): the image cannot be decoded: "),
+            std::string::npos)
+      << text.out;
+}
+
+// import-predictions into an existing dataset: each prediction must have the item's number of
+// options and its answer as label; a mismatch or an id twice refuses the whole file with one line
+// naming the line, and nothing is imported; --skip-invalid skips and counts instead.
+TEST_F(CliE2E, ImportPredictionsChecksAgainstTheDataset) {
+  const std::string db = (dir_ / "p.unveil").string();
+  // Creates dataset "ext": items a..d with two options and answers 0, 1, 1, 0.
+  ASSERT_EQ(run_cli("import-predictions " + write("first.jsonl", kFour) + " --db " + db +
+                    " --dataset ext --name first")
+                .status,
+            0);
+  const auto runs = [&] {
+    return nlohmann::json::parse(run_cli("runs --db " + db + " --format json").out).size();
+  };
+  const std::string options = write("options.jsonl",
+                                    "{\"id\":\"a\",\"logits\":[1,0],\"label\":0}\n{\"id\":\"b\","
+                                    "\"logits\":[1,0,2],\"label\":1}\n");
+  const auto o =
+      run_cli("import-predictions " + options + " --db " + db + " --dataset ext --name x");
+  EXPECT_EQ(o.status, 1);
+  EXPECT_EQ(o.err,
+            "unveil-cli: " + options +
+                ": line 2: prediction \"b\" has 3 options, but item \"b\" of dataset \"ext\" "
+                "has 2\n");
+  const std::string label =
+      write("label.jsonl",
+            "{\"id\":\"a\",\"logits\":[1,0],\"label\":0}\n\n{\"id\":\"c\",\"logits\":"
+            "[1,0],\"label\":\"A\"}\n");
+  const auto l = run_cli("import-predictions " + label + " --db " + db + " --dataset ext --name x");
+  EXPECT_EQ(l.status, 1);
+  EXPECT_EQ(l.err,
+            "unveil-cli: " + label +
+                ": line 3: prediction \"c\" has label 0 (A), but item \"c\" of dataset \"ext\" "
+                "has answer 1 (B)\n");
+  const std::string twice = write("twice.jsonl",
+                                  "{\"id\":\"a\",\"logits\":[1,0],\"label\":0}\n"
+                                  "{\"id\":\"b\",\"logits\":[1,0],\"label\":1}\n"
+                                  "{\"id\":\"a\",\"logits\":[0,1],\"label\":0}\n");
+  const auto t = run_cli("import-predictions " + twice + " --db " + db + " --dataset ext --name x");
+  EXPECT_EQ(t.status, 1);
+  EXPECT_EQ(t.err,
+            "unveil-cli: " + twice + ": prediction id \"a\" appears twice (lines 1 and 3)\n");
+  // Into a new dataset as well: no SQLite message, and no dataset left behind.
+  const auto t2 =
+      run_cli("import-predictions " + twice + " --db " + db + " --dataset new --name x");
+  EXPECT_EQ(t2.status, 1);
+  EXPECT_EQ(t2.err,
+            "unveil-cli: " + twice + ": prediction id \"a\" appears twice (lines 1 and 3)\n");
+  EXPECT_EQ(runs(), 1u);
+
+  // --skip-invalid: the three refused lines are skipped and counted, the good one imported.
+  const std::string mixed = write("mixed.jsonl",
+                                  "{\"id\":\"a\",\"logits\":[1,0],\"label\":0}\n"
+                                  "{\"id\":\"b\",\"logits\":[1,0,2],\"label\":1}\n"
+                                  "{\"id\":\"a\",\"logits\":[0,1],\"label\":0}\n"
+                                  "{\"id\":\"c\",\"logits\":[1,0],\"label\":0}\n"
+                                  "{\"id\":\"d\",\"logits\":[1,\"x\"],\"label\":0}\n");
+  const auto s = run_cli("import-predictions " + mixed + " --db " + db +
+                         " --dataset ext --name skipped --skip-invalid");
+  ASSERT_EQ(s.status, 0) << s.err;
+  EXPECT_NE(s.out.find("imported 1 predictions as run"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find("skipped 4 invalid prediction(s)\n"), std::string::npos) << s.out;
+  EXPECT_NE(s.out.find(mixed + ": prediction id \"a\" appears twice (lines 1 and 3)"),
+            std::string::npos)
+      << s.out;
+  const auto sj = run_cli("import-predictions " + mixed + " --db " + db +
+                          " --dataset ext --name skipped2 --skip-invalid --format json");
+  ASSERT_EQ(sj.status, 0) << sj.err;
+  const auto j = nlohmann::json::parse(sj.out);
+  EXPECT_EQ(j["predictions"], 1);
+  EXPECT_EQ(j["skipped"], 4);
+  EXPECT_EQ(j["problems"].size(), 4u);
+  EXPECT_EQ(j["format"], "predictions-jsonl");
+  EXPECT_EQ(runs(), 3u);
+}
+
+// Other tools' files through the same command: a VLMEvalKit prediction TSV (answers only) and
+// lmms-eval samples; what they cannot give is refused with one line.
+TEST_F(CliE2E, ImportsVlmEvalKitAndLmmsEvalFiles) {
+  const std::string db = (dir_ / "p.unveil").string();
+  // As vlmeval/inference.py writes it through vlmeval/smp/file.py dump (pandas, every field
+  // quoted, a missing value as "").
+  const std::string tsv = write(
+      "model_MMBench.tsv",
+      "\"index\"\t\"question\"\t\"A\"\t\"B\"\t\"C\"\t\"answer\"\t\"category\"\t\"prediction\"\n"
+      "\"1\"\t\"q\"\t\"red\"\t\"blue\"\t\"\"\t\"B\"\t\"colour\"\t\"B\"\n"
+      "\"2\"\t\"q\"\t\"1\"\t\"2\"\t\"3\"\t\"C\"\t\"count\"\t\"Answer: A\"\n"
+      "\"3\"\t\"q\"\t\"yes\"\t\"no\"\t\"\"\t\"A\"\t\"colour\"\t\"I am not sure.\"\n");
+  const auto v = run_cli("import-predictions " + tsv + " --db " + db +
+                         " --dataset mmbench --name vlm --format json");
+  ASSERT_EQ(v.status, 0) << v.err;
+  const auto vj = nlohmann::json::parse(v.out);
+  EXPECT_EQ(vj["predictions"], 3);
+  EXPECT_EQ(vj["format"], "vlmevalkit");
+  EXPECT_EQ(vj["scores"], "none");
+  const auto vt =
+      run_cli("import-predictions " + tsv + " --db " + db + " --dataset mmbench --name vlm2");
+  ASSERT_EQ(vt.status, 0) << vt.err;
+  EXPECT_NE(vt.out.find("answers only (no probabilities)"), std::string::npos) << vt.out;
+  // Never read silently as a dataset.
+  const auto asDataset = run_cli("import " + tsv + " --db " + db);
+  EXPECT_EQ(asDataset.status, 1);
+  EXPECT_EQ(asDataset.err,
+            "unveil-cli: " + tsv +
+                ": this TSV has a \"prediction\" column: it is a VLMEvalKit prediction file (a "
+                "model's answers), not a dataset; import it as a run with `unveil-cli "
+                "import-predictions " +
+                tsv +
+                " --db FILE --dataset NAME --name RUN`, or give --dataset-format mmbench to read "
+                "its questions as a dataset\n");
+
+  // lmms-eval samples of a multiple_choice task (lmms_eval/evaluator.py and
+  // loggers/evaluation_tracker.py: the responses are the str() of (loss, is_greedy)).
+  const std::string samples = write(
+      "20250101_samples_shapes_mc.jsonl",
+      "{\"doc_id\": 0, \"target\": \"0\", \"filtered_resps\": [\"(0.5, True)\", \"(1.5, False)\"], "
+      "\"acc\": 1.0, \"input\": \"q\"}\n"
+      "{\"doc_id\": 1, \"target\": \"1\", \"filtered_resps\": [\"(0.25, True)\", \"(2.5, "
+      "False)\"], "
+      "\"acc\": 0.0, \"input\": \"q\"}\n");
+  const auto s = run_cli("import-predictions " + samples + " --db " + db +
+                         " --dataset lmms --name lmms --format json");
+  ASSERT_EQ(s.status, 0) << s.err;
+  const auto sj = nlohmann::json::parse(s.out);
+  EXPECT_EQ(sj["predictions"], 2);
+  EXPECT_EQ(sj["format"], "lmms-eval");
+  EXPECT_FALSE(sj.contains("scores"));
+  const auto exported =
+      run_cli("export --db " + db + " --run " + std::to_string(sj["run_id"].get<int>()));
+  ASSERT_EQ(exported.status, 0) << exported.err;
+  EXPECT_NE(exported.out.find("\"logits\":[-0.5,-1.5],\"label\":0"), std::string::npos)
+      << exported.out;
+
+  // generate_until samples hold text only: refused, saying how to get probabilities.
+  const std::string generated =
+      write("20250101_samples_shapes_gen.jsonl",
+            "{\"doc_id\": 0, \"target\": \"B\", \"filtered_resps\": \"B\", \"input\": \"q\"}\n");
+  const auto g = run_cli("import-predictions " + generated + " --db " + db +
+                         " --dataset gen --name gen --skip-invalid");
+  EXPECT_EQ(g.status, 1);
+  EXPECT_EQ(std::count(g.err.begin(), g.err.end(), '\n'), 1) << g.err;
+  EXPECT_NE(g.err.find(generated + ":1: doc_id 0: \"filtered_resps\" holds generated text"),
+            std::string::npos)
+      << g.err;
+  EXPECT_NE(g.err.find("OpenAI-compatible endpoint or as a TorchScript model"), std::string::npos)
+      << g.err;
+
+  // An .xlsx is refused with the way to write TSV.
+  const std::string xlsx = write("model_MMBench.xlsx", std::string("PK\x03\x04", 4));
+  const auto x = run_cli("import-predictions " + xlsx + " --db " + db + " --dataset x --name x");
+  EXPECT_EQ(x.status, 1);
+  EXPECT_EQ(std::count(x.err.begin(), x.err.end(), '\n'), 1) << x.err;
+  EXPECT_NE(x.err.find("pandas.read_excel(\"" + xlsx +
+                       "\").to_csv(\"predictions.tsv\", sep=\"\\t\", index=False)"),
+            std::string::npos)
+      << x.err;
 }
