@@ -250,6 +250,72 @@ class MainWindowTest : public QObject {
     QVERIFY(window.messageBanner()->isHidden());
   }
 
+  void unansweredItemsAreShownAndTheVocabularyConfidenceSwitches() {
+    // Two files with recorded answers (one unanswered item each), the study's confidence and the
+    // answer step's vocabulary logits: the window counts the unanswered item as wrong and shows
+    // it; switching the confidence scores conf_vocab and fits the study's grid temperature.
+    QTemporaryDir dir;
+    const auto write = [&](const QString& name, const QByteArray& text) {
+      const QString path = dir.filePath(name);
+      QFile f(path);
+      if (!f.open(QIODevice::WriteOnly)) qFatal("cannot write %s", qPrintable(path));
+      f.write(text);
+      return path;
+    };
+    const QByteArray lines =
+        "{\"id\":\"a\",\"logits\":[2,0],\"label\":0,\"answer\":0,\"conf_vocab\":0.7,"
+        "\"vocab_logits\":[2,0,1]}\n"
+        "{\"id\":\"b\",\"logits\":[0,2],\"label\":0,\"answer\":1,\"conf_vocab\":0.6,"
+        "\"vocab_logits\":[0,2,1.5]}\n"
+        "{\"id\":\"c\",\"logits\":[3,0],\"label\":0,\"answer\":null,\"conf_vocab\":0.5,"
+        "\"vocab_logits\":[3,0,3]}\n"
+        "{\"id\":\"d\",\"logits\":[0,1],\"label\":1,\"answer\":1,\"conf_vocab\":0.4,"
+        "\"vocab_logits\":[0,1,1]}\n";
+    const QString test = write(QStringLiteral("test.jsonl"), lines);
+    const QString cal = write(QStringLiteral("cal.jsonl"), lines);
+    MainWindow window;
+    window.show();
+    window.openFiles(test, cal);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.showsWorkspace());
+    // Counted wrong: a and d right of 4, although c's logits favour its label.
+    QCOMPARE(shown(window, "accuracy"), 0.5);
+    QCOMPARE(shown(window, "n_unanswered"), 1.0);
+
+    QComboBox* confidence = window.binningControls()->confidenceBox();
+    confidence->setCurrentIndex(
+        confidence->findData(static_cast<int>(calib::ConfidenceKind::kVocab)));
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.messageBanner()->isHidden());
+    QCOMPARE(shown(window, "mean_confidence"), (0.7 + 0.6 + 0.5 + 0.4) / 4);
+    QVERIFY(window.session()->temperatureFit().has_value());
+    const auto grid = calib::fit_temperature_study_grid(read(cal));
+    QVERIFY(grid.ok());
+    QCOMPARE(window.session()->temperatureFit()->temperature, grid->temperature);
+
+    // Back among the options: the exact option-level fit again.
+    confidence->setCurrentIndex(
+        confidence->findData(static_cast<int>(calib::ConfidenceKind::kOptions)));
+    QVERIFY(waitForIdle(window));
+    const auto exact = calib::fit_temperature(read(cal));
+    QVERIFY(exact.ok());
+    QCOMPARE(window.session()->temperatureFit()->temperature, exact->temperature);
+  }
+
+  void theVocabularyConfidenceIsRefusedClearlyWhereAFileHasNone() {
+    MainWindow window;
+    window.show();
+    window.openFiles(kTest);
+    QVERIFY(waitForIdle(window));
+    QComboBox* confidence = window.binningControls()->confidenceBox();
+    confidence->setCurrentIndex(
+        confidence->findData(static_cast<int>(calib::ConfidenceKind::kVocab)));
+    QVERIFY(waitForIdle(window));
+    QVERIFY(!window.messageBanner()->isHidden());
+    QVERIFY2(window.messageBanner()->text().contains(QStringLiteral("full-vocabulary confidence")),
+             qPrintable(window.messageBanner()->text()));
+  }
+
   void fitWithoutCalibrationSplitIsRefusedPolitely() {
     MainWindow window;
     QSignalSpy failed(window.session(), &CalibrationSession::failed);

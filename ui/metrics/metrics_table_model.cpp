@@ -45,6 +45,19 @@ void MetricsTableModel::setMetrics(const calib::Metrics& b,
             "uncertain."),
          Format::kCount, false, static_cast<double>(b.n),
          a ? std::optional<double>(static_cast<double>(a->n)) : std::nullopt);
+  if (b.n_unanswered > 0) {
+    // Never hidden: a model that often gives no option letter must not look better than it is.
+    addRow(QStringLiteral("n_unanswered"), tr("Unanswered"),
+           b.unanswered_dropped
+               ? tr("Predictions in which the model gave no option letter. They are left out of "
+                    "every number below (the study's choice), so those numbers describe only "
+                    "the questions it answered.")
+               : tr("Predictions in which the model gave no option letter. They count as wrong "
+                    "answers in every number below, with the confidence of the model's top "
+                    "option."),
+           Format::kCount, false, static_cast<double>(b.n_unanswered),
+           a ? std::optional<double>(static_cast<double>(a->n_unanswered)) : std::nullopt);
+  }
   addRow(QStringLiteral("accuracy"), tr("Accuracy"),
          tr("The share of predictions that are right. Temperature scaling never changes it: it "
             "changes how sure the model says it is, not which answer it picks."),

@@ -3,6 +3,7 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 #include <exception>
+#include <stdexcept>
 
 namespace unveil::ui {
 
@@ -24,9 +25,14 @@ struct ComputeOutput {
 ComputeOutput compute(const ComputeInput& in) {
   ComputeOutput out;
   try {
-    out.before = in.before
-                     ? in.before
-                     : std::make_shared<const calib::Outcomes>(calib::compute_outcomes(*in.set));
+    calib::Scoring scoring;
+    scoring.confidence = in.options.confidence;
+    const auto outcomes = [&](double t) -> std::shared_ptr<const calib::Outcomes> {
+      auto o = calib::compute_outcomes(*in.set, t, scoring);
+      if (!o) throw std::runtime_error(o.error().message);
+      return std::make_shared<const calib::Outcomes>(std::move(*o));
+    };
+    out.before = in.before ? in.before : outcomes(1.0);
     AnalysisResult r;
     r.options = in.options;
     r.temperature = in.temperature;
@@ -38,9 +44,7 @@ ComputeOutput compute(const ComputeInput& in) {
             ? r.before.table
             : calib::bin_table(*out.before, in.options.bins, calib::Binning::kEqualWidth);
     if (in.temperature) {
-      out.after = in.after ? in.after
-                           : std::make_shared<const calib::Outcomes>(
-                                 calib::compute_outcomes(*in.set, *in.temperature));
+      out.after = in.after ? in.after : outcomes(*in.temperature);
       r.after = calib::compute_metrics(*out.after, in.options);
       r.histogramAfter =
           in.options.binning == calib::Binning::kEqualWidth
@@ -60,10 +64,15 @@ struct FitOutput {
   QString error;
 };
 
-FitOutput fit(const std::shared_ptr<const calib::PredictionSet>& set, const QString& name) {
+// The temperature that belongs to the confidence shown: the exact option-level fit, or with the
+// vocabulary confidence the study's grid on the full-vocabulary NLL (docs/METRICS.md).
+FitOutput fit(const std::shared_ptr<const calib::PredictionSet>& set, const QString& name,
+              calib::ConfidenceKind confidence) {
   FitOutput out;
   try {
-    Result<calib::TemperatureFit> r = calib::fit_temperature(*set);
+    Result<calib::TemperatureFit> r = confidence == calib::ConfidenceKind::kVocab
+                                          ? calib::fit_temperature_study_grid(*set)
+                                          : calib::fit_temperature(*set);
     if (r.ok())
       out.fit = r.value();
     else
@@ -187,7 +196,8 @@ void CalibrationSession::fitTemperature() {
   const auto set = calibration_->set;
   const QString name = calibration_->displayName;
   runJob<FitOutput>(
-      tr("Fitting a temperature on %1…").arg(name), [set, name] { return fit(set, name); },
+      tr("Fitting a temperature on %1…").arg(name),
+      [set, name, confidence = options_.confidence] { return fit(set, name, confidence); },
       [this, generation](FitOutput r) {
         if (generation != fitGeneration_) return;
         if (!r.fit) return fail(r.error);
@@ -207,8 +217,28 @@ void CalibrationSession::clearTemperature() {
 }
 
 void CalibrationSession::setOptions(const calib::MetricsOptions& options) {
-  if (options.bins == options_.bins && options.binning == options_.binning) return;
+  if (options.bins == options_.bins && options.binning == options_.binning &&
+      options.confidence == options_.confidence) {
+    return;
+  }
+  const bool newConfidence = options.confidence != options_.confidence;
   options_ = options;
+  if (newConfidence) {
+    // Other confidences, and a temperature that belongs to them: fitted again for the new one.
+    outcomesBefore_.reset();
+    outcomesAfter_.reset();
+    outcomesAfterTemperature_.reset();
+    if (fit_) {
+      ++fitGeneration_;
+      fit_.reset();  // never shown with a confidence it was not fitted for
+      emit temperatureChanged();
+      if (calibration_) {
+        recompute();
+        fitTemperature();  // recomputes again once fitted
+        return;
+      }
+    }
+  }
   recompute();
 }
 

@@ -39,6 +39,30 @@ BinningControls::BinningControls(QWidget* parent) : QWidget(parent) {
   binningLabel->setBuddy(binning_);
   binningLabel->setToolTip(binningTip);
 
+  confidence_ = new QComboBox(this);
+  confidence_->setObjectName(QStringLiteral("confidenceBox"));
+  confidence_->addItem(tr("Among the options"), static_cast<int>(calib::ConfidenceKind::kOptions));
+  confidence_->addItem(tr("Over the vocabulary (the study's)"),
+                       static_cast<int>(calib::ConfidenceKind::kVocab));
+  confidence_->setItemData(
+      0, tr("The answer's probability among the option letters only (Unveil's default)"),
+      Qt::ToolTipRole);
+  confidence_->setItemData(
+      1,
+      tr("The answer letter's probability over everything the model could have written, as the "
+         "study measures it; the temperature is then fitted as the study does"),
+      Qt::ToolTipRole);
+  const QString confidenceTip =
+      tr("Which probability counts as the model's confidence. Among the options: the answer's "
+         "share of the probability given to the option letters. Over the vocabulary: the "
+         "answer's probability over every word the model could have written next, which is "
+         "lower when the model also considered writing something else. Predictions files that "
+         "hold only option scores support the first.");
+  confidence_->setToolTip(confidenceTip);
+  auto* confidenceLabel = new QLabel(tr("Con&fidence:"), this);
+  confidenceLabel->setBuddy(confidence_);
+  confidenceLabel->setToolTip(confidenceTip);
+
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(6, 0, 6, 0);
   layout->setSpacing(6);
@@ -47,16 +71,21 @@ BinningControls::BinningControls(QWidget* parent) : QWidget(parent) {
   layout->addSpacing(10);
   layout->addWidget(binningLabel);
   layout->addWidget(binning_);
+  layout->addSpacing(10);
+  layout->addWidget(confidenceLabel);
+  layout->addWidget(confidence_);
 
   auto changed = [this] { emit optionsChanged(options()); };
   connect(bins_, &QSpinBox::valueChanged, this, changed);
   connect(binning_, &QComboBox::currentIndexChanged, this, changed);
+  connect(confidence_, &QComboBox::currentIndexChanged, this, changed);
 }
 
 calib::MetricsOptions BinningControls::options() const {
   calib::MetricsOptions options;
   options.bins = bins_->value();
   options.binning = static_cast<calib::Binning>(binning_->currentData().toInt());
+  options.confidence = static_cast<calib::ConfidenceKind>(confidence_->currentData().toInt());
   return options;
 }
 

@@ -17,10 +17,12 @@ class BinningControls : public QWidget {
   explicit BinningControls(QWidget* parent = nullptr);
 
   calib::MetricsOptions options() const;
+  /// Sets the bins and binning; the confidence stays the user's choice of this session.
   void setOptions(const calib::MetricsOptions& options);
 
   QSpinBox* binsBox() const { return bins_; }
   QComboBox* binningBox() const { return binning_; }
+  QComboBox* confidenceBox() const { return confidence_; }
 
  signals:
   void optionsChanged(const unveil::calib::MetricsOptions& options);
@@ -28,6 +30,7 @@ class BinningControls : public QWidget {
  private:
   QSpinBox* bins_ = nullptr;
   QComboBox* binning_ = nullptr;
+  QComboBox* confidence_ = nullptr;
 };
 
 }  // namespace unveil::ui
