@@ -6,7 +6,12 @@
 #include <string_view>
 #include <vector>
 
+#include "util/tsv.h"
+
 namespace unveil::calib::reader_text {
+
+using ::unveil::split_tsv;  // TSV as pandas writes it (util/tsv.h)
+using ::unveil::TsvRow;
 
 /// JSON text with the bare NaN, Infinity and -Infinity that Python's json module (and so pandas)
 /// writes replaced by null outside strings, so that a strict parser reads it. Newlines are kept,
@@ -19,15 +24,6 @@ std::size_t line_of(std::string_view text, std::size_t offset);
 
 /// A parse error of nlohmann/json (its what() and byte) as "line L: the JSON is malformed: ...".
 std::string json_error(std::string_view text, std::size_t byte, const char* what);
-
-/// One row of a TSV file: the line it starts on and its fields, unquoted.
-struct TsvRow {
-  std::size_t line = 0;
-  std::vector<std::string> fields;
-};
-/// Splits TSV text as pandas writes it (fields may be double-quoted, "" for a quote inside, and
-/// hold tabs and newlines); blank lines are skipped.
-std::vector<TsvRow> split_tsv(std::string_view text);
 
 std::string_view trim(std::string_view s);
 /// A value pandas writes for a missing one: empty, "nan", "NaN", "None".

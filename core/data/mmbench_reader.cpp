@@ -12,58 +12,12 @@
 #include "data/readers.h"
 #include "util/base64.h"
 #include "util/mapped_file.h"
+#include "util/tsv.h"
 
 namespace unveil::data {
 namespace {
 
-struct Row {
-  std::size_t line = 0;
-  std::vector<std::string> fields;
-};
-
-// Splits TSV text into rows, honouring double-quoted fields (which may hold tabs and newlines).
-std::vector<Row> split_rows(std::string_view t) {
-  std::vector<Row> rows;
-  std::size_t i = 0, line = 1;
-  while (i < t.size()) {
-    Row row;
-    row.line = line;
-    std::string field;
-    for (;;) {
-      if (i < t.size() && t[i] == '"') {
-        ++i;
-        while (i < t.size()) {
-          if (t[i] == '"') {
-            if (i + 1 < t.size() && t[i + 1] == '"') {
-              field.push_back('"');
-              i += 2;
-              continue;
-            }
-            ++i;
-            break;
-          }
-          if (t[i] == '\n') ++line;
-          field.push_back(t[i++]);
-        }
-      }
-      while (i < t.size() && t[i] != '\t' && t[i] != '\n')
-        field.push_back(t[i++]);
-      if (!field.empty() && field.back() == '\r') field.pop_back();
-      row.fields.push_back(std::move(field));
-      field.clear();
-      if (i >= t.size()) break;
-      if (t[i] == '\t') {
-        ++i;
-        continue;
-      }
-      ++i;  // newline
-      ++line;
-      break;
-    }
-    if (!(row.fields.size() == 1 && row.fields[0].empty())) rows.push_back(std::move(row));
-  }
-  return rows;
-}
+using Row = TsvRow;
 
 bool missing(const std::string& v) {
   const std::string_view t = trim(v);
@@ -82,7 +36,7 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
   const std::string name = file.string();
   auto mapped = MappedFile::open(file);
   if (!mapped) return mapped.error();
-  const auto rows = split_rows(mapped->text());
+  const auto rows = split_tsv(mapped->text());
   if (rows.empty()) return Error{name + ": the file is empty; expected a header row"};
 
   std::unordered_map<std::string, std::size_t> col;
