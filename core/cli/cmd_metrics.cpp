@@ -45,8 +45,9 @@ int cmd_metrics(std::span<const std::string> argv, Io io) {
 
   Loaded from_run;
   Result<Loaded> loaded = stored ? Result<Loaded>(Error{""}) : load_predictions(a.positional[0], a);
+  store::RunInfo run;
   if (stored) {
-    auto set = run_predictions(a);
+    auto set = run_predictions(a, &run);
     if (!set) return input_error(io, set.error().message);
     from_run.set = std::move(*set);
     if (const auto split = a.get("--split")) from_run.set = from_run.set.filter_split(*split);
@@ -85,10 +86,20 @@ int cmd_metrics(std::span<const std::string> argv, Io io) {
     nlohmann::ordered_json j = calib::to_json(m, cip);
     j["file"] = source;
     j["recipe"] = recipe->name;
+    if (stored) {
+      j["run"] = {{"id", run.id},
+                  {"status", store::to_string(run.status)},
+                  {"predictions", run.predictions},
+                  {"expected", run.spec.expected},
+                  {"partial", !partial_run_note(run).empty()}};
+    }
     if (a.flags.count("--skip-invalid")) add_skip_report(j, loaded->report);
     io.out << j.dump(2) << "\n";
   } else {
     io.out << source << "\n";
+    if (stored) {
+      if (const std::string note = partial_run_note(run); !note.empty()) io.out << note << "\n";
+    }
     if (recipe->name == "study") io.out << "recipe             study (docs/METRICS.md)\n";
     io.out << calib::to_text(m, cip);
     if (a.flags.count("--skip-invalid")) {

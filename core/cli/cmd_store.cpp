@@ -1,5 +1,4 @@
 // The store commands: import, import-predictions, runs, export.
-#include <fstream>
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <ostream>
@@ -13,6 +12,7 @@
 #include "cli/commands.h"
 #include "data/readers.h"
 #include "store/store.h"
+#include "util/atomic_file.h"
 
 namespace unveil::cli {
 namespace {
@@ -71,6 +71,8 @@ int cmd_import(std::span<const std::string> argv, Io io) {
   const std::filesystem::path file = a.positional[0];
   auto ds = data::read_dataset(file, da->format, da->options, da->answers);
   if (!ds) return input_error(io, ds.error().message);
+  if (std::string none = data::no_items_problem(*ds, file); !none.empty())
+    return input_error(io, none);
   if (const auto n = a.get("--name")) ds->name = *n;
   auto st = open_db(a, store::OpenMode::kOpenOrCreate);
   if (!st) return input_error(io, st.error().message);
@@ -189,29 +191,50 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
     return kOk;
   }
   if (list.empty()) io.out << "no runs in " << *a.get("--db") << "\n";
+  // A metric of the headline, or "-" where there is none (an accuracy-only run has no ECE).
+  const auto metric = [](const nlohmann::ordered_json& m, const char* key) -> std::string {
+    if (!m.is_object() || !m.contains(key) || !m[key].is_number()) return "-";
+    return std::to_string(m[key].get<double>()).substr(0, 6);
+  };
   for (const auto& j : list) {
     char buf[512];
     const auto& m = j["metrics"];
-    std::snprintf(
-        buf, sizeof buf, "%4lld  %-24s %-12s %-16s %-10s %-11s n=%-7zu acc=%s ece=%s\n",
-        static_cast<long long>(j["id"].get<std::int64_t>()), j["name"].get<std::string>().c_str(),
-        j["model"].get<std::string>().c_str(), j["dataset"].get<std::string>().c_str(),
-        j["condition"].get<std::string>().c_str(), j["status"].get<std::string>().c_str(),
-        j["predictions"].get<std::size_t>(),
-        m.is_object() ? std::to_string(m["accuracy"].get<double>()).substr(0, 6).c_str() : "-",
-        m.is_object() ? std::to_string(m["ece"].get<double>()).substr(0, 6).c_str() : "-");
+    // A partial run says how much of it there is: n=3072/20000.
+    const auto n = j["predictions"].get<std::size_t>();
+    const auto expected = j["expected"].get<std::size_t>();
+    const std::string status = j["status"].get<std::string>();
+    const std::string count = n < expected && status != "complete" && status != "imported"
+                                  ? std::to_string(n) + "/" + std::to_string(expected)
+                                  : std::to_string(n);
+    std::snprintf(buf, sizeof buf, "%4lld  %-24s %-12s %-16s %-10s %-11s n=%-7s acc=%s ece=%s\n",
+                  static_cast<long long>(j["id"].get<std::int64_t>()),
+                  j["name"].get<std::string>().c_str(), j["model"].get<std::string>().c_str(),
+                  j["dataset"].get<std::string>().c_str(),
+                  j["condition"].get<std::string>().c_str(), status.c_str(), count.c_str(),
+                  metric(m, "accuracy").c_str(), metric(m, "ece").c_str());
     io.out << buf;
   }
   return kOk;
 }
 
-Result<calib::PredictionSet> run_predictions(const Args& a) {
+std::string partial_run_note(const store::RunInfo& run) {
+  if (run.status == store::RunStatus::kComplete || run.status == store::RunStatus::kImported ||
+      run.predictions >= run.spec.expected) {
+    return {};
+  }
+  return "run " + std::to_string(run.id) + " is " + store::to_string(run.status) + ": it holds " +
+         std::to_string(run.predictions) + " of its " + std::to_string(run.spec.expected) +
+         " items, and every number below is of those only";
+}
+
+Result<calib::PredictionSet> run_predictions(const Args& a, store::RunInfo* info) {
   auto st = open_db(a, store::OpenMode::kOpenExisting);
   if (!st) return st.error();
   auto id = int_option(a, "--run", 0, 1, (1ll << 62));
   if (!id) return id.error();
   auto run = st->run(*id);
   if (!run) return run.error();
+  if (info) *info = *run;
   auto set = st->prediction_set(*id);
   if (!set) return set.error();
   if (set->empty()) return Error{"run " + std::to_string(*id) + " has no predictions yet"};
@@ -231,18 +254,23 @@ int cmd_export(std::span<const std::string> argv, Io io) {
   }
   auto set = run_predictions(a);
   if (!set) return input_error(io, set.error().message);
-  std::ofstream file;
-  std::ostream* out = &io.out;
-  if (const auto f = a.get("--out")) {
-    file.open(*f, std::ios::binary);
-    if (!file) return input_error(io, *f + ": cannot write");
-    out = &file;
+  const auto write = [&](std::ostream& out) {
+    if (format == "jsonl") {
+      calib::write_predictions_jsonl(out, *set);
+    } else {
+      calib::write_predictions_csv(out, *set);
+    }
+  };
+  const auto f = a.get("--out");
+  if (!f) {
+    write(io.out);
+    return kOk;
   }
-  if (format == "jsonl") {
-    calib::write_predictions_jsonl(*out, *set);
-  } else {
-    calib::write_predictions_csv(*out, *set);
-  }
+  // A new file moved over the old one when complete: never half an export, never through a link.
+  auto file = AtomicFileWriter::create(*f, "the export");
+  if (!file) return input_error(io, file.error().message);
+  write(file->stream());
+  if (auto st = file->commit(); !st) return input_error(io, st.error().message);
   return kOk;
 }
 

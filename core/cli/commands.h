@@ -42,6 +42,7 @@ int input_error(Io io, const std::string& message);
 #include "calib/recipe.h"
 #include "cli/args.h"
 #include "data/readers.h"
+#include "store/store.h"
 
 namespace unveil::cli {
 
@@ -80,7 +81,11 @@ struct Loaded {
 Result<Loaded> load_predictions(const std::string& file, const Args& a);
 
 /// The predictions of a stored run (--db FILE --run ID).
-Result<calib::PredictionSet> run_predictions(const Args& a);
+/// With `info`, the run's row too (its status and how many items it was to predict).
+Result<calib::PredictionSet> run_predictions(const Args& a, store::RunInfo* info = nullptr);
+/// "" for a complete or imported run, else what part of it is there: "run 3 is interrupted: it
+/// holds 3,072 of its 20,000 items".
+std::string partial_run_note(const store::RunInfo& run);
 
 /// {"skipped": N, "problems": [...]} members for --skip-invalid output.
 void add_skip_report(nlohmann::ordered_json& j, const calib::JsonlReadReport& r);

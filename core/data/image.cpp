@@ -220,7 +220,21 @@ Result<std::filesystem::path> resolve_image_path(const std::filesystem::path& ro
   if (norm.empty() || *norm.begin() == "..") {
     return Error{std::string(relative) + ": the path leaves the dataset root " + root.string()};
   }
-  return root / norm;
+  const std::filesystem::path file = root / norm;
+  // Checked at every use, not only when the dataset was read: an image replaced since by a link
+  // to a file elsewhere is refused, never read into a run or a report.
+  std::error_code ec;
+  if (std::filesystem::is_symlink(file, ec) || std::filesystem::exists(file, ec)) {
+    const auto real = std::filesystem::weakly_canonical(file, ec);
+    const auto real_root = std::filesystem::weakly_canonical(root, ec);
+    const auto inside = real.lexically_relative(real_root);
+    if (!ec && (inside.empty() || *inside.begin() == "..")) {
+      return Error{std::string(relative) +
+                   ": the image is a link to a file outside the dataset root " + root.string() +
+                   " (" + real.string() + ")"};
+    }
+  }
+  return file;
 }
 
 Result<std::string> read_image_bytes(const ImageRef& ref, const std::filesystem::path& root,

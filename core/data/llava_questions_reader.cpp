@@ -7,6 +7,7 @@
 #include "data/question_text.h"
 #include "data/reader_common.h"
 #include "data/readers.h"
+#include "util/json_limits.h"
 #include "util/mapped_file.h"
 
 namespace unveil::data {
@@ -36,6 +37,14 @@ void for_each_line(std::string_view text, F f) {
   }
 }
 
+// "" when the line nests at most kMaxJsonDepth deep; the problem otherwise.
+std::string too_deep(std::string_view line) {
+  const auto at = json_too_deep_at(line);
+  if (at == std::string_view::npos) return {};
+  return "lists and objects nested deeper than " + std::to_string(kMaxJsonDepth) +
+         " levels at column " + std::to_string(at + 1) + "; expected one JSON object a line";
+}
+
 }  // namespace
 
 Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& questions,
@@ -49,6 +58,10 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
     if (!a) return a.error();
     const std::string aname = answers->string();
     for_each_line(a->text(), [&](std::size_t line, std::string_view l) {
+      if (const std::string deep = too_deep(l); !deep.empty()) {
+        ds.problems.push_back({aname, "line " + std::to_string(line), deep});
+        return;
+      }
       json obj;
       try {
         obj = json::parse(l);
@@ -85,6 +98,10 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
   for_each_line(q->text(), [&](std::size_t line, std::string_view l) {
     const std::string where = "line " + std::to_string(line);
     auto problem = [&](std::string m) { ds.problems.push_back({qname, where, std::move(m)}); };
+    if (const std::string deep = too_deep(l); !deep.empty()) {
+      problem(deep);
+      return;
+    }
     json obj;
     try {
       obj = json::parse(l);

@@ -7,6 +7,7 @@
 #include "data/question_text.h"
 #include "data/reader_common.h"
 #include "data/readers.h"
+#include "util/json_limits.h"
 #include "util/mapped_file.h"
 
 namespace unveil::data {
@@ -37,6 +38,11 @@ std::optional<std::string> string_field(const json& obj, const char* key) {
 Result<Dataset> parse_llava_json(std::string_view text, const std::string& file,
                                  const std::filesystem::path& root, const ReadOptions& options) {
   if (trim(text).empty()) return Error{file + ": the file is empty; expected a JSON list of items"};
+  if (const auto at = json_too_deep_at(text); at != std::string_view::npos) {
+    return Error{file + ": lists and objects nested deeper than " + std::to_string(kMaxJsonDepth) +
+                 " levels at " + position_of(text, at + 1) +
+                 "; expected a JSON list of items, each an object a few levels deep"};
+  }
   json doc;
   try {
     doc = json::parse(text);
@@ -109,7 +115,8 @@ Result<Dataset> parse_llava_json(std::string_view text, const std::string& file,
     if (const auto img = string_field(obj, "image"); img && !img->empty()) {
       item.image.kind = ImageRef::Kind::kFile;
       item.image.path = *img;
-      if (std::string e = check_image_path(root, *img, options.check_images); !e.empty()) {
+      if (std::string e = check_image_path(root, item.image.path, options.check_images);
+          !e.empty()) {
         problem(item.id, e);
         continue;
       }

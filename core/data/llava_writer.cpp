@@ -1,8 +1,8 @@
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "data/dataset_format.h"
 #include "data/readers.h"
+#include "util/atomic_file.h"
 
 namespace unveil::data {
 namespace {
@@ -42,6 +42,9 @@ Status write_llava_json(const std::filesystem::path& file, const Dataset& datase
   namespace fs = std::filesystem;
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
   const fs::path dir = file.parent_path();
+  // Many images: no fsync each; the JSON that names them is synced.
+  AtomicWriteOptions unsynced;
+  unsynced.sync = false;
   for (std::size_t i = 0; i < dataset.items.size(); ++i) {
     const Item& item = dataset.items[i];
     nlohmann::ordered_json j;
@@ -53,9 +56,8 @@ Status write_llava_json(const std::filesystem::path& file, const Dataset& datase
                               extension_of(item.image.bytes);
       std::error_code ec;
       fs::create_directories(dir / image_dir, ec);
-      std::ofstream img(dir / rel, std::ios::binary);
-      img.write(item.image.bytes.data(), static_cast<std::streamsize>(item.image.bytes.size()));
-      if (!img) return Error{(dir / rel).string() + ": cannot write the image"};
+      if (auto st = write_file_atomically(dir / rel, item.image.bytes, "the image", unsynced); !st)
+        return st.error();
       j["image"] = rel;
     }
     j["conversations"] = {
@@ -66,16 +68,7 @@ Status write_llava_json(const std::filesystem::path& file, const Dataset& datase
     if (!item.split.empty()) j["split"] = item.split;
     out.push_back(std::move(j));
   }
-  const fs::path tmp = file.string() + ".tmp";
-  {
-    std::ofstream f(tmp, std::ios::binary);
-    f << out.dump(1) << "\n";
-    if (!f) return Error{tmp.string() + ": cannot write"};
-  }
-  std::error_code ec;
-  fs::rename(tmp, file, ec);
-  if (ec) return Error{file.string() + ": cannot write: " + ec.message()};
-  return ok_status();
+  return write_file_atomically(file, out.dump(1) + "\n", "the dataset");
 }
 
 Result<Dataset> read_dataset(const std::filesystem::path& file, DatasetFormat format,

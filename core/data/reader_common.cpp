@@ -39,10 +39,15 @@ std::string keys_of(const nlohmann::json& obj) {
   return s;
 }
 
-std::string check_image_path(const std::filesystem::path& root, const std::string& rel,
+std::string check_image_path(const std::filesystem::path& root, std::string& rel,
                              bool check_exists) {
   auto p = resolve_inside(root, rel);
   if (!p) return p.error().message;
+  // An absolute path inside the folder is kept relative to it, as every later use (a run, a
+  // report, a project moved to another machine) expects.
+  if (std::filesystem::path(rel).is_absolute()) {
+    rel = p->lexically_relative(std::filesystem::absolute(root).lexically_normal()).string();
+  }
   if (check_exists) {
     std::error_code ec;
     if (!std::filesystem::is_regular_file(*p, ec)) return "image file not found: " + p->string();
@@ -85,6 +90,17 @@ Result<std::filesystem::path> resolve_inside(const std::filesystem::path& root,
     }
   }
   return candidate;
+}
+
+std::string no_items_problem(const Dataset& dataset, const std::filesystem::path& file) {
+  if (!dataset.items.empty()) return {};
+  if (dataset.problems.empty()) return file.string() + ": the file holds no items";
+  const Problem& first = dataset.problems.front();
+  const std::size_t n = dataset.problems.size();
+  return file.string() + ": no item could be read (" + std::to_string(n) +
+         (n == 1 ? " problem" : " problems") +
+         "; the first: " + (first.file == file.string() ? "" : first.file + ": ") + first.where +
+         ": " + first.message + ")";
 }
 
 namespace {

@@ -19,8 +19,9 @@ std::string parse_error_reason(const std::string& what);
 /// "\"a\", \"b\"" - the keys of an object, for messages.
 std::string keys_of(const nlohmann::json& obj);
 
-/// "" when the image path is acceptable, else the problem (escapes the root, missing file).
-std::string check_image_path(const std::filesystem::path& root, const std::string& rel,
+/// "" when the image path is acceptable, else the problem (escapes the root, missing file). An
+/// absolute path inside the root is rewritten relative to it.
+std::string check_image_path(const std::filesystem::path& root, std::string& rel,
                              bool check_exists);
 
 /// Detects duplicate ids: add() returns "" or the problem for a repeated id.

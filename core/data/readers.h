@@ -51,6 +51,11 @@ Result<Dataset> read_dataset(const std::filesystem::path& file, DatasetFormat fo
                              const ReadOptions& options = {},
                              const std::optional<std::filesystem::path>& answers = std::nullopt);
 
+/// "" when `dataset` holds an item; otherwise why it holds none, naming `file` and the first
+/// problem the reader found: "FILE: no item could be read (2 problems; the first: line 1: ...)",
+/// or "FILE: the file holds no items" when there was none. Importing such a dataset is refused.
+std::string no_items_problem(const Dataset& dataset, const std::filesystem::path& file);
+
 /// Writes items as LLaVA conversation JSON. Embedded images (from TSV) are written as files under
 /// `image_dir` (relative to the JSON file's directory) so that the result reads back.
 Status write_llava_json(const std::filesystem::path& file, const Dataset& dataset,

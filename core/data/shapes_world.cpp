@@ -2,11 +2,11 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
 #include <nlohmann/json.hpp>
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "util/atomic_file.h"
 #include "util/random.h"
 
 namespace unveil::data {
@@ -276,6 +276,8 @@ Result<ShapesWorldSummary> write_shapes_world(const std::filesystem::path& dir,
   Xoshiro256 rng(opt.seed);
   int done = 0;
   const std::vector<int> png_params = {cv::IMWRITE_PNG_COMPRESSION, 6};
+  AtomicWriteOptions unsynced;
+  unsynced.sync = false;
   for (const auto& p : plan) {
     for (int n = 0; n < p.count; ++n) {
       if (opt.cancel && opt.cancel->load()) return Error{"cancelled"};
@@ -305,8 +307,16 @@ Result<ShapesWorldSummary> write_shapes_world(const std::filesystem::path& dir,
       const std::string image = std::string("images/") + id + ".png";
       const cv::Mat img =
           draw(scene, opt.image_size, opt.seed * 1000003ull + static_cast<std::uint64_t>(done));
-      if (!cv::imwrite((dir / image).string(), img, png_params)) {
-        return Error{(dir / image).string() + ": cannot write the image"};
+      std::vector<std::uint8_t> png;
+      if (!cv::imencode(".png", img, png, png_params)) {
+        return Error{(dir / image).string() + ": cannot encode the image as PNG"};
+      }
+      // Thousands of images that can be made again: no fsync each (the JSON below has one).
+      if (auto st = write_file_atomically(
+              dir / image, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()),
+              "the image", unsynced);
+          !st) {
+        return st.error();
       }
       std::string human = "<image>\n" + q->text;
       for (std::size_t k = 0; k < options.size(); ++k) {
@@ -326,10 +336,8 @@ Result<ShapesWorldSummary> write_shapes_world(const std::filesystem::path& dir,
     }
   }
   sum.json = dir / "shapes_world.json";
-  {
-    std::ofstream f(sum.json, std::ios::binary);
-    f << items.dump(1) << "\n";
-    if (!f) return Error{sum.json.string() + ": cannot write"};
+  if (auto st = write_file_atomically(sum.json, items.dump(1) + "\n", "the shapes world"); !st) {
+    return st.error();
   }
   sum.items = total;
   sum.train = plan[0].count;

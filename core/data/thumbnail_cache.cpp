@@ -83,7 +83,9 @@ Result<std::string> ThumbnailCache::get_or_make(const ImageRef& ref,
   std::error_code ec;
   std::filesystem::create_directories(dir_, ec);
   if (ec) return Error{dir_.string() + ": cannot create the thumbnail directory: " + ec.message()};
-  if (auto st = write_file_atomically(file, *png, "a thumbnail"); !st) return st.error();
+  AtomicWriteOptions unsynced;  // a cache: a lost thumbnail is made again
+  unsynced.sync = false;
+  if (auto st = write_file_atomically(file, *png, "a thumbnail", unsynced); !st) return st.error();
   return file.string();
 }
 

@@ -7,14 +7,15 @@
 #include <torch/torch.h>
 
 #include <chrono>
-#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "data/image.h"
 #include "data/readers.h"
 #include "model/model_card.h"
 #include "model/prompt.h"
 #include "model/tokenizer.h"
+#include "util/atomic_file.h"
 #include "util/random.h"
 
 namespace unveil::model {
@@ -312,10 +313,15 @@ Result<std::vector<DemoModel>> train_demo_models(const std::filesystem::path& wo
   std::vector<DemoModel> out;
   const auto save = [&](torch::jit::Module& m, const ModelCard& c, double secs,
                         double loss) -> Status {
-    m.save((out_dir / c.file).string());
-    std::ofstream f(out_dir / (c.name + ".json"));
-    f << to_json_text(c) << "\n";
-    if (!f) return Error{(out_dir / (c.name + ".json")).string() + ": cannot write"};
+    std::ostringstream module;
+    m.save(module);
+    if (auto st = write_file_atomically(out_dir / c.file, module.str(), "the TorchScript model");
+        !st)
+      return st;
+    if (auto st = write_file_atomically(out_dir / (c.name + ".json"), to_json_text(c) + "\n",
+                                        "the model card");
+        !st)
+      return st;
     out.push_back({c.name, out_dir / (c.name + ".json"), secs, loss});
     return ok_status();
   };

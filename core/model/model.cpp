@@ -4,6 +4,14 @@
 #include "model/prompt.h"
 
 namespace unveil::model {
+namespace {
+
+std::string too_long(std::size_t tokens, const std::string& model) {
+  return "the prompt is " + std::to_string(tokens) + " tokens long; " + model + " reads at most " +
+         std::to_string(kMaxPromptTokens);
+}
+
+}  // namespace
 
 Result<Model> Model::load(const std::filesystem::path& card_json, DeviceChoice device) {
   auto card = read_model_card(card_json);
@@ -18,6 +26,10 @@ Result<Model> Model::load(const std::filesystem::path& card_json, DeviceChoice d
   sample.options = {{'A', "one"}, {'B', "two"}};
   const auto ids =
       m.tokenizer_->encode(render_prompt(m.card_.prompt_template, sample, m.card_.image));
+  if (ids.size() > kMaxPromptTokens) {
+    return Error{m.card_.card_file.string() + ": field \"prompt_template\": " +
+                 too_long(ids.size(), m.card_.name) + " with a one-line question"};
+  }
   auto t = TorchModel::load(m.card_, device, m.tokenizer_->size(), ids);
   if (!t) return t.error();
   m.torch_ = std::make_shared<TorchModel>(std::move(*t));
@@ -32,6 +44,9 @@ Result<ModelInput> Model::prepare(const data::Item& item, const std::filesystem:
       card_.image && condition.kind != data::PerturbationKind::kNoImage && !item.image.empty();
   in.ids = tokenizer_->encode(render_prompt(
       prompt_template.empty() ? card_.prompt_template : prompt_template, item, show_image));
+  if (in.ids.size() > kMaxPromptTokens) {
+    return Error{"item \"" + item.id + "\": " + too_long(in.ids.size(), card_.name)};
+  }
   for (const auto& o : item.options) {
     const auto it = card_.option_token_ids.find(o.letter);
     if (it == card_.option_token_ids.end()) {

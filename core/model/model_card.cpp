@@ -1,45 +1,173 @@
 #include "model/model_card.h"
 
+#include <cmath>
 #include <fstream>
+#include <iterator>
+#include <limits>
 #include <nlohmann/json.hpp>
+#include <optional>
+#include <set>
+#include <vector>
 
 #include "model/prompt.h"
 #include "model/sentencepiece_tokenizer.h"
+#include "util/json_limits.h"
 
 namespace unveil::model {
 namespace {
 using nlohmann::json;
-}
 
-Result<ModelCard> read_model_card(const std::filesystem::path& path) {
-  const std::string name = path.string();
-  std::ifstream f(path);
-  if (!f) return Error{name + ": cannot open the model card"};
-  json j;
+// Thrown from the parser's callback; caught in parse_card().
+struct CardParseProblem {
+  std::string message;
+};
+
+// Parses a card's text, refusing a key given twice in one object (nlohmann/json would keep the
+// last silently: a second "file" could hide behind the first) and nesting deeper than
+// kMaxJsonDepth. Messages start with the card's name.
+Result<json> parse_card(const std::string& text, const std::string& name) {
+  if (const auto at = json_too_deep_at(text); at != std::string::npos) {
+    return Error{name + ": nested deeper than " + std::to_string(kMaxJsonDepth) +
+                 " levels (at byte " + std::to_string(at + 1) + "); a model card nests a few"};
+  }
+  // One entry per open object: its keys so far, and the key being read (for the path in
+  // messages); lists get an entry too, so that the stack follows the nesting.
+  struct Open {
+    bool object = false;
+    std::set<std::string> keys;
+    std::string key;
+  };
+  std::vector<Open> open;
+  const json::parser_callback_t check = [&](int /*depth*/, json::parse_event_t event,
+                                            json& parsed) {
+    switch (event) {
+      case json::parse_event_t::object_start:
+        open.push_back({true, {}, {}});
+        break;
+      case json::parse_event_t::array_start:
+        open.push_back({false, {}, {}});
+        break;
+      case json::parse_event_t::object_end:
+      case json::parse_event_t::array_end:
+        if (!open.empty()) open.pop_back();
+        break;
+      case json::parse_event_t::key: {
+        if (open.empty() || !parsed.is_string()) break;
+        Open& o = open.back();
+        o.key = parsed.get<std::string>();
+        if (!o.keys.insert(o.key).second) {
+          std::string where;
+          for (const Open& e : open) {
+            if (!e.object) continue;
+            where += (where.empty() ? "" : ".") + e.key;
+          }
+          throw CardParseProblem{name + ": the key \"" + where +
+                                 "\" appears twice (JSON keeps only one of them: give it once)"};
+        }
+        break;
+      }
+      case json::parse_event_t::value:
+        break;
+    }
+    return true;
+  };
   try {
-    j = json::parse(f);
+    return json::parse(text, check);
+  } catch (const CardParseProblem& p) {
+    return Error{p.message};
   } catch (const json::exception& e) {
     return Error{name + ": malformed JSON: " + e.what()};
   }
+}
+
+// True when `p` (absolute, normal) is `dir` (absolute, normal) or lies below it.
+bool inside(const std::filesystem::path& dir, const std::filesystem::path& p) {
+  auto d = dir.begin(), q = p.begin();
+  for (; d != dir.end(); ++d, ++q) {
+    if (d->empty()) continue;  // a trailing separator
+    if (q == p.end() || *d != *q) return false;
+  }
+  return true;
+}
+
+// "" when the TorchScript file `file` names a file in the card's folder `dir` or below it; the
+// problem otherwise. Lexical: "../" and absolute paths elsewhere are refused, and a link in the
+// folder (a model in a shared cache) is the card writer's choice.
+std::string model_file_problem(const std::filesystem::path& dir, const std::string& file) {
+  namespace fs = std::filesystem;
+  if (file.empty()) return "empty (the TorchScript file, e.g. \"model.pt\")";
+  std::error_code ec;
+  const fs::path base = fs::absolute(dir.empty() ? fs::path(".") : dir, ec).lexically_normal();
+  const fs::path f{file};
+  const fs::path full = (f.is_absolute() ? f : base / f).lexically_normal();
+  if (!inside(base, full)) {
+    return "\"" + file + "\" lies outside the card's folder " +
+           (dir.empty() ? fs::path(".") : dir).string() +
+           " (the TorchScript file must be in that folder or below it)";
+  }
+  if (full.lexically_relative(base).lexically_normal() == fs::path(".") || !full.has_filename()) {
+    return "\"" + file + "\" names the card's folder, not a file";
+  }
+  return {};
+}
+
+// Reads the whole number in [lo, hi] at `key` of `obj` into `out` (`fallback` when absent);
+// returns what was found instead, as JSON text, when it is not one.
+std::optional<std::string> whole_number(const json& obj, const char* key, std::int64_t lo,
+                                        std::int64_t hi, std::int64_t fallback, std::int64_t& out) {
+  const auto it = obj.find(key);
+  if (it == obj.end()) {
+    out = fallback;
+    return std::nullopt;
+  }
+  bool fits = false;
+  if (it->is_number_unsigned()) {
+    const auto u = it->get<std::uint64_t>();
+    fits = lo >= 0 && u >= static_cast<std::uint64_t>(lo) && u <= static_cast<std::uint64_t>(hi);
+  } else if (it->is_number_integer()) {
+    const auto v = it->get<std::int64_t>();
+    fits = v >= lo && v <= hi;
+  }
+  if (fits) {
+    out = it->get<std::int64_t>();
+    return std::nullopt;
+  }
+  return it->dump();
+}
+
+}  // namespace
+
+Result<ModelCard> read_model_card(const std::filesystem::path& path) {
+  const std::string name = path.string();
+  std::ifstream f(path, std::ios::binary);
+  if (!f) return Error{name + ": cannot open the model card"};
+  const std::string card_text((std::istreambuf_iterator<char>(f)), {});
+  if (f.bad()) return Error{name + ": cannot read the model card"};
+  auto parsed = parse_card(card_text, name);
+  if (!parsed) return parsed.error();
+  const json& j = *parsed;
   if (!j.is_object()) return Error{name + ": a model card must be a JSON object"};
   auto field_error = [&](const std::string& field, const std::string& what) {
     return Error{name + ": field \"" + field + "\": " + what};
   };
-  auto str = [&](const char* key, bool required, std::string& out) -> std::optional<Error> {
-    if (!j.contains(key)) {
-      if (required) return field_error(key, "missing (a string is required)");
+  auto str = [&](const json& obj, const std::string& field, const char* key, bool required,
+                 std::string& out) -> std::optional<Error> {
+    const auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) return field_error(field, "missing (a string is required)");
       return std::nullopt;
     }
-    if (!j[key].is_string())
-      return field_error(key, std::string("expected a string, found ") + j[key].type_name());
-    out = j[key].get<std::string>();
+    if (!it->is_string())
+      return field_error(field, std::string("expected a string, found ") + it->type_name());
+    out = it->get<std::string>();
     return std::nullopt;
   };
   ModelCard c;
   c.dir = path.parent_path();
   c.card_file = path;
-  if (auto e = str("name", true, c.name)) return *e;
-  if (auto e = str("file", true, c.file)) return *e;
+  if (auto e = str(j, "name", "name", true, c.name)) return *e;
+  if (auto e = str(j, "file", "file", true, c.file)) return *e;
+  if (std::string e = model_file_problem(c.dir, c.file); !e.empty()) return field_error("file", e);
   if (!j.contains("modalities") || !j["modalities"].is_array()) {
     return field_error("modalities", "missing (a list such as [\"image\", \"text\"])");
   }
@@ -61,21 +189,23 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
                          "missing (size, resize, mean, std, channel_order) for an image model");
     }
     const json& im = j["image"];
-    if (!im.contains("width") || !im["width"].is_number_integer() || im["width"].get<int>() < 1 ||
-        im["width"].get<int>() > 4096 || !im.contains("height") ||
-        !im["height"].is_number_integer() || im["height"].get<int>() < 1 ||
-        im["height"].get<int>() > 4096) {
+    std::int64_t width = 0, height = 0;
+    if (!im.contains("width") || !im.contains("height") ||
+        whole_number(im, "width", 1, 4096, 0, width) ||
+        whole_number(im, "height", 1, 4096, 0, height)) {
       return field_error("image.width/height", "whole numbers from 1 to 4096 are required");
     }
-    c.preprocess.width = im["width"].get<int>();
-    c.preprocess.height = im["height"].get<int>();
-    const std::string resize = im.value("resize", "stretch");
+    c.preprocess.width = static_cast<int>(width);
+    c.preprocess.height = static_cast<int>(height);
+    std::string resize = "stretch";
+    if (auto e = str(im, "image.resize", "resize", false, resize)) return *e;
     const auto mode = data::parse_resize_mode(resize);
     if (!mode)
       return field_error("image.resize",
                          "expected stretch, letterbox or crop; found \"" + resize + "\"");
     c.preprocess.mode = *mode;
-    const std::string order = im.value("channel_order", "RGB");
+    std::string order = "RGB";
+    if (auto e = str(im, "image.channel_order", "channel_order", false, order)) return *e;
     if (order != "RGB" && order != "BGR")
       return field_error("image.channel_order", "expected RGB or BGR");
     c.preprocess.bgr = order == "BGR";
@@ -87,6 +217,9 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
         return field_error(std::string("image.") + key, "expected three numbers");
       }
       std::array<float, 3> a{v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
+      if (!std::isfinite(a[0]) || !std::isfinite(a[1]) || !std::isfinite(a[2])) {
+        return field_error(std::string("image.") + key, "expected three finite numbers");
+      }
       if (std::string(key) == "std" && (a[0] <= 0 || a[1] <= 0 || a[2] <= 0)) {
         return field_error("image.std", "must be positive");
       }
@@ -133,7 +266,15 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
                            ? "missing (the vocabulary file, e.g. \"vocab.json\")"
                            : "missing (the SentencePiece model file, e.g. \"tokenizer.model\")");
   }
-  c.prompt_template = j.value("prompt_template", std::string(kStudyTemplate));
+  c.prompt_template = kStudyTemplate;
+  if (auto e = str(j, "prompt_template", "prompt_template", false, c.prompt_template)) return *e;
+  if (c.prompt_template.empty()) {
+    return field_error("prompt_template",
+                       "empty (leave the field out for the study's template, or give one with "
+                       "{question} and {options})");
+  }
+  if (std::string e = prompt_template_problem(c.prompt_template); !e.empty())
+    return field_error("prompt_template", e);
   if (!j.contains("option_token_ids") || !j["option_token_ids"].is_object() ||
       j["option_token_ids"].size() < 2) {
     return field_error("option_token_ids", "missing (e.g. {\"A\": 12, \"B\": 13, ...})");
@@ -147,10 +288,17 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
     }
     c.option_token_ids[k[0]] = v.get<std::int64_t>();
   }
-  c.pad_token_id = j.value("pad_token_id", std::int64_t{0});
-  c.max_new_tokens = j.value("max_new_tokens", 20);
-  if (c.max_new_tokens < 1 || c.max_new_tokens > 512)
-    return field_error("max_new_tokens", "must lie in 1..512");
+  if (auto found = whole_number(j, "pad_token_id", 0, std::numeric_limits<std::int64_t>::max(), 0,
+                                c.pad_token_id)) {
+    return field_error("pad_token_id", "expected a non-negative whole number, found " + *found);
+  }
+  std::int64_t max_new = 0;
+  if (auto found = whole_number(j, "max_new_tokens", 1, kMaxNewTokens, ModelCard{}.max_new_tokens,
+                                max_new)) {
+    return field_error("max_new_tokens", "expected a whole number from 1 to " +
+                                             std::to_string(kMaxNewTokens) + ", found " + *found);
+  }
+  c.max_new_tokens = static_cast<int>(max_new);
   if (j.contains("provenance")) c.provenance = j["provenance"].dump();
   return c;
 }

@@ -13,6 +13,9 @@
 
 namespace unveil::model {
 
+/// The most tokens a card may let a model generate for one item ("max_new_tokens").
+inline constexpr int kMaxNewTokens = 512;
+
 struct ModelCard {
   std::string name;
   std::string file;                 ///< the TorchScript file, relative to the card
@@ -34,7 +37,10 @@ struct ModelCard {
   std::filesystem::path tokenizer_path() const { return dir / tokenizer_file; }
 };
 
-/// Parses and validates a card; every message names the card file and the field.
+/// Parses and validates a card; every message names the card file and the field. Refused: a key
+/// given twice in one object, nesting deeper than kMaxJsonDepth, a "file" outside the card's
+/// folder, an empty template, one longer than kMaxPromptTemplateChars or with an unknown
+/// placeholder, and "max_new_tokens" outside 1..kMaxNewTokens.
 Result<ModelCard> read_model_card(const std::filesystem::path& card_json);
 /// The card as JSON text (the demo trainer writes cards with it).
 std::string to_json_text(const ModelCard& card);

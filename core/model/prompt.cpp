@@ -7,7 +7,36 @@ void replace_all(std::string& s, const std::string& from, const std::string& to)
     s.replace(p, from.size(), to);
   }
 }
+bool name_start(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+}
+bool name_char(char c) {
+  return name_start(c) || (c >= '0' && c <= '9');
+}
 }  // namespace
+
+std::string prompt_template_problem(std::string_view tmpl) {
+  if (tmpl.size() > kMaxPromptTemplateChars) {
+    return std::to_string(tmpl.size()) + " characters long; at most " +
+           std::to_string(kMaxPromptTemplateChars) + " are allowed";
+  }
+  for (std::size_t p = tmpl.find('{'); p != std::string_view::npos; p = tmpl.find('{', p + 1)) {
+    std::size_t e = p + 1;
+    if (e >= tmpl.size() || !name_start(tmpl[e])) continue;
+    while (e < tmpl.size() && name_char(tmpl[e]))
+      ++e;
+    if (e >= tmpl.size() || tmpl[e] != '}') continue;
+    const std::string_view name = tmpl.substr(p, e - p + 1);
+    bool known = false;
+    std::string list;
+    for (const char* k : kPromptPlaceholders) {
+      known = known || name == k;
+      list += (list.empty() ? "" : ", ") + std::string(k);
+    }
+    if (!known) return "unknown placeholder " + std::string(name) + " (known: " + list + ")";
+  }
+  return {};
+}
 
 std::string render_prompt(const std::string& tmpl, const data::Item& item, bool with_image) {
   std::string options;

@@ -6,6 +6,7 @@
 
 #include "model/model_card.h"
 #include "model/sentencepiece_tokenizer.h"
+#include "util/atomic_file.h"
 
 namespace unveil::model {
 
@@ -89,10 +90,8 @@ Result<WordTokenizer> WordTokenizer::load(const std::filesystem::path& file) {
 }
 
 Status WordTokenizer::save(const std::filesystem::path& file) const {
-  std::ofstream f(file);
-  f << nlohmann::json{{"tokens", tokens_}}.dump() << "\n";
-  if (!f) return Error{file.string() + ": cannot write"};
-  return ok_status();
+  return write_file_atomically(file, nlohmann::json{{"tokens", tokens_}}.dump() + "\n",
+                               "the vocabulary");
 }
 
 std::vector<std::int64_t> WordTokenizer::encode(std::string_view text) const {

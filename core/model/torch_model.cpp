@@ -12,8 +12,7 @@ namespace unveil::model {
 namespace {
 
 std::string first_line(const std::string& s) {
-  const auto nl = s.find('\n');
-  return nl == std::string::npos ? s : s.substr(0, nl);
+  return summarise_torch_error(s);
 }
 
 std::string describe(const c10::IValue& v) {
@@ -26,6 +25,34 @@ std::string describe(const c10::IValue& v) {
 }
 
 }  // namespace
+
+std::string summarise_torch_error(std::string_view what) {
+  std::vector<std::string_view> lines;
+  for (std::size_t at = 0; at <= what.size();) {
+    const auto nl = what.find('\n', at);
+    std::string_view line = what.substr(at, nl == std::string_view::npos ? what.npos : nl - at);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' '))
+      line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ')
+      line.remove_prefix(1);
+    if (!line.empty()) lines.push_back(line);
+    if (nl == std::string_view::npos) break;
+    at = nl + 1;
+  }
+  if (lines.empty()) return "(no message)";
+  // The interpreter's own first line says only that something failed; the exception it wraps
+  // ("RuntimeError: mat1 and mat2 shapes cannot be multiplied ...") closes the traceback.
+  if (lines.front().find("failed in the TorchScript interpreter") != std::string_view::npos) {
+    for (auto it = lines.rbegin(); it != lines.rend(); ++it) {
+      if (it->find("Error: ") != std::string_view::npos ||
+          it->find("Exception: ") != std::string_view::npos) {
+        return std::string(*it);
+      }
+    }
+    return std::string(lines.back());
+  }
+  return std::string(lines.front());
+}
 
 struct TorchModel::Impl {
   torch::jit::Module module;

@@ -7,6 +7,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "model/model_card.h"
@@ -22,6 +23,11 @@ Result<DeviceChoice> parse_device(std::string_view text);
 void init_torch_threads(int threads);
 /// True when the linked libtorch has CUDA and a GPU is present.
 bool cuda_available();
+
+/// The line of a libtorch exception's message that says what went wrong: for an error raised
+/// inside a TorchScript model, the wrapped exception at the end of the traceback rather than the
+/// interpreter's "The following operation failed" first line; otherwise the first line.
+std::string summarise_torch_error(std::string_view what);
 
 /// One prepared item.
 struct ModelInput {

@@ -8,8 +8,26 @@ namespace unveil::report {
 std::string escape_html(std::string_view text) {
   std::string out;
   out.reserve(text.size());
-  for (const char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    // The bidirectional embeddings, overrides and isolates (U+202A..U+202E, U+2066..U+2069,
+    // UTF-8 E2 80 AA..AE and E2 81 A6..A9) would reorder the text around them: shown as their
+    // code point instead.
+    if (c == '\xE2' && i + 2 < text.size()) {
+      const auto b1 = static_cast<unsigned char>(text[i + 1]);
+      const auto b2 = static_cast<unsigned char>(text[i + 2]);
+      if ((b1 == 0x80 && b2 >= 0xAA && b2 <= 0xAE) || (b1 == 0x81 && b2 >= 0xA6 && b2 <= 0xA9)) {
+        const unsigned cp = 0x2000u + ((b1 & 0x3Fu) << 6) + (b2 & 0x3Fu);
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "[U+%04X]", cp);
+        out += buf;
+        i += 2;
+        continue;
+      }
+    }
     switch (c) {
+      case '\0':
+        break;  // not allowed in HTML; dropped
       case '&':
         out += "&amp;";
         break;

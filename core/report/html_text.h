@@ -7,7 +7,9 @@
 
 namespace unveil::report {
 
-/// Text made safe for HTML element content and quoted attribute values (& < > " ').
+/// Text made safe for HTML element content and quoted attribute values (& < > " '). NUL is
+/// dropped, and the Unicode bidirectional controls U+202A..U+202E and U+2066..U+2069, which
+/// would reorder what the reader sees, are written as visible "[U+202E]".
 std::string escape_html(std::string_view text);
 
 /// printf-style formatting of one number; "n/a" when it is missing or not finite.

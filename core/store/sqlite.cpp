@@ -95,11 +95,16 @@ void Db::fail(const std::string& what) const {
 }
 
 Transaction::Transaction(Db& db) : db_(db) {
+  // Inside a transaction already: this one joins it, and the outer one commits or rolls back.
+  if (sqlite3_get_autocommit(db_.handle()) == 0) {
+    nested_ = true;
+    return;
+  }
   db_.exec("BEGIN IMMEDIATE");
 }
 
 Transaction::~Transaction() {
-  if (!done_) {
+  if (!done_ && !nested_) {
     char* err = nullptr;
     sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, &err);
     sqlite3_free(err);
@@ -107,7 +112,7 @@ Transaction::~Transaction() {
 }
 
 void Transaction::commit() {
-  db_.exec("COMMIT");
+  if (!nested_) db_.exec("COMMIT");
   done_ = true;
 }
 

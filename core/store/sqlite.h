@@ -80,7 +80,8 @@ class Db {
   std::string file_;
 };
 
-/// BEGIN IMMEDIATE ... COMMIT, rolled back when not committed.
+/// BEGIN IMMEDIATE ... COMMIT, rolled back unless committed. Opened while another transaction
+/// of the connection is open, it joins that one (so a step can be part of a larger whole).
 class Transaction {
  public:
   explicit Transaction(Db& db);
@@ -92,6 +93,7 @@ class Transaction {
  private:
   Db& db_;
   bool done_ = false;
+  bool nested_ = false;  ///< joined an enclosing transaction: it commits or rolls back
 };
 
 }  // namespace unveil::store

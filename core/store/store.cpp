@@ -221,6 +221,10 @@ Result<Store> Store::open(const fs::path& file, OpenMode mode) {
   const bool exists = fs::exists(file, ec);
   if (!exists && mode != OpenMode::kOpenOrCreate) return Error{name + ": no such project file"};
   if (exists) {
+    if (fs::is_directory(file, ec)) return Error{name + ": not an Unveil project (it is a folder)"};
+    // SQLite takes an empty file for a new database: only a command that makes projects may.
+    if (mode != OpenMode::kOpenOrCreate && fs::file_size(file, ec) == 0 && !ec)
+      return Error{name + ": not an Unveil project (the file is empty)"};
     if (std::string e = check_header(file); !e.empty()) return Error{e};
   }
   Store st;
@@ -294,7 +298,12 @@ Result<ImportSummary> Store::add_dataset(const data::Dataset& ds, const std::str
     if (exists.step()) return Error{"a dataset named \"" + ds.name + "\" is already in " + file()};
     auto ins = db_->prepare(
         "INSERT INTO datasets(name, source, format, root, created_at) VALUES(?,?,?,?,?)");
-    ins.bind(1, ds.name).bind(2, source).bind(3, format).bind(4, ds.root).bind(5, now_utc()).exec();
+    // The root is stored absolute: a relative one would name another folder (or none) for every
+    // command run from elsewhere, and each of its items would be skipped.
+    fs::path abs = ds.root.empty() ? fs::path() : fs::absolute(ds.root).lexically_normal();
+    if (!abs.empty() && !abs.has_filename() && abs.has_parent_path()) abs = abs.parent_path();
+    const std::string root = abs.string();
+    ins.bind(1, ds.name).bind(2, source).bind(3, format).bind(4, root).bind(5, now_utc()).exec();
     const std::int64_t id = db_->last_insert_id();
     auto item = db_->prepare(
         "INSERT INTO items(dataset_id, key, split, category, question, hint, options, answer, "
@@ -755,6 +764,17 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
     return Error{"no prediction is left to import: all " + std::to_string(set.size()) +
                  " were skipped (the first: " + out.problems.front() + ")"};
   }
+  // The dataset made for the predictions and the run are one transaction: a kill or a full disk
+  // in between leaves neither behind.
+  std::optional<Transaction> whole;
+  if (auto begun = guarded(file(),
+                           [&]() -> Status {
+                             whole.emplace(*db_);
+                             return ok_status();
+                           });
+      !begun) {
+    return begun.error();
+  }
   if (!*existing) {
     // A predictions-only dataset: one item per prediction, with what the predictions know.
     data::Dataset ds;
@@ -860,6 +880,14 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
       });
     }
     return run.error();
+  }
+  if (auto done = guarded(file(),
+                          [&]() -> Status {
+                            whole->commit();
+                            return ok_status();
+                          });
+      !done) {
+    return done.error();
   }
   out.run_id = *run;
   out.imported = kept;

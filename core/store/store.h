@@ -25,9 +25,9 @@ class Db;
 constexpr int kSchemaVersion = 5;
 
 enum class OpenMode {
-  kOpenOrCreate,  ///< create the file when missing
-  kOpenExisting,  ///< fail when missing
-  kReadOnly,      ///< never write
+  kOpenOrCreate,  ///< create the file when missing or empty (commands that make projects)
+  kOpenExisting,  ///< fail when missing, empty or not a project
+  kReadOnly,      ///< never write; fail when missing, empty or not a project
 };
 
 enum class RunStatus { kRunning, kInterrupted, kComplete, kCancelled, kFailed, kImported };

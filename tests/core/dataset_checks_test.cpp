@@ -443,3 +443,23 @@ TEST_F(ImageChecks, InspectOfAValidDatasetHasNoProblems) {
   EXPECT_FALSE(contains(text.out, "cannot be decoded")) << text.out;
   EXPECT_FALSE(contains(text.out, "problems:")) << text.out;
 }
+
+TEST(ImagePaths, AnAbsolutePathInsideTheFolderIsKeptRelativeToIt) {
+  // Accepted on import, it must be usable by every later step, which take paths relative to the
+  // dataset's folder.
+  test::TempDir dir;
+  test::write_file(dir.path() / "img" / "a.png",
+                   test::cv_encode(cv::Mat(2, 3, CV_8UC3, cv::Scalar(10, 20, 30)), ".png"));
+  const nlohmann::json items =
+      nlohmann::json::array({{{"id", "q1"},
+                              {"image", (dir.path() / "img" / "a.png").string()},
+                              {"conversations",
+                               {{{"from", "human"}, {"value", "Which?\nA. x\nB. y"}},
+                                {{"from", "gpt"}, {"value", "A"}}}}}});
+  const fs::path file = write_text(dir.path() / "d.json", items.dump());
+  auto ds = read_llava_json(file);
+  ASSERT_TRUE(ds.ok()) << ds.error().message;
+  ASSERT_EQ(ds->items.size(), 1u) << (ds->problems.empty() ? "" : ds->problems[0].to_string());
+  EXPECT_EQ(ds->items[0].image.path, "img/a.png");
+  EXPECT_TRUE(load_image(ds->items[0].image, ds->root).ok());
+}

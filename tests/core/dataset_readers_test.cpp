@@ -275,3 +275,55 @@ TEST_F(Readers, ReadDatasetPicksTheReaderByExtension) {
   EXPECT_EQ(guess_format("x.tsv"), DatasetFormat::kMmbenchTsv);
   EXPECT_EQ(guess_format("x.jsonl"), DatasetFormat::kLlavaQuestionsJsonl);
 }
+
+TEST_F(Readers, DeeplyNestedJsonIsRefusedNotRecursedInto) {
+  const std::string deep = std::string(200000, '[') + std::string(200000, ']');
+  const auto f = write("deep.json", deep);
+  const auto ds = read_llava_json(f);
+  ASSERT_FALSE(ds.ok());
+  EXPECT_EQ(ds.error().message, f.string() +
+                                    ": lists and objects nested deeper than 512 levels at line "
+                                    "1, column 513; expected a JSON list of items, each an "
+                                    "object a few levels deep");
+  // 512 levels are still read (and are not items).
+  const auto ok = read_llava_json(write("ok.json", std::string(512, '[') + std::string(512, ']')));
+  ASSERT_TRUE(ok.ok()) << ok.error().message;
+  EXPECT_TRUE(ok->items.empty());
+  // Brackets inside strings do not count.
+  const auto text = read_llava_json(
+      write("s.json", "[" + llava_item("q1", "img/a.png", kQ + std::string(600, '['), "A") + "]"));
+  ASSERT_TRUE(text.ok()) << text.error().message;
+  EXPECT_EQ(text->items.size(), 1u);
+  // A JSONL line nested too deep is that line's problem.
+  const auto q = write("q.jsonl",
+                       "{\"question_id\": 1, \"image\": \"img/a.png\", \"text\": \"Q?\\nA. x\\nB. "
+                       "y\"}\n{\"question_id\": 2, \"x\": " +
+                           deep + "}\n");
+  const auto qs = read_llava_questions_jsonl(q, std::nullopt);
+  ASSERT_TRUE(qs.ok()) << qs.error().message;
+  EXPECT_EQ(qs->items.size(), 1u);
+  ASSERT_EQ(qs->problems.size(), 1u);
+  EXPECT_EQ(qs->problems[0].to_string(),
+            q.string() +
+                ": line 2: lists and objects nested deeper than 512 levels at column 536; "
+                "expected one JSON object a line");
+}
+
+TEST_F(Readers, ADatasetWithoutItemsSaysWhy) {
+  const auto f = write("bad.json", "[" + llava_item("q1", "img/a.png", "no options here", "A") +
+                                       ", " + llava_item("q2", "img/a.png", kQ, "Z") + "]");
+  const auto ds = read_llava_json(f);
+  ASSERT_TRUE(ds.ok());
+  EXPECT_EQ(no_items_problem(*ds, f),
+            f.string() +
+                ": no item could be read (2 problems; the first: item 1 (id \"q1\"): no options "
+                "found in the question (expected lines such as \"A. ...\", \"(B) ...\"))");
+  const auto empty = read_llava_json(write("empty.json", "[]"));
+  ASSERT_TRUE(empty.ok());
+  EXPECT_EQ(no_items_problem(*empty, dir_ / "empty.json"),
+            (dir_ / "empty.json").string() + ": the file holds no items");
+  const auto good =
+      read_llava_json(write("good.json", "[" + llava_item("q1", "img/a.png", kQ, "A") + "]"));
+  ASSERT_TRUE(good.ok());
+  EXPECT_EQ(no_items_problem(*good, dir_ / "good.json"), "");
+}

@@ -13,6 +13,7 @@
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/recipe.h"
+#include "cli/commands.h"
 #include "store/store.h"
 #include "tiny_demo_project.h"
 
@@ -157,12 +158,20 @@ TEST_F(HonestRuns, AResumeWithAnotherModelOrSeedIsRefusedSayingWhatDiffers) {
   // Nothing was added to the run by the refused resumes; the right resume completes it.
   auto st = store::Store::open(db_);
   const auto before = st->predictions(res->run_id)->size();
+  // Until then every view says it is partial.
+  auto cancelled = st->run(res->run_id);
+  ASSERT_TRUE(cancelled);
+  EXPECT_EQ(cli::partial_run_note(*cancelled),
+            "run " + std::to_string(res->run_id) + " is cancelled: it holds " +
+                std::to_string(before) + " of its " + std::to_string(cancelled->spec.expected) +
+                " items, and every number below is of those only");
   auto same = spec("shapes-mm-ft");
   same.resume_run = res->run_id;
   auto done = analysis::run_eval(same);
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_EQ(st->predictions(res->run_id)->size(), before + done->predicted);
   EXPECT_EQ(st->run(res->run_id)->status, store::RunStatus::kComplete);
+  EXPECT_EQ(cli::partial_run_note(*st->run(res->run_id)), "");
 }
 
 TEST(ModelOutput, NonFiniteOrMisshapenOutputIsNamedNotStored) {
@@ -218,6 +227,31 @@ TEST(ModelOutput, TheWriterRefusesNaNInsteadOfDroppingTheRow) {
   EXPECT_NE(s.error().message.find("a prediction with NaN values cannot be stored"),
             std::string::npos);
   fs::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace unveil
+
+namespace unveil {
+namespace {
+
+TEST(ModelErrors, AScriptedModelsOwnErrorIsShownNotTheInterpretersFirstLine) {
+  // The layout of a TorchScript interpreter error (libtorch 1.13): a fixed first line, the
+  // serialized traceback, and the exception the model raised last.
+  const std::string what =
+      "The following operation failed in the TorchScript interpreter.\n"
+      "Traceback of TorchScript, serialized code (most recent call last):\n"
+      "  File \"code/__torch__.py\", line 12, in forward\n"
+      "    x = torch.matmul(pixel_values, self.w)\n"
+      "        ~~~~~~~~~~~~ <--- HERE\n"
+      "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x10 and 20x5)\n";
+  EXPECT_EQ(model::summarise_torch_error(what),
+            "RuntimeError: mat1 and mat2 shapes cannot be multiplied (1x10 and 20x5)");
+  // Other errors keep their first line (c10's "Exception raised from ..." follows it).
+  EXPECT_EQ(model::summarise_torch_error("open file failed because of errno 2\nException raised "
+                                         "from RAII at ../caffe2/serialize/file_adapter.cc:21"),
+            "open file failed because of errno 2");
+  EXPECT_EQ(model::summarise_torch_error(""), "(no message)");
 }
 
 }  // namespace

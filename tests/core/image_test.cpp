@@ -537,3 +537,20 @@ TEST(ImagePreprocess, BadSpecsAreErrors) {
             ResizeMode::kShorterSideCrop);
   EXPECT_FALSE(parse_resize_mode("squash").ok());
 }
+
+TEST(ImageLoad, AnImageReplacedByALinkOutsideTheRootIsRefusedWhenUsed) {
+  // The check runs at every use: a dataset read when the image was a file, the image swapped for
+  // a link to a file elsewhere afterwards, must not be read into a run or a report.
+  TempDir outside, dir;
+  const std::string png = cv_encode(gradient(3, 2), ".png");
+  write_file(outside.path() / "secret.png", png);
+  std::filesystem::create_directories(dir.path() / "img");
+  std::filesystem::create_symlink(outside.path() / "secret.png", dir.path() / "img" / "a.png");
+  ImageRef file{ImageRef::Kind::kFile, "img/a.png", {}};
+  const std::string e = error_of(load_image(file, dir.path()));
+  EXPECT_TRUE(contains(e, "a link to a file outside the dataset root")) << e;
+  // A link that stays inside the root is fine.
+  write_file(dir.path() / "img" / "b.png", png);
+  std::filesystem::create_symlink(dir.path() / "img" / "b.png", dir.path() / "img" / "c.png");
+  EXPECT_TRUE(load_image(ImageRef{ImageRef::Kind::kFile, "img/c.png", {}}, dir.path()).ok());
+}

@@ -183,6 +183,43 @@ TEST_F(Models, BrokenCardsAndModelsAreRefusedWithReasons) {
   EXPECT_NE(m3.error().message.find("dry run"), std::string::npos) << m3.error().message;
 }
 
+TEST_F(Models, PromptsLongerThanTheMaximumSequenceAreRefused) {
+  auto m = model::Model::load(card("shapes-mm"), model::DeviceChoice::kCpu);
+  ASSERT_TRUE(m.ok()) << m.error().message;
+  data::Item item;
+  item.id = "long-one";
+  item.options = {{'A', "red"}, {'B', "blue"}};
+  const auto cond = data::parse_perturbation("text");
+  std::string words;
+  for (std::size_t i = 0; i < model::kMaxPromptTokens; ++i)
+    words += "red ";
+  item.question = words;  // with the template's own tokens: beyond the maximum
+  auto in = m->prepare(item, dir_, *cond, "", 0);
+  ASSERT_FALSE(in.ok());
+  EXPECT_EQ(in.error().message.rfind("item \"long-one\": the prompt is ", 0), 0u)
+      << in.error().message;
+  EXPECT_NE(in.error().message.find(" tokens long; shapes-mm reads at most 8192"),
+            std::string::npos)
+      << in.error().message;
+  item.question = "red?";
+  ASSERT_TRUE(m->prepare(item, dir_, *cond, "", 0).ok());
+  // A run's own template (prompt search, IDK wordings) is held to the same bound.
+  auto t = m->prepare(item, dir_, *cond, words + "{question}", 0);
+  ASSERT_FALSE(t.ok());
+  EXPECT_NE(t.error().message.find("item \"long-one\": the prompt is 8"), std::string::npos);
+  // A card whose template alone is too long is refused on load, naming the card.
+  auto j = nlohmann::json::parse(std::ifstream(card("shapes-mm")));
+  j["prompt_template"] = words + "{question}\n{options}";
+  const fs::path long_card = dir_ / "models" / "long.json";
+  write(long_card, j.dump());
+  auto l = model::Model::load(long_card, model::DeviceChoice::kCpu);
+  ASSERT_FALSE(l.ok());
+  EXPECT_EQ(l.error().message.rfind(long_card.string() + ": field \"prompt_template\": ", 0), 0u)
+      << l.error().message;
+  EXPECT_NE(l.error().message.find("tokens long; shapes-mm reads at most 8192"), std::string::npos)
+      << l.error().message;
+}
+
 TEST_F(Models, EvalStreamsARunIntoTheStoreAndResumes) {
   analysis::EvalSpec spec;
   auto st = project_with_world(dir_ / "p.unveil", spec);

@@ -166,6 +166,21 @@ TEST_F(ReportTest, RunReportNamesTheRunEscapedAndShowsItsMetrics) {
   EXPECT_EQ(lower(without_data_uris(html)).find("nan"), std::string::npos);
 }
 
+TEST(EscapeHtml, DropsNulAndShowsBidiControlsAsCodePoints) {
+  using namespace std::string_literals;
+  EXPECT_EQ(report::escape_html("a\0b\0"s), "ab");
+  EXPECT_EQ(report::escape_html("pay \u202Etxt.exe\u202C now"), "pay [U+202E]txt.exe[U+202C] now");
+  EXPECT_EQ(report::escape_html("\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069"),
+            "[U+202A][U+202B][U+202C][U+202D][U+202E][U+2066][U+2067][U+2068][U+2069]");
+  // Neighbours of those ranges, and other text, are kept as they are.
+  EXPECT_EQ(report::escape_html("\u2029\u202F\u2065\u206A caf\u00e9 \u2192 \u5706"),
+            "\u2029\u202F\u2065\u206A caf\u00e9 \u2192 \u5706");
+  EXPECT_EQ(report::escape_html("<b a='1'>\u202E&</b>"),
+            "&lt;b a=&#39;1&#39;&gt;[U+202E]&amp;&lt;/b&gt;");
+  // A lead byte at the very end is not read past.
+  EXPECT_EQ(report::escape_html("x\xE2\x80"s), "x\xE2\x80");
+}
+
 TEST_F(ReportTest, ReliabilityDiagramHasOneRectPerNonEmptyBin) {
   const std::string html = run_html(run_);
   std::set<int> bins;  // by hand: floor(10 c) of every item

@@ -293,6 +293,29 @@ TEST_F(StoreTest, ReadOnlyFileOpensReadOnlyAndSaysSo) {
   EXPECT_EQ(st->datasets()->size(), 1u);  // untouched
 }
 
+TEST_F(StoreTest, AnEmptyFileIsNotAProjectUnlessOneIsMadeThere) {
+  { std::ofstream(file_, std::ios::binary); }  // 0 bytes
+  for (const OpenMode mode : {OpenMode::kOpenExisting, OpenMode::kReadOnly}) {
+    auto st = Store::open(file_, mode);
+    ASSERT_FALSE(st.ok());
+    EXPECT_EQ(st.error().message, file_.string() + ": not an Unveil project (the file is empty)");
+    EXPECT_EQ(fs::file_size(file_), 0u);  // left as it was
+    EXPECT_FALSE(fs::exists(file_.string() + "-wal"));
+  }
+  auto folder = Store::open(dir_, OpenMode::kOpenExisting);
+  ASSERT_FALSE(folder.ok());
+  EXPECT_EQ(folder.error().message, dir_.string() + ": not an Unveil project (it is a folder)");
+  auto missing = Store::open(dir_ / "missing.unveil", OpenMode::kReadOnly);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_EQ(missing.error().message, (dir_ / "missing.unveil").string() + ": no such project file");
+  EXPECT_FALSE(fs::exists(dir_ / "missing.unveil"));
+  // Commands that make projects may start one in an empty file.
+  auto made = Store::open(file_, OpenMode::kOpenOrCreate);
+  ASSERT_TRUE(made.ok()) << made.error().message;
+  EXPECT_TRUE(made->datasets()->empty());
+  EXPECT_GT(fs::file_size(file_), 0u);
+}
+
 TEST_F(StoreTest, ExplicitReadOnlyModeNeverWrites) {
   {
     auto st = Store::open(file_);
@@ -446,4 +469,90 @@ TEST_F(StoreTest, KilledWriterLosesNothingCommittedAndResumes) {
   EXPECT_EQ(unique.size(), static_cast<std::size_t>(n));
   EXPECT_EQ(*st->item_ids(1, "test"), *items);  // none missing, none extra
   EXPECT_EQ(integrity(file_), "ok");
+}
+
+namespace {
+
+// A copy of a project taken while its writer is still running, as a kill leaves it: the file and
+// its write-ahead log (which still holds the last transactions, page 1 among them).
+void snapshot_with_wal(const fs::path& from, const fs::path& to) {
+  fs::copy_file(from, to, fs::copy_options::overwrite_existing);
+  fs::copy_file(fs::path(from.string() + "-wal"), fs::path(to.string() + "-wal"),
+                fs::copy_options::overwrite_existing);
+}
+
+// Sets the header's page count (bytes 28-31, big-endian), as a checkpoint killed after it wrote
+// page 1 but before it wrote the pages after it leaves the file.
+void promise_pages(const fs::path& file, std::uint32_t pages) {
+  std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+  f.seekp(28);
+  const char be[4] = {static_cast<char>(pages >> 24), static_cast<char>(pages >> 16),
+                      static_cast<char>(pages >> 8), static_cast<char>(pages)};
+  f.write(be, 4);
+}
+
+}  // namespace
+
+TEST_F(StoreTest, AProjectKilledDuringACheckpointReopensWithEveryRow) {
+  {
+    auto st = Store::open(file_);
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(st->add_dataset(make_dataset("first", 10), "s", "llava").ok());
+  }
+  // A writer that never checkpoints, killed (here: copied) while it holds the log.
+  sqlite3* raw = nullptr;
+  ASSERT_EQ(sqlite3_open(file_.c_str(), &raw), SQLITE_OK);
+  ASSERT_EQ(sqlite3_exec(raw, "PRAGMA journal_mode=WAL; PRAGMA wal_autocheckpoint=0;", nullptr,
+                         nullptr, nullptr),
+            SQLITE_OK);
+  std::string insert = "BEGIN;";
+  for (int i = 0; i < 3000; ++i) {
+    insert += "INSERT INTO items(dataset_id, key, options, answer, idk_index) VALUES(1, 'extra" +
+              std::to_string(i) + "', '[]', 0, -1);";
+  }
+  insert += "COMMIT;";
+  ASSERT_EQ(sqlite3_exec(raw, insert.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  const fs::path copy = dir_ / "killed.unveil";
+  snapshot_with_wal(file_, copy);
+  sqlite3_close(raw);
+  // The main file's header promises far more pages than it has; the log has them.
+  promise_pages(copy, 100000);
+  auto st = Store::open(copy);
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  auto ids = st->item_ids(1);
+  ASSERT_TRUE(ids.ok()) << ids.error().message;
+  EXPECT_EQ(ids->size(), 3010u);  // every committed row, exactly once
+  auto check = Db::open(copy, SQLITE_OPEN_READONLY);
+  auto q = check->prepare("PRAGMA integrity_check");
+  ASSERT_TRUE(q.step());
+  EXPECT_EQ(q.text(0), "ok");
+}
+
+TEST_F(StoreTest, ATruncatedProjectWithoutALogIsStillRefusedUntouched) {
+  {
+    auto st = Store::open(file_);
+    ASSERT_TRUE(st.ok());
+    ASSERT_TRUE(st->add_dataset(make_dataset("first", 10), "s", "llava").ok());
+  }
+  ASSERT_FALSE(fs::exists(fs::path(file_.string() + "-wal")) &&
+               fs::file_size(fs::path(file_.string() + "-wal")) > 0);
+  promise_pages(file_, 100000);
+  const auto size = fs::file_size(file_);
+  auto st = Store::open(file_);
+  ASSERT_FALSE(st.ok());
+  EXPECT_NE(st.error().message.find("truncated"), std::string::npos) << st.error().message;
+  EXPECT_EQ(fs::file_size(file_), size);
+}
+
+TEST_F(StoreTest, ARelativeDatasetRootIsStoredAbsolute) {
+  // Stored relative, the root would name another folder for every command run from elsewhere.
+  auto st = Store::open(file_);
+  ASSERT_TRUE(st.ok());
+  Dataset ds = make_dataset("rel", 2);
+  ds.root = "some/where/./images";
+  ASSERT_TRUE(st->add_dataset(ds, "s", "llava").ok());
+  auto all = st->datasets();
+  ASSERT_TRUE(all.ok());
+  ASSERT_EQ(all->size(), 1u);
+  EXPECT_EQ((*all)[0].root, (fs::current_path() / "some/where/images").string());
 }

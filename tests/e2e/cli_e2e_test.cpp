@@ -643,3 +643,108 @@ TEST_F(CliE2E, ImportsVlmEvalKitAndLmmsEvalFiles) {
             std::string::npos)
       << x.err;
 }
+
+// A dataset that yields no item is refused, naming the file and the first problem, and no project
+// is made; so is JSON nested too deep for any dataset.
+TEST_F(CliE2E, ImportRefusesDatasetsWithoutItems) {
+  const std::string db = (dir_ / "p.unveil").string();
+  const std::string deep = write("deep.json", std::string(200000, '[') + std::string(200000, ']'));
+  const auto d = run_cli("import " + deep + " --db " + db);
+  EXPECT_EQ(d.status, 1);
+  EXPECT_EQ(d.err, "unveil-cli: " + deep +
+                       ": lists and objects nested deeper than 512 levels at line 1, column 513; "
+                       "expected a JSON list of items, each an object a few levels deep\n");
+  EXPECT_FALSE(fs::exists(db));
+
+  const std::string tsv = write("bad.tsv", "index\tquestion\tA\tB\tanswer\n1\tQ?\tx\ty\tZ\n");
+  const auto t = run_cli("import " + tsv + " --db " + db);
+  EXPECT_EQ(t.status, 1);
+  EXPECT_EQ(
+      t.err.rfind("unveil-cli: " + tsv + ": no item could be read (1 problem; the first: ", 0), 0u)
+      << t.err;
+  EXPECT_EQ(std::count(t.err.begin(), t.err.end(), '\n'), 1) << t.err;
+  EXPECT_FALSE(fs::exists(db));
+
+  const std::string none = write("none.json", "[]");
+  const auto n = run_cli("import " + none + " --db " + db);
+  EXPECT_EQ(n.status, 1);
+  EXPECT_EQ(n.err, "unveil-cli: " + none + ": the file holds no items\n");
+  EXPECT_FALSE(fs::exists(db));
+}
+
+// Commands that only read a project refuse an empty file and leave it as it was; the commands
+// that make projects may start one there.
+TEST_F(CliE2E, ReadingCommandsRefuseAnEmptyFile) {
+  const std::string empty = write("empty.unveil", "");
+  const std::string out = (dir_ / "r.html").string();
+  for (const std::string& args :
+       {"runs --db " + empty, "metrics --db " + empty + " --run 1",
+        "export --db " + empty + " --run 1", "report --db " + empty + " --run 1 --out " + out,
+        "compare --db " + empty + " --runs 1,2"}) {
+    const auto r = run_cli(args);
+    EXPECT_EQ(r.status, 1) << args;
+    EXPECT_NE(r.err.find(empty + ": not an Unveil project (the file is empty)"), std::string::npos)
+        << args << ": " << r.err;
+    EXPECT_EQ(fs::file_size(empty), 0u) << args;
+    EXPECT_FALSE(fs::exists(empty + "-wal")) << args;
+  }
+  EXPECT_FALSE(fs::exists(out));
+  const std::string pred = write("p.jsonl", kFour);
+  const auto made =
+      run_cli("import-predictions " + pred + " --db " + empty + " --dataset ext --name first");
+  ASSERT_EQ(made.status, 0) << made.err;
+  EXPECT_EQ(run_cli("runs --db " + empty).status, 0);
+}
+
+// Item text reaches the HTML report without NUL and without bidirectional controls that would
+// reorder what the reader sees; the report is written through a new file, never through a link.
+TEST_F(CliE2E, ReportShowsBidiControlsAndReplacesALinkAtItsName) {
+  const std::string db = (dir_ / "p.unveil").string();
+  const std::string data =
+      write("d.json",
+            "[{\"id\": \"a\", \"conversations\": [{\"from\": \"human\", \"value\": \"Open "
+            "invoice\\u202Efdp.exe\\u202C now\\u0000?\\nA. yes\\u2066x\\u2069\\nB. no\"}, "
+            "{\"from\": \"gpt\", \"value\": \"B\"}]}]");
+  ASSERT_EQ(run_cli("import " + data + " --db " + db + " --name bidi").status, 0);
+  const std::string pred = write("p.jsonl", "{\"id\":\"a\",\"probs\":[0.9,0.1],\"label\":1}\n");
+  const auto ip = run_cli("import-predictions " + pred + " --db " + db +
+                          " --dataset bidi --name \"run\xE2\x80\xAE"
+                          "1\"");
+  ASSERT_EQ(ip.status, 0) << ip.err;
+  // A link at the report's name to a file that must not change.
+  const fs::path victim = dir_ / "victim.txt";
+  std::ofstream(victim) << "keep me\n";
+  const fs::path out = dir_ / "r.html";
+  fs::create_symlink(victim, out);
+  const auto r = run_cli("report --db " + db + " --run 1 --bootstrap 10 --out " + out.string());
+  ASSERT_EQ(r.status, 0) << r.err;
+  std::ifstream vf(victim);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(vf)), {}), "keep me\n");
+  EXPECT_FALSE(fs::is_symlink(out));
+  std::ifstream f(out, std::ios::binary);
+  const std::string html((std::istreambuf_iterator<char>(f)), {});
+  EXPECT_NE(html.find("Open invoice[U+202E]fdp.exe[U+202C] now?"), std::string::npos);
+  EXPECT_NE(html.find("yes[U+2066]x[U+2069]"), std::string::npos);
+  EXPECT_NE(html.find("run[U+202E]1"), std::string::npos);
+  EXPECT_EQ(html.find('\0'), std::string::npos);
+  for (const char* control :
+       {"\xE2\x80\xAA", "\xE2\x80\xAB", "\xE2\x80\xAC", "\xE2\x80\xAD", "\xE2\x80\xAE",
+        "\xE2\x81\xA6", "\xE2\x81\xA7", "\xE2\x81\xA8", "\xE2\x81\xA9"}) {
+    EXPECT_EQ(html.find(control), std::string::npos);
+  }
+  // Exports go the same way.
+  const fs::path exported = dir_ / "e.jsonl";
+  fs::create_symlink(victim, exported);
+  ASSERT_EQ(run_cli("export --db " + db + " --run 1 --out " + exported.string()).status, 0);
+  std::ifstream vf2(victim);
+  EXPECT_EQ(std::string((std::istreambuf_iterator<char>(vf2)), {}), "keep me\n");
+  std::ifstream ef(exported);
+  const std::string e((std::istreambuf_iterator<char>(ef)), {});
+  EXPECT_EQ(e.rfind("{\"id\":\"a\"", 0), 0u) << e;
+  const auto bad =
+      run_cli("export --db " + db + " --run 1 --out " + (dir_ / "no" / "e.jsonl").string());
+  EXPECT_EQ(bad.status, 1);
+  EXPECT_EQ(bad.err, "unveil-cli: " + (dir_ / "no" / "e.jsonl").string() +
+                         ": cannot write the export (the folder " + (dir_ / "no").string() +
+                         " does not exist)\n");
+}
