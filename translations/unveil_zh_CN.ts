@@ -542,6 +542,30 @@
         <source>Bi&amp;nning:</source>
         <translation>分箱方式(&amp;N)：</translation>
     </message>
+    <message>
+        <source>Among the options</source>
+        <translation>在选项之中</translation>
+    </message>
+    <message>
+        <source>Over the vocabulary (the study&apos;s)</source>
+        <translation>在整个词表上（研究的做法）</translation>
+    </message>
+    <message>
+        <source>The answer&apos;s probability among the option letters only (Unveil&apos;s default)</source>
+        <translation>答案在各选项字母之间的概率（Unveil 的默认）</translation>
+    </message>
+    <message>
+        <source>The answer letter&apos;s probability over everything the model could have written, as the study measures it; the temperature is then fitted as the study does</source>
+        <translation>答案字母在模型可能写出的所有内容上的概率，与研究的度量方式相同；温度随之按研究的方法拟合</translation>
+    </message>
+    <message>
+        <source>Which probability counts as the model&apos;s confidence. Among the options: the answer&apos;s share of the probability given to the option letters. Over the vocabulary: the answer&apos;s probability over every word the model could have written next, which is lower when the model also considered writing something else. Predictions files that hold only option scores support the first.</source>
+        <translation>哪一个概率算作模型的置信度。在选项之中：答案在分给各选项字母的概率中所占的份额。在整个词表上：答案在模型下一步可能写出的每个词上的概率；当模型也考虑过写别的内容时，它会更低。只含选项分数的预测文件只支持前者。</translation>
+    </message>
+    <message>
+        <source>C&amp;onfidence:</source>
+        <translation>置信度(&amp;O)：</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::CalibrationSession</name>
@@ -1050,6 +1074,14 @@
     <message>
         <source>Whether the run&apos;s answer is the gold answer; sort it descending for “confidently wrong first”</source>
         <translation>该运行的回答是否为标准答案；降序排序即为“高置信错误优先”</translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>The model gave no option letter; this counts as a wrong answer</source>
+        <translation>模型没有给出任何选项字母；这计为一个错误答案</translation>
     </message>
 </context>
 <context>
@@ -2062,6 +2094,18 @@
     <message>
         <source>In brackets: the %1 % bootstrap interval — the range the value would likely take on another sample of items like these (%2 resamples of the items, seed %3).</source>
         <translation>括号中为 %1 % 自助法区间——在另一组类似条目上该值可能落入的范围（对条目重采样 %2 次，种子 %3）。</translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation>未作答</translation>
+    </message>
+    <message>
+        <source>Predictions in which the model gave no option letter. They are left out of every number below (the study&apos;s choice), so those numbers describe only the questions it answered.</source>
+        <translation>模型没有给出任何选项字母的预测。下面的每个数字都不包括它们（研究的做法），因此这些数字只描述它回答了的问题。</translation>
+    </message>
+    <message>
+        <source>Predictions in which the model gave no option letter. They count as wrong answers in every number below, with the confidence of the model&apos;s top option.</source>
+        <translation>模型没有给出任何选项字母的预测。在下面的每个数字中它们都计为错误答案，置信度取模型最可能的选项。</translation>
     </message>
 </context>
 <context>

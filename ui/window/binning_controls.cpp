@@ -59,7 +59,7 @@ BinningControls::BinningControls(QWidget* parent) : QWidget(parent) {
          "lower when the model also considered writing something else. Predictions files that "
          "hold only option scores support the first.");
   confidence_->setToolTip(confidenceTip);
-  auto* confidenceLabel = new QLabel(tr("Con&fidence:"), this);
+  auto* confidenceLabel = new QLabel(tr("C&onfidence:"), this);
   confidenceLabel->setBuddy(confidence_);
   confidenceLabel->setToolTip(confidenceTip);
 
