@@ -15,7 +15,9 @@
 #include "browser/dataset_filter_proxy.h"
 #include "browser/dataset_session.h"
 #include "browser/dataset_table_model.h"
+#include "browser/run_overlay.h"
 #include "browser/thumbnail_loader.h"
+#include "calib/outcomes.h"
 #include "dataset_fixtures.h"
 #include "test_support.h"
 #include "window/dataset_page.h"
@@ -70,6 +72,36 @@ class DatasetBrowserTest : public QObject {
     QVERIFY(!model.index(0, 0).data(DatasetTableModel::kIsIdkRole).toBool());
     QCOMPARE(model.splits(), ids({"idk", "test", "train"}));
     QCOMPARE(model.categories(), ids({"absent", "colour", "count"}));
+  }
+
+  void anUnansweredItemSaysNoAnswerNotANumber() {
+    // Items a1 (answered A, right) and b3 (no option letter: wrong) of a run over fiveItems().
+    const auto ds = test::fiveItems();
+    calib::PredictionSet set;
+    calib::PredictionInput in;
+    for (const char* id : {"a1", "b3"}) {
+      in.clear();
+      in.id = id;
+      in.scores = {2.0, 0.0, 0.0};
+      in.label = 0;
+      in.answer = std::string(id) == "a1" ? 0 : calib::kUnanswered;
+      set.add(in);
+    }
+    auto shared = std::make_shared<const calib::PredictionSet>(set);
+    const calib::Outcomes o = calib::compute_outcomes(set);
+    auto overlay =
+        std::make_shared<const RunOverlay>(makeRunOverlay(*ds, shared, o, QStringLiteral("r")));
+    DatasetTableModel model(nullptr);
+    model.setDataset(ds);
+    model.setRunOverlay(overlay);
+    QCOMPARE(model.index(0, DatasetTableModel::kRunAnswer).data().toString(),
+             QStringLiteral("A · red"));
+    QCOMPARE(model.index(2, DatasetTableModel::kRunAnswer).data().toString(),
+             QStringLiteral("No answer"));
+    QVERIFY(model.index(2, DatasetTableModel::kRunAnswer)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("wrong answer")));
   }
 
   void proxyFiltersGiveTheExpectedRows() {

@@ -172,8 +172,15 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
       if (!predicted)
         return role == Qt::DisplayRole && overlay_ ? QVariant(QStringLiteral("—")) : QVariant();
       const int k = overlay_->predicted[row];
+      if (k < 0) {
+        // The model gave no option letter: say so, never a number that looks like an option.
+        if (role == Qt::DisplayRole) return tr("No answer");
+        if (role == Qt::ToolTipRole)
+          return tr("The model gave no option letter; this counts as a wrong answer");
+        return {};
+      }
       if (role == Qt::DisplayRole) {
-        if (k < 0 || static_cast<std::size_t>(k) >= it->options.size()) return QString::number(k);
+        if (static_cast<std::size_t>(k) >= it->options.size()) return QString::number(k);
         const data::Option& o = it->options[static_cast<std::size_t>(k)];
         return QString(QString(QLatin1Char(o.letter)) + QStringLiteral(" · ") + oneLine(o.text));
       }
