@@ -913,6 +913,10 @@
         <translation>仅答对</translation>
     </message>
     <message>
+        <source>No answer only</source>
+        <translation>仅未作答</translation>
+    </message>
+    <message>
         <source>Show the items the run answered wrongly, or rightly</source>
         <translation>只显示该运行答错（或答对）的条目</translation>
     </message>

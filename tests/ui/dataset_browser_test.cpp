@@ -102,6 +102,15 @@ class DatasetBrowserTest : public QObject {
                 .data(Qt::ToolTipRole)
                 .toString()
                 .contains(QStringLiteral("wrong answer")));
+    // The browser's "No answer only" filter lists exactly b3; "Wrong only" lists it too.
+    DatasetFilterProxy proxy;
+    proxy.setSourceModel(&model);
+    proxy.setOutcomeFilter(DatasetFilterProxy::OutcomeFilter::kUnanswered);
+    QCOMPARE(shownIds(proxy), ids({"b3"}));
+    proxy.setOutcomeFilter(DatasetFilterProxy::OutcomeFilter::kWrong);
+    QCOMPARE(shownIds(proxy), ids({"b3"}));
+    proxy.setOutcomeFilter(DatasetFilterProxy::OutcomeFilter::kRight);
+    QCOMPARE(shownIds(proxy), ids({"a1"}));
   }
 
   void proxyFiltersGiveTheExpectedRows() {

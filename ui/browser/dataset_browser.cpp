@@ -69,6 +69,8 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
                     static_cast<int>(DatasetFilterProxy::OutcomeFilter::kAll));
   outcome_->addItem(tr("Wrong only"), static_cast<int>(DatasetFilterProxy::OutcomeFilter::kWrong));
   outcome_->addItem(tr("Right only"), static_cast<int>(DatasetFilterProxy::OutcomeFilter::kRight));
+  outcome_->addItem(tr("No answer only"),
+                    static_cast<int>(DatasetFilterProxy::OutcomeFilter::kUnanswered));
   outcome_->setToolTip(tr("Show the items the run answered wrongly, or rightly"));
   wrongFirst_ = new QPushButton(tr("Confidently wrong first"), this);
   wrongFirst_->setObjectName(QStringLiteral("wrongFirstButton"));

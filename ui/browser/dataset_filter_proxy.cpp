@@ -116,9 +116,12 @@ bool DatasetFilterProxy::filterAcceptsRow(int sourceRow, const QModelIndex& sour
   if (outcome_ != OutcomeFilter::kAll || confidenceFilter) {
     const RunOverlay* run = model->runOverlay().get();
     if (!run || !run->hasPrediction(row)) return false;
-    if (outcome_ != OutcomeFilter::kAll &&
-        (run->correct[row] == 1) != (outcome_ == OutcomeFilter::kRight))
+    if (outcome_ == OutcomeFilter::kUnanswered) {
+      if (run->predicted[row] >= 0) return false;
+    } else if (outcome_ != OutcomeFilter::kAll &&
+               (run->correct[row] == 1) != (outcome_ == OutcomeFilter::kRight)) {
       return false;
+    }
     const double c = run->confidence[row];
     if (confidenceFilter && (c < confLo_ || c > confHi_)) return false;
   }

@@ -14,7 +14,7 @@ class DatasetFilterProxy : public QSortFilterProxyModel {
 
  public:
   enum class IdkFilter { kAll, kIdkOnly, kAnswerableOnly };
-  enum class OutcomeFilter { kAll, kRight, kWrong };
+  enum class OutcomeFilter { kAll, kRight, kWrong, kUnanswered };
 
   explicit DatasetFilterProxy(QObject* parent = nullptr);
 
@@ -24,7 +24,8 @@ class DatasetFilterProxy : public QSortFilterProxyModel {
   void setIdkFilter(IdkFilter filter);
   /// Case-insensitive substring of the id, the question or an option's text; empty: everything.
   void setSearchText(const QString& text);
-  /// Items the run got right, or wrong (items it did not predict are hidden by either).
+  /// Items the run got right, or wrong, or on which the model gave no option letter (items it
+  /// did not predict are hidden by each).
   void setOutcomeFilter(OutcomeFilter filter);
   /// Items whose run confidence lies in [lo, hi]; (0, 1) both included is no filter.
   void setConfidenceRange(double lo, double hi);
