@@ -236,7 +236,7 @@ Result<TemperatureFit> fit_temperature_study_grid(const PredictionSet& set) {
     return Error{"item \"" + v.missing +
                  "\" has no vocabulary logits of its answer step: the study's temperature is "
                  "fitted on the full-vocabulary NLL (a run made by Unveil stores them for "
-                 "vocabularies of up to 65,536 tokens; a predictions file gives them as "
+                 "vocabularies of up to 8,192 tokens; a predictions file gives them as "
                  "\"vocab_logits\")"};
   }
   if (v.items.empty()) return Error{"no answered items to fit a temperature on"};
