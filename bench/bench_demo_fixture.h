@@ -15,6 +15,7 @@
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
 #include "model/model.h"
+#include "model/torch_model.h"
 
 namespace unveil::bench {
 

@@ -13,6 +13,7 @@
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
 #include "model/model.h"
+#include "model/torch_backend.h"
 #include "store/store.h"
 
 namespace {
@@ -61,8 +62,8 @@ void BM_OneItem(benchmark::State& state) {
   for (auto _ : state) {
     // What "Run now" does: read and prepare the item, run it.
     const auto& item = f.world.items[i++ % 500];
-    auto in = m->prepare(item, f.world.root, cond, "", 0);
-    auto out = m->run({*in});
+    auto in = m->torchscript()->prepare(item, f.world.root, cond, "", 0);
+    auto out = m->torchscript()->run({*in});
     benchmark::DoNotOptimize(out->front().option_logits.data());
   }
 }
@@ -74,10 +75,10 @@ void BM_BatchThroughput(benchmark::State& state) {
   const auto cond = *data::parse_perturbation("image");
   std::vector<model::ModelInput> batch;
   for (int i = 0; i < state.range(0); ++i)
-    batch.push_back(
-        *m->prepare(f.world.items[static_cast<std::size_t>(i)], f.world.root, cond, "", 0));
+    batch.push_back(*m->torchscript()->prepare(f.world.items[static_cast<std::size_t>(i)],
+                                               f.world.root, cond, "", 0));
   for (auto _ : state) {
-    auto out = m->run(batch);
+    auto out = m->torchscript()->run(batch);
     benchmark::DoNotOptimize(out->data());
   }
   state.SetItemsProcessed(state.iterations() * state.range(0));

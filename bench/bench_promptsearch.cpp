@@ -16,6 +16,7 @@
 #include "data/readers.h"
 #include "model/model.h"
 #include "model/prompt.h"
+#include "model/torch_backend.h"
 #include "store/store.h"
 
 #include "bench_demo_fixture.h"
@@ -107,11 +108,11 @@ void BM_LoadModelAndFirstTwoBatches(benchmark::State& state) {
     }
     std::vector<model::ModelInput> batch;
     for (const auto& it : items) {
-      auto in = m->prepare(it, f.world.root, data::Perturbation{}, "", 0);
+      auto in = m->torchscript()->prepare(it, f.world.root, data::Perturbation{}, "", 0);
       if (in) batch.push_back(std::move(*in));
     }
     for (int k = 0; k < 2; ++k)
-      benchmark::DoNotOptimize(m->run(batch));
+      benchmark::DoNotOptimize(m->torchscript()->run(batch));
   }
 }
 BENCHMARK(BM_LoadModelAndFirstTwoBatches)

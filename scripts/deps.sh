@@ -17,6 +17,7 @@ PACKAGES=(
   xvfb xauth
   python3-numpy
   libsentencepiece-dev
+  libcurl4-openssl-dev libcpp-httplib-dev
 )
 
 missing=()

@@ -11,22 +11,30 @@
 #include "calib/report_json.h"
 #include "data/perturb.h"
 #include "model/model.h"
+#include "model/prompt.h"
 #include "store/store.h"
 #include "util/sha256.h"
 
 namespace unveil::analysis {
 namespace {
 
-std::string file_sha256(const std::filesystem::path& p) {
-  std::ifstream f(p, std::ios::binary);
-  Sha256 h;
-  char buf[1 << 16];
-  while (f.read(buf, sizeof buf) || f.gcount() > 0)
-    h.update(buf, static_cast<std::size_t>(f.gcount()));
-  return to_hex(h.finish());
+// What an endpoint's answer adds to a prediction, kept as extra JSON members (exported with the
+// prediction, docs/FORMATS.md): the generated text and the option letters whose log-probabilities
+// are bounds (absent from the server's top_logprobs).
+std::string endpoint_extra(const model::ScoreResult& r) {
+  if (r.text.empty() && r.bounded.empty()) return {};
+  std::string extra;
+  if (!r.text.empty())
+    extra += "\"generated_text\":" +
+             nlohmann::json(r.text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  if (!r.bounded.empty()) {
+    if (!extra.empty()) extra += ",";
+    extra += "\"logprob_bounded_options\":" + nlohmann::json(r.bounded).dump();
+  }
+  return extra;
 }
 
-// The model's row in the project (one per file content and path), added when missing.
+// The model's row in the project (one per model fingerprint and card path), added when missing.
 Result<std::int64_t> model_row(store::Store& st, const model::Model& m,
                                const std::filesystem::path& card) {
   auto found = find_model_row(st, m.card(), card);
@@ -34,8 +42,8 @@ Result<std::int64_t> model_row(store::Store& st, const model::Model& m,
   if (*found) return **found;
   std::ifstream f(card);
   const std::string text((std::istreambuf_iterator<char>(f)), {});
-  return st.add_model({0, m.card().name, std::filesystem::absolute(card).string(),
-                       file_sha256(m.card().model_path()), text, ""});
+  return st.add_model(
+      {0, m.card().name, std::filesystem::absolute(card).string(), m.fingerprint(), text, ""});
 }
 
 }  // namespace
@@ -65,7 +73,9 @@ std::string check_model_output(const model::ModelOutput& o, std::size_t options)
 
 Result<std::optional<std::int64_t>> find_model_row(store::Store& st, const model::ModelCard& card,
                                                    const std::filesystem::path& card_file) {
-  const std::string hash = file_sha256(card.model_path());
+  auto fingerprint = model::card_fingerprint(card);
+  if (!fingerprint) return fingerprint.error();
+  const std::string& hash = *fingerprint;
   const std::string path = std::filesystem::absolute(card_file).string();
   auto models = st.models();
   if (!models) return models.error();
@@ -112,6 +122,9 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   auto model_id = model_row(*st, *m, spec.card);
   if (!model_id) return model_id.error();
   const std::string prompt = spec.prompt.empty() ? m->card().prompt_template : spec.prompt;
+  if (std::string bad = model::prompt_template_problem(prompt); !bad.empty()) {
+    return Error{"the prompt template: " + bad};
+  }
 
   EvalResult res;
   res.device = m->device_name();
@@ -133,8 +146,10 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     const auto setting = [&](const char* key) {
       return settings.is_object() && settings.contains(key) ? settings[key] : nlohmann::json();
     };
-    if (setting("model_sha256") != nlohmann::json(file_sha256(m->card().model_path()))) {
-      differs.push_back("model weights (SHA-256 of the model file)");
+    if (setting("model_sha256") != nlohmann::json(m->fingerprint())) {
+      differs.push_back(m->card().backend == model::kBackendOpenAi
+                            ? "model (another server or model id)"
+                            : "model weights (SHA-256 of the model file)");
     }
     if (setting("seed") != nlohmann::json(spec.seed)) differs.push_back("seed");
     if (setting("max_new_tokens") != nlohmann::json(m->card().max_new_tokens)) {
@@ -174,7 +189,8 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     rs.settings = nlohmann::json{{"batch", spec.batch},
                                  {"seed", spec.seed},
                                  {"max_new_tokens", m->card().max_new_tokens},
-                                 {"model_sha256", file_sha256(m->card().model_path())}}
+                                 {"backend", m->card().backend},
+                                 {"model_sha256", m->fingerprint()}}
                       .dump();
     rs.expected = items->size();
     auto run = st->create_run(rs);
@@ -194,40 +210,57 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     pending.push_back(i);
   }
   const std::filesystem::path root = (*ds)->root;
-  const std::size_t batch = static_cast<std::size_t>(std::max(1, spec.batch));
+  const std::size_t batch = m->batch_size(static_cast<std::size_t>(std::max(1, spec.batch)));
   auto last_report = clock::now();
   const auto t_run = clock::now();
   std::size_t processed = 0;
+  // A failure of the whole run (the model fails, the server cannot be reached): what is stored
+  // stays, the run is marked failed and can be resumed.
+  const auto fail_run = [&](const Error& e) -> Error {
+    (void)writer->flush();
+    (void)st->set_run_status(res.run_id, store::RunStatus::kFailed);
+    return Error{e.message + " (run " + std::to_string(res.run_id) + " keeps its " +
+                 std::to_string(done.size() + res.predicted) +
+                 " stored predictions and can be resumed)"};
+  };
   for (std::size_t b = 0; b < pending.size(); b += batch) {
     if (cancel && cancel->load()) {
       res.cancelled = true;
       break;
     }
-    std::vector<model::ModelInput> inputs;
+    std::vector<model::ScoreRequest> requests;
     std::vector<std::size_t> which;
     for (std::size_t k = b; k < std::min(pending.size(), b + batch); ++k) {
-      const auto& item = (*items)[pending[k]];
-      auto in = m->prepare(item, root, *condition, prompt,
-                           spec.seed ^ static_cast<std::uint64_t>((*ids)[pending[k]]));
-      if (!in) {
-        ++res.skipped;
-        if (res.problems.size() < 20) res.problems.push_back(in.error().message);
-        continue;
-      }
-      inputs.push_back(std::move(*in));
+      model::ScoreRequest q;
+      q.item = &(*items)[pending[k]];
+      q.root = root;
+      q.condition = *condition;
+      q.prompt_template = prompt;
+      q.seed = spec.seed ^ static_cast<std::uint64_t>((*ids)[pending[k]]);
+      requests.push_back(std::move(q));
       which.push_back(pending[k]);
     }
-    const auto tb = clock::now();
-    auto out = m->run(inputs);
-    if (!out) return out.error();
-    const double per_item_ms =
-        std::chrono::duration<double, std::milli>(clock::now() - tb).count() /
-        std::max<std::size_t>(1, inputs.size());
+    auto out = m->score(requests, cancel);
+    if (!out) return fail_run(out.error());
     calib::PredictionSet live;
     calib::PredictionInput in;
     for (std::size_t k = 0; k < out->size(); ++k) {
-      const auto& o = (*out)[k];
+      const model::ScoreResult& r = (*out)[k];
       const auto& item = (*items)[which[k]];
+      if (r.status == model::ScoreResult::Status::kCancelled) {
+        res.cancelled = true;
+        continue;
+      }
+      if (r.status == model::ScoreResult::Status::kItemError) {
+        // An input that could not be made is skipped as before; an item a server refused is a
+        // failed item: the run is then resumable and a resume asks again.
+        const bool input = m->card().backend != model::kBackendOpenAi;
+        ++(input ? res.skipped : res.failed);
+        if (res.problems.size() < 20)
+          res.problems.push_back(input ? r.error : "failed: " + r.error);
+        continue;
+      }
+      const model::ModelOutput& o = r.output;
       // A model's output is checked before it is stored: a non-finite or wrongly shaped result
       // is a failed item with its reason, never a row SQLite would silently turn into nothing.
       if (auto bad = check_model_output(o, item.options.size()); !bad.empty()) {
@@ -248,12 +281,13 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
         mx = std::max(mx, z);
       for (double z : o.option_logits)
         sum += std::exp(z - mx);
-      // The answer is the first generated option letter, the argmax of that step's logits, so
-      // its option-level probability is the largest: exp(0) / sum.
-      p.conf_options = 1.0 / sum;
+      // The answer is the first generated option letter; its option-level probability is its
+      // softmax over the option logits (the largest for a model that decodes greedily).
+      p.conf_options = o.answer >= 0 ? std::exp(o.option_logits[o.answer] - mx) / sum : 1.0 / sum;
       p.correct = o.answer == item.answer;
-      p.latency_ms = per_item_ms;
-      if (auto s = writer->add(p); !s) return s.error();
+      p.latency_ms = r.milliseconds;
+      p.extra = endpoint_extra(r);
+      if (auto s = writer->add(p); !s) return fail_run(s.error());
       ++res.predicted;
       if (on_predictions) {
         in.clear();
@@ -270,6 +304,7 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
     }
     if (on_predictions && !live.empty()) on_predictions(live);
     processed = std::min(pending.size(), b + batch);
+    if (res.cancelled) break;
     if (progress && (b == 0 || clock::now() - last_report > std::chrono::milliseconds(120) ||
                      processed == pending.size())) {
       last_report = clock::now();
@@ -278,6 +313,7 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
       pr.run_id = res.run_id;
       pr.total = done.size() + pending.size();
       pr.done = done.size() + processed;
+      pr.backend = m->counters();
       pr.items_per_second = secs > 0 ? static_cast<double>(processed) / secs : 0;
       pr.eta_seconds = pr.items_per_second > 0
                            ? static_cast<double>(pending.size() - processed) / pr.items_per_second

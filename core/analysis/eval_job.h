@@ -13,7 +13,6 @@
 #include "calib/metrics.h"
 #include "calib/prediction_set.h"
 #include "model/model.h"
-#include "model/torch_model.h"
 #include "store/store.h"
 #include "util/result.h"
 
@@ -59,6 +58,8 @@ struct EvalProgress {
   std::size_t done = 0, total = 0;
   double items_per_second = 0;
   double eta_seconds = 0;
+  /// Requests, retries, errors and requests in flight of an endpoint model (zero otherwise).
+  model::BackendCounters backend;
 };
 
 struct EvalResult {

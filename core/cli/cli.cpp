@@ -64,6 +64,11 @@ constexpr const char* kHelp =
     "          [--bins N] [--batch N] [--quiet] [--format json|text]\n"
     "      the study's prompt optimisation: each round every kept prompt gives m variants, each\n"
     "      scored as a run (accuracy band, then ECE); the best k are kept; stored in the project\n"
+    "  serve --model CARD.json [--host 127.0.0.1] [--port 8000] [--device cpu|cuda|auto]\n"
+    "          [--served-model-name NAME] [--max-batch 16]\n"
+    "      serve a TorchScript model through the OpenAI API (GET /v1/models, POST\n"
+    "      /v1/chat/completions with image data URLs and logprobs) until Ctrl-C; port 0: any\n"
+    "      free port. No authentication: it listens on 127.0.0.1 unless --host says otherwise\n"
     "  demo --out DIR [--seed S] [--size N] [--no-models]\n"
     "      write the built-in shapes world (LLaVA JSON + PNG images) and train the demo models\n"
     "\n"
@@ -104,6 +109,7 @@ int run(const std::vector<std::string>& args, std::ostream& out, std::ostream& e
     if (cmd == "compare") return cmd_compare(rest, io);
     if (cmd == "report") return cmd_report(rest, io);
     if (cmd == "promptsearch") return cmd_promptsearch(rest, io);
+    if (cmd == "serve") return cmd_serve(rest, io);
     if (cmd == "help" || cmd == "--help" || cmd == "-h") {
       out << kHelp;
       return kOk;

@@ -6,6 +6,7 @@
 #include "calib/report_json.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/interrupt.h"
 
 namespace unveil::cli {
 namespace {
@@ -56,12 +57,22 @@ int cmd_eval(std::span<const std::string> argv, Io io) {
     spec.resume_run = *r;
   }
   const bool quiet = a.flags.count("--quiet") > 0;
-  auto res = analysis::run_eval(spec, nullptr, [&](const analysis::EvalProgress& p) {
+  // Ctrl+C stops the run between batches (an endpoint model within a second): what is stored
+  // stays, and the run is marked cancelled and resumable. A second Ctrl+C ends the program.
+  const InterruptGuard interrupt;
+  auto res = analysis::run_eval(spec, &interrupt.flag(), [&](const analysis::EvalProgress& p) {
     if (quiet) return;
-    char buf[160];
-    std::snprintf(buf, sizeof buf, "\r%zu/%zu items  %.0f items/s  ETA %.0f s   ", p.done, p.total,
-                  p.items_per_second, p.eta_seconds);
-    io.err << buf << std::flush;
+    char buf[240];
+    int n = std::snprintf(buf, sizeof buf, "\r%zu/%zu items  %.0f items/s  ETA %.0f s", p.done,
+                          p.total, p.items_per_second, p.eta_seconds);
+    if (p.backend.requests > 0 || p.backend.in_flight > 0) {
+      std::snprintf(buf + n, sizeof buf - static_cast<std::size_t>(n),
+                    "  in flight %llu  retries %llu  errors %llu",
+                    static_cast<unsigned long long>(p.backend.in_flight),
+                    static_cast<unsigned long long>(p.backend.retries),
+                    static_cast<unsigned long long>(p.backend.errors));
+    }
+    io.err << buf << "   " << std::flush;
   });
   if (!quiet) io.err << "\n";
   if (!res) return input_error(io, res.error().message);
@@ -93,6 +104,12 @@ int cmd_eval(std::span<const std::string> argv, Io io) {
     }
     for (const auto& p : res->problems)
       io.out << (p.rfind("failed: ", 0) == 0 ? "  " : "  skipped: ") << p << "\n";
+  }
+  if (res->cancelled) {
+    return input_error(io, "run " + std::to_string(res->run_id) + " stopped after " +
+                               std::to_string(res->predicted) +
+                               " new predictions (kept; resume it with --resume " +
+                               std::to_string(res->run_id) + ")");
   }
   if (res->failed) {
     return input_error(io, "run " + std::to_string(res->run_id) + ": " +

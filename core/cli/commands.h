@@ -26,6 +26,7 @@ int cmd_idk(std::span<const std::string> args, Io io);
 int cmd_compare(std::span<const std::string> args, Io io);
 int cmd_report(std::span<const std::string> args, Io io);
 int cmd_promptsearch(std::span<const std::string> args, Io io);
+int cmd_serve(std::span<const std::string> args, Io io);
 
 /// Prints "unveil-cli: MESSAGE" and the usage hint of a command; returns kUsage.
 int usage_error(Io io, const std::string& message, const char* usage);

@@ -1,54 +1,52 @@
-// A loaded model of the contract: card + tokenizer + TorchScript module, and how items become its
-// inputs under a condition (with the image, text only, blank, noise, blur, ...).
+// A loaded model, whatever runs it: the card and its backend (backend.h). Copyable and cheap to
+// copy (the backend is shared); the card's "backend" field picks the TorchScript backend
+// (torch_backend.h, the default) or an OpenAI-compatible server (openai_backend.h).
 #pragma once
 
-#include <cstddef>
+#include <atomic>
 #include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
 
-#include "data/item.h"
-#include "data/perturb.h"
+#include "model/backend.h"
 #include "model/model_card.h"
-#include "model/tokenizer.h"
-#include "model/torch_model.h"
 
 namespace unveil::model {
 
-/// The longest prompt, in tokens, a model is given (the template with the item filled in). A
-/// longer one is refused, naming the item: the memory a model needs grows with the prompt's
-/// length, and a card's template of millions of words would otherwise take all of it.
-inline constexpr std::size_t kMaxPromptTokens = 8192;
+class TorchBackend;
+
+/// What makes two runs the same model, from the card alone (no model is loaded): the SHA-256 of
+/// a TorchScript card's model file, a hash of an endpoint card's URL and model id. Equal to the
+/// loaded backend's fingerprint().
+Result<std::string> card_fingerprint(const ModelCard& card);
 
 class Model {
  public:
-  /// Reads the card, the tokenizer it names (load_tokenizer: word-level vocabulary or
-  /// SentencePiece model, checked against the card's option ids) and the TorchScript file, and
-  /// checks them together with a dry run. A template that alone (with a short sample item) is
-  /// longer than kMaxPromptTokens is refused.
+  /// Reads the card and loads its backend: a TorchScript model is read and checked with a dry run
+  /// on `device`; an endpoint is checked for its form only (no request is made; the first
+  /// request says whether the server answers). `device` is ignored for endpoints.
   static Result<Model> load(const std::filesystem::path& card_json, DeviceChoice device);
+  /// A model over a backend already made (tests, `unveil-cli serve`).
+  explicit Model(std::shared_ptr<const Backend> backend);
 
-  const ModelCard& card() const { return card_; }
-  const Tokenizer& tokenizer() const { return *tokenizer_; }
-  std::string device_name() const { return torch_->device_name(); }
-
-  /// The model's input for an item. `prompt_template` empty: the card's. The image is loaded from
-  /// the dataset root, perturbed (seeded) and preprocessed as the card asks; condition "text"
-  /// (PerturbationKind::kNoImage) gives no image and a prompt without the image token. A prompt
-  /// longer than kMaxPromptTokens is refused, naming the item.
-  Result<ModelInput> prepare(const data::Item& item, const std::filesystem::path& root,
-                             const data::Perturbation& condition,
-                             const std::string& prompt_template, std::uint64_t seed) const;
-
-  Result<std::vector<ModelOutput>> run(const std::vector<ModelInput>& batch) const {
-    return torch_->run(batch);
+  const ModelCard& card() const { return backend_->card(); }
+  std::string device_name() const { return backend_->device_name(); }
+  std::string fingerprint() const { return backend_->fingerprint(); }
+  std::size_t batch_size(std::size_t requested) const { return backend_->batch_size(requested); }
+  Result<std::vector<ScoreResult>> score(const std::vector<ScoreRequest>& batch,
+                                         const std::atomic<bool>* cancel = nullptr) const {
+    return backend_->score(batch, cancel);
   }
+  BackendCounters counters() const { return backend_->counters(); }
+  const Backend& backend() const { return *backend_; }
+  /// The TorchScript backend, or null when the model runs elsewhere.
+  const TorchBackend* torchscript() const { return torch_; }
 
  private:
-  ModelCard card_;
-  std::shared_ptr<const Tokenizer> tokenizer_;  // shared, as torch_ is: a Model stays copyable
-  std::shared_ptr<TorchModel> torch_;
+  Model() = default;
+  std::shared_ptr<const Backend> backend_;
+  const TorchBackend* torch_ = nullptr;
 };
 
 }  // namespace unveil::model

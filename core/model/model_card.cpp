@@ -1,5 +1,6 @@
 #include "model/model_card.h"
 
+#include <cctype>
 #include <cmath>
 #include <fstream>
 #include <iterator>
@@ -135,6 +136,150 @@ std::optional<std::string> whole_number(const json& obj, const char* key, std::i
   return it->dump();
 }
 
+// "" when `url` is an http(s) URL with a host; the problem otherwise.
+std::string base_url_problem(const std::string& url) {
+  const auto scheme = url.find("://");
+  if (scheme == std::string::npos) return "expected a URL such as \"http://gpu-box:8000/v1\"";
+  const std::string s = url.substr(0, scheme);
+  if (s != "http" && s != "https") {
+    return "the scheme must be http or https; found \"" + s + "\"";
+  }
+  const std::string rest = url.substr(scheme + 3);
+  if (rest.empty() || rest[0] == '/' || rest[0] == ':') return "the URL has no host";
+  for (unsigned char ch : url) {
+    if (ch <= 0x20 || ch == 0x7f) return "the URL holds a space or a control character";
+  }
+  if (url.find('?') != std::string::npos || url.find('#') != std::string::npos) {
+    return "the URL must end at the API's root (e.g. \"/v1\"), without a query";
+  }
+  return {};
+}
+
+bool env_name(const std::string& s) {
+  if (s.empty() || !(std::isupper(static_cast<unsigned char>(s[0])) || s[0] == '_')) return false;
+  for (unsigned char ch : s) {
+    if (!(std::isupper(ch) || std::isdigit(ch) || ch == '_')) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+namespace {
+
+// The rest of a card whose "backend" is "openai": a server and a model name instead of a file,
+// a tokenizer and option ids (a server's tokens are read as letters, docs/MODELS.md).
+Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::string& name) {
+  auto field_error = [&](const std::string& field, const std::string& what) {
+    return Error{name + ": field \"" + field + "\": " + what};
+  };
+  for (const char* secret : {"api_key", "key", "token", "authorization"}) {
+    if (j.contains(secret)) {
+      return field_error(secret,
+                         "a card must not hold a key (cards are copied into projects and "
+                         "reports): put the key in an environment variable and name it in "
+                         "\"api_key_env\"");
+    }
+  }
+  for (const char* unused : {"file", "tokenizer", "option_token_ids", "pad_token_id", "image"}) {
+    if (j.contains(unused)) {
+      return field_error(unused,
+                         "not used by the \"openai\" backend (the server holds the model, "
+                         "its tokenizer and its image processing): leave it out");
+    }
+  }
+  auto text = [&](const char* key, bool required, std::string& out) -> std::optional<Error> {
+    const auto it = j.find(key);
+    if (it == j.end()) {
+      if (required) return field_error(key, "missing (a string is required)");
+      return std::nullopt;
+    }
+    if (!it->is_string())
+      return field_error(key, std::string("expected a string, found ") + it->type_name());
+    out = it->get<std::string>();
+    return std::nullopt;
+  };
+  EndpointSpec& e = c.endpoint;
+  if (auto err = text("base_url", true, e.base_url)) return *err;
+  while (e.base_url.size() > 1 && e.base_url.back() == '/')
+    e.base_url.pop_back();
+  if (std::string p = base_url_problem(e.base_url); !p.empty()) return field_error("base_url", p);
+  if (auto err = text("model", true, e.model)) return *err;
+  if (e.model.empty()) return field_error("model", "empty (the server's model id)");
+  c.name = e.model;
+  if (auto err = text("name", false, c.name)) return *err;
+  if (c.name.empty()) return field_error("name", "empty");
+  if (auto err = text("api_key_env", false, e.api_key_env)) return *err;
+  if (!e.api_key_env.empty() && !env_name(e.api_key_env)) {
+    return field_error("api_key_env",
+                       "expected the name of an environment variable (capitals, digits and _, "
+                       "e.g. \"UNVEIL_API_KEY\"), not the key itself");
+  }
+  std::int64_t v = 0;
+  if (auto found = whole_number(j, "max_concurrency", 1, 256, e.max_concurrency, v))
+    return field_error("max_concurrency", "expected a whole number from 1 to 256, found " + *found);
+  e.max_concurrency = static_cast<int>(v);
+  if (auto found = whole_number(j, "top_logprobs", 1, 1000, e.top_logprobs, v))
+    return field_error("top_logprobs",
+                       "expected a whole number from 1 to 1000 (OpenAI allows "
+                       "20; vLLM up to its --max-logprobs), found " +
+                           *found);
+  e.top_logprobs = static_cast<int>(v);
+  if (auto found = whole_number(j, "max_retries", 0, 20, e.max_retries, v))
+    return field_error("max_retries", "expected a whole number from 0 to 20, found " + *found);
+  e.max_retries = static_cast<int>(v);
+  if (j.contains("timeout_s")) {
+    const json& t = j["timeout_s"];
+    if (!t.is_number() || !(t.get<double>() >= 0.1 && t.get<double>() <= 3600)) {
+      return field_error("timeout_s", "expected seconds from 0.1 to 3600, found " + t.dump());
+    }
+    e.timeout_s = t.get<double>();
+  }
+  if (auto err = text("image_format", false, e.image_format)) return *err;
+  if (e.image_format != "png" && e.image_format != "jpeg") {
+    return field_error("image_format",
+                       "expected \"png\" or \"jpeg\"; found \"" + e.image_format + "\"");
+  }
+  c.image = true;
+  if (j.contains("modalities")) {
+    if (!j["modalities"].is_array()) {
+      return field_error("modalities", "expected a list such as [\"image\", \"text\"]");
+    }
+    c.image = false;
+    bool has_text = false;
+    for (const auto& m : j["modalities"]) {
+      if (m == "image")
+        c.image = true;
+      else if (m == "text")
+        has_text = true;
+      else
+        return field_error("modalities",
+                           "unknown modality " + m.dump() + " (expected \"image\" or \"text\")");
+    }
+    if (!has_text) return field_error("modalities", "must include \"text\"");
+  }
+  c.prompt_template = kStudyTemplate;
+  if (auto err = text("prompt_template", false, c.prompt_template)) return *err;
+  if (c.prompt_template.empty()) {
+    return field_error("prompt_template",
+                       "empty (leave the field out for the study's template, or give one with "
+                       "{question} and {options})");
+  }
+  if (std::string p = prompt_template_problem(c.prompt_template); !p.empty())
+    return field_error("prompt_template", p);
+  std::int64_t max_new = 0;
+  if (auto found = whole_number(j, "max_new_tokens", 1, kMaxNewTokens, ModelCard{}.max_new_tokens,
+                                max_new)) {
+    return field_error("max_new_tokens", "expected a whole number from 1 to " +
+                                             std::to_string(kMaxNewTokens) + ", found " + *found);
+  }
+  c.max_new_tokens = static_cast<int>(max_new);
+  for (char letter = 'A'; letter <= 'Z'; ++letter)
+    c.option_token_ids[letter] = letter - 'A';  // letters only; a server's ids are its own
+  if (j.contains("provenance")) c.provenance = j["provenance"].dump();
+  return c;
+}
+
 }  // namespace
 
 Result<ModelCard> read_model_card(const std::filesystem::path& path) {
@@ -165,6 +310,14 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
   ModelCard c;
   c.dir = path.parent_path();
   c.card_file = path;
+  if (auto e = str(j, "backend", "backend", false, c.backend)) return *e;
+  if (c.backend != kBackendTorchScript && c.backend != kBackendOpenAi) {
+    return field_error("backend",
+                       "expected \"torchscript\" (a model file of the contract) or "
+                       "\"openai\" (an OpenAI-compatible server); found \"" +
+                           c.backend + "\"");
+  }
+  if (c.backend == kBackendOpenAi) return read_endpoint_card(j, std::move(c), name);
   if (auto e = str(j, "name", "name", true, c.name)) return *e;
   if (auto e = str(j, "file", "file", true, c.file)) return *e;
   if (std::string e = model_file_problem(c.dir, c.file); !e.empty()) return field_error("file", e);
@@ -305,6 +458,26 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
 
 std::string to_json_text(const ModelCard& c) {
   nlohmann::ordered_json j;
+  if (c.backend == kBackendOpenAi) {
+    const EndpointSpec& e = c.endpoint;
+    j["backend"] = c.backend;
+    j["name"] = c.name;
+    j["base_url"] = e.base_url;
+    j["model"] = e.model;
+    if (!e.api_key_env.empty()) j["api_key_env"] = e.api_key_env;
+    j["modalities"] = c.image ? nlohmann::ordered_json::array({"image", "text"})
+                              : nlohmann::ordered_json::array({"text"});
+    j["max_concurrency"] = e.max_concurrency;
+    j["timeout_s"] = e.timeout_s;
+    j["top_logprobs"] = e.top_logprobs;
+    j["max_retries"] = e.max_retries;
+    j["image_format"] = e.image_format;
+    if (c.prompt_template != kStudyTemplate) j["prompt_template"] = c.prompt_template;
+    j["max_new_tokens"] = c.max_new_tokens;
+    if (!c.provenance.empty())
+      j["provenance"] = nlohmann::ordered_json::parse(c.provenance, nullptr, false);
+    return j.dump(2);
+  }
   j["name"] = c.name;
   j["file"] = c.file;
   j["modalities"] = c.image ? nlohmann::ordered_json::array({"image", "text"})

@@ -6,6 +6,8 @@
 #include <torch/script.h>
 
 #include <algorithm>
+#include <cmath>
+#include <numeric>
 #include <sstream>
 
 namespace unveil::model {
@@ -240,6 +242,92 @@ Result<std::vector<ModelOutput>> TorchModel::run(const std::vector<ModelInput>& 
         if (hit != opts.end()) {
           o.answer = static_cast<int>(hit - opts.begin());
         } else {
+          ids[b].push_back(arg);
+          still.push_back(b);
+        }
+      }
+      active.swap(still);
+    }
+  } catch (const std::exception& e) {
+    return Error{impl_->card.model_path().string() + ": inference failed: " + first_line(e.what())};
+  }
+  return out;
+}
+
+Result<std::vector<Generation>> TorchModel::generate(const std::vector<ModelInput>& batch,
+                                                     int max_tokens, int top_k) const {
+  return generate(batch, std::vector<GenerationLimits>(batch.size(), {max_tokens, top_k}));
+}
+
+Result<std::vector<Generation>> TorchModel::generate(
+    const std::vector<ModelInput>& batch, const std::vector<GenerationLimits>& limits,
+    const std::vector<std::int64_t>& stop_ids) const {
+  std::vector<Generation> out(batch.size());
+  if (batch.empty()) return out;
+  if (limits.size() != batch.size()) {
+    return Error{"generate: " + std::to_string(limits.size()) + " limits for " +
+                 std::to_string(batch.size()) + " items"};
+  }
+  try {
+    c10::InferenceMode guard;
+    std::vector<std::vector<std::int64_t>> ids;
+    std::vector<const std::vector<float>*> px;
+    std::vector<std::size_t> active;
+    for (std::size_t b = 0; b < batch.size(); ++b) {
+      ids.push_back(batch[b].ids);
+      px.push_back(&batch[b].pixels);
+      if (limits[b].max_tokens > 0) active.push_back(b);
+    }
+    std::vector<std::int64_t> order;  // token ids, sorted for a step's top_k
+    while (!active.empty()) {
+      std::vector<std::vector<std::int64_t>> step_ids;
+      std::vector<const std::vector<float>*> step_px;
+      for (std::size_t b : active) {
+        step_ids.push_back(ids[b]);
+        step_px.push_back(px[b]);
+      }
+      const auto logits =
+          impl_->forward(impl_->pixel_tensor(step_px), impl_->ids_tensor(step_ids)).contiguous();
+      const std::int64_t v = logits.size(1);
+      const double* data = logits.data_ptr<double>();
+      std::vector<std::size_t> still;
+      for (std::size_t r = 0; r < active.size(); ++r) {
+        const std::size_t b = active[r];
+        const double* row = data + static_cast<std::ptrdiff_t>(r) * v;
+        // run()'s argmax: the first of equal maxima.
+        std::int64_t arg = 0;
+        double mx = row[0];
+        for (std::int64_t k = 1; k < v; ++k) {
+          if (row[k] > mx) {
+            mx = row[k];
+            arg = k;
+          }
+        }
+        double sum = 0;
+        for (std::int64_t k = 0; k < v; ++k)
+          sum += std::exp(row[k] - mx);
+        const double lse = mx + std::log(sum);
+        GenerationStep s;
+        s.id = arg;
+        s.logprob = row[arg] - lse;
+        const std::int64_t k_top = std::clamp<std::int64_t>(limits[b].top_k, 0, v);
+        if (k_top > 0) {
+          order.resize(static_cast<std::size_t>(v));
+          std::iota(order.begin(), order.end(), std::int64_t{0});
+          std::partial_sort(order.begin(), order.begin() + k_top, order.end(),
+                            [row](std::int64_t x, std::int64_t y) {
+                              return row[x] > row[y] || (row[x] == row[y] && x < y);
+                            });
+          s.top.reserve(static_cast<std::size_t>(k_top));
+          for (std::int64_t k = 0; k < k_top; ++k) {
+            const std::int64_t id = order[static_cast<std::size_t>(k)];
+            s.top.emplace_back(id, row[id] - lse);
+          }
+        }
+        Generation& g = out[b];
+        g.steps.push_back(std::move(s));
+        g.stopped = std::find(stop_ids.begin(), stop_ids.end(), arg) != stop_ids.end();
+        if (!g.stopped && static_cast<int>(g.steps.size()) < limits[b].max_tokens) {
           ids[b].push_back(arg);
           still.push_back(b);
         }

@@ -8,15 +8,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "model/backend.h"
 #include "model/model_card.h"
 #include "util/result.h"
 
 namespace unveil::model {
-
-enum class DeviceChoice { kCpu, kCuda, kAuto };
-Result<DeviceChoice> parse_device(std::string_view text);
 
 /// Sets libtorch's intra-op thread count; call once at start-up (Debian's libtorch starts with
 /// one).
@@ -36,21 +35,25 @@ struct ModelInput {
   std::vector<std::int64_t> option_ids;  ///< token ids of this item's option letters, in order
 };
 
-/// Vocabularies up to this size keep the answer step's whole logits (for the study's
-/// full-vocabulary temperature, docs/METRICS.md); larger ones keep the confidence only.
-constexpr std::size_t kMaxKeptVocab = 8192;
+/// One generated token with its step's log-probabilities (log-softmax over the whole vocabulary,
+/// computed in double from the model's logits).
+struct GenerationStep {
+  std::int64_t id = 0;  ///< the chosen (greedy) token
+  double logprob = 0;   ///< its log-probability
+  /// The step's `top_k` most likely tokens as (id, log-probability), in descending order, ties
+  /// broken by the lower id (so the chosen token is first).
+  std::vector<std::pair<std::int64_t, double>> top;
+};
 
-struct ModelOutput {
-  int answer = -1;  ///< index of the first generated option letter; -1: none in max_new_tokens
-  /// The option letters' logits at the answer step (at the first step when unanswered).
-  std::vector<double> option_logits;
-  /// The answer letter's softmax probability over the vocabulary at that step; for an
-  /// unanswered item the top option letter's.
-  std::optional<double> conf_vocab;
-  /// The whole vocabulary's logits at that step, when the vocabulary has at most kMaxKeptVocab
-  /// tokens (empty otherwise).
-  std::vector<double> vocab_logits;
-  int steps = 0;  ///< tokens generated up to and including the answer
+struct Generation {
+  std::vector<GenerationStep> steps;
+  bool stopped = false;  ///< the last step generated a stop id (else max_tokens were generated)
+};
+
+/// What generate() does for one item.
+struct GenerationLimits {
+  int max_tokens = 1;  ///< tokens to generate, at least 1
+  int top_k = 0;       ///< alternatives kept per step, 0..vocabulary size
 };
 
 class TorchModel {
@@ -66,6 +69,18 @@ class TorchModel {
   /// Greedy decoding up to max_new_tokens for a batch; the first generated option letter is the
   /// answer. Runs under c10::InferenceMode.
   Result<std::vector<ModelOutput>> run(const std::vector<ModelInput>& batch) const;
+
+  /// Greedy decoding for `unveil-cli serve` (core/serve/openai_server.h): each item generates
+  /// `max_tokens` tokens (or up to and including one of `stop_ids`), with the per-step
+  /// log-probabilities an OpenAI-compatible server returns. The greedy path is run()'s (the same
+  /// inputs, the same argmax, lowest id first among equal logits), so the step where run() found
+  /// its answer is the same step here. Option ids are not used. Runs under c10::InferenceMode.
+  Result<std::vector<Generation>> generate(const std::vector<ModelInput>& batch,
+                                           const std::vector<GenerationLimits>& limits,
+                                           const std::vector<std::int64_t>& stop_ids = {}) const;
+  /// The same limits for every item.
+  Result<std::vector<Generation>> generate(const std::vector<ModelInput>& batch, int max_tokens,
+                                           int top_k) const;
 
   /// "cpu" or "cuda:0".
   std::string device_name() const;

@@ -14,6 +14,7 @@
 #include "calib/outcomes.h"
 #include "calib/recipe.h"
 #include "cli/commands.h"
+#include "model/torch_model.h"
 #include "store/store.h"
 #include "tiny_demo_project.h"
 

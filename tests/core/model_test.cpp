@@ -16,6 +16,7 @@
 #include "model/model_card.h"
 #include "model/prompt.h"
 #include "model/tokenizer.h"
+#include "model/torch_backend.h"
 #include "store/store.h"
 #include "test_util.h"
 
@@ -104,12 +105,12 @@ TEST_F(Models, AnItemGetsAnAnswerAndBothConfidences) {
   ASSERT_TRUE(ds.ok());
   const data::Item& item = ds->items.front();
   auto cond = data::parse_perturbation("image");
-  auto in = m->prepare(item, ds->root, *cond, "", 0);
+  auto in = m->torchscript()->prepare(item, ds->root, *cond, "", 0);
   ASSERT_TRUE(in.ok()) << in.error().message;
   EXPECT_EQ(in->pixels.size(), 3u * 48 * 48);
   EXPECT_EQ(in->option_ids.size(), item.options.size());
   const std::vector<model::ModelInput> batch{*in, *in};
-  auto out = m->run(batch);
+  auto out = m->torchscript()->run(batch);
   ASSERT_TRUE(out.ok()) << out.error().message;
   ASSERT_EQ(out->size(), 2u);
   const auto& o = (*out)[0];
@@ -123,7 +124,7 @@ TEST_F(Models, AnItemGetsAnAnswerAndBothConfidences) {
     EXPECT_NEAR((*out)[1].option_logits[k], o.option_logits[k], 1e-5);
   }
   // Text only: no pixels, and the prompt loses its image token.
-  auto text = m->prepare(item, ds->root, *data::parse_perturbation("text"), "", 0);
+  auto text = m->torchscript()->prepare(item, ds->root, *data::parse_perturbation("text"), "", 0);
   EXPECT_TRUE(text->pixels.empty());
   EXPECT_LT(text->ids.size(), in->ids.size());
 }
@@ -194,7 +195,7 @@ TEST_F(Models, PromptsLongerThanTheMaximumSequenceAreRefused) {
   for (std::size_t i = 0; i < model::kMaxPromptTokens; ++i)
     words += "red ";
   item.question = words;  // with the template's own tokens: beyond the maximum
-  auto in = m->prepare(item, dir_, *cond, "", 0);
+  auto in = m->torchscript()->prepare(item, dir_, *cond, "", 0);
   ASSERT_FALSE(in.ok());
   EXPECT_EQ(in.error().message.rfind("item \"long-one\": the prompt is ", 0), 0u)
       << in.error().message;
@@ -202,9 +203,9 @@ TEST_F(Models, PromptsLongerThanTheMaximumSequenceAreRefused) {
             std::string::npos)
       << in.error().message;
   item.question = "red?";
-  ASSERT_TRUE(m->prepare(item, dir_, *cond, "", 0).ok());
+  ASSERT_TRUE(m->torchscript()->prepare(item, dir_, *cond, "", 0).ok());
   // A run's own template (prompt search, IDK wordings) is held to the same bound.
-  auto t = m->prepare(item, dir_, *cond, words + "{question}", 0);
+  auto t = m->torchscript()->prepare(item, dir_, *cond, words + "{question}", 0);
   ASSERT_FALSE(t.ok());
   EXPECT_NE(t.error().message.find("item \"long-one\": the prompt is 8"), std::string::npos);
   // A card whose template alone is too long is refused on load, naming the card.

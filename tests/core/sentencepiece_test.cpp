@@ -17,6 +17,7 @@
 #include "model/prompt.h"
 #include "model/sentencepiece_tokenizer.h"
 #include "model/tokenizer.h"
+#include "model/torch_backend.h"
 #include "sentencepiece_train_util.h"
 #include "test_util.h"
 
@@ -378,25 +379,26 @@ TEST_F(SentencePieceModel, RunsThroughLoadPrepareAndRun) {
   write(models / "spm-mm.json", j.dump());
   auto m = model::Model::load(models / "spm-mm.json", model::DeviceChoice::kCpu);
   ASSERT_TRUE(m.ok()) << m.error().message;
-  EXPECT_EQ(m->tokenizer().size(), static_cast<std::size_t>(vocab));
+  EXPECT_EQ(m->torchscript()->tokenizer().size(), static_cast<std::size_t>(vocab));
 
   auto ds = data::read_llava_json(dir_ / "shapes_world.json");
   ASSERT_TRUE(ds.ok());
   const data::Item& item = ds->items.front();
-  auto in = m->prepare(item, ds->root, *data::parse_perturbation("image"), "", 0);
+  auto in = m->torchscript()->prepare(item, ds->root, *data::parse_perturbation("image"), "", 0);
   ASSERT_TRUE(in.ok()) << in.error().message;
   ASSERT_FALSE(in->ids.empty());
   EXPECT_EQ(in->ids.front(), 1);                                // <s>
   EXPECT_EQ(std::count(in->ids.begin(), in->ids.end(), 8), 1);  // <image>
-  EXPECT_EQ(std::count(in->ids.begin(), in->ids.end(), m->tokenizer().id("<unk>")), 0);
+  EXPECT_EQ(std::count(in->ids.begin(), in->ids.end(), m->torchscript()->tokenizer().id("<unk>")),
+            0);
   ASSERT_EQ(in->option_ids.size(), item.options.size());
   for (std::size_t k = 0; k < item.options.size(); ++k)
     EXPECT_EQ(in->option_ids[k], 3 + (item.options[k].letter - 'A'));
-  auto text = m->prepare(item, ds->root, *data::parse_perturbation("text"), "", 0);
+  auto text = m->torchscript()->prepare(item, ds->root, *data::parse_perturbation("text"), "", 0);
   ASSERT_TRUE(text.ok()) << text.error().message;
   EXPECT_EQ(std::count(text->ids.begin(), text->ids.end(), 8), 0);
 
-  auto out = m->run({*in, *text});
+  auto out = m->torchscript()->run({*in, *text});
   ASSERT_TRUE(out.ok()) << out.error().message;
   ASSERT_EQ(out->size(), 2u);
   for (const auto& o : *out) {

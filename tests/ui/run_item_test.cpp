@@ -14,6 +14,7 @@
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
 #include "model/model.h"
+#include "model/torch_backend.h"
 #include "run/model_library.h"
 #include "run/probability_bars.h"
 #include "run/run_item_panel.h"
@@ -88,10 +89,10 @@ void RunItemTest::runMatchesModelDirectly() {
 
       // The same item, run directly through core.
       const data::Item& item = dataset_->items[static_cast<std::size_t>(index)];
-      auto input = direct->prepare(item, dataset_->root, *data::parse_perturbation(condition),
-                                   prompt.toStdString(), 0);
+      auto input = direct->torchscript()->prepare(
+          item, dataset_->root, *data::parse_perturbation(condition), prompt.toStdString(), 0);
       QVERIFY(input.ok());
-      auto out = direct->run({*input});
+      auto out = direct->torchscript()->run({*input});
       QVERIFY(out.ok());
       const std::vector<double> expected = calib::softmax(out->front().option_logits);
       QCOMPARE(shown.probabilities.size(), expected.size());

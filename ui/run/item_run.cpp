@@ -20,12 +20,13 @@ ItemRunResult runItem(const model::Model& model, const data::Item& item, const s
       r.error = QString::fromStdString(perturbation.error().message);
       return r;
     }
-    auto input = model.prepare(item, root, *perturbation, prompt.toStdString(), seed);
-    if (!input.ok()) {
-      r.error = QString::fromStdString(input.error().message);
-      return r;
-    }
-    auto outputs = model.run({std::move(*input)});
+    model::ScoreRequest request;
+    request.item = &item;
+    request.root = root;
+    request.condition = *perturbation;
+    request.prompt_template = prompt.toStdString();
+    request.seed = seed;
+    auto outputs = model.score({request});
     if (!outputs.ok()) {
       r.error = QString::fromStdString(outputs.error().message);
       return r;
@@ -34,11 +35,20 @@ ItemRunResult runItem(const model::Model& model, const data::Item& item, const s
       r.error = QObject::tr("The model gave %1 outputs for one item").arg(outputs->size());
       return r;
     }
-    const model::ModelOutput& out = outputs->front();
+    const model::ScoreResult& result = outputs->front();
+    if (result.status != model::ScoreResult::Status::kScored) {
+      r.error = result.status == model::ScoreResult::Status::kCancelled
+                    ? QObject::tr("Cancelled")
+                    : QString::fromStdString(result.error);
+      return r;
+    }
+    const model::ModelOutput& out = result.output;
     r.answer = out.answer;
     r.logits = out.option_logits;
     r.probabilities = calib::softmax(out.option_logits);
     r.confVocab = out.conf_vocab;
+    r.text = QString::fromStdString(result.text);
+    r.bounded = QString::fromStdString(result.bounded);
     r.steps = out.steps;
   } catch (const std::exception& e) {
     r.error = QObject::tr("The model failed on item %1: %2")

@@ -18,6 +18,8 @@ struct ItemRunResult {
   std::vector<double> logits;
   std::optional<double> confVocab;  ///< the answer letter's probability over the vocabulary
   int steps = 0;
+  QString text;             ///< the generated text (endpoint models)
+  QString bounded;          ///< option letters whose logits are bounds (absent from a top-k)
   double milliseconds = 0;  ///< prepare + run
 };
 
