@@ -126,6 +126,30 @@
         <source>Could not load the model %1: %2</source>
         <translation>无法加载模型 %1：%2</translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder for the test card</source>
+        <translation>无法为测试模型卡创建临时文件夹</translation>
+    </message>
+    <message>
+        <source>Could not write the test card</source>
+        <translation>无法写入测试模型卡</translation>
+    </message>
+    <message>
+        <source>no option letter</source>
+        <translation>没有选项字母</translation>
+    </message>
+    <message>
+        <source>The server answered %1 in %2 ms (A %3 %, B %4 %)</source>
+        <translation>服务器在 %2 毫秒内回答了 %1（A %3 %，B %4 %）</translation>
+    </message>
+    <message>
+        <source>letters %1 were not among the top log-probabilities (bounds)</source>
+        <translation>字母 %1 不在最高的对数概率之中（为上界）</translation>
+    </message>
 </context>
 <context>
     <name>RunsAnalysis</name>
@@ -505,6 +529,22 @@
         <source>%n item(s) skipped</source>
         <translation>
             <numerusform>已跳过 %n 个条目</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in flight</source>
+        <translation>进行中的请求 %1 个</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retries</source>
+        <translation>
+            <numerusform>重试 %n 次</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>错误 %n 个</numerusform>
         </translation>
     </message>
 </context>
@@ -1599,10 +1639,6 @@
         <translation>打开模型(&amp;M)…</translation>
     </message>
     <message>
-        <source>Add a model card (JSON next to its TorchScript file) to run items with (Ctrl+M)</source>
-        <translation>添加模型卡（与其 TorchScript 文件放在一起的 JSON），用于运行条目（Ctrl+M）</translation>
-    </message>
-    <message>
         <source>Show or hide the project&apos;s runs (Ctrl+Shift+R)</source>
         <translation>显示或隐藏项目中的运行（Ctrl+Shift+R）</translation>
     </message>
@@ -1895,6 +1931,18 @@
     <message>
         <source>Open the report in the desktop&apos;s viewer</source>
         <translation>用桌面的查看器打开报告</translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON next to its TorchScript file, or a server&apos;s card) to run items with (Ctrl+M)</source>
+        <translation>添加模型卡（与其 TorchScript 文件放在一起的 JSON，或服务器模型卡），用于运行条目（Ctrl+M）</translation>
+    </message>
+    <message>
+        <source>Add &amp;server model…</source>
+        <translation>添加服务器模型(&amp;S)…</translation>
+    </message>
+    <message>
+        <source>A model served by vLLM, SGLang, llama.cpp or unveil-cli serve through the OpenAI API: its URL, its model id and the variable that holds its key (Ctrl+Shift+M)</source>
+        <translation>由 vLLM、SGLang、llama.cpp 或 unveil-cli serve 通过 OpenAI API 提供的模型：其 URL、模型 ID 以及保存密钥的环境变量（Ctrl+Shift+M）</translation>
     </message>
 </context>
 <context>
@@ -3030,6 +3078,14 @@ Double-click to show its diagrams</source>
         <source>Entropy: %1 nats (at most %2)</source>
         <translation>熵：%1 奈特（最大 %2）</translation>
     </message>
+    <message>
+        <source>%1: below the server&apos;s top log-probabilities (upper bounds)</source>
+        <translation>%1：低于服务器返回的最高对数概率（为上界）</translation>
+    </message>
+    <message>
+        <source>The model wrote: “%1”</source>
+        <translation>模型输出：“%1”</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RunSetup</name>
@@ -3221,6 +3277,111 @@ Double-click to show its diagrams</source>
     <message>
         <source>run</source>
         <translation>运行</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ServerModelDialog</name>
+    <message>
+        <source>Add server model</source>
+        <translation>添加服务器模型</translation>
+    </message>
+    <message>
+        <source>The server&apos;s OpenAI-compatible API root, ending in /v1 (vLLM, SGLang, llama.cpp&apos;s llama-server, unveil-cli serve)</source>
+        <translation>服务器兼容 OpenAI 的 API 根地址，以 /v1 结尾（vLLM、SGLang、llama.cpp 的 llama-server、unveil-cli serve）</translation>
+    </message>
+    <message>
+        <source>The server&apos;s model id, as GET /v1/models lists it</source>
+        <translation>服务器上的模型 ID，与 GET /v1/models 所列一致</translation>
+    </message>
+    <message>
+        <source>&amp;List models</source>
+        <translation>列出模型(&amp;L)</translation>
+    </message>
+    <message>
+        <source>Ask the server which models it serves</source>
+        <translation>询问服务器提供哪些模型</translation>
+    </message>
+    <message>
+        <source>the model id</source>
+        <translation>模型 ID</translation>
+    </message>
+    <message>
+        <source>The name runs and reports show</source>
+        <translation>运行和报告中显示的名称</translation>
+    </message>
+    <message>
+        <source>The environment variable that holds the API key, if the server wants one. The key itself is never written to a card, a project or a report.</source>
+        <translation>保存 API 密钥的环境变量（如果服务器需要密钥）。密钥本身从不写入模型卡、项目或报告。</translation>
+    </message>
+    <message>
+        <source>Requests in flight at once</source>
+        <translation>同时进行的请求数</translation>
+    </message>
+    <message>
+        <source>Alternatives asked for at each generated token. An option letter outside them gets an upper bound and is flagged. OpenAI allows 20; vLLM up to its --max-logprobs.</source>
+        <translation>每个生成词元请求返回的候选数。不在其中的选项字母取上界并加以标记。OpenAI 允许 20；vLLM 最多为其 --max-logprobs。</translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation>服务器 URL(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation>模型(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation>名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>API &amp;key variable:</source>
+        <translation>API 密钥变量(&amp;K)：</translation>
+    </message>
+    <message>
+        <source>Requests in &amp;flight:</source>
+        <translation>并发请求(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>&amp;Top log-probabilities:</source>
+        <translation>最高对数概率数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>The test scores one question with two options through the server.</source>
+        <translation>测试会通过服务器为一道有两个选项的问题打分。</translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation>测试连接(&amp;T)</translation>
+    </message>
+    <message>
+        <source>Score one question through the server and show its answer</source>
+        <translation>通过服务器为一道问题打分并显示其回答</translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s URL and the model&apos;s id.</source>
+        <translation>请填写服务器的 URL 和模型 ID。</translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation>正在向 %1 询问其模型…</translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists %n models.</source>
+        <translation>
+            <numerusform>服务器列出了 %n 个模型。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring one question through %1…</source>
+        <translation>正在通过 %1 为一道问题打分…</translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation>测试失败：%1</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>

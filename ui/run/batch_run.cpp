@@ -99,6 +99,10 @@ bool BatchRun::start(const BatchRunRequest& request) {
     } else {
       const auto progress = [self](const analysis::EvalProgress& p) {
         BatchRunProgress q{p.run_id, p.done, p.total, p.items_per_second, p.eta_seconds};
+        q.inFlight = p.backend.in_flight;
+        q.retries = p.backend.retries;
+        q.errors = p.backend.errors;
+        q.endpoint = p.backend.requests > 0 || p.backend.in_flight > 0;
         QMetaObject::invokeMethod(
             self,
             [self, q] {

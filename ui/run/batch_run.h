@@ -10,6 +10,7 @@
 #include <QString>
 #include <QTimer>
 #include <atomic>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <optional>
@@ -35,6 +36,9 @@ struct BatchRunProgress {
   qint64 runId = 0;
   std::size_t done = 0, total = 0;
   double itemsPerSecond = 0, etaSeconds = 0;
+  /// An endpoint model's requests: in flight now, sent again after an error, ended in an error.
+  std::uint64_t inFlight = 0, retries = 0, errors = 0;
+  bool endpoint = false;  ///< the counters mean something (the model is served elsewhere)
 };
 
 struct BatchRunOutcome {

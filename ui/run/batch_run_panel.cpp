@@ -348,6 +348,11 @@ void BatchRunPanel::showProgress(const BatchRunProgress& p) {
     text += QStringLiteral(" · ") + tr("%1 items/s").arg(std::lround(p.itemsPerSecond));
   if (p.done < p.total && p.etaSeconds > 0)
     text += QStringLiteral(" · ") + tr("about %1 left").arg(duration(p.etaSeconds));
+  if (p.endpoint) {
+    text += QStringLiteral(" · ") + tr("%1 in flight").arg(p.inFlight);
+    if (p.retries > 0) text += QStringLiteral(" · ") + tr("%n retries", nullptr, int(p.retries));
+    if (p.errors > 0) text += QStringLiteral(" · ") + tr("%n errors", nullptr, int(p.errors));
+  }
   progressLabel_->setText(text);
   setStatus(tr("Running %1…")
                 .arg(run_->request().runName.isEmpty() ? model_->currentText()

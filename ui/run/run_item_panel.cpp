@@ -285,8 +285,19 @@ void RunItemPanel::show(const ItemRunResult& r) {
           : tr("No option letter within the model's token budget");
   if (r.answer >= 0 && item.answer >= 0)
     answer += QStringLiteral(" · ") + (r.answer == item.answer ? tr("right") : tr("wrong"));
-  setStatus(answer + QStringLiteral(" · ") +
-            tr("%1 ms · %2").arg(QString::number(r.milliseconds, 'f', 1), condition_));
+  // A server's answer: what it wrote, and the letters whose values are only bounds (they were
+  // not among the log-probabilities it returned; docs/MODELS.md).
+  if (!r.bounded.isEmpty()) {
+    answer += QStringLiteral(" · ") +
+              tr("%1: below the server's top log-probabilities (upper bounds)").arg(r.bounded);
+  }
+  QString status = answer + QStringLiteral(" · ") +
+                   tr("%1 ms · %2").arg(QString::number(r.milliseconds, 'f', 1), condition_);
+  if (!r.text.isEmpty()) {
+    status += QLatin1Char('\n') +
+              tr("The model wrote: \u201c%1\u201d").arg(r.text.left(200).simplified());
+  }
+  setStatus(status);
 }
 
 void RunItemPanel::setStatus(const QString& text, bool error) {

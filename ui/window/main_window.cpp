@@ -63,6 +63,7 @@
 #include "run/batch_run_panel.h"
 #include "run/model_library.h"
 #include "run/run_item_panel.h"
+#include "run/server_model_dialog.h"
 #include "session/calibration_session.h"
 #include "window/binning_controls.h"
 #include "window/dataset_page.h"
@@ -998,6 +999,12 @@ void MainWindow::chooseModel() {
   if (path.isEmpty()) return;
   Settings::setLastDirectory(QFileInfo(path).absolutePath());
   openModel(path);
+}
+
+void MainWindow::addServerModel() {
+  ServerModelDialog dialog(this);
+  if (dialog.exec() == QDialog::Accepted && !dialog.cardPath().isEmpty())
+    openModel(dialog.cardPath());
 }
 
 void MainWindow::openModel(const QString& cardPath) {

@@ -173,6 +173,7 @@ class MainWindow : public QMainWindow {
   void chooseCalibrationFile();
   void chooseDataset();
   void chooseModel();
+  void addServerModel();
   void exportPlot(PlotView* plot);
   void showResult();
   void showActivity();

@@ -56,7 +56,14 @@ void MainWindow::createActions() {
   QAction* openModel = file->addAction(tr("Open &model…"), this, &MainWindow::chooseModel);
   openModel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
   openModel->setToolTip(
-      tr("Add a model card (JSON next to its TorchScript file) to run items with (Ctrl+M)"));
+      tr("Add a model card (JSON next to its TorchScript file, or a server's card) to run items "
+         "with (Ctrl+M)"));
+  QAction* serverModel =
+      file->addAction(tr("Add &server model…"), this, &MainWindow::addServerModel);
+  serverModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+  serverModel->setToolTip(
+      tr("A model served by vLLM, SGLang, llama.cpp or unveil-cli serve through the OpenAI API: "
+         "its URL, its model id and the variable that holds its key (Ctrl+Shift+M)"));
   loadCalibration_ =
       file->addAction(QIcon(QStringLiteral(":/icons/calibration.svg")),
                       tr("Load &calibration split…"), this, &MainWindow::chooseCalibrationFile);
