@@ -10,6 +10,7 @@
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
 #include "store/store.h"
+#include "util/atomic_file.h"
 
 namespace unveil::analysis {
 
@@ -42,9 +43,13 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
     if (options.progress) options.progress(stage, std::min(1.0, std::max(0.0, fraction)));
   };
   DemoProjectSummary summary;
-  std::error_code ec;
-  fs::create_directories(dir, ec);
-  if (ec) return Error{dir.string() + ": cannot create the folder (" + ec.message() + ")"};
+  // Everything is built in a temporary folder beside `dir` and swapped in when complete, so that a
+  // kill or a cancel leaves the earlier demo (or nothing) and never new images beside an old
+  // project; a folder that holds anything else is refused, never emptied.
+  auto staged = StagedFolder::create(dir, "demo", data::is_demo_folder);
+  if (!staged) return staged.error();
+  const fs::path build = staged->path();
+  if (auto marked = data::mark_demo_folder(build); !marked) return marked.error();
 
   // 1. The shapes world.
   report("Drawing the shapes world", 0);
@@ -55,7 +60,7 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
   wopt.progress = [&](int done, int total) {
     report("Drawing the shapes world", kWorldShare * done / std::max(1, total));
   };
-  auto world = data::write_shapes_world(dir / "world", wopt);
+  auto world = data::write_shapes_world(build / "world", wopt);
   if (!world) return world.error();
   if (cancelled()) return DemoProjectSummary{{}, 0, {}, 0, true};
 
@@ -80,17 +85,14 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
                std::to_string(total),
            kWorldShare + kTrainShare * (finished_epochs + done) / total_epochs);
   };
-  auto models = model::train_demo_models(world->json, dir / "models", topt);
+  auto models = model::train_demo_models(world->json, build / "models", topt);
   if (!models) {
     if (cancelled()) return DemoProjectSummary{{}, 0, {}, 0, true};
     return models.error();
   }
 
-  // 3. The project, under a temporary name until it is complete.
-  const fs::path final_path = demo_project_path(dir);
-  const fs::path partial = dir / "demo.unveil.partial";
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-    fs::remove(partial.string() + suffix, ec);
+  // 3. The project, in the temporary folder with the rest.
+  const fs::path partial = demo_project_path(build);
   auto dataset = data::read_llava_json(world->json);
   if (!dataset) return dataset.error();
   dataset->name = "shapes";
@@ -127,11 +129,7 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
                           kRunShare * (items_done + static_cast<double>(p.done)) / items_total);
       });
       if (!r) return r.error();
-      if (r->cancelled) {
-        for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-          fs::remove(partial.string() + suffix, ec);
-        return DemoProjectSummary{{}, 0, {}, 0, true};
-      }
+      if (r->cancelled) return DemoProjectSummary{{}, 0, {}, 0, true};
       items_done += split_items[s];
       summary.runs.push_back(r->run_id);
       if (s == 0) made[m].calibration = r->run_id;
@@ -159,15 +157,11 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
       c.nll_after = fit->nll_after;
       if (auto added = st->add_calibration(c); !added) return added.error();
     }
-  }
-  for (const char* suffix : {"", "-wal", "-shm", "-journal"})
-    fs::remove(final_path.string() + suffix, ec);
-  fs::rename(partial, final_path, ec);
-  if (ec) {
-    return Error{final_path.string() + ": cannot put the finished project in place (" +
-                 ec.message() + ")"};
-  }
-  summary.project = final_path;
+    // The project names its world and models where they will be once the folder is in place.
+    if (auto moved = st->relocate_paths(build, staged->target()); !moved) return moved.error();
+  }  // closed: SQLite folds its log into the file and removes it
+  if (auto placed = staged->commit(); !placed) return placed.error();
+  summary.project = demo_project_path(dir);
   summary.featured_run = made.back().test;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   report("Done", 1);

@@ -37,9 +37,10 @@ struct DemoProjectSummary {
 /// The project file a build in `dir` makes.
 std::filesystem::path demo_project_path(const std::filesystem::path& dir);
 
-/// Builds the demo project in `dir` (world in DIR/world, models in DIR/models). The project is
-/// written under a temporary name and renamed when complete, so that a cancelled or failed build
-/// never leaves a half-made demo.unveil behind.
+/// Builds the demo project in `dir` (world in DIR/world, models in DIR/models). Everything is
+/// built in a temporary folder beside `dir` and swapped in when complete, so that a cancelled,
+/// failed or killed build leaves the earlier demo (or no folder) and never a half-made or mixed
+/// one. A `dir` that holds anything but an earlier demo is refused (data::is_demo_folder).
 Result<DemoProjectSummary> build_demo_project(const std::filesystem::path& dir,
                                               const DemoProjectOptions& options = {});
 

@@ -9,6 +9,7 @@
 #include "cli/commands.h"
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
+#include "util/atomic_file.h"
 
 namespace unveil::cli {
 namespace {
@@ -84,23 +85,34 @@ int cmd_demo(std::span<const std::string> argv, Io io) {
     if (done == total) io.err << "\n";
   };
   const auto t0 = std::chrono::steady_clock::now();
-  auto world = data::write_shapes_world(*out, opt);
+  // Built whole in a temporary folder beside --out and swapped in at the end: a kill leaves the
+  // earlier demo or the new one, never new images beside an old world file.
+  auto stage = StagedFolder::create(*out, "demo", data::is_demo_folder);
+  if (!stage) return input_error(io, stage.error().message);
+  if (auto marked = data::mark_demo_folder(stage->path()); !marked)
+    return input_error(io, marked.error().message);
+  auto world = data::write_shapes_world(stage->path(), opt);
   if (!world) return input_error(io, world.error().message);
   std::vector<model::DemoModel> models;
   if (!a.flags.count("--no-models")) {
     model::DemoTrainOptions topt;
     topt.seed = static_cast<std::uint64_t>(*seed);
     if (epochs) topt.base_epochs = topt.mm_epochs = topt.ft_epochs = *epochs;
-    topt.progress = [&](const std::string& stage, int done, int total, double loss) {
-      io.err << "\rtraining " << stage << ": epoch " << done << "/" << total << ", loss " << loss
-             << "   " << std::flush;
+    topt.progress = [&](const std::string& stage_name, int done, int total, double loss) {
+      io.err << "\rtraining " << stage_name << ": epoch " << done << "/" << total << ", loss "
+             << loss << "   " << std::flush;
       if (done == total) io.err << "\n";
     };
-    auto trained =
-        model::train_demo_models(world->json, std::filesystem::path(*out) / "models", topt);
+    auto trained = model::train_demo_models(world->json, stage->path() / "models", topt);
     if (!trained) return input_error(io, trained.error().message);
     models = std::move(*trained);
   }
+  if (auto placed = stage->commit(); !placed) return input_error(io, placed.error().message);
+  // The paths the user gave, not the temporary folder's.
+  const std::filesystem::path dir(*out);
+  world->json = dir / world->json.filename();
+  for (auto& m : models)
+    m.card = dir / "models" / m.card.filename();
   const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
   if (*json) {
     nlohmann::ordered_json j;

@@ -347,4 +347,44 @@ Result<ShapesWorldSummary> write_shapes_world(const std::filesystem::path& dir,
   return sum;
 }
 
+Status mark_demo_folder(const std::filesystem::path& dir) {
+  return write_file_atomically(dir / kDemoFolderMark,
+                               "a demo made by Unveil: `unveil-cli demo` may replace this folder\n",
+                               "the demo's mark");
+}
+
+bool is_demo_folder(const std::filesystem::path& dir) {
+  namespace fs = std::filesystem;
+  // What `unveil-cli demo` writes (shapes_world.json, images/, models/) and what the demo
+  // project's build writes (world/, models/, demo.unveil and SQLite's files beside it, and the
+  // partial project of earlier versions).
+  static const std::array<const char*, 14> kNames = {kDemoFolderMark,
+                                                     "shapes_world.json",
+                                                     "images",
+                                                     "models",
+                                                     "world",
+                                                     "demo.unveil",
+                                                     "demo.unveil-wal",
+                                                     "demo.unveil-shm",
+                                                     "demo.unveil-journal",
+                                                     "demo.unveil.partial",
+                                                     "demo.unveil.partial-wal",
+                                                     "demo.unveil.partial-shm",
+                                                     "demo.unveil.partial-journal",
+                                                     kStagingMark};
+  std::error_code ec;
+  bool marked = false, world = false;
+  for (auto it = fs::directory_iterator(dir, ec); !ec && it != fs::directory_iterator();
+       it.increment(ec)) {
+    const std::string name = it->path().filename().string();
+    if (std::find_if(kNames.begin(), kNames.end(), [&](const char* n) { return name == n; }) ==
+        kNames.end()) {
+      return false;
+    }
+    marked = marked || name == kDemoFolderMark;
+    world = world || name == "shapes_world.json" || name == "world" || name == "demo.unveil";
+  }
+  return !ec && (marked || world);
+}
+
 }  // namespace unveil::data

@@ -41,4 +41,16 @@ struct ShapesVocabulary {
 Result<ShapesWorldSummary> write_shapes_world(const std::filesystem::path& dir,
                                               const ShapesWorldOptions& options = {});
 
+/// The file that marks a folder as a demo made by `unveil-cli demo` or the demo project's build
+/// (core/cli/cmd_demo.cpp, core/analysis/demo_project.cpp).
+inline constexpr const char* kDemoFolderMark = ".unveil-demo";
+
+/// Marks `dir` as a demo folder (kDemoFolderMark).
+Status mark_demo_folder(const std::filesystem::path& dir);
+
+/// Whether `dir` holds an earlier demo that a new one may replace: nothing but what a demo writes
+/// (the world, its images, the models, the demo project, the mark) and either the mark or a world
+/// file. A folder with anything else in it is not one: a demo never removes what it did not make.
+bool is_demo_folder(const std::filesystem::path& dir);
+
 }  // namespace unveil::data

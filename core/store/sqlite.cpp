@@ -58,11 +58,11 @@ std::span<const std::uint8_t> Stmt::blob(int col) const {
   return {p, static_cast<std::size_t>(n)};
 }
 
-Result<Db> Db::open(const std::filesystem::path& file, int flags) {
+Result<Db> Db::open(const std::filesystem::path& file, int flags, const std::string& name) {
   Db db;
-  db.file_ = file.string();
+  db.file_ = name.empty() ? file.string() : name;
   sqlite3* raw = nullptr;
-  const int rc = sqlite3_open_v2(db.file_.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
+  const int rc = sqlite3_open_v2(file.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   db.db_.reset(raw);
   if (rc != SQLITE_OK) {
     return Error{db.file_ + ": cannot open: " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};

@@ -63,8 +63,10 @@ struct DbError {
 
 class Db {
  public:
-  /// Opens (flags as sqlite3_open_v2) with foreign keys on and a busy timeout.
-  static Result<Db> open(const std::filesystem::path& file, int flags);
+  /// Opens (flags as sqlite3_open_v2) with foreign keys on and a busy timeout. `name`, when
+  /// given, is the file messages name (a URI or a private copy stands for it).
+  static Result<Db> open(const std::filesystem::path& file, int flags,
+                         const std::string& name = {});
 
   Stmt prepare(std::string_view sql);
   void exec(std::string_view sql);  ///< for statements without parameters (schema, pragmas)

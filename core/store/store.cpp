@@ -4,8 +4,10 @@
 #include <signal.h>
 #include <unistd.h>
 
+#include <array>
 #include <cerrno>
 #include <cmath>
+#include <cstdlib>
 #include <cstring>
 #include <ctime>
 #include <fstream>
@@ -15,6 +17,7 @@
 #include "calib/outcomes.h"
 #include "store/schema.h"
 #include "store/sqlite.h"
+#include "util/atomic_file.h"
 
 namespace unveil::store {
 namespace {
@@ -107,6 +110,82 @@ std::string check_header(const fs::path& file) {
            "); it cannot be opened safely";
   }
   return {};
+}
+
+// A path as the path of a "file:" URI: the characters a URI gives a meaning to, escaped.
+std::string uri_path(const fs::path& p) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : p.string()) {
+    if (c == '%' || c == '?' || c == '#' || c < 0x20 || c >= 0x7f) {
+      out += '%';
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+// A read-only project SQLite cannot open in place: in WAL mode, in a folder it may not write to,
+// with no shared-memory file beside it. Without a log the file alone is the whole project, read
+// as an immutable snapshot. With one, the log holds committed transactions the file does not
+// have yet (its writer was killed, or the disk filled, before it copied them), which an immutable
+// snapshot would not see: the file and its log are copied into a private folder, SQLite folds the
+// log into the copy there, and the copy is read (and removed from its folder at once: the open
+// connection keeps it). The project itself is never touched.
+Result<Db> open_without_shared_memory(const fs::path& file) {
+  const std::string name = file.string();
+  std::error_code ec;
+  const auto wal = fs::file_size(name + "-wal", ec);
+  if (ec || wal == 0) {
+    return Db::open("file:" + uri_path(fs::absolute(file)) + "?immutable=1",
+                    SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, name);
+  }
+  const auto cannot = [&](const std::string& why) {
+    return Error{name + ": cannot read the changes its log (" + name +
+                 "-wal) holds: the folder is read-only, and a private copy to read them from " +
+                 why};
+  };
+  std::string folder = (fs::temp_directory_path(ec) / "unveil-read-XXXXXX").string();
+  if (ec || ::mkdtemp(folder.data()) == nullptr) {
+    return cannot("could not be made (" + std::string(std::strerror(errno)) + ")");
+  }
+  struct RemovedAtEnd {
+    fs::path dir;
+    ~RemovedAtEnd() {
+      std::error_code ignored;
+      fs::remove_all(dir, ignored);
+    }
+  } removed{folder};
+  const fs::path copy = removed.dir / "project.unveil";
+  fs::copy_file(file, copy, ec);
+  if (!ec) fs::copy_file(name + "-wal", copy.string() + "-wal", ec);
+  // The copies keep the originals' read-only modes: SQLite must write them to fold the log in.
+  for (const char* suffix : {"", "-wal"}) {
+    if (!ec)
+      fs::permissions(copy.string() + suffix, fs::perms::owner_read | fs::perms::owner_write, ec);
+  }
+  if (ec) return cannot("could not be written (" + ec.message() + ")");
+  {
+    auto folded = Db::open(copy, SQLITE_OPEN_READWRITE, name);
+    if (!folded) return folded.error();
+    try {
+      folded->exec("PRAGMA wal_checkpoint(TRUNCATE)");
+      folded->exec("PRAGMA journal_mode = DELETE");  // one file, read without a log
+    } catch (const DbError& e) {
+      return cannot("could not be read (" + e.message + ")");
+    }
+  }
+  auto db = Db::open(copy, SQLITE_OPEN_READONLY, name);
+  if (!db) return db.error();
+  try {
+    db->exec("SELECT COUNT(*) FROM sqlite_master");
+  } catch (const DbError& e) {
+    return cannot("could not be read (" + e.message + ")");
+  }
+  return db;
 }
 
 RunInfo read_run(Stmt& s) {
@@ -239,15 +318,14 @@ Result<Store> Store::open(const fs::path& file, OpenMode mode) {
   if (!db) return db.error();
   st.db_ = std::make_unique<Db>(std::move(*db));
   if (st.read_only_) {
-    // A WAL file in a folder we cannot write to cannot get its shared-memory file: read it as an
-    // immutable snapshot instead (nothing else can be writing to a file we may not write either).
+    // A project in WAL mode in a folder we cannot write to cannot get its shared-memory file;
+    // nothing else can be writing to a file we may not write either.
     try {
       st.db_->exec("SELECT COUNT(*) FROM sqlite_master");
     } catch (const DbError&) {
-      auto imm = Db::open("file:" + fs::absolute(file).string() + "?immutable=1",
-                          SQLITE_OPEN_READONLY | SQLITE_OPEN_URI);
-      if (!imm) return imm.error();
-      st.db_ = std::make_unique<Db>(std::move(*imm));
+      auto other = open_without_shared_memory(file);
+      if (!other) return other.error();
+      st.db_ = std::make_unique<Db>(std::move(*other));
     }
   }
   Db& d = *st.db_;
@@ -974,28 +1052,60 @@ Status Store::restore_calibration(const CalibrationInfo& c) {
 }
 
 Status Store::save_as(const fs::path& target) {
-  const fs::path tmp = target.string() + ".part";
-  std::error_code ec;
-  fs::remove(tmp, ec);
+  // The copy goes into a new file of a random name made by this process in the target's folder
+  // (O_EXCL|O_NOFOLLOW, util/atomic_file.h), never through a link planted at a name one could
+  // guess, and is synced and renamed over the target when complete.
+  auto out = AtomicFileWriter::create(target, "the copy of the project");
+  if (!out) return out.error();
+  const fs::path tmp = out->temp_path();
+  const auto fail = [&](const std::string& why) {
+    return Error{target.string() + ": cannot write the copy of the project (" + why + ")"};
+  };
   {
-    auto dest = Db::open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+    auto dest = Db::open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW);
     if (!dest) return dest.error();
+    if (!out->temp_is_ours()) return fail("its temporary file was replaced");
+    // No rollback journal beside the temporary file: a failed copy is thrown away whole.
+    if (sqlite3_exec(dest->handle(), "PRAGMA journal_mode = OFF", nullptr, nullptr, nullptr) !=
+        SQLITE_OK) {
+      return fail(dest->error_message());
+    }
     sqlite3_backup* b = sqlite3_backup_init(dest->handle(), "main", db_->handle(), "main");
-    if (!b) return Error{target.string() + ": cannot copy: " + dest->error_message()};
+    if (!b) return fail(dest->error_message());
     int rc;
     while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
            rc == SQLITE_LOCKED) {
       if (rc != SQLITE_OK) sqlite3_sleep(20);
     }
     sqlite3_backup_finish(b);
-    if (rc != SQLITE_DONE) {
-      fs::remove(tmp, ec);
-      return Error{target.string() + ": copy failed: " + sqlite3_errstr(rc)};
-    }
+    if (rc != SQLITE_DONE) return fail(std::string("copy failed: ") + sqlite3_errstr(rc));
   }  // the copy is closed here, before it takes the target's name
-  fs::rename(tmp, target, ec);
-  if (ec) return Error{target.string() + ": cannot write: " + ec.message()};
-  return ok_status();
+  if (!out->temp_is_ours()) return fail("its temporary file was replaced");
+  return out->commit();
+}
+
+Status Store::relocate_paths(const fs::path& from, const fs::path& to) {
+  return guarded(file(), [&]() -> Status {
+    if (read_only_) return Error{file() + " is read-only"};
+    Transaction t(*db_);
+    // (table, column) of every path the store keeps.
+    static constexpr std::array<std::pair<const char*, const char*>, 5> kPaths = {{
+        {"datasets", "root"},
+        {"datasets", "source"},
+        {"models", "path"},
+        {"items", "source_file"},
+        {"dataset_problems", "file"},
+    }};
+    for (const auto& [table, column] : kPaths) {
+      const std::string c = column;
+      auto u = db_->prepare(std::string("UPDATE ") + table + " SET " + c + " = ?2 || substr(" + c +
+                            ", length(?1) + 1) WHERE " + c + " = ?1 OR substr(" + c +
+                            ", 1, length(?1) + 1) = ?1 || '/'");
+      u.bind(1, from.string()).bind(2, to.string()).exec();
+    }
+    t.commit();
+    return ok_status();
+  });
 }
 
 Result<PredictionWriter> PredictionWriter::open(const fs::path& file, std::int64_t run_id,

@@ -186,8 +186,15 @@ class Store {
   /// Puts back a calibration exactly as it was (same id and creation time): undoing a removal.
   Status restore_calibration(const CalibrationInfo& c);
 
-  /// A consistent copy of the whole project while it may be in use (SQLite's backup API).
+  /// A consistent copy of the whole project while it may be in use (SQLite's backup API), written
+  /// to a new temporary file in the target's folder (O_EXCL|O_NOFOLLOW, a random name), synced
+  /// and renamed over the target.
   Status save_as(const std::filesystem::path& target);
+
+  /// Paths the project keeps under the folder `from` (dataset roots and files, model cards) are
+  /// rewritten to lie under `to`, in one transaction: for a project built in one folder, with
+  /// what it refers to, and then moved to another. Both are absolute, without "." or "..".
+  Status relocate_paths(const std::filesystem::path& from, const std::filesystem::path& to);
 
   /// Runs marked running whose writing process is gone are shown (and stored) as interrupted.
   Status mark_orphaned_runs_interrupted();

@@ -48,8 +48,11 @@ class AtomicFileWriter {
   /// Flushes, fsyncs (options.sync), closes, renames over the target and fsyncs the folder.
   Status commit();
 
-  /// The temporary file's path (for tests).
+  /// The temporary file's path (for tests, and for writers such as SQLite that open it by name).
   std::filesystem::path temp_path() const;
+  /// Whether temp_path() still names the file this writer made (a regular file, not replaced by
+  /// another file or a link), for writers that open it by name.
+  bool temp_is_ours() const;
 
  private:
   struct State;
@@ -61,6 +64,46 @@ class AtomicFileWriter {
 /// (REASON)", REASON naming the step and the system's reason ("no space left on the device").
 Status write_file_atomically(const std::filesystem::path& file, std::string_view bytes,
                              std::string_view what, const AtomicWriteOptions& options = {});
+
+/// A folder built whole under a temporary name beside its target and put in place when complete,
+/// so that a kill at any moment leaves the target as it was or the finished folder, never a mix of
+/// the two. The temporary folder is `.NAME.staging-PID-RANDOM` in the target's parent, made by
+/// mkdir (which never takes an existing name); on Linux the finished folder and an old target
+/// trade places in one atomic step (renameat2 RENAME_EXCHANGE), and the old one is then removed.
+class StagedFolder {
+ public:
+  /// Says whether an existing folder is an earlier build of the same kind, which a new one may
+  /// replace (and whose leftovers may be removed).
+  using Replaceable = std::function<bool(const std::filesystem::path&)>;
+
+  /// Makes the temporary folder (and the target's parent when missing). A target that is not a
+  /// folder (a file, a symbolic link) is refused, and so is a folder that is neither empty nor
+  /// `replaceable`: nothing is changed then. Temporary folders of the same target left by killed
+  /// processes are removed first, when empty, marked as temporary, or replaceable. `what` names
+  /// the content in messages, without an article ("demo").
+  static Result<StagedFolder> create(const std::filesystem::path& target, std::string_view what,
+                                     const Replaceable& replaceable);
+
+  StagedFolder(StagedFolder&&) noexcept;
+  StagedFolder& operator=(StagedFolder&&) noexcept;
+  ~StagedFolder();  ///< removes the temporary folder and what is in it, unless committed
+
+  /// The temporary folder, absolute: build here.
+  const std::filesystem::path& path() const;
+  /// The target, absolute and without "." or ".." parts.
+  const std::filesystem::path& target() const;
+  /// Puts the temporary folder in place of the target, then removes the old target. Where the
+  /// system cannot exchange two folders at once, the old one is first moved aside.
+  Status commit();
+
+ private:
+  struct State;
+  explicit StagedFolder(std::unique_ptr<State> s);
+  std::unique_ptr<State> s_;
+};
+
+/// The file that marks a StagedFolder's temporary folder as one (for the removal of leftovers).
+inline constexpr const char* kStagingMark = ".unveil-staging";
 
 /// A system error number in words for messages: "no space left on the device", "permission
 /// denied", ...

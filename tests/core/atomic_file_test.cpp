@@ -247,3 +247,87 @@ TEST(OsErrorText, NamesCommonFailuresInWords) {
   EXPECT_EQ(os_error_text(EDQUOT), "the disk quota is used up");
   EXPECT_EQ(os_error_text(EBUSY), "device or resource busy");  // the system's words, lower case
 }
+
+// A folder built under a temporary name and swapped in (the demo's way): the old one stays until
+// the new one is whole, a folder that may not be replaced is refused untouched, and nothing is
+// left beside the target.
+TEST_F(AtomicFile, AStagedFolderReplacesAnEarlierOneWhole) {
+  const fs::path target = dir_ / "out" / "world";
+  const auto ours = [](const fs::path& d) { return fs::exists(d / "ours"); };
+  // A new folder (its parents made), then one that replaces it.
+  for (const char* text : {"first", "second"}) {
+    auto s = StagedFolder::create(target, "world", ours);
+    ASSERT_TRUE(s.ok()) << s.error().message;
+    EXPECT_EQ(s->target(), target);
+    EXPECT_EQ(s->path().parent_path(), target.parent_path());
+    EXPECT_EQ(s->path().filename().string().rfind(".world.staging-", 0), 0u);
+    put(s->path() / "ours", text);
+    fs::create_directories(s->path() / "images");
+    put(s->path() / "images" / "a.png", text);
+    if (std::string(text) == "second") {
+      EXPECT_EQ(read_all(target / "ours"), "first");  // not in place yet
+    }
+    ASSERT_TRUE(s->commit().ok());
+    EXPECT_EQ(read_all(target / "ours"), text);
+    EXPECT_EQ(read_all(target / "images" / "a.png"), text);
+    EXPECT_EQ(names_in(dir_ / "out"), std::vector<std::string>{"world"});
+    EXPECT_FALSE(fs::exists(target / kStagingMark));
+  }
+  // Not committed: the temporary folder goes, the target stays.
+  {
+    auto s = StagedFolder::create(target, "world", ours);
+    ASSERT_TRUE(s.ok());
+    put(s->path() / "ours", "third");
+  }
+  EXPECT_EQ(read_all(target / "ours"), "second");
+  EXPECT_EQ(names_in(dir_ / "out"), std::vector<std::string>{"world"});
+
+  // Refused, untouched: a folder of someone else's, a file, a link.
+  const fs::path mine = dir_ / "out" / "mine";
+  fs::create_directories(mine);
+  put(mine / "notes.txt", "mine");
+  auto refused = StagedFolder::create(mine, "world", ours);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_EQ(refused.error().message,
+            mine.string() +
+                ": the folder is not empty and does not hold an earlier world; give an empty or a "
+                "new folder (nothing was changed)");
+  EXPECT_EQ(names_in(mine), std::vector<std::string>{"notes.txt"});
+  EXPECT_FALSE(StagedFolder::create(mine / "notes.txt", "world", ours).ok());
+  fs::create_symlink(target, dir_ / "out" / "link");
+  EXPECT_FALSE(StagedFolder::create(dir_ / "out" / "link", "world", ours).ok());
+  EXPECT_EQ(names_in(dir_ / "out"), (std::vector<std::string>{"link", "mine", "world"}));
+  // An empty folder may be filled.
+  fs::create_directories(dir_ / "out" / "empty");
+  auto into_empty = StagedFolder::create(dir_ / "out" / "empty", "world", ours);
+  ASSERT_TRUE(into_empty.ok());
+  ASSERT_TRUE(into_empty->commit().ok());
+}
+
+TEST_F(AtomicFile, LeftoversOfKilledStagedFoldersGoWithTheNextOne) {
+  const fs::path target = dir_ / "out" / "world";
+  const auto ours = [](const fs::path& d) { return fs::exists(d / "ours"); };
+  // A process that is gone (a child that exited) left: a marked folder, an empty one, and one
+  // whose mark was removed (killed just before its swap); a live process's folder is kept, and so
+  // is a folder of the same pattern that is not plainly ours.
+  const pid_t gone = ::fork();
+  if (gone == 0) ::_exit(0);
+  ::waitpid(gone, nullptr, 0);
+  const std::string dead = ".world.staging-" + std::to_string(gone) + "-";
+  const std::string live = ".world.staging-" + std::to_string(::getpid()) + "-";
+  fs::create_directories(dir_ / "out" / (dead + "000000000000000a") / "images");
+  put(dir_ / "out" / (dead + "000000000000000a") / kStagingMark, "");
+  fs::create_directories(dir_ / "out" / (dead + "000000000000000b"));
+  fs::create_directories(dir_ / "out" / (dead + "000000000000000c"));
+  put(dir_ / "out" / (dead + "000000000000000c") / "ours", "");
+  fs::create_directories(dir_ / "out" / (dead + "000000000000000d"));
+  put(dir_ / "out" / (dead + "000000000000000d") / "notes.txt", "");
+  fs::create_directories(dir_ / "out" / (live + "000000000000000e"));
+  auto s = StagedFolder::create(target, "world", ours);
+  ASSERT_TRUE(s.ok()) << s.error().message;
+  put(s->path() / "ours", "new");
+  ASSERT_TRUE(s->commit().ok());
+  std::vector<std::string> kept = {dead + "000000000000000d", live + "000000000000000e", "world"};
+  std::sort(kept.begin(), kept.end());
+  EXPECT_EQ(names_in(dir_ / "out"), kept);
+}

@@ -6,10 +6,14 @@
 
 #include <atomic>
 #include <filesystem>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
 
 #include "analysis/demo_project.h"
 #include "calib/temperature.h"
+#include "data/shapes_world.h"
 #include "store/store.h"
 
 using namespace unveil;
@@ -62,6 +66,21 @@ TEST(DemoProject, HasRunsOfEveryModelAndStoredTemperatures) {
     const std::size_t expected = r.spec.split == "idk" ? 8u : 16u;
     EXPECT_EQ(r.predictions, expected) << r.spec.name;
   }
+  // Built beside `dir` and moved in: the project names the world and the models where they are.
+  const auto datasets = st->datasets();
+  ASSERT_TRUE(datasets.ok());
+  ASSERT_EQ(datasets->size(), 1u);
+  EXPECT_EQ((*datasets)[0].root, (dir / "world").string());
+  const auto models = st->models();
+  ASSERT_TRUE(models.ok());
+  ASSERT_EQ(models->size(), 3u);
+  for (const auto& m : *models)
+    EXPECT_EQ(fs::path(m.path).parent_path(), dir / "models") << m.path;
+  EXPECT_TRUE(data::is_demo_folder(dir));
+  for (const auto& e : fs::directory_iterator(dir.parent_path()))
+    EXPECT_NE(e.path().filename().string().rfind("." + dir.filename().string() + ".staging-", 0),
+              0u)
+        << e.path();
   const auto featured = st->run(built->featured_run);
   ASSERT_TRUE(featured.ok());
   EXPECT_EQ(featured->model_name, "shapes-mm-ft");
@@ -102,6 +121,21 @@ TEST(DemoProject, CancelledBuildLeavesNoProject) {
   EXPECT_TRUE(built->cancelled);
   EXPECT_FALSE(fs::exists(analysis::demo_project_path(dir)));
   EXPECT_FALSE(fs::exists(dir / "demo.unveil.partial"));
+  fs::remove_all(dir);
+}
+
+// A folder of someone else's is refused before anything is built, and left as it was.
+TEST(DemoProject, AFolderThatIsNotADemoIsRefusedUntouched) {
+  const fs::path dir = fresh_dir("unveil_demo_refused");
+  fs::create_directories(dir);
+  std::ofstream(dir / "thesis.tex") << "mine";
+  const auto built = analysis::build_demo_project(dir, tiny());
+  ASSERT_FALSE(built.ok());
+  EXPECT_NE(built.error().message.find("not empty"), std::string::npos) << built.error().message;
+  std::vector<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir))
+    names.push_back(e.path().filename().string());
+  EXPECT_EQ(names, std::vector<std::string>{"thesis.tex"});
   fs::remove_all(dir);
 }
 

@@ -99,3 +99,29 @@ TEST(ShapesWorld, RefusesBadOptions) {
   opt.train = 3;
   EXPECT_FALSE(write_shapes_world(fs::temp_directory_path() / "unveil_never", opt).ok());
 }
+
+// What a demo may replace: only a folder of what a demo writes (a demo never removes what it did
+// not make).
+TEST(ShapesWorld, OnlyAnEarlierDemoIsADemoFolder) {
+  const fs::path d =
+      fs::temp_directory_path() / ("unveil_demo_folder_" + std::to_string(::getpid()));
+  fs::remove_all(d);
+  fs::create_directories(d / "images");
+  EXPECT_FALSE(is_demo_folder(d));  // images alone: no world, no mark
+  std::ofstream(d / "shapes_world.json") << "[]";
+  EXPECT_TRUE(is_demo_folder(d));  // `demo` of an earlier version
+  std::ofstream(d / "thesis.tex") << "mine";
+  EXPECT_FALSE(is_demo_folder(d));
+  fs::remove(d / "thesis.tex");
+  ASSERT_TRUE(mark_demo_folder(d).ok());
+  EXPECT_TRUE(is_demo_folder(d));
+  fs::remove(d / "shapes_world.json");
+  EXPECT_TRUE(is_demo_folder(d));  // marked
+  fs::create_directories(d / "world");
+  std::ofstream(d / "demo.unveil") << "";
+  EXPECT_TRUE(is_demo_folder(d));  // the demo project's layout
+  std::ofstream(d / "report.html") << "";
+  EXPECT_FALSE(is_demo_folder(d));
+  EXPECT_FALSE(is_demo_folder(d / "missing"));
+  fs::remove_all(d);
+}

@@ -9,7 +9,9 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <set>
+#include <string>
 
 #include "calib/metrics.h"
 #include "store/sqlite.h"
@@ -399,6 +401,131 @@ TEST_F(StoreTest, SaveAsMakesAConsistentCopyWhileInUse) {
   auto c = Store::open(copy);
   ASSERT_TRUE(c.ok());
   EXPECT_EQ((*c->datasets())[0].items, 30u);
+}
+
+// save_as writes through a new temporary file of a random name that it made itself
+// (O_EXCL|O_NOFOLLOW, no rollback journal beside it): what was planted at the names an earlier
+// version used (TARGET.part and its journal) is neither followed nor removed.
+TEST_F(StoreTest, SaveAsNeverFollowsALinkPlantedAtATemporaryName) {
+  auto st = Store::open(file_);
+  ASSERT_TRUE(st->add_dataset(make_dataset("d", 30), "s", "llava").ok());
+  const fs::path copy = dir_ / "copy.unveil";
+  const auto text_of = [](const fs::path& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(f)), {});
+  };
+  std::ofstream(dir_ / "victim.txt") << "the victim's own text\n";
+  std::ofstream(dir_ / "journal-victim.txt") << "another victim\n";
+  fs::create_symlink(dir_ / "victim.txt", copy.string() + ".part");
+  fs::create_symlink(dir_ / "journal-victim.txt", copy.string() + ".part-journal");
+  ASSERT_TRUE(st->save_as(copy).ok());
+  EXPECT_EQ(text_of(dir_ / "victim.txt"), "the victim's own text\n");
+  EXPECT_EQ(text_of(dir_ / "journal-victim.txt"), "another victim\n");
+  EXPECT_TRUE(fs::is_symlink(copy.string() + ".part"));
+  EXPECT_TRUE(fs::is_symlink(copy.string() + ".part-journal"));
+  EXPECT_FALSE(fs::is_symlink(copy));
+  EXPECT_EQ(integrity(copy), "ok");
+  {
+    auto c = Store::open(copy);
+    ASSERT_TRUE(c.ok());
+    EXPECT_EQ((*c->datasets())[0].items, 30u);
+  }
+  // Nothing of the copy's own is left beside it.
+  std::set<std::string> names;
+  for (const auto& e : fs::directory_iterator(dir_))
+    names.insert(e.path().filename().string());
+  for (const auto& n : names)
+    EXPECT_EQ(n.find(".tmp-"), std::string::npos) << n;
+  // A link at the target itself is replaced, not written through.
+  fs::remove(copy);
+  fs::create_symlink(dir_ / "victim.txt", copy);
+  ASSERT_TRUE(st->save_as(copy).ok());
+  EXPECT_FALSE(fs::is_symlink(copy));
+  EXPECT_EQ(text_of(dir_ / "victim.txt"), "the victim's own text\n");
+}
+
+// A project built in one folder and moved to another with what it refers to (the demo project):
+// every path under the old folder now names the new one, and nothing else changes.
+TEST_F(StoreTest, RelocatedPathsNameTheNewFolder) {
+  auto st = Store::open(file_);
+  Dataset ds = make_dataset("d", 2);
+  ds.root = "/build/x/world";
+  ds.items[0].source.file = "/build/x/world/w.json";
+  ds.problems[0].file = "/build/x/world/w.json";
+  ASSERT_TRUE(st->add_dataset(ds, "/build/x/world/w.json", "llava").ok());
+  Dataset other = make_dataset("e", 1);
+  other.root = "/build/xy/world";  // starts with the same letters: another folder
+  ASSERT_TRUE(st->add_dataset(other, "/build/xy/w.json", "llava").ok());
+  ASSERT_TRUE(st->add_model({0, "m", "/build/x/models/m.json", "h", "{}", ""}).ok());
+  ASSERT_TRUE(st->add_model({0, "n", "/elsewhere/n.json", "h", "{}", ""}).ok());
+  ASSERT_TRUE(st->relocate_paths("/build/x", "/final/place").ok());
+  const auto all = st->datasets();
+  ASSERT_EQ(all->size(), 2u);
+  EXPECT_EQ((*all)[0].root, "/final/place/world");
+  EXPECT_EQ((*all)[0].source, "/final/place/world/w.json");
+  EXPECT_EQ((*all)[1].root, "/build/xy/world");
+  EXPECT_EQ((*all)[1].source, "/build/xy/w.json");
+  EXPECT_EQ((*st->items((*all)[0].id))[0].source.file, "/final/place/world/w.json");
+  EXPECT_EQ((*st->problems((*all)[0].id))[0].file, "/final/place/world/w.json");
+  const auto models = st->models();
+  EXPECT_EQ((*models)[0].path, "/final/place/models/m.json");
+  EXPECT_EQ((*models)[1].path, "/elsewhere/n.json");
+}
+
+// A read-only project in a read-only folder, as a killed writer left it: its last commit only in
+// the log, and no shared-memory file. SQLite cannot index the log there; an immutable read of the
+// file alone would miss the commit. It is read with the log, and left as it was.
+TEST_F(StoreTest, AReadOnlyFolderStillShowsWhatItsLogHolds) {
+  {
+    auto st = Store::open(file_);
+    ASSERT_TRUE(st->add_dataset(make_dataset("first", 5), "s", "llava").ok());
+  }
+  const pid_t writer = ::fork();
+  if (writer == 0) {
+    sqlite3* raw = nullptr;
+    if (sqlite3_open(file_.c_str(), &raw) != SQLITE_OK) ::_exit(1);
+    if (sqlite3_exec(raw,
+                     "PRAGMA wal_autocheckpoint = 0; INSERT INTO datasets(name, source, format, "
+                     "root, created_at) VALUES('second', 's', 'llava', '/data', 'now')",
+                     nullptr, nullptr, nullptr) != SQLITE_OK) {
+      ::_exit(2);
+    }
+    ::raise(SIGKILL);  // committed, never copied into the file
+  }
+  int status = 0;
+  ::waitpid(writer, &status, 0);
+  ASSERT_TRUE(WIFSIGNALED(status));
+  const std::string wal = file_.string() + "-wal";
+  ASSERT_GT(fs::file_size(wal), 0u);
+  fs::remove(file_.string() + "-shm");
+  const auto bytes = [](const std::string& p) {
+    std::ifstream f(p, std::ios::binary);
+    return std::string((std::istreambuf_iterator<char>(f)), {});
+  };
+  const std::string file_before = bytes(file_.string()), wal_before = bytes(wal);
+  ::chmod(file_.c_str(), 0444);
+  ::chmod(wal.c_str(), 0444);
+  ::chmod(dir_.c_str(), 0555);
+  // Root may write anything: check as an unprivileged user (CI runs as root).
+  const pid_t pid = ::fork();
+  if (pid == 0) {
+    if (::geteuid() == 0 && (::setgid(65534) != 0 || ::setuid(65534) != 0)) ::_exit(10);
+    auto st = Store::open(file_);
+    if (!st.ok()) ::_exit(11);
+    if (!st->read_only()) ::_exit(12);
+    auto all = st->datasets();
+    if (!all.ok() || all->size() != 2) ::_exit(13);
+    if (st->file() != file_.string()) ::_exit(14);
+    ::_exit(0);
+  }
+  ::waitpid(pid, &status, 0);
+  ::chmod(dir_.c_str(), 0755);
+  ::chmod(wal.c_str(), 0644);
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0) << "11: not opened, 12: not read-only, 13: the log's commit "
+                                       "missing, 14: messages name another file";
+  EXPECT_TRUE(bytes(file_.string()) == file_before);
+  EXPECT_TRUE(bytes(wal) == wal_before);
 }
 
 // The crash test of issue 4: a real writer process is killed with SIGKILL at several points; the
