@@ -24,6 +24,9 @@ Json run_json(const ComparedRun& r) {
   j["split"] = r.info.spec.split;
   j["condition"] = r.info.spec.condition;
   j["n_run"] = r.n_run;
+  j["status"] = store::to_string(r.info.status);
+  j["expected"] = r.info.spec.expected;
+  j["partial"] = store::is_partial(r.info);
   // The metrics exactly as `unveil-cli metrics --format json` writes them, with the intervals
   // lifted out beside them (the bootstrap settings are the comparison's).
   Json metrics = calib::to_json(r.metrics, &r.ci);
@@ -106,7 +109,12 @@ std::string header_text(const Comparison& c) {
            (r.info.model_name.empty() ? "-" : r.info.model_name) + ", dataset " +
            r.info.dataset_name + ", split " +
            (r.info.spec.split.empty() ? "-" : r.info.spec.split) + ", condition " +
-           r.info.spec.condition + ", " + std::to_string(r.n_run) + " items predicted\n";
+           r.info.spec.condition + ", " + std::to_string(r.n_run) + " items predicted" +
+           (store::is_partial(r.info) ? " - " + std::string(store::to_string(r.info.status)) +
+                                            ": " + std::to_string(r.info.predictions) + " of its " +
+                                            std::to_string(r.info.spec.expected) + " items"
+                                      : std::string()) +
+           "\n";
   }
   return out + "\n";
 }

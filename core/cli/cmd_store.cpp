@@ -182,6 +182,7 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
     j["status"] = store::to_string(r.status);
     j["predictions"] = r.predictions;
     j["expected"] = r.spec.expected;
+    j["partial"] = store::is_partial(r);
     j["started_at"] = r.started_at;
     j["metrics"] = headline(*st, r);
     list.push_back(std::move(j));
@@ -201,11 +202,11 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
     const auto& m = j["metrics"];
     // A partial run says how much of it there is: n=3072/20000.
     const auto n = j["predictions"].get<std::size_t>();
-    const auto expected = j["expected"].get<std::size_t>();
     const std::string status = j["status"].get<std::string>();
-    const std::string count = n < expected && status != "complete" && status != "imported"
-                                  ? std::to_string(n) + "/" + std::to_string(expected)
-                                  : std::to_string(n);
+    const std::string count =
+        j["partial"].get<bool>()
+            ? std::to_string(n) + "/" + std::to_string(j["expected"].get<std::size_t>())
+            : std::to_string(n);
     std::snprintf(buf, sizeof buf, "%4lld  %-24s %-12s %-16s %-10s %-11s n=%-7s acc=%s ece=%s\n",
                   static_cast<long long>(j["id"].get<std::int64_t>()),
                   j["name"].get<std::string>().c_str(), j["model"].get<std::string>().c_str(),
@@ -215,16 +216,6 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
     io.out << buf;
   }
   return kOk;
-}
-
-std::string partial_run_note(const store::RunInfo& run) {
-  if (run.status == store::RunStatus::kComplete || run.status == store::RunStatus::kImported ||
-      run.predictions >= run.spec.expected) {
-    return {};
-  }
-  return "run " + std::to_string(run.id) + " is " + store::to_string(run.status) + ": it holds " +
-         std::to_string(run.predictions) + " of its " + std::to_string(run.spec.expected) +
-         " items, and every number below is of those only";
 }
 
 Result<calib::PredictionSet> run_predictions(const Args& a, store::RunInfo* info) {

@@ -84,9 +84,7 @@ Result<Loaded> load_predictions(const std::string& file, const Args& a);
 /// The predictions of a stored run (--db FILE --run ID).
 /// With `info`, the run's row too (its status and how many items it was to predict).
 Result<calib::PredictionSet> run_predictions(const Args& a, store::RunInfo* info = nullptr);
-/// "" for a complete or imported run, else what part of it is there: "run 3 is interrupted: it
-/// holds 3,072 of its 20,000 items".
-std::string partial_run_note(const store::RunInfo& run);
+using store::partial_run_note;  // what part of a partial run is there (store/store.h)
 
 /// {"skipped": N, "problems": [...]} members for --skip-invalid output.
 void add_skip_report(nlohmann::ordered_json& j, const calib::JsonlReadReport& r);

@@ -257,6 +257,18 @@ Status apply_migrations(Db& db, int from, int to) {
 
 }  // namespace
 
+bool is_partial(const RunInfo& run) {
+  return run.status != RunStatus::kComplete && run.status != RunStatus::kImported &&
+         run.predictions < run.spec.expected;
+}
+
+std::string partial_run_note(const RunInfo& run) {
+  if (!is_partial(run)) return {};
+  return "run " + std::to_string(run.id) + " is " + to_string(run.status) + ": it holds " +
+         std::to_string(run.predictions) + " of its " + std::to_string(run.spec.expected) +
+         " items, and every number below is of those only";
+}
+
 const char* to_string(RunStatus s) {
   switch (s) {
     case RunStatus::kRunning:

@@ -71,6 +71,14 @@ struct RunInfo {
   std::string summary;  ///< cached headline metrics (JSON), empty when not computed yet
 };
 
+/// Whether a run holds fewer predictions than it was to make and is not complete (running,
+/// interrupted, cancelled or failed): every number of it is of part of its items.
+bool is_partial(const RunInfo& run);
+
+/// For a partial run, the sentence that says so ("run 5 is interrupted: it holds 3072 of its 20000
+/// items, and every number below is of those only"); empty otherwise.
+std::string partial_run_note(const RunInfo& run);
+
 /// One stored prediction (the per-option logits keep every metric recomputable).
 struct PredictionRecord {
   std::int64_t item_id = 0;

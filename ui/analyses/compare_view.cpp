@@ -17,6 +17,7 @@
 #include "plots/overlaid_reliability.h"
 #include "plots/reliability_diagram.h"
 #include "project/project_session.h"
+#include "project/runs_table_model.h"
 
 namespace unveil::ui {
 
@@ -159,11 +160,16 @@ void CompareView::fillRuns() {
   std::vector<qint64> kept;
   if (project_->isOpen()) {
     for (const RunRow& r : project_->state()->runs) {
-      auto* item = new QListWidgetItem(tr("Run %1 · %2 · %3 predictions")
-                                           .arg(r.info.id)
-                                           .arg(QString::fromStdString(r.info.spec.name))
-                                           .arg(r.info.predictions),
-                                       runs_);
+      const QString partial = partialRunText(r.info);
+      auto* item = new QListWidgetItem(
+          partial.isEmpty() ? tr("Run %1 · %2 · %3 predictions")
+                                  .arg(r.info.id)
+                                  .arg(QString::fromStdString(r.info.spec.name))
+                                  .arg(r.info.predictions)
+                            : tr("Run %1 · %2 · partial: %3")
+                                  .arg(r.info.id)
+                                  .arg(QString::fromStdString(r.info.spec.name), partial),
+          runs_);
       item->setData(kRunIdRole, QVariant::fromValue<qint64>(r.info.id));
       item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
       const bool ticked = std::find(order_.begin(), order_.end(), r.info.id) != order_.end();
@@ -277,7 +283,13 @@ void CompareView::showComparison(const analysis::Comparison& c) {
     const QString name =
         tr("Run %1 · %2").arg(r.info.id).arg(QString::fromStdString(r.info.spec.name));
     auto* d = new ReliabilityDiagram(results_);
-    d->setTitle(tr("Run %1 · %2").arg(r.info.id).arg(QString::fromStdString(r.info.model_name)));
+    const QString partial = partialRunText(r.info);
+    d->setTitle(
+        partial.isEmpty()
+            ? tr("Run %1 · %2").arg(r.info.id).arg(QString::fromStdString(r.info.model_name))
+            : tr("Run %1 · %2 (partial: %3)")
+                  .arg(r.info.id)
+                  .arg(QString::fromStdString(r.info.model_name), partial));
     d->setSubtitle(tr("ECE %1 · accuracy %2 % · %3 shared items")
                        .arg(QString::number(r.metrics.ece, 'f', 3),
                             QString::number(100 * r.metrics.accuracy, 'f', 1))
@@ -347,7 +359,16 @@ void CompareView::showComparison(const analysis::Comparison& c) {
           .arg(c.replicates)
           .arg(std::lround(100 * c.level)) +
       QStringLiteral("<br>") + verdicts.join(QStringLiteral("<br>")));
-  status_->setText(tr("%n shared item(s) compared.", nullptr, static_cast<int>(c.shared_items)));
+  QStringList partial;
+  for (const analysis::ComparedRun& r : c.runs) {
+    if (store::is_partial(r.info))
+      partial << tr("run %1 holds %2").arg(r.info.id).arg(partialRunText(r.info));
+  }
+  status_->setText(tr("%n shared item(s) compared.", nullptr, static_cast<int>(c.shared_items)) +
+                   (partial.isEmpty()
+                        ? QString()
+                        : QStringLiteral(" ") +
+                              tr("Partial runs: %1.").arg(partial.join(QStringLiteral("; ")))));
   updateButtons();
 }
 

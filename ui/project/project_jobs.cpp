@@ -11,6 +11,7 @@
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/report_json.h"
+#include "project/runs_table_model.h"
 
 namespace unveil::ui {
 
@@ -317,6 +318,7 @@ RunLoadResult loadRun(const QString& path, std::int64_t runId) {
     r.data.displayName = qs(info->spec.name) + QStringLiteral(" · ") + qs(info->dataset_name);
     r.data.runId = runId;
     r.data.datasetName = qs(info->dataset_name);
+    r.data.partial = partialRunText(*info);
     // The newest temperature stored for the run, with the run it was fitted on: the window fits
     // it again (exactly, and fast) to show before and after.
     Result<std::vector<store::CalibrationInfo>> cals = st->calibrations(runId);

@@ -9,7 +9,9 @@ QString qs(const std::string& s) {
   return QString::fromStdString(s);
 }
 
-QString statusText(store::RunStatus s) {
+}  // namespace
+
+QString runStatusText(store::RunStatus s) {
   switch (s) {
     case store::RunStatus::kRunning:
       return RunsTableModel::tr("running");
@@ -26,7 +28,14 @@ QString statusText(store::RunStatus s) {
   }
   return {};
 }
-}  // namespace
+
+QString partialRunText(const store::RunInfo& run) {
+  if (!store::is_partial(run)) return {};
+  const QLocale locale;
+  return RunsTableModel::tr("%1 of %2 items · %3")
+      .arg(locale.toString(static_cast<qulonglong>(run.predictions)),
+           locale.toString(static_cast<qulonglong>(run.spec.expected)), runStatusText(run.status));
+}
 
 void RunsTableModel::setRuns(std::vector<RunRow> runs) {
   beginResetModel();
@@ -89,7 +98,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     case kCondition:
       return qs(info.spec.condition);
     case kStatus:
-      return statusText(info.status);
+      return runStatusText(info.status);
     case kN:
       return value ? locale.toString(static_cast<qlonglong>(v)) : QStringLiteral("—");
     case kAccuracy:

@@ -9,6 +9,12 @@
 
 namespace unveil::ui {
 
+/// A run's status in words of the window's language ("interrupted").
+QString runStatusText(store::RunStatus s);
+/// For a partial run (store::is_partial), how much of it there is: "3,072 of 20,000 items ·
+/// interrupted"; empty for a whole one.
+QString partialRunText(const store::RunInfo& run);
+
 class RunsTableModel : public QAbstractTableModel {
   Q_OBJECT
 

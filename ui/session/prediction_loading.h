@@ -18,6 +18,9 @@ struct LoadedPredictions {
   // For a run of a project: which run, and the project dataset its items belong to.
   qint64 runId = -1;
   QString datasetName;
+  /// For a partial run (interrupted, cancelled, failed): how much of it there is, "3,072 of
+  /// 20,000 items · interrupted", shown wherever its numbers are; empty otherwise.
+  QString partial;
 };
 
 struct LoadResult {
