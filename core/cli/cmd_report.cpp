@@ -12,13 +12,14 @@ namespace {
 constexpr const char* kUsageText =
     "unveil-cli report --db FILE (--run ID | --compare ID,ID[,...]) --out FILE.html|FILE.pdf "
     "[--bins N] "
-    "[--binning width|mass] [--bootstrap K] [--seed S]";
+    "[--binning width|mass] [--recipe unveil|study] [--confidence options|vocab] "
+    "[--unanswered wrong|drop] [--bootstrap K] [--seed S]";
 
 Result<report::ReportOptions> report_options(const Args& a) {
   report::ReportOptions o;
-  auto m = metrics_options(a);
-  if (!m) return m.error();
-  o.metrics = *m;
+  auto recipe = recipe_options(a);  // bins and binning too
+  if (!recipe) return recipe.error();
+  o.recipe = *recipe;
   auto replicates = int_option(a, "--bootstrap", 1000, 1, 1000000);
   if (!replicates) return replicates.error();
   auto seed = int_option(a, "--seed", 0, 0, (1ll << 62));
@@ -38,9 +39,10 @@ Status check_out(const std::string& out) {
 }  // namespace
 
 int cmd_report(std::span<const std::string> argv, Io io) {
-  auto args = parse_args(
-      argv, {"--db", "--run", "--compare", "--out", "--bins", "--binning", "--bootstrap", "--seed"},
-      {});
+  auto args = parse_args(argv,
+                         {"--db", "--run", "--compare", "--out", "--bins", "--binning",
+                          "--bootstrap", "--seed", "--recipe", "--confidence", "--unanswered"},
+                         {});
   if (!args) return usage_error(io, args.error().message, kUsageText);
   const Args& a = *args;
   const auto db = a.get("--db"), out = a.get("--out"), compare = a.get("--compare");

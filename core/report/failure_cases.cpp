@@ -60,11 +60,14 @@ std::vector<FailureCase> failure_cases(const calib::PredictionSet& set, const ca
   for (const auto& item : items)
     by_id.emplace(item.id, &item);
   std::vector<FailureCase> out;
-  for (const std::size_t i : positions) {
+  for (const std::size_t j : positions) {
+    // j is a position of the outcomes; i the set's item there (they differ when unanswered items
+    // were left out, calib::Outcomes::index).
+    const std::size_t i = o.item(j);
     FailureCase c;
     c.id = std::string(set.id(i));
-    c.confidence = o.confidence[i];
-    c.predicted = o.predicted[i];
+    c.confidence = o.confidence[j];
+    c.predicted = o.predicted[j];
     c.label = set.label(i);
     c.probabilities = calib::softmax(set.logits(i));
     c.options = letters_only(set.options(i), c.probabilities.size());

@@ -17,11 +17,22 @@ std::string run_label(const store::RunInfo& run) {
   return "run " + std::to_string(run.id) + ": " + run.spec.name;
 }
 
+// A partial run (interrupted, cancelled, failed) says so before any number of it is read.
+Paragraph partial_warning(const store::RunInfo& run) {
+  Paragraph p;
+  p.spans = {
+      {"Partial run. ", Tone::kStrong},
+      {"Run " + std::to_string(run.id) + " is " + store::to_string(run.status) + ": it holds " +
+       std::to_string(run.predictions) + " of its " + std::to_string(run.spec.expected) +
+       " items, and every number in this report is of those only."}};
+  return p;
+}
+
 calib::BootstrapResult intervals(const calib::Outcomes& o, const ReportOptions& options) {
   calib::BootstrapOptions b;
   b.replicates = options.replicates;
   b.seed = options.seed;
-  b.metrics = options.metrics;
+  b.metrics = options.recipe.metrics;
   return calib::bootstrap(o, b);
 }
 
@@ -45,12 +56,26 @@ Result<std::vector<Block>> failures(store::Store& store, const store::RunInfo& r
   return failures_section(cases, wrong);
 }
 
-Paragraph intervals_note(const ReportOptions& options) {
+// The recipe in words: which confidence, and what became of unanswered items.
+std::string recipe_words(const ReportOptions& options) {
+  const calib::Scoring& s = options.recipe.scoring;
+  return std::string(options.recipe.name == "study" ? "The study's recipe (docs/METRICS.md): c"
+                                                    : "C") +
+         "onfidence: " +
+         (s.confidence == calib::ConfidenceKind::kVocab
+              ? "the answer letter's probability over the whole vocabulary"
+              : "the answer's probability among the options") +
+         "; items without an option letter: " +
+         (s.unanswered == calib::UnansweredPolicy::kDrop ? "left out" : "counted wrong") + ".";
+}
+
+Paragraph intervals_note(const ReportOptions& options, bool with_recipe = true) {
   return paragraph("Brackets: 95% percentile bootstrap interval from " +
                        std::to_string(options.replicates) + " resamples of the items (seed " +
                        std::to_string(options.seed) +
-                       "). Reliability bins: " + std::to_string(options.metrics.bins) + ", " +
-                       calib::to_string(options.metrics.binning) + ".",
+                       "). Reliability bins: " + std::to_string(options.recipe.metrics.bins) +
+                       ", " + calib::to_string(options.recipe.metrics.binning) + "." +
+                       (with_recipe ? " " + recipe_words(options) : std::string()),
                    Paragraph::Kind::kNote);
 }
 
@@ -71,8 +96,12 @@ Result<Document> run_report(store::Store& store, std::int64_t run_id,
   if (set->empty())
     return Error{store.file() + ": run " + std::to_string(run_id) + " has no predictions"};
 
-  const calib::Outcomes o = calib::compute_outcomes(*set);
-  const calib::Metrics m = calib::compute_metrics(o, options.metrics);
+  auto scored = calib::compute_outcomes(*set, 1.0, options.recipe.scoring);
+  if (!scored) {
+    return Error{store.file() + ": run " + std::to_string(run_id) + ": " + scored.error().message};
+  }
+  const calib::Outcomes& o = *scored;
+  const calib::Metrics m = calib::compute_metrics(o, options.recipe.metrics);
   const calib::BootstrapResult ci = intervals(o, options);
   auto temperature = temperature_section(store, *run, *set, m, options);
   if (!temperature) return temperature.error();
@@ -86,8 +115,12 @@ Result<Document> run_report(store::Store& store, std::int64_t run_id,
       paragraph(
           run_label(*run) + " \u00b7 " +
               (run->model_name.empty() ? std::string("imported predictions") : run->model_name) +
-              " on " + run->dataset_name + " \u00b7 " + std::to_string(m.n) + " questions",
+              " on " + run->dataset_name + " \u00b7 " + std::to_string(m.n) + " questions" +
+              (store::is_partial(*run) ? " (partial: " + std::to_string(run->predictions) + " of " +
+                                             std::to_string(run->spec.expected) + ")"
+                                       : std::string()),
           Paragraph::Kind::kMeta)};
+  if (store::is_partial(*run)) doc.opening.push_back(partial_warning(*run));
   Figures figures = diagrams(m, run->spec.name);
   figures.figures.push_back(
       {risk_coverage_picture(calib::risk_coverage(o, 256), "Risk vs coverage"),
@@ -109,8 +142,18 @@ Result<Document> run_report(store::Store& store, std::int64_t run_id,
 
 Result<Document> compare_report(store::Store& store, std::span<const std::int64_t> run_ids,
                                 const ReportOptions& options) {
+  // The runs are paired item by item (the paired bootstrap): they are scored as Unveil scores
+  // them, with every item kept and the options' confidence.
+  const calib::Scoring scoring = options.recipe.scoring;
+  if (scoring.confidence != calib::Scoring{}.confidence ||
+      scoring.unanswered != calib::Scoring{}.unanswered) {
+    return Error{
+        "a comparison pairs its runs item by item and scores them with the options' confidence "
+        "and every item kept; the study's recipe, --confidence and --unanswered apply to the "
+        "report of one run"};
+  }
   analysis::CompareOptions co;
-  co.metrics = options.metrics;
+  co.metrics = options.recipe.metrics;
   co.replicates = options.replicates;
   co.seed = options.seed;
   auto c = analysis::compare_runs(store, run_ids, co);
@@ -138,6 +181,8 @@ Result<Document> compare_report(store::Store& store, std::span<const std::int64_
                  paragraph("Measured on the " + std::to_string(c->shared_items) +
                                " questions that every run answered.",
                            Paragraph::Kind::kMeta)};
+  for (const auto& r : c->runs)
+    if (store::is_partial(r.info)) doc.opening.push_back(partial_warning(r.info));
   doc.sections = {
       {"verdicts",
        "Are the differences real?",
@@ -145,7 +190,7 @@ Result<Document> compare_report(store::Store& store, std::span<const std::int64_
                   "on the same questions."),
         std::move(verdicts)}},
       {"reliability", "Reliability, side by side", std::move(figures)},
-      {"metrics", "Metrics", {metrics_table(columns), intervals_note(options)}},
+      {"metrics", "Metrics", {metrics_table(columns), intervals_note(options, false)}},
       {"reproduce", "How this was made", std::move(facts)}};
   return doc;
 }

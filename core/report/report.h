@@ -12,6 +12,7 @@
 #include <string>
 
 #include "calib/metrics.h"
+#include "calib/recipe.h"
 #include "report/report_doc.h"
 #include "store/store.h"
 #include "util/result.h"
@@ -19,7 +20,10 @@
 namespace unveil::report {
 
 struct ReportOptions {
-  calib::MetricsOptions metrics;
+  /// Bins, binning, which confidence, what becomes of unanswered items and how the temperature is
+  /// fitted again (calib/recipe.h): Unveil's recipe by default, or the study's. A comparison
+  /// pairs its runs item by item and takes the bins and binning only (docs/ANALYSES.md).
+  calib::Recipe recipe;
   int replicates = 1000;  ///< bootstrap replicates of the intervals (>= 1)
   std::uint64_t seed = 0;
   std::size_t worst_cases = 10;     ///< wrong answers shown, most confident first

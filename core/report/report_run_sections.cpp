@@ -45,6 +45,7 @@ std::string eval_command(store::Store& store, const store::RunInfo& run) {
 // The temperature stored for a run: refitted on its fit run when there is one (so the report
 // shows the fit's own numbers), else read from the stored parameters.
 Result<std::optional<double>> stored_temperature(store::Store& store, const store::RunInfo& run,
+                                                 const calib::Recipe& recipe,
                                                  std::optional<calib::TemperatureFit>& fit,
                                                  std::string& source) {
   auto cals = store.calibrations(run.id);
@@ -56,11 +57,17 @@ Result<std::optional<double>> stored_temperature(store::Store& store, const stor
   if (last->fit_run_id) {
     auto fit_set = store.prediction_set(*last->fit_run_id);
     if (!fit_set) return fit_set.error();
-    auto f = calib::fit_temperature(*fit_set);
-    if (!f) return f.error();
+    auto f = calib::fit_recipe_temperature(*fit_set, recipe);
+    if (!f) {
+      return Error{store.file() + ": run " + std::to_string(*last->fit_run_id) + ": " +
+                   f.error().message};
+    }
     fit = *f;
     source = "fitted on run " + std::to_string(*last->fit_run_id) +
-             (last->fit_split.empty() ? "" : " (split \"" + last->fit_split + "\")");
+             (last->fit_split.empty() ? "" : " (split \"" + last->fit_split + "\")") +
+             (recipe.temperature == calib::TemperatureMethod::kStudyGrid
+                  ? " by the study's grid (0.01 to 9.99, the full-vocabulary NLL)"
+                  : "");
     return std::optional<double>(f->temperature);
   }
   const auto j = nlohmann::json::parse(last->params, nullptr, false);
@@ -125,16 +132,31 @@ std::vector<Block> run_facts(store::Store& store, const store::RunInfo& run) {
        row("Condition", s.condition), row("Prompt", s.prompt.empty() ? "(default)" : s.prompt),
        row("Device", s.device.empty() ? "(not recorded)" : s.device),
        row("Status", store::to_string(run.status)),
-       row("Predictions", std::to_string(run.predictions)), row("Started", run.started_at),
-       row("Finished", run.finished_at), row("Project file", store.file())}};
+       row("Predictions", store::is_partial(run)
+                              ? std::to_string(run.predictions) + " of " +
+                                    std::to_string(run.spec.expected) + " (partial)"
+                              : std::to_string(run.predictions)),
+       row("Started", run.started_at), row("Finished", run.finished_at),
+       row("Project file", store.file())}};
   return {std::move(facts), paragraph("Settings:"), Listing{"", pretty_settings(s.settings)}};
 }
 
 std::string report_command(const std::string& db, const std::string& selection,
                            const ReportOptions& options) {
   return "unveil-cli report --db " + shell_quote(db) + " " + selection + " --out " +
-         shell_quote(options.out) + " --bins " + std::to_string(options.metrics.bins) +
-         (options.metrics.binning == calib::Binning::kEqualMass ? " --binning mass" : "") +
+         shell_quote(options.out) +
+         (options.recipe.name == "study"
+              ? std::string(" --recipe study")
+              : " --bins " + std::to_string(options.recipe.metrics.bins) +
+                    (options.recipe.metrics.binning == calib::Binning::kEqualMass
+                         ? " --binning mass"
+                         : "") +
+                    (options.recipe.scoring.confidence == calib::ConfidenceKind::kVocab
+                         ? " --confidence vocab"
+                         : "") +
+                    (options.recipe.scoring.unanswered == calib::UnansweredPolicy::kDrop
+                         ? " --unanswered drop"
+                         : "")) +
          " --bootstrap " + std::to_string(options.replicates) + " --seed " +
          std::to_string(options.seed);
 }
@@ -161,7 +183,7 @@ Result<std::vector<Block>> temperature_section(store::Store& store, const store:
                                                const ReportOptions& options) {
   std::optional<calib::TemperatureFit> fit;
   std::string source;
-  auto t = stored_temperature(store, run, fit, source);
+  auto t = stored_temperature(store, run, options.recipe, fit, source);
   if (!t) return t.error();
   if (!*t) {
     return std::vector<Block>{paragraph(
@@ -171,8 +193,16 @@ Result<std::vector<Block>> temperature_section(store::Store& store, const store:
         Paragraph::Kind::kNote)};
   }
   const double temperature = **t;
-  const calib::Metrics after =
-      calib::compute_metrics(calib::compute_outcomes(set, temperature), options.metrics);
+  auto scaled = calib::compute_outcomes(set, temperature, options.recipe.scoring);
+  if (!scaled) {
+    // E.g. the vocabulary confidence of a run whose vocabulary was too large to keep: it is
+    // known at T = 1 only.
+    return std::vector<Block>{
+        paragraph("Temperature T = " + format_number(temperature, "%.4f") + ", " + source +
+                      ", cannot be applied here: " + scaled.error().message + ".",
+                  Paragraph::Kind::kNote)};
+  }
+  const calib::Metrics after = calib::compute_metrics(*scaled, options.recipe.metrics);
   std::string s = "Temperature T = " + format_number(temperature, "%.4f") + ", " + source +
                   ". Dividing the scores by T keeps every answer and changes only how sure the "
                   "model says it is.";

@@ -9,12 +9,16 @@
 #include <limits>
 #include <nlohmann/json.hpp>
 
+#include "analysis/compare.h"
+#include "analysis/compare_report.h"
 #include "analysis/eval_job.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/recipe.h"
 #include "cli/commands.h"
 #include "model/torch_model.h"
+#include "report/report.h"
+#include "report/report_doc.h"
 #include "store/store.h"
 #include "tiny_demo_project.h"
 
@@ -162,7 +166,7 @@ TEST_F(HonestRuns, AResumeWithAnotherModelOrSeedIsRefusedSayingWhatDiffers) {
   // Until then every view says it is partial.
   auto cancelled = st->run(res->run_id);
   ASSERT_TRUE(cancelled);
-  EXPECT_EQ(cli::partial_run_note(*cancelled),
+  EXPECT_EQ(store::partial_run_note(*cancelled),
             "run " + std::to_string(res->run_id) + " is cancelled: it holds " +
                 std::to_string(before) + " of its " + std::to_string(cancelled->spec.expected) +
                 " items, and every number below is of those only");
@@ -172,7 +176,7 @@ TEST_F(HonestRuns, AResumeWithAnotherModelOrSeedIsRefusedSayingWhatDiffers) {
   ASSERT_TRUE(done) << done.error().message;
   EXPECT_EQ(st->predictions(res->run_id)->size(), before + done->predicted);
   EXPECT_EQ(st->run(res->run_id)->status, store::RunStatus::kComplete);
-  EXPECT_EQ(cli::partial_run_note(*st->run(res->run_id)), "");
+  EXPECT_EQ(store::partial_run_note(*st->run(res->run_id)), "");
 }
 
 TEST(ModelOutput, NonFiniteOrMisshapenOutputIsNamedNotStored) {
@@ -256,4 +260,58 @@ TEST(ModelErrors, AScriptedModelsOwnErrorIsShownNotTheInterpretersFirstLine) {
 }
 
 }  // namespace
+// A partial run (cancelled here) says how many of how many items it holds wherever its numbers
+// are read: the run report (HTML and PDF share one document), the comparison's text and JSON.
+TEST_F(HonestRuns, APartialRunSaysHowMuchOfItThereIsInReportsAndComparisons) {
+  std::atomic<bool> cancel{false};
+  auto first = spec("shapes-mm-ft");
+  first.batch = 10;  // one batch: the comparison's minimum of shared items
+  auto part =
+      analysis::run_eval(first, &cancel, [&](const analysis::EvalProgress&) { cancel = true; });
+  ASSERT_TRUE(part) << part.error().message;
+  ASSERT_TRUE(part->cancelled);
+  auto whole = analysis::run_eval(spec("shapes-mm"));
+  ASSERT_TRUE(whole) << whole.error().message;
+
+  auto st = store::Store::open(db_);
+  ASSERT_TRUE(st);
+  const auto run = st->run(part->run_id);
+  ASSERT_TRUE(run);
+  ASSERT_TRUE(store::is_partial(*run));
+  ASSERT_LT(run->predictions, run->spec.expected);
+  EXPECT_FALSE(store::is_partial(*st->run(whole->run_id)));
+  const std::string holds =
+      std::to_string(run->predictions) + " of its " + std::to_string(run->spec.expected) + " items";
+
+  report::ReportOptions ro;
+  ro.replicates = 20;
+  auto doc = report::run_report(*st, part->run_id, ro);
+  ASSERT_TRUE(doc) << doc.error().message;
+  const std::string html = report::to_html(*doc);
+  EXPECT_NE(html.find("Partial run."), std::string::npos);
+  EXPECT_NE(html.find("is cancelled: it holds " + holds), std::string::npos);
+  EXPECT_NE(html.find(std::to_string(run->predictions) + " of " +
+                      std::to_string(run->spec.expected) + " (partial)"),
+            std::string::npos);
+  // The whole run's report says nothing of the kind.
+  auto whole_doc = report::run_report(*st, whole->run_id, ro);
+  ASSERT_TRUE(whole_doc);
+  EXPECT_EQ(report::to_html(*whole_doc).find("Partial run."), std::string::npos);
+
+  const std::int64_t ids[] = {whole->run_id, part->run_id};
+  analysis::CompareOptions co;
+  co.replicates = 20;
+  auto c = analysis::compare_runs(*st, ids, co);
+  ASSERT_TRUE(c) << c.error().message;
+  const auto j = analysis::to_json(*c);
+  EXPECT_EQ(j["runs"][0]["partial"], false);
+  EXPECT_EQ(j["runs"][1]["partial"], true);
+  EXPECT_EQ(j["runs"][1]["status"], "cancelled");
+  EXPECT_EQ(j["runs"][1]["expected"], run->spec.expected);
+  EXPECT_NE(analysis::to_text(*c).find("cancelled: " + holds), std::string::npos);
+  auto compared = report::compare_report(*st, ids, ro);
+  ASSERT_TRUE(compared) << compared.error().message;
+  EXPECT_NE(report::to_html(*compared).find("is cancelled: it holds " + holds), std::string::npos);
+}
+
 }  // namespace unveil

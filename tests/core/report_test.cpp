@@ -18,6 +18,7 @@
 #include "analysis/compare.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
+#include "calib/recipe.h"
 #include "calib/temperature.h"
 #include "data/image.h"
 #include "pdf_structure.h"
@@ -228,6 +229,59 @@ TEST_F(ReportTest, StoredTemperatureIsRefittedAndShown) {
       calib::compute_metrics(calib::compute_outcomes(make_set(), fit->temperature));
   EXPECT_NE(html.find(fmt4(after.ece)), std::string::npos);
   EXPECT_EQ(count(html, "<svg class=\"reliability\""), 2u);  // before and after
+}
+
+// The study's recipe in a run's report: the vocabulary confidence, unanswered items left out and
+// the grid temperature. Every fifth item gave no option letter. The expected numbers are the
+// recipe's own (calib/recipe.h, tested against TS.py in recipe_test.cpp) on the same set; the
+// report must show them, list only answered mistakes, each with its own confidence, and refuse a
+// comparison under the recipe.
+TEST_F(ReportTest, TheStudysRecipeLeavesUnansweredItemsOutOfARunsReport) {
+  calib::PredictionSet set;
+  calib::PredictionInput in;
+  for (int i = 0; i < kItems; ++i) {
+    in.clear();
+    in.id = "q" + std::to_string(i);
+    const double c = confidence_of(i);
+    in.scores = {std::log(c), std::log((1 - c) / 2), std::log((1 - c) / 2)};
+    in.label = label_of(i);
+    in.idk_index = 2;
+    in.answer = i % 5 == 0 ? calib::kUnanswered : 0;
+    in.conf_vocab = 0.9 * c;  // some mass outside the letters
+    set.add(in);
+  }
+  const std::int64_t id = import(set, "partly unanswered");
+  report::ReportOptions o = options();
+  o.recipe = calib::study_recipe();
+  auto doc = report::run_report(*store_, id, o);
+  ASSERT_TRUE(doc.ok()) << doc.error().message;
+  const std::string html = report::to_html(*doc);
+
+  auto stored = store_->prediction_set(id);
+  ASSERT_TRUE(stored.ok());
+  auto expected = calib::score(*stored, calib::study_recipe());
+  ASSERT_TRUE(expected.ok()) << expected.error().message;
+  EXPECT_EQ(expected->metrics.n, 24u);  // 6 of 30 left out
+  EXPECT_NE(html.find(fmt4(expected->metrics.ece)), std::string::npos);
+  EXPECT_NE(html.find("left out"), std::string::npos);
+  EXPECT_NE(html.find("--recipe study"), std::string::npos);
+  // The most confident answered mistake comes first (confidence rises with i): the largest i
+  // that answered (i % 5 != 0) and is wrong (label B).
+  int first = -1;
+  for (int i = kItems - 1; i >= 0 && first < 0; --i)
+    if (i % 5 != 0 && label_of(i) != 0) first = i;
+  ASSERT_GE(first, 0);
+  const auto at = html.find("data-item=\"q" + std::to_string(first) + "\"");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_LT(at, html.find("<li class=\"case\"", html.find("<li class=\"case\"") + 1));
+  for (int i = 0; i < kItems; i += 5)
+    EXPECT_EQ(html.find("data-item=\"q" + std::to_string(i) + "\""), std::string::npos) << i;
+
+  const std::int64_t ids[] = {run_, other_};
+  auto compared = report::compare_report(*store_, ids, o);
+  ASSERT_FALSE(compared.ok());
+  EXPECT_NE(compared.error().message.find("a comparison pairs its runs item by item"),
+            std::string::npos);
 }
 
 TEST_F(ReportTest, UndefinedMetricsReadNotApplicable) {

@@ -413,6 +413,23 @@ TEST_F(CliE2E, ReportWritesHtmlOrPdfAndRefusesBadInput) {
   EXPECT_EQ(run_cli("report --db " + db + " --out " + out.string()).status, 2);
   EXPECT_EQ(run_cli("report --db " + db + " --run 1 --compare 1,2 --out " + out.string()).status,
             2);
+  // A recipe: the report is of it and its own command line repeats it; a comparison refuses it
+  // (its runs are paired item by item); the study's recipe fixes the bins.
+  const auto dropped = run_cli("report --db " + db + " --run 1 --unanswered drop --bootstrap 10 " +
+                               "--out " + out.string());
+  ASSERT_EQ(dropped.status, 0) << dropped.err;
+  std::ifstream df(out);
+  const std::string dropped_html((std::istreambuf_iterator<char>(df)), {});
+  EXPECT_NE(dropped_html.find("--unanswered drop"), std::string::npos);
+  EXPECT_NE(dropped_html.find("items without an option letter: left out"), std::string::npos);
+  const auto paired =
+      run_cli("report --db " + db + " --compare 1,2 --recipe study --out " + cmp.string());
+  EXPECT_EQ(paired.status, 1);
+  EXPECT_NE(paired.err.find("a comparison pairs its runs item by item"), std::string::npos)
+      << paired.err;
+  EXPECT_EQ(run_cli("report --db " + db + " --run 1 --recipe study --bins 5 --out " + out.string())
+                .status,
+            2);
   // The same reports as PDF, chosen by the file's ending (any case).
   const fs::path pdf = dir_ / "R.PDF";
   const auto p =

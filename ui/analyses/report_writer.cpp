@@ -27,7 +27,10 @@ bool ReportWriter::write(const QString& project, const std::vector<qint64>& runI
         auto st = store::Store::open(project, store::OpenMode::kReadOnly);
         if (!st) return fail(st.error().message);
         report::ReportOptions o;
-        o.metrics = options;
+        // The window's bins and binning; a run's report also takes the confidence shown (a
+        // comparison pairs its runs with the options' confidence, report/report.h).
+        o.recipe = calib::unveil_recipe(options);
+        if (ids.size() == 1) o.recipe.scoring.confidence = options.confidence;
         o.out = file.toStdString();
         auto doc = ids.size() == 1 ? report::run_report(*st, ids.front(), o)
                                    : report::compare_report(*st, ids, o);
