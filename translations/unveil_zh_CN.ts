@@ -587,8 +587,8 @@
         <translation>在选项之中</translation>
     </message>
     <message>
-        <source>Over the vocabulary (the study&apos;s)</source>
-        <translation>在整个词表上（研究的做法）</translation>
+        <source>Over the vocabulary</source>
+        <translation>在整个词表上</translation>
     </message>
     <message>
         <source>The answer&apos;s probability among the option letters only (Unveil&apos;s default)</source>
@@ -605,6 +605,30 @@
     <message>
         <source>C&amp;onfidence:</source>
         <translation>置信度(&amp;O)：</translation>
+    </message>
+    <message>
+        <source>Unveil&apos;s</source>
+        <translation>Unveil 的</translation>
+    </message>
+    <message>
+        <source>The study&apos;s</source>
+        <translation>论文的</translation>
+    </message>
+    <message>
+        <source>Bins, binning and confidence as chosen; items without an option letter counted wrong; the temperature fitted exactly</source>
+        <translation>分箱数、分箱方式和置信度按所选；没有选项字母的条目计为错误；温度精确拟合</translation>
+    </message>
+    <message>
+        <source>As the study&apos;s released code computes it: 10 equal-width bins, the confidence over the vocabulary, items without an option letter left out (and counted), the temperature from its grid 0.01–9.99</source>
+        <translation>与论文发布的代码计算方式一致：10 个等宽分箱，词表上的置信度，没有选项字母的条目不计入（但会统计数量），温度取自其网格 0.01–9.99</translation>
+    </message>
+    <message>
+        <source>Every choice that turns predictions into numbers. Unveil&apos;s and the study&apos;s recipes can give different ECEs and temperatures on the same items; the metrics always say which one they follow (docs/METRICS.md, &quot;Recipes&quot;).</source>
+        <translation>把预测变成数字的每一项选择。在相同条目上，Unveil 的方案和论文的方案可能给出不同的 ECE 和温度；指标总会注明所遵循的方案（docs/METRICS.md，“Recipes”）。</translation>
+    </message>
+    <message>
+        <source>Rec&amp;ipe:</source>
+        <translation>计算方案(&amp;I)：</translation>
     </message>
 </context>
 <context>
@@ -747,6 +771,22 @@
         <translation>
             <numerusform>已比较 %n 个共同条目。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · partial: %3</source>
+        <translation>运行 %1 · %2 · 不完整：%3</translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 (partial: %3)</source>
+        <translation>运行 %1 · %2（不完整：%3）</translation>
+    </message>
+    <message>
+        <source>run %1 holds %2</source>
+        <translation>运行 %1 含 %2</translation>
+    </message>
+    <message>
+        <source>Partial runs: %1.</source>
+        <translation>不完整的运行：%1。</translation>
     </message>
 </context>
 <context>
@@ -1943,6 +1983,10 @@
     <message>
         <source>A model served by vLLM, SGLang, llama.cpp or unveil-cli serve through the OpenAI API: its URL, its model id and the variable that holds its key (Ctrl+Shift+M)</source>
         <translation>由 vLLM、SGLang、llama.cpp 或 unveil-cli serve 通过 OpenAI API 提供的模型：其 URL、模型 ID 以及保存密钥的环境变量（Ctrl+Shift+M）</translation>
+    </message>
+    <message>
+        <source>%1 (partial: %2)</source>
+        <translation>%1（不完整：%2）</translation>
     </message>
 </context>
 <context>
@@ -3243,6 +3287,10 @@ Double-click to show its diagrams</source>
         <source>Expected calibration error: the average gap between confidence and accuracy, over 10 equal-width bins (0 = perfectly calibrated)</source>
         <translation>期望校准误差：在 10 个等宽分箱上置信度与准确率之间的平均差距（0 = 完美校准）</translation>
     </message>
+    <message>
+        <source>%1 of %2 items · %3</source>
+        <translation>%2 个条目中的 %1 个 · %3</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::SavePredictionsDialog</name>
@@ -3648,6 +3696,14 @@ Double-click to show its diagrams</source>
     <message>
         <source>AURC %1</source>
         <translation>AURC %1</translation>
+    </message>
+    <message>
+        <source>the study&apos;s recipe</source>
+        <translation>论文的计算方案</translation>
+    </message>
+    <message>
+        <source>partial run: %1</source>
+        <translation>不完整的运行：%1</translation>
     </message>
 </context>
 </TS>

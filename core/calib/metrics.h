@@ -20,6 +20,9 @@ struct MetricsOptions {
   /// The confidence the window scores (its Confidence choice); compute_metrics itself takes the
   /// confidences its outcomes hold.
   ConfidenceKind confidence = ConfidenceKind::kOptions;
+  /// What the window does with items without an option letter (its Recipe choice: the study's
+  /// leaves them out); compute_metrics itself takes the outcomes it is given.
+  UnansweredPolicy unanswered = UnansweredPolicy::kWrong;
 };
 
 /// One bin of a reliability table. For an empty bin count is 0 and the means are NaN (written as

@@ -13,6 +13,7 @@
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/predictions_jsonl.h"
+#include "calib/recipe.h"
 #include "calib/temperature.h"
 #include "metrics/metrics_panel.h"
 #include "metrics/metrics_table_model.h"
@@ -300,6 +301,63 @@ class MainWindowTest : public QObject {
     const auto exact = calib::fit_temperature(read(cal));
     QVERIFY(exact.ok());
     QCOMPARE(window.session()->temperatureFit()->temperature, exact->temperature);
+  }
+
+  void theStudysRecipeLeavesUnansweredItemsOutAndGivesTheControlsBack() {
+    // The window's Recipe choice: the study's fixes 10 equal-width bins and the vocabulary
+    // confidence, leaves the unanswered item out (still counted) and fits the grid temperature;
+    // its numbers are calib::score's under calib::study_recipe() (tested against TS.py in
+    // recipe_test.cpp). Unveil's gives the user's own bins back.
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("test.jsonl"));
+    {
+      QFile f(path);
+      QVERIFY(f.open(QIODevice::WriteOnly));
+      f.write(
+          "{\"id\":\"a\",\"logits\":[2,0],\"label\":0,\"answer\":0,\"conf_vocab\":0.7,"
+          "\"vocab_logits\":[2,0,1]}\n"
+          "{\"id\":\"b\",\"logits\":[0,2],\"label\":0,\"answer\":1,\"conf_vocab\":0.6,"
+          "\"vocab_logits\":[0,2,1.5]}\n"
+          "{\"id\":\"c\",\"logits\":[3,0],\"label\":0,\"answer\":null,\"conf_vocab\":0.5,"
+          "\"vocab_logits\":[3,0,3]}\n"
+          "{\"id\":\"d\",\"logits\":[0,1],\"label\":1,\"answer\":1,\"conf_vocab\":0.4,"
+          "\"vocab_logits\":[0,1,1]}\n");
+    }
+    MainWindow window;
+    window.show();
+    window.openFiles(path, path);
+    QVERIFY(waitForIdle(window));
+    BinningControls* controls = window.binningControls();
+    controls->binsBox()->setValue(7);
+    QVERIFY(waitForIdle(window));
+    QCOMPARE(shown(window, "accuracy"), 0.5);
+
+    QComboBox* recipe = controls->recipeBox();
+    recipe->setCurrentIndex(recipe->findData(true));
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.messageBanner()->isHidden());
+    QVERIFY(controls->studyRecipe());
+    QCOMPARE(controls->binsBox()->value(), 10);
+    QVERIFY(!controls->binsBox()->isEnabled());
+    QVERIFY(!controls->confidenceBox()->isEnabled());
+    const auto expected = calib::score(read(path), calib::study_recipe());
+    QVERIFY(expected.ok());
+    QCOMPARE(shown(window, "n"), 3.0);
+    QCOMPARE(shown(window, "n_unanswered"), 1.0);
+    QCOMPARE(shown(window, "accuracy"), expected->metrics.accuracy);  // 2 of the 3 answered
+    QCOMPARE(shown(window, "mean_confidence"), (0.7 + 0.6 + 0.4) / 3);
+    QCOMPARE(shown(window, "ece"), expected->metrics.ece);
+    const auto grid = calib::fit_temperature_study_grid(read(path));
+    QVERIFY(grid.ok());
+    QVERIFY(window.session()->temperatureFit().has_value());
+    QCOMPARE(window.session()->temperatureFit()->temperature, grid->temperature);
+
+    recipe->setCurrentIndex(recipe->findData(false));
+    QVERIFY(waitForIdle(window));
+    QCOMPARE(controls->binsBox()->value(), 7);
+    QVERIFY(controls->binsBox()->isEnabled());
+    QCOMPARE(shown(window, "n"), 4.0);
+    QCOMPARE(shown(window, "accuracy"), 0.5);
   }
 
   void theVocabularyConfidenceIsRefusedClearlyWhereAFileHasNone() {

@@ -3,6 +3,7 @@
 // histogram lists exactly the items of that bin — checked against bins worked out here from the
 // softmax by the DESIGN.md rules, not by the code under test. Also: right/wrong filter and
 // "confidently wrong first".
+#include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QSignalSpy>
@@ -41,6 +42,7 @@
 #include "session/calibration_session.h"
 #include "store/store.h"
 #include "test_support.h"
+#include "window/binning_controls.h"
 #include "window/dataset_page.h"
 #include "window/main_window.h"
 #include "window/workspace_view.h"
@@ -68,6 +70,7 @@ class RunBrowserTest : public QObject {
   void clickedBinListsExactlyItsItems_data();
   void clickedBinListsExactlyItsItems();
   void histogramBinListsItsItems();
+  void underTheStudysRecipeABinListsItsAnsweredItems();
   void draggedRangeListsItsBins();
   void panelsAreDocks();
   void projectTreeOpensDatasetAndRun();
@@ -79,7 +82,10 @@ class RunBrowserTest : public QObject {
 
   QTemporaryDir dir_;
   QString project_;
-  std::vector<Truth> truth_;  // per prediction, in the run's order
+  // A second project: the same items, every seventh unanswered, with vocabulary confidences.
+  QString partlyAnswered_;
+  std::vector<Truth> answeredTruth_;  // its answered items, confidence = conf_vocab
+  std::vector<Truth> truth_;          // per prediction, in the run's order
   std::vector<data::Item> items_;
 };
 
@@ -121,6 +127,28 @@ void RunBrowserTest::initTestCase() {
   QVERIFY(st.ok());
   QVERIFY(st->add_dataset(*dataset, world->json.string(), "llava").ok());
   QVERIFY(st->import_predictions(set, "shapes", "over-confident").ok());
+
+  calib::PredictionSet partly;
+  for (std::size_t i = 0; i < dataset->items.size(); ++i) {
+    const data::Item& item = dataset->items[i];
+    in.clear();
+    in.id = item.id;
+    in.label = item.answer;
+    in.idk_index = item.idk_index;
+    for (std::size_t k = 0; k < item.options.size(); ++k)
+      in.scores.push_back(3.0 * z(rng) + (static_cast<int>(k) == item.answer ? 2.5 : 0));
+    const int top =
+        static_cast<int>(std::max_element(in.scores.begin(), in.scores.end()) - in.scores.begin());
+    in.answer = i % 7 == 3 ? calib::kUnanswered : top;
+    in.conf_vocab = 0.05 + 0.9 * std::fmod(0.37 * static_cast<double>(i), 1.0);
+    partly.add(in);
+    if (in.answer >= 0) answeredTruth_.push_back({item.id, in.conf_vocab, top == item.answer});
+  }
+  partlyAnswered_ = dir_.filePath(QStringLiteral("partly.unveil"));
+  auto other = store::Store::open(partlyAnswered_.toStdString());
+  QVERIFY(other.ok());
+  QVERIFY(other->add_dataset(*dataset, world->json.string(), "llava").ok());
+  QVERIFY(other->import_predictions(partly, "shapes", "partly answered").ok());
 }
 
 void RunBrowserTest::openInWindow(MainWindow& window) {
@@ -363,6 +391,38 @@ void RunBrowserTest::histogramBinListsItsItems() {
     QVERIFY(window.showBinItems(b, /*histogram=*/true));
     QCOMPARE(shownIds(window), expected);
   }
+}
+
+// Under the study's recipe the unanswered items are out of the numbers: a bin of the diagram
+// lists the answered items whose vocabulary confidence falls in it (min(floor(10 c), 9)), by the
+// items' own ids, although the outcomes no longer line up with the run's predictions.
+void RunBrowserTest::underTheStudysRecipeABinListsItsAnsweredItems() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  window.setRemembersSettings(false);
+  window.openProject(partlyAnswered_, /*showNewestRun=*/true);
+  QTRY_VERIFY_WITH_TIMEOUT(window.datasetPage()->browser()->model()->runOverlay() != nullptr,
+                           60'000);
+  QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30'000);
+  QComboBox* recipe = window.binningControls()->recipeBox();
+  recipe->setCurrentIndex(recipe->findData(true));
+  QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30'000);
+  QTRY_VERIFY_WITH_TIMEOUT(window.datasetPage()->browser()->model()->runOverlay() != nullptr,
+                           60'000);
+  const auto& table = window.session()->result()->before.table;
+  QCOMPARE(table.bins.size(), std::size_t{10});
+  QCOMPARE(window.session()->result()->before.n, answeredTruth_.size());
+  int checked = 0;
+  for (int b = 0; b < 10; ++b) {
+    std::set<std::string> expected;
+    for (const Truth& t : answeredTruth_)
+      if (std::min(static_cast<int>(std::floor(t.confidence * 10)), 9) == b) expected.insert(t.id);
+    QCOMPARE(table.bins[static_cast<std::size_t>(b)].count, expected.size());
+    if (expected.empty()) continue;
+    QVERIFY(window.showBinItems(b));
+    QCOMPARE(shownIds(window), expected);
+    ++checked;
+  }
+  QVERIFY(checked >= 5);
 }
 
 void RunBrowserTest::draggedRangeListsItsBins() {

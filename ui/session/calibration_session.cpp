@@ -5,6 +5,8 @@
 #include <exception>
 #include <stdexcept>
 
+#include "calib/recipe.h"
+
 namespace unveil::ui {
 
 namespace {
@@ -27,9 +29,14 @@ ComputeOutput compute(const ComputeInput& in) {
   try {
     calib::Scoring scoring;
     scoring.confidence = in.options.confidence;
+    scoring.unanswered = in.options.unanswered;
     const auto outcomes = [&](double t) -> std::shared_ptr<const calib::Outcomes> {
       auto o = calib::compute_outcomes(*in.set, t, scoring);
       if (!o) throw std::runtime_error(o.error().message);
+      if (o->size() == 0) {
+        throw std::runtime_error("all " + std::to_string(in.set->size()) +
+                                 " items are unanswered and the recipe leaves them out");
+      }
       return std::make_shared<const calib::Outcomes>(std::move(*o));
     };
     out.before = in.before ? in.before : outcomes(1.0);
@@ -64,15 +71,19 @@ struct FitOutput {
   QString error;
 };
 
-// The temperature that belongs to the confidence shown: the exact option-level fit, or with the
-// vocabulary confidence the study's grid on the full-vocabulary NLL (docs/METRICS.md).
+// The temperature that belongs to the confidence shown: the exact option-level fit (on the
+// answered items when the unanswered are left out), or with the vocabulary confidence the study's
+// grid on the full-vocabulary NLL, which leaves them out itself (docs/METRICS.md).
 FitOutput fit(const std::shared_ptr<const calib::PredictionSet>& set, const QString& name,
-              calib::ConfidenceKind confidence) {
+              const calib::MetricsOptions& options) {
   FitOutput out;
   try {
-    Result<calib::TemperatureFit> r = confidence == calib::ConfidenceKind::kVocab
-                                          ? calib::fit_temperature_study_grid(*set)
-                                          : calib::fit_temperature(*set);
+    calib::Recipe recipe = calib::unveil_recipe(options);
+    recipe.scoring.confidence = options.confidence;
+    recipe.scoring.unanswered = options.unanswered;
+    if (options.confidence == calib::ConfidenceKind::kVocab)
+      recipe.temperature = calib::TemperatureMethod::kStudyGrid;
+    Result<calib::TemperatureFit> r = calib::fit_recipe_temperature(*set, recipe);
     if (r.ok())
       out.fit = r.value();
     else
@@ -197,7 +208,7 @@ void CalibrationSession::fitTemperature() {
   const QString name = calibration_->displayName;
   runJob<FitOutput>(
       tr("Fitting a temperature on %1…").arg(name),
-      [set, name, confidence = options_.confidence] { return fit(set, name, confidence); },
+      [set, name, options = options_] { return fit(set, name, options); },
       [this, generation](FitOutput r) {
         if (generation != fitGeneration_) return;
         if (!r.fit) return fail(r.error);
@@ -218,10 +229,13 @@ void CalibrationSession::clearTemperature() {
 
 void CalibrationSession::setOptions(const calib::MetricsOptions& options) {
   if (options.bins == options_.bins && options.binning == options_.binning &&
-      options.confidence == options_.confidence) {
+      options.confidence == options_.confidence && options.unanswered == options_.unanswered) {
     return;
   }
-  const bool newConfidence = options.confidence != options_.confidence;
+  // Other confidences or other items scored, and a temperature that belongs to them: fitted
+  // again.
+  const bool newConfidence =
+      options.confidence != options_.confidence || options.unanswered != options_.unanswered;
   options_ = options;
   if (newConfidence) {
     // Other confidences, and a temperature that belongs to them: fitted again for the new one.

@@ -1,4 +1,4 @@
-// The bin count and binning scheme, as two controls that sit in the tool bar.
+// The bin count, binning scheme, confidence and recipe, as controls that sit in the tool bar.
 #pragma once
 
 #include <QWidget>
@@ -23,14 +23,23 @@ class BinningControls : public QWidget {
   QSpinBox* binsBox() const { return bins_; }
   QComboBox* binningBox() const { return binning_; }
   QComboBox* confidenceBox() const { return confidence_; }
+  QComboBox* recipeBox() const { return recipe_; }
+  /// Whether the study's recipe is chosen (it fixes bins, binning and confidence, and leaves
+  /// unanswered items out: options().unanswered).
+  bool studyRecipe() const;
 
  signals:
   void optionsChanged(const unveil::calib::MetricsOptions& options);
 
  private:
+  void applyRecipe();
+
   QSpinBox* bins_ = nullptr;
   QComboBox* binning_ = nullptr;
   QComboBox* confidence_ = nullptr;
+  QComboBox* recipe_ = nullptr;
+  // The user's own choices while the study's recipe overrides them (ownBins_ 0: none kept yet).
+  int ownBins_ = 0, ownBinning_ = 0, ownConfidence_ = 0;
 };
 
 }  // namespace unveil::ui

@@ -530,10 +530,11 @@ void MainWindow::refreshRunOverlay() {
   const auto& test = session_->test();
   const auto& open = datasets_->dataset();
   const auto outcomes = session_->outcomesBefore();
-  const bool belong = test && test->runId >= 0 && open && open->dataset &&
-                      open->path == test->path &&
-                      QString::fromStdString(open->dataset->name) == test->datasetName &&
-                      outcomes && outcomes->size() == test->set->size();
+  const bool belong =
+      test && test->runId >= 0 && open && open->dataset && open->path == test->path &&
+      QString::fromStdString(open->dataset->name) == test->datasetName && outcomes &&
+      // every item, or the answered ones when the recipe leaves the rest out
+      (outcomes->size() == test->set->size() || !outcomes->index.empty());
   DatasetBrowser* browser = datasetPage_->browser();
   if (!belong) {
     if (browser->model()->runOverlay()) browser->setRunOverlay(nullptr);
@@ -554,9 +555,18 @@ void MainWindow::refreshRunOverlay() {
     storedRuns_->setShownRun(watcher->result());
     updateComparisonChoices();
   });
-  watcher->setFuture(QtConcurrent::run(
-      [dataset = open->dataset, set = test->set, outcomes, name = test->displayName] {
-        return std::make_shared<const RunOverlay>(makeRunOverlay(*dataset, set, *outcomes, name));
+  watcher->setFuture(
+      QtConcurrent::run([dataset = open->dataset, set = test->set, outcomes,
+                         name = test->displayName, confidence = session_->options().confidence] {
+        if (outcomes->size() == set->size())
+          return std::make_shared<const RunOverlay>(makeRunOverlay(*dataset, set, *outcomes, name));
+        // The browser lists every item: with the unanswered left out of the numbers, they are all
+        // scored again (the same confidence, every item kept) for its columns.
+        calib::Scoring every;
+        every.confidence = confidence;
+        auto all = calib::compute_outcomes(*set, 1.0, every);
+        return std::make_shared<const RunOverlay>(
+            makeRunOverlay(*dataset, set, all.ok() ? *all : calib::compute_outcomes(*set), name));
       }));
 }
 
@@ -583,9 +593,12 @@ bool MainWindow::showBinRangeItems(int first, int last, bool histogram) {
   for (int bin = first; bin <= last; ++bin) {
     const std::vector<std::size_t> members = calib::bin_members(
         outcomes->confidence, static_cast<int>(table.bins.size()), table.binning, bin);
-    for (std::size_t p : members)
-      if (p < overlay->itemOfPrediction.size() && overlay->itemOfPrediction[p] >= 0)
-        items.push_back(overlay->itemOfPrediction[p]);
+    for (const std::size_t p : members) {
+      const std::size_t prediction = outcomes->item(p);  // differs when unanswered are left out
+      if (prediction < overlay->itemOfPrediction.size() &&
+          overlay->itemOfPrediction[prediction] >= 0)
+        items.push_back(overlay->itemOfPrediction[prediction]);
+    }
     const calib::Bin& b = table.bins[static_cast<std::size_t>(bin)];
     n += b.count;
     right += b.correct;
@@ -694,7 +707,8 @@ void MainWindow::connectSessions() {
   connect(binning_, &BinningControls::optionsChanged, this,
           [this](const calib::MetricsOptions& options) {
             session_->setOptions(options);
-            if (remembers_) Settings::setMetricsOptions(options);
+            // The study's recipe fixes the bins for a while; they are not the user's own.
+            if (remembers_ && !binning_->studyRecipe()) Settings::setMetricsOptions(options);
           });
   connect(session_, &CalibrationSession::resultChanged, this, &MainWindow::showResult);
   connect(session_, &CalibrationSession::failed, this, &MainWindow::showError);
@@ -1101,7 +1115,11 @@ void MainWindow::showProject() {
 void MainWindow::updateTitle() {
   QStringList parts;
   const auto& test = session_->test();
-  if (test && session_->result()) parts << test->displayName;
+  if (test && session_->result()) {
+    parts << (test->partial.isEmpty()
+                  ? test->displayName
+                  : tr("%1 (partial: %2)").arg(test->displayName, test->partial));
+  }
   if (project_->isOpen()) {
     QString name = QFileInfo(project_->path()).fileName();
     if (project_->isReadOnly()) name += QStringLiteral(" ") + tr("[read-only]");

@@ -78,10 +78,15 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
   }
   const QLocale locale;
   const bool width = result->options.binning == calib::Binning::kEqualWidth;
-  const QString binning = width ? tr("%n equal-width bin(s)", nullptr, result->options.bins)
-                                : tr("%n equal-mass bin(s)", nullptr, result->options.bins);
+  QString binning = width ? tr("%n equal-width bin(s)", nullptr, result->options.bins)
+                          : tr("%n equal-mass bin(s)", nullptr, result->options.bins);
+  if (result->options.unanswered == calib::UnansweredPolicy::kDrop)
+    binning += QStringLiteral(" · ") + tr("the study's recipe");
+  // A partial run says how much of it there is wherever its numbers are.
   const QString size =
-      tr("%1 predictions").arg(locale.toString(static_cast<qulonglong>(result->before.n)));
+      test->partial.isEmpty()
+          ? tr("%1 predictions").arg(locale.toString(static_cast<qulonglong>(result->before.n)))
+          : tr("partial run: %1").arg(test->partial);
   const QString subtitle = test->displayName + QStringLiteral(" · ") + size;
 
   const bool compared = result->after.has_value();
