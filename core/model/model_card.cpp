@@ -167,6 +167,24 @@ bool env_name(const std::string& s) {
 
 namespace {
 
+// "modalities": a list of "image" and "text" that includes "text". Sets `image`; the problem in
+// words otherwise.
+std::optional<std::string> read_modalities(const json& list, bool& image) {
+  if (!list.is_array()) return "expected a list such as [\"image\", \"text\"]";
+  image = false;
+  bool text = false;
+  for (const auto& m : list) {
+    if (m == "image")
+      image = true;
+    else if (m == "text")
+      text = true;
+    else
+      return "unknown modality " + m.dump() + " (expected \"image\" or \"text\")";
+  }
+  if (!text) return "must include \"text\"";
+  return std::nullopt;
+}
+
 // The rest of a card whose "backend" is "openai": a server and a model name instead of a file,
 // a tokenizer and option ids (a server's tokens are read as letters, docs/MODELS.md).
 Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::string& name) {
@@ -242,21 +260,8 @@ Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::stri
   }
   c.image = true;
   if (j.contains("modalities")) {
-    if (!j["modalities"].is_array()) {
-      return field_error("modalities", "expected a list such as [\"image\", \"text\"]");
-    }
-    c.image = false;
-    bool has_text = false;
-    for (const auto& m : j["modalities"]) {
-      if (m == "image")
-        c.image = true;
-      else if (m == "text")
-        has_text = true;
-      else
-        return field_error("modalities",
-                           "unknown modality " + m.dump() + " (expected \"image\" or \"text\")");
-    }
-    if (!has_text) return field_error("modalities", "must include \"text\"");
+    if (auto problem = read_modalities(j["modalities"], c.image))
+      return field_error("modalities", *problem);
   }
   c.prompt_template = kStudyTemplate;
   if (auto err = text("prompt_template", false, c.prompt_template)) return *err;
@@ -324,18 +329,8 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
   if (!j.contains("modalities") || !j["modalities"].is_array()) {
     return field_error("modalities", "missing (a list such as [\"image\", \"text\"])");
   }
-  c.image = false;
-  bool text = false;
-  for (const auto& m : j["modalities"]) {
-    if (m == "image")
-      c.image = true;
-    else if (m == "text")
-      text = true;
-    else
-      return field_error("modalities",
-                         "unknown modality " + m.dump() + " (expected \"image\" or \"text\")");
-  }
-  if (!text) return field_error("modalities", "must include \"text\"");
+  if (auto problem = read_modalities(j["modalities"], c.image))
+    return field_error("modalities", *problem);
   if (c.image) {
     if (!j.contains("image") || !j["image"].is_object()) {
       return field_error("image",
