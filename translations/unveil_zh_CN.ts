@@ -358,8 +358,8 @@
         <translation>%1 分钟</translation>
     </message>
     <message>
-        <source>The model to run (File ▸ Open model… adds a model card)</source>
-        <translation>要运行的模型（文件 ▸ 打开模型… 可添加模型卡）</translation>
+        <source>The model to run (Models ▸ Open model… adds a model card)</source>
+        <translation>要运行的模型（模型 ▸ 打开模型… 可添加模型卡）</translation>
     </message>
     <message>
         <source>Open…</source>
@@ -474,8 +474,8 @@
         <translation>请先向项目添加数据集（文件 ▸ 打开数据集…）</translation>
     </message>
     <message>
-        <source>Open a model card first (File ▸ Open model…)</source>
-        <translation>请先打开模型卡（文件 ▸ 打开模型…）</translation>
+        <source>Open a model card first (Models ▸ Open model…)</source>
+        <translation>请先打开模型卡（模型 ▸ 打开模型…）</translation>
     </message>
     <message>
         <source>Open a project that can be written to first</source>
@@ -1988,6 +1988,10 @@
         <source>%1 (partial: %2)</source>
         <translation>%1（不完整：%2）</translation>
     </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation>模型(&amp;M)</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -3015,8 +3019,8 @@ Double-click to show its diagrams</source>
 <context>
     <name>unveil::ui::RunItemPanel</name>
     <message>
-        <source>The model to run (File ▸ Open model… adds a model card)</source>
-        <translation>要运行的模型（“文件 ▸ 打开模型…”可添加模型卡）</translation>
+        <source>The model to run (Models ▸ Open model… adds a model card)</source>
+        <translation>要运行的模型（“模型 ▸ 打开模型…”可添加模型卡）</translation>
     </message>
     <message>
         <source>Open model…</source>
@@ -3059,8 +3063,8 @@ Double-click to show its diagrams</source>
         <translation>无法加载模型：%1</translation>
     </message>
     <message>
-        <source>No model yet: File ▸ Open model… adds a model card</source>
-        <translation>尚无模型：“文件 ▸ 打开模型…”可添加模型卡</translation>
+        <source>No model yet: Models ▸ Open model… adds a model card</source>
+        <translation>尚无模型：“模型 ▸ 打开模型…”可添加模型卡</translation>
     </message>
     <message>
         <source>Choose an item first</source>
@@ -3134,8 +3138,8 @@ Double-click to show its diagrams</source>
 <context>
     <name>unveil::ui::RunSetup</name>
     <message>
-        <source>The model to run (File ▸ Open model… adds one)</source>
-        <translation>要运行的模型（“文件 ▸ 打开模型…”可添加模型）</translation>
+        <source>The model to run (Models ▸ Open model… adds one)</source>
+        <translation>要运行的模型（“模型 ▸ 打开模型…”可添加模型）</translation>
     </message>
     <message>
         <source>A dataset of the project</source>

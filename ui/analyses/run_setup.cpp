@@ -16,7 +16,7 @@ RunSetup::RunSetup(ProjectSession* project, ModelLibrary* models, const QString&
   model_->setObjectName(QStringLiteral("analysisModel"));
   model_->setMinimumContentsLength(14);
   model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  model_->setToolTip(tr("The model to run (File ▸ Open model… adds one)"));
+  model_->setToolTip(tr("The model to run (Models ▸ Open model… adds one)"));
   dataset_ = new QComboBox(this);
   dataset_->setToolTip(tr("A dataset of the project"));
   split_ = new QComboBox(this);

@@ -68,7 +68,7 @@ class Settings {
   static QString lastProject();
   static void setLastProject(const QString& file);
 
-  /// Model cards opened with File ▸ Open model…, most recent first.
+  /// Model cards opened with Models ▸ Open model…, most recent first.
   static QStringList models();
   static void setModels(const QStringList& cards);
 

@@ -42,7 +42,7 @@ BatchRunPanel::BatchRunPanel(ModelLibrary* library, ProjectSession* project, Bat
   model_->setObjectName(QStringLiteral("batchModelBox"));
   model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   model_->setMinimumContentsLength(12);
-  model_->setToolTip(tr("The model to run (File ▸ Open model… adds a model card)"));
+  model_->setToolTip(tr("The model to run (Models ▸ Open model… adds a model card)"));
   auto* openModel = new QPushButton(tr("Open…"), this);
   openModel->setToolTip(tr("Add a model card (JSON) to the list"));
 
@@ -229,7 +229,7 @@ void BatchRunPanel::updateButtons() {
   else if (dataset_->count() == 0)
     hint = tr("Add a dataset to the project first (File ▸ Open dataset…)");
   else if (model_->count() == 0)
-    hint = tr("Open a model card first (File ▸ Open model…)");
+    hint = tr("Open a model card first (Models ▸ Open model…)");
   setStatus(hint);
   hintShown_ = true;
 }

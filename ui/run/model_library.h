@@ -1,4 +1,4 @@
-// The models the user has opened (File ▸ Open model…), remembered in the settings, each loaded
+// The models the user has opened (Models ▸ Open model…), remembered in the settings, each loaded
 // once off the UI thread and kept for every later run.
 #pragma once
 

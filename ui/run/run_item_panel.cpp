@@ -38,7 +38,7 @@ RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
   model_->setObjectName(QStringLiteral("runModelBox"));
   model_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   model_->setMinimumContentsLength(14);
-  model_->setToolTip(tr("The model to run (File ▸ Open model… adds a model card)"));
+  model_->setToolTip(tr("The model to run (Models ▸ Open model… adds a model card)"));
   auto* openModel = new QPushButton(tr("Open model…"), this);
   openModel->setToolTip(tr("Add a model card (JSON) to the list"));
 
@@ -148,7 +148,7 @@ void RunItemPanel::refreshModels() {
   const QString current = modelCard();
   library_->fillComboBox(model_);
   runButton_->setEnabled(model_->count() > 0);
-  const QString noModel = tr("No model yet: File ▸ Open model… adds a model card");
+  const QString noModel = tr("No model yet: Models ▸ Open model… adds a model card");
   if (model_->count() == 0)
     setStatus(noModel);
   else if (status_->text() == noModel)
@@ -207,7 +207,7 @@ void RunItemPanel::run() {
   }
   const QString card = modelCard();
   if (card.isEmpty()) {
-    setStatus(tr("No model yet: File ▸ Open model… adds a model card"), true);
+    setStatus(tr("No model yet: Models ▸ Open model… adds a model card"), true);
     emit finished();
     return;
   }

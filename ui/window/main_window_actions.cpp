@@ -53,17 +53,6 @@ void MainWindow::createActions() {
       tr("Browse a dataset's items and images: LLaVA conversation JSON, LLaVA "
          "questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the "
          "window too."));
-  QAction* openModel = file->addAction(tr("Open &model…"), this, &MainWindow::chooseModel);
-  openModel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
-  openModel->setToolTip(
-      tr("Add a model card (JSON next to its TorchScript file, or a server's card) to run items "
-         "with (Ctrl+M)"));
-  QAction* serverModel =
-      file->addAction(tr("Add &server model…"), this, &MainWindow::addServerModel);
-  serverModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
-  serverModel->setToolTip(
-      tr("A model served by vLLM, SGLang, llama.cpp or unveil-cli serve through the OpenAI API: "
-         "its URL, its model id and the variable that holds its key (Ctrl+Shift+M)"));
   loadCalibration_ =
       file->addAction(QIcon(QStringLiteral(":/icons/calibration.svg")),
                       tr("Load &calibration split…"), this, &MainWindow::chooseCalibrationFile);
@@ -134,6 +123,20 @@ void MainWindow::createActions() {
   connect(storedMenu_, &QMenu::aboutToShow, this, &MainWindow::fillStoredMenu);
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
+  // Models: a TorchScript card of the contract, or a model served elsewhere.
+  QMenu* models = menuBar()->addMenu(tr("&Models"));
+  QAction* openModel = models->addAction(tr("Open &model…"), this, &MainWindow::chooseModel);
+  openModel->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_M));
+  openModel->setToolTip(
+      tr("Add a model card (JSON next to its TorchScript file, or a server's card) to run items "
+         "with (Ctrl+M)"));
+  QAction* serverModel =
+      models->addAction(tr("Add &server model…"), this, &MainWindow::addServerModel);
+  serverModel->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
+  serverModel->setToolTip(
+      tr("A model served by vLLM, SGLang, llama.cpp or unveil-cli serve through the OpenAI API: "
+         "its URL, its model id and the variable that holds its key (Ctrl+Shift+M)"));
+
   startBatch_ = run->addAction(tr("&Start batch run"), this, [this] {
     batchDock_->show();
     batchDock_->raise();
