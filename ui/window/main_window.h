@@ -16,6 +16,7 @@ class QLabel;
 class QProgressBar;
 class QStackedWidget;
 class QTabBar;
+class QToolBar;
 class QMenu;
 class QUndoStack;
 
@@ -148,8 +149,16 @@ class MainWindow : public QMainWindow {
   void dragEnterEvent(QDragEnterEvent* event) override;
   void dropEvent(QDropEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
+  // The tool bar's buttons lose their text when the window is too narrow for it with the text:
+  // the bins, binning, confidence and recipe controls stay in reach (their tooltips and the menus
+  // name the buttons).
+  void fitToolBar();
+  QToolBar* tools_ = nullptr;
+  int toolsWidthWithText_ = 0;  ///< measured while the buttons had their text; 0: not yet
+
   void createDocks();
   QDockWidget* makeDock(const QString& title, const char* name, QWidget* content,
                         const QString& tip);

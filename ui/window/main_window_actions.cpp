@@ -5,6 +5,7 @@
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QToolBar>
 #include <QUndoStack>
@@ -122,7 +123,6 @@ void MainWindow::createActions() {
          "(Edit ▸ Undo puts it back)"));
   connect(storedMenu_, &QMenu::aboutToShow, this, &MainWindow::fillStoredMenu);
 
-  QMenu* run = menuBar()->addMenu(tr("&Run"));
   // Models: a TorchScript card of the contract, or a model served elsewhere.
   QMenu* models = menuBar()->addMenu(tr("&Models"));
   QAction* openModel = models->addAction(tr("Open &model…"), this, &MainWindow::chooseModel);
@@ -137,6 +137,7 @@ void MainWindow::createActions() {
       tr("A model served by vLLM, SGLang, llama.cpp or unveil-cli serve through the OpenAI API: "
          "its URL, its model id and the variable that holds its key (Ctrl+Shift+M)"));
 
+  QMenu* run = menuBar()->addMenu(tr("&Run"));
   startBatch_ = run->addAction(tr("&Start batch run"), this, [this] {
     batchDock_->show();
     batchDock_->raise();
@@ -204,6 +205,7 @@ void MainWindow::createActions() {
   help->addAction(tr("&About Unveil"), this, &MainWindow::showAbout);
 
   QToolBar* tools = addToolBar(tr("Main"));
+  tools_ = tools;
   tools->setObjectName(QStringLiteral("mainToolBar"));
   tools->setMovable(false);
   tools->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
@@ -243,6 +245,20 @@ void MainWindow::showAbout() {
          "Deep Dive into Calibration and Performance of Multimodal Large Language Models” "
          "(COLING 2025).</p>")
           .arg(QApplication::applicationVersion()));
+}
+
+void MainWindow::fitToolBar() {
+  if (!tools_) return;
+  if (tools_->toolButtonStyle() == Qt::ToolButtonTextBesideIcon)
+    toolsWidthWithText_ = tools_->sizeHint().width();
+  const Qt::ToolButtonStyle style =
+      toolsWidthWithText_ <= width() ? Qt::ToolButtonTextBesideIcon : Qt::ToolButtonIconOnly;
+  if (style != tools_->toolButtonStyle()) tools_->setToolButtonStyle(style);
+}
+
+void MainWindow::resizeEvent(QResizeEvent* event) {
+  QMainWindow::resizeEvent(event);
+  fitToolBar();
 }
 
 }  // namespace unveil::ui
