@@ -360,6 +360,43 @@ class MainWindowTest : public QObject {
     QCOMPARE(shown(window, "accuracy"), 0.5);
   }
 
+  void aRunsStoredTemperatureIsNotShownOnAFileOpenedAfterIt() {
+    // A project's run shown with its stored temperature (the calibration run it was fitted on),
+    // then File ▸ Open of another file: that file is shown without any temperature, never with
+    // the run's "after scaling".
+    MainWindow window;
+    window.show();
+    LoadedPredictions run;
+    run.set = std::make_shared<const calib::PredictionSet>(read(kTest));
+    run.displayName = QStringLiteral("run 2");
+    run.runId = 2;
+    LoadedPredictions fitOn;
+    fitOn.set = std::make_shared<const calib::PredictionSet>(read(kCalibration));
+    fitOn.displayName = QStringLiteral("run 1");
+    fitOn.runId = 1;
+    window.session()->showPredictions(run, fitOn);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.session()->temperatureFit().has_value());
+    QVERIFY(window.session()->result()->after.has_value());
+
+    window.openFiles(kCalibration);  // any other file
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.messageBanner()->isHidden());
+    QVERIFY(!window.session()->temperatureFit().has_value());
+    QVERIFY(!window.session()->calibration().has_value());
+    QVERIFY(!window.session()->result()->after.has_value());
+    QVERIFY(!window.windowTitle().contains(QStringLiteral("run 2")));
+
+    // A file with its own calibration split after a run: the pair is fitted as usual.
+    window.session()->showPredictions(run, fitOn);
+    QVERIFY(waitForIdle(window));
+    window.openFiles(kTest, kCalibration);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.session()->temperatureFit().has_value());
+    QCOMPARE(window.session()->temperatureFit()->temperature,
+             calib::fit_temperature(read(kCalibration))->temperature);
+  }
+
   void theVocabularyConfidenceIsRefusedClearlyWhereAFileHasNone() {
     MainWindow window;
     window.show();

@@ -332,6 +332,8 @@ RunLoadResult loadRun(const QString& path, std::int64_t runId) {
         c.set = std::make_shared<const calib::PredictionSet>(std::move(fit).value());
         c.path = path;
         c.displayName = qs(fitInfo->spec.name) + QStringLiteral(" · ") + qs(fitInfo->dataset_name);
+        c.runId = *it->fit_run_id;
+        c.datasetName = qs(fitInfo->dataset_name);
         r.calibration = std::move(c);
         break;
       }

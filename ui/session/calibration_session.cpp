@@ -138,6 +138,18 @@ void CalibrationSession::fail(const QString& message) {
 }
 
 void CalibrationSession::openTest(const QString& path) {
+  // A project's run comes with the temperature stored for it; a file opened after it is another
+  // set, which that temperature was never fitted for: both go at once (a calibration split
+  // opened next, as File ▸ Open's pair does, is then the new file's own).
+  if ((test_ && test_->runId >= 0) || (calibration_ && calibration_->runId >= 0)) {
+    ++calibrationGeneration_;
+    ++fitGeneration_;
+    calibration_.reset();
+    fit_.reset();
+    outcomesAfter_.reset();
+    emit calibrationLoaded();
+    emit temperatureChanged();
+  }
   const quint64 generation = ++testGeneration_;
   runJob<LoadResult>(
       tr("Reading %1…").arg(path), [path] { return loadPredictions(path); },

@@ -39,7 +39,8 @@ class CalibrationSession : public QObject {
   explicit CalibrationSession(QObject* parent = nullptr);
   ~CalibrationSession() override;
 
-  /// Opens the set to analyse. A ":/examples/..." path reads the built-in example.
+  /// Opens the set to analyse. A ":/examples/..." path reads the built-in example. After a
+  /// project's run, the calibration split and temperature that came with the run are dropped.
   void openTest(const QString& path);
   /// Shows a set read elsewhere (a project's run). The calibration split and the temperature,
   /// which belonged to the previous set, are dropped.
