@@ -3709,5 +3709,9 @@ Double-click to show its diagrams</source>
         <source>partial run: %1</source>
         <translation>不完整的运行：%1</translation>
     </message>
+    <message>
+        <source>%1 of %2 predictions (unanswered left out)</source>
+        <translation>%2 条预测中的 %1 条（未作答的不计入）</translation>
+    </message>
 </context>
 </TS>

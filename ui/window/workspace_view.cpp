@@ -83,10 +83,16 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
   if (result->options.unanswered == calib::UnansweredPolicy::kDrop)
     binning += QStringLiteral(" · ") + tr("the study's recipe");
   // A partial run says how much of it there is wherever its numbers are.
-  const QString size =
-      test->partial.isEmpty()
-          ? tr("%1 predictions").arg(locale.toString(static_cast<qulonglong>(result->before.n)))
-          : tr("partial run: %1").arg(test->partial);
+  const std::size_t total = test->set ? test->set->size() : result->before.n;
+  QString size =
+      result->before.n < total
+          // the recipe leaves the unanswered out: how many of the file's are in the numbers
+          ? tr("%1 of %2 predictions (unanswered left out)")
+                .arg(locale.toString(static_cast<qulonglong>(result->before.n)),
+                     locale.toString(static_cast<qulonglong>(total)))
+          : tr("%1 predictions").arg(locale.toString(static_cast<qulonglong>(result->before.n)));
+  if (!test->partial.isEmpty())
+    size += QStringLiteral(" · ") + tr("partial run: %1").arg(test->partial);
   const QString subtitle = test->displayName + QStringLiteral(" · ") + size;
 
   const bool compared = result->after.has_value();
@@ -97,8 +103,10 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
 
   reliability_->setSubtitle(subtitle + QStringLiteral(" · ") + binning);
   reliability_->setTable(result->before.table, before);
-  histogram_->setSubtitle(subtitle + QStringLiteral(" · ") +
-                          tr("%n equal-width bin(s)", nullptr, result->options.bins));
+  QString histogramBins = tr("%n equal-width bin(s)", nullptr, result->options.bins);
+  if (result->options.unanswered == calib::UnansweredPolicy::kDrop)
+    histogramBins += QStringLiteral(" · ") + tr("the study's recipe");
+  histogram_->setSubtitle(subtitle + QStringLiteral(" · ") + histogramBins);
   histogram_->setTable(result->histogramBefore, before);
   if (compared) {
     reliability_->setComparison(result->after->table, after);
