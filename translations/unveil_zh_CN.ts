@@ -1913,8 +1913,8 @@
         <translation>生成报告(&amp;R)…</translation>
     </message>
     <message>
-        <source>A self-contained HTML report of the shown run for readers who have never seen the tool: diagrams, metrics with intervals, the temperature, the worst failures with their images and how to reproduce it (Ctrl+Shift+P)</source>
-        <translation>为当前运行生成一份独立的 HTML 报告，供从未用过本工具的读者阅读：图表、带区间的指标、温度、最严重的失败案例及其图像，以及如何重现（Ctrl+Shift+P）</translation>
+        <source>A self-contained HTML report of the shown run for readers who have never seen the tool: diagrams, metrics with intervals, the temperature, the worst failures with their images and how to reproduce it (Ctrl+Shift+W)</source>
+        <translation>为当前运行生成一份独立的 HTML 报告，供从未用过本工具的读者阅读：图表、带区间的指标、温度、最严重的失败案例及其图像，以及如何重现（Ctrl+Shift+W）</translation>
     </message>
     <message>
         <source>&amp;Preferences…</source>

@@ -2,6 +2,7 @@
 // bin controls recompute at once; a calibration split gives before/after; a bad file gives a
 // readable message and no crash. Expected values come from calling core directly.
 #include <QComboBox>
+#include <QMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
@@ -395,6 +396,27 @@ class MainWindowTest : public QObject {
     QVERIFY(window.session()->temperatureFit().has_value());
     QCOMPARE(window.session()->temperatureFit()->temperature,
              calib::fit_temperature(read(kCalibration))->temperature);
+  }
+
+  void noTwoActionsShareAShortcut() {
+    // Two actions of the window on one key do nothing at all in Qt ("Ambiguous shortcut
+    // overload"): Ctrl+Shift+P was once both Open project… and Write report….
+    MainWindow window;
+    QMap<QString, QString> seen;
+    for (QAction* action : window.findChildren<QAction*>()) {
+      if (action->shortcutContext() != Qt::WindowShortcut &&
+          action->shortcutContext() != Qt::ApplicationShortcut)
+        continue;
+      for (const QKeySequence& key : action->shortcuts()) {
+        const QString name = key.toString();
+        QVERIFY2(!seen.contains(name), qPrintable(name + QStringLiteral(": ") + seen.value(name) +
+                                                  QStringLiteral(" and ") + action->text()));
+        seen.insert(name, action->text());
+      }
+    }
+    QVERIFY(seen.size() >= 15);
+    QVERIFY(seen.contains(QStringLiteral("Ctrl+Shift+P")));
+    QVERIFY(seen.contains(QStringLiteral("Ctrl+Shift+W")));
   }
 
   void theVocabularyConfidenceIsRefusedClearlyWhereAFileHasNone() {

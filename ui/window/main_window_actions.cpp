@@ -75,11 +75,12 @@ void MainWindow::createActions() {
   exportHistogram_->setToolTip(
       tr("Save the confidence histogram as PNG, SVG or PDF (Ctrl+Shift+E)"));
   writeReport_ = file->addAction(tr("Write &report…"), this, &MainWindow::chooseReportFile);
-  writeReport_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+  // W for "write": Ctrl+Shift+P opens a project (project_actions.cpp).
+  writeReport_->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_W));
   writeReport_->setToolTip(
       tr("A self-contained HTML report of the shown run for readers who have never seen the "
          "tool: diagrams, metrics with intervals, the temperature, the worst failures with "
-         "their images and how to reproduce it (Ctrl+Shift+P)"));
+         "their images and how to reproduce it (Ctrl+Shift+W)"));
   file->addSeparator();
   QAction* quit = file->addAction(tr("&Quit"), this, &QWidget::close);
   quit->setShortcut(QKeySequence::Quit);
