@@ -1992,6 +1992,10 @@
         <source>&amp;Models</source>
         <translation>模型(&amp;M)</translation>
     </message>
+    <message>
+        <source>confidence %1 after scaling (histogram, T = %2)</source>
+        <translation>缩放后置信度 %1（直方图，T = %2）</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>

@@ -34,6 +34,7 @@
 #include "metrics/metrics_panel.h"
 #include "metrics/metrics_table_model.h"
 #include "plots/bin_layout.h"
+#include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
 #include "project/project_session.h"
 #include "project/project_tree.h"
@@ -70,6 +71,7 @@ class RunBrowserTest : public QObject {
   void clickedBinListsExactlyItsItems_data();
   void clickedBinListsExactlyItsItems();
   void histogramBinListsItsItems();
+  void histogramAfterScalingBarListsItsItems();
   void underTheStudysRecipeABinListsItsAnsweredItems();
   void draggedRangeListsItsBins();
   void panelsAreDocks();
@@ -391,6 +393,56 @@ void RunBrowserTest::histogramBinListsItsItems() {
     QVERIFY(window.showBinItems(b, /*histogram=*/true));
     QCOMPARE(shownIds(window), expected);
   }
+}
+
+// With a temperature the histogram shows two bars per bin: a click on the right one (after
+// scaling) lists the items whose confidence at T falls in that bin, max softmax(z / T) by hand;
+// the left one still lists the bin before scaling.
+void RunBrowserTest::histogramAfterScalingBarListsItsItems() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  openInWindow(window);
+  const LoadedPredictions run = *window.session()->test();
+  LoadedPredictions fitOn = run;  // fitted on the run itself: any temperature will do here
+  fitOn.displayName = QStringLiteral("itself");
+  window.session()->showPredictions(run, fitOn);
+  QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30'000);
+  const auto& result = window.session()->result();
+  QVERIFY(result->histogramAfter.has_value());
+  const double t = *result->temperature;
+  QVERIFY(std::abs(t - 1.0) > 0.05);  // the bars differ
+  const calib::PredictionSet& set = *run.set;
+  const int bins = static_cast<int>(result->histogramAfter->bins.size());
+  std::map<int, std::set<std::string>> after;
+  for (std::size_t i = 0; i < set.size(); ++i) {
+    const auto z = set.logits(i);
+    const double m = *std::max_element(z.begin(), z.end());
+    double sum = 0;
+    for (double v : z)
+      sum += std::exp((v - m) / t);
+    const double c = 1.0 / sum;
+    after[std::min(static_cast<int>(std::floor(c * bins)), bins - 1)].insert(
+        std::string(set.id(i)));
+  }
+  ConfidenceHistogram* histogram = window.workspace()->confidenceHistogram();
+  QSignalSpy clicked(histogram, &PlotView::comparisonBinClicked);
+  int checked = 0;
+  for (const auto& [b, ids] : after) {
+    const calib::Bin& bin = result->histogramAfter->bins[static_cast<std::size_t>(b)];
+    histogram->clickAt(bin.lo + 0.75 * (bin.hi - bin.lo));  // the right half: the after bar
+    QCOMPARE(clicked.count(), ++checked);
+    QCOMPARE(shownIds(window), ids);
+    QVERIFY(window.datasetPage()->browser()->subsetText().contains(QStringLiteral("after")));
+  }
+  QVERIFY(checked >= 3);
+  // The left half of a bin is the bar before scaling.
+  const auto before = window.session()->result()->histogramBefore;
+  const auto fullest =
+      std::max_element(before.bins.begin(), before.bins.end(),
+                       [](const calib::Bin& a, const calib::Bin& b) { return a.count < b.count; });
+  histogram->clickAt(fullest->lo + 0.25 * (fullest->hi - fullest->lo));
+  QCOMPARE(clicked.count(), checked);
+  QCOMPARE(static_cast<std::size_t>(window.datasetPage()->browser()->proxy()->rowCount()),
+           fullest->count);
 }
 
 // Under the study's recipe the unanswered items are out of the numbers: a bin of the diagram

@@ -168,6 +168,16 @@ int ConfidenceHistogram::binIndexAt(double confidence) const {
   return index >= 0 && table_.bins[static_cast<std::size_t>(index)].count > 0 ? index : -1;
 }
 
+int ConfidenceHistogram::comparisonBinAt(double confidence) const {
+  // The histogram's bins are of equal width, its own and the comparison's the same.
+  if (!comparison_ || comparison_->bins.size() != table_.bins.size()) return -1;
+  const int index = binAt(*comparison_, layoutBins(*comparison_), confidence);
+  if (index < 0) return -1;
+  const calib::Bin& bin = comparison_->bins[static_cast<std::size_t>(index)];
+  if (bin.count == 0 || confidence < (bin.lo + bin.hi) / 2) return -1;
+  return index;
+}
+
 QString ConfidenceHistogram::toolTipAt(double confidence) const {
   const int index = binAt(table_, layout_, confidence);
   if (index < 0) return {};

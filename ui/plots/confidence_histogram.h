@@ -31,6 +31,9 @@ class ConfidenceHistogram : public PlotView {
   QString exportBaseName() const override;
   QString toolTipAt(double confidence) const override;
   int binIndexAt(double confidence) const override;
+  /// With a comparison shown the two bars of a bin stand side by side: the right half of the
+  /// bin is the comparison's (after scaling), the left half its own.
+  int comparisonBinAt(double confidence) const override;
 
   QCPBars* primaryBars() const { return primary_; }
   QCPBars* comparisonBars() const { return comparisonBars_; }

@@ -89,12 +89,25 @@ int PlotView::binIndexAt(double) const {
   return -1;
 }
 
+int PlotView::comparisonBinAt(double) const {
+  return -1;
+}
+
 void PlotView::clickAt(double key) {
+  if (const int after = comparisonBinAt(key); after >= 0) {
+    emit comparisonBinClicked(after);
+    return;
+  }
   const int bin = binIndexAt(key);
   if (bin >= 0) emit binClicked(bin);
 }
 
 void PlotView::dragBetween(double fromKey, double toKey) {
+  // A click (or a drag that stays on one bar) on a comparison bar reports that bar's bin.
+  if (const int after = comparisonBinAt(fromKey); after >= 0 && after == comparisonBinAt(toKey)) {
+    emit comparisonBinClicked(after);
+    return;
+  }
   int first = binIndexAt(std::min(fromKey, toKey));
   int last = binIndexAt(std::max(fromKey, toKey));
   // A drag may start or end just outside the bins (past 0 or 1): it takes the bins it crossed.
@@ -146,7 +159,7 @@ void PlotView::mousePressed(QMouseEvent* event) {
   if (event->button() != Qt::LeftButton) return;
   bool inside = false;
   const double key = keyAt(event->position(), &inside);
-  if (inside && binIndexAt(key) >= 0) dragFrom_ = key;
+  if (inside && (binIndexAt(key) >= 0 || comparisonBinAt(key) >= 0)) dragFrom_ = key;
 }
 
 void PlotView::mouseReleased(QMouseEvent* event) {

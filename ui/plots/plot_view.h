@@ -28,10 +28,15 @@ class PlotView : public QCustomPlot {
   virtual QString toolTipAt(double key) const = 0;
   /// The bin under a point of the key axis, -1 for none (plots without bins).
   virtual int binIndexAt(double key) const;
-  /// What a click on the key axis point would report (for tests): binIndexAt.
+  /// The bin whose comparison bar (after scaling) is under a point of the key axis, -1 for none
+  /// (plots that draw no comparison bars beside their own).
+  virtual int comparisonBinAt(double key) const;
+  /// What a click on the key axis point would report (for tests): comparisonBinAt, else
+  /// binIndexAt.
   void clickAt(double key);
-  /// What a drag from one key axis point to another would report (for tests): binClicked when
-  /// both fall in one bin, else binRangeSelected with the bins in order.
+  /// What a drag from one key axis point to another would report (for tests):
+  /// comparisonBinClicked when both fall on one comparison bar, binClicked when both fall in one
+  /// bin, else binRangeSelected with the bins in order.
   void dragBetween(double fromKey, double toKey);
 
   /// Asks for a file and exports the plot in `format`.
@@ -43,6 +48,8 @@ class PlotView : public QCustomPlot {
   void exported(const QString& fileName);
   /// A bin was clicked (its index in the table shown).
   void binClicked(int bin);
+  /// A bin's comparison bar (after scaling) was clicked (its index in the comparison table).
+  void comparisonBinClicked(int bin);
   /// Bins first..last (first < last) were selected by dragging across them.
   void binRangeSelected(int first, int last);
 

@@ -67,6 +67,8 @@ class CalibrationSession : public QObject {
   /// The outcomes (confidence, answer, right or wrong) of the test set at T = 1, once computed;
   /// null while they are being computed.
   std::shared_ptr<const calib::Outcomes> outcomesBefore() const { return outcomesBefore_; }
+  /// The same at the fitted temperature; null without one.
+  std::shared_ptr<const calib::Outcomes> outcomesAfter() const { return outcomesAfter_; }
   /// Bootstrap intervals of the current result's metrics (before, and after scaling), computed
   /// in the background once the result has stood still for a moment; nullopt until then.
   const std::optional<calib::BootstrapResult>& intervalsBefore() const { return ciBefore_; }

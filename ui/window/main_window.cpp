@@ -439,6 +439,8 @@ void MainWindow::connectBrowserToRuns() {
           [this](int bin) { showBinItems(bin, false); });
   connect(workspace_->confidenceHistogram(), &PlotView::binClicked, this,
           [this](int bin) { showBinItems(bin, true); });
+  connect(workspace_->confidenceHistogram(), &PlotView::comparisonBinClicked, this,
+          [this](int bin) { showBinItems(bin, true, /*afterScaling=*/true); });
   connect(workspace_->reliabilityDiagram(), &PlotView::binRangeSelected, this,
           [this](int first, int last) { showBinRangeItems(first, last, false); });
   connect(workspace_->confidenceHistogram(), &PlotView::binRangeSelected, this,
@@ -570,13 +572,15 @@ void MainWindow::refreshRunOverlay() {
       }));
 }
 
-bool MainWindow::showBinItems(int bin, bool histogram) {
-  return showBinRangeItems(bin, bin, histogram);
+bool MainWindow::showBinItems(int bin, bool histogram, bool afterScaling) {
+  return showBinRangeItems(bin, bin, histogram, afterScaling);
 }
 
-bool MainWindow::showBinRangeItems(int first, int last, bool histogram) {
+bool MainWindow::showBinRangeItems(int first, int last, bool histogram, bool afterScaling) {
   const auto& result = session_->result();
-  const auto outcomes = session_->outcomesBefore();
+  afterScaling = afterScaling && histogram;  // the diagram's bars are before scaling
+  const auto outcomes = afterScaling ? session_->outcomesAfter() : session_->outcomesBefore();
+  if (afterScaling && (!result || !result->histogramAfter)) return false;
   const auto overlay = datasetPage_->browser()->model()->runOverlay();
   if (!result || !outcomes || !overlay || !session_->test() ||
       overlaySet_ != session_->test()->set.get()) {
@@ -585,7 +589,9 @@ bool MainWindow::showBinRangeItems(int first, int last, bool histogram) {
         8000);
     return false;
   }
-  const calib::BinTable& table = histogram ? result->histogramBefore : result->before.table;
+  const calib::BinTable& table = afterScaling ? *result->histogramAfter
+                                 : histogram  ? result->histogramBefore
+                                              : result->before.table;
   if (first < 0 || last < first || static_cast<std::size_t>(last) >= table.bins.size())
     return false;
   std::vector<int> items;
@@ -607,10 +613,13 @@ bool MainWindow::showBinRangeItems(int first, int last, bool histogram) {
   calib::Bin span = table.bins[static_cast<std::size_t>(first)];
   span.hi = table.bins[static_cast<std::size_t>(last)].hi;
   const double accuracy = n > 0 ? static_cast<double>(right) / static_cast<double>(n) : 0.0;
-  const QString label = histogram
-                            ? tr("confidence %1 (histogram)").arg(binRangeText(span))
-                            : tr("confidence %1 (reliability diagram: accuracy %2 %)")
-                                  .arg(binRangeText(span), QString::number(100 * accuracy, 'f', 1));
+  const QString label =
+      afterScaling
+          ? tr("confidence %1 after scaling (histogram, T = %2)")
+                .arg(binRangeText(span), QString::number(result->temperature.value_or(1.0), 'f', 2))
+      : histogram ? tr("confidence %1 (histogram)").arg(binRangeText(span))
+                  : tr("confidence %1 (reliability diagram: accuracy %2 %)")
+                        .arg(binRangeText(span), QString::number(100 * accuracy, 'f', 1));
   datasetPage_->browser()->showItemSubset(items, label);
   showPage(datasetPage_);
   return true;

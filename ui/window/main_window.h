@@ -120,9 +120,10 @@ class MainWindow : public QMainWindow {
 
   /// Lists the items of a bin of the reliability diagram (or of the histogram) in the browser;
   /// false (with the reason in the status bar) when the shown predictions have no dataset open.
-  bool showBinItems(int bin, bool histogram = false);
+  /// With `afterScaling` (the histogram only): the bin of the histogram after scaling.
+  bool showBinItems(int bin, bool histogram = false, bool afterScaling = false);
   /// The same for bins first..last (dragged across on the plot).
-  bool showBinRangeItems(int first, int last, bool histogram = false);
+  bool showBinRangeItems(int first, int last, bool histogram = false, bool afterScaling = false);
   /// Fits a temperature on the calibration split (Ctrl+T) and, when the shown predictions are a
   /// run of the open project, stores it with the run.
   void fitAndStoreTemperature();
