@@ -1,6 +1,7 @@
 // MainWindow, driven offscreen: opening a file ends with the metrics core computes for it; the
 // bin controls recompute at once; a calibration split gives before/after; a bad file gives a
 // readable message and no crash. Expected values come from calling core directly.
+#include <QApplication>
 #include <QComboBox>
 #include <QMap>
 #include <QPlainTextEdit>
@@ -8,6 +9,7 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
+#include <QWheelEvent>
 #include <QtTest>
 
 #include "app/session_log.h"
@@ -417,6 +419,40 @@ class MainWindowTest : public QObject {
     QVERIFY(seen.size() >= 15);
     QVERIFY(seen.contains(QStringLiteral("Ctrl+Shift+P")));
     QVERIFY(seen.contains(QStringLiteral("Ctrl+Shift+W")));
+  }
+
+  void theWheelChangesOnlyAControlThatHasFocus() {
+    // Reading down a panel with the wheel must not change a combo box or spin box the pointer
+    // passes over (the next Ctrl+R would run with it); once the user clicks or tabs into one,
+    // the wheel changes it as usual.
+    MainWindow window;
+    window.show();
+    window.activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    QSpinBox* bins = window.binningControls()->binsBox();
+    QComboBox* binning = window.binningControls()->binningBox();
+    QCOMPARE(bins->focusPolicy(), Qt::StrongFocus);  // no focus from the wheel itself
+    QCOMPARE(binning->focusPolicy(), Qt::StrongFocus);
+    const auto turn = [](QWidget* w, int delta) {
+      QWheelEvent e(QPointF(5, 5), w->mapToGlobal(QPointF(5, 5)), QPoint(), QPoint(0, delta),
+                    Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QApplication::sendEvent(w, &e);
+    };
+    const int bins0 = bins->value();
+    const int binning0 = binning->currentIndex();
+    turn(bins, 120);
+    turn(binning, -120);
+    QCOMPARE(bins->value(), bins0);
+    QCOMPARE(binning->currentIndex(), binning0);
+
+    bins->setFocus();
+    QTRY_VERIFY(bins->hasFocus());
+    turn(bins, 120);
+    QCOMPARE(bins->value(), bins0 + 1);
+    binning->setFocus();
+    QTRY_VERIFY(binning->hasFocus());
+    turn(binning, -120);
+    QVERIFY(binning->currentIndex() != binning0);
   }
 
   void theVocabularyConfidenceIsRefusedClearlyWhereAFileHasNone() {

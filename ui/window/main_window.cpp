@@ -38,6 +38,7 @@
 #include "analyses/report_writer.h"
 #include "app/session_log.h"
 #include "app/settings.h"
+#include "app/wheel_guard.h"
 #include "browser/dataset_browser.h"
 #include "browser/dataset_filter_proxy.h"
 #include "browser/dataset_loading.h"
@@ -78,6 +79,7 @@ namespace unveil::ui {
 MainWindow::MainWindow(QWidget* parent, const QString& thumbnailDir) : QMainWindow(parent) {
   setWindowTitle(tr("Unveil"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/unveil.svg")));
+  WheelGuard::install();
   setAcceptDrops(true);
   setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks);
 
