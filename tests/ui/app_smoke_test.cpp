@@ -175,6 +175,31 @@ class AppSmokeTest : public QObject {
                   QStringLiteral("99")}),
              2);
   }
+
+  void withoutADisplayItPrintsOrSaysWhy() {
+    // No display at all (no platform chosen, no X, no Wayland): --help and --version still
+    // print; a window says plainly that it has nowhere to open, instead of Qt's abort.
+    const auto runBare = [](const QStringList& arguments, QString* out, QString* err) {
+      QProcess process;
+      QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+      for (const char* name : {"QT_QPA_PLATFORM", "DISPLAY", "WAYLAND_DISPLAY"})
+        env.remove(QString::fromLatin1(name));
+      process.setProcessEnvironment(env);
+      process.start(kExecutable, arguments);
+      if (!process.waitForFinished(90'000)) return -1;
+      *out = QString::fromLocal8Bit(process.readAllStandardOutput());
+      *err = QString::fromLocal8Bit(process.readAllStandardError());
+      return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    };
+    QString out, err;
+    QCOMPARE(runBare({QStringLiteral("--help")}, &out, &err), 0);
+    QVERIFY2(out.contains(QStringLiteral("--screenshot")), qPrintable(out + err));
+    QCOMPARE(runBare({QStringLiteral("--version")}, &out, &err), 0);
+    QVERIFY2(out.contains(QStringLiteral("unveil")) || out.contains(QStringLiteral("Unveil")),
+             qPrintable(out + err));
+    QCOMPARE(runBare({}, &out, &err), 1);
+    QVERIFY2(err.contains(QStringLiteral("no display")), qPrintable(err));
+  }
 };
 
 QTEST_MAIN(AppSmokeTest)

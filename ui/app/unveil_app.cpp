@@ -47,6 +47,20 @@ bool wantsScreenshot(int argc, char* argv[]) {
   return false;
 }
 
+// --help, --help-all and --version only print: they need no display either.
+bool onlyPrints(int argc, char* argv[]) {
+  for (int i = 1; i < argc; ++i)
+    for (const char* option : {"-h", "--help", "--help-all", "-v", "--version", "-?"})
+      if (std::strcmp(argv[i], option) == 0) return true;
+  return false;
+}
+
+// Whether Qt can reach a display: a platform chosen by the caller, an X or a Wayland display.
+bool hasDisplay() {
+  return !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM") ||
+         !qEnvironmentVariableIsEmpty("DISPLAY") || !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY");
+}
+
 void fail(const QString& message) {
   std::fprintf(stderr, "unveil: %s\n", qUtf8Printable(message));
   std::exit(2);
@@ -290,8 +304,17 @@ int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View vie
 
 int runUnveil(int argc, char* argv[]) {
   // A screenshot needs no display: render offscreen unless the caller chose a platform.
-  if (wantsScreenshot(argc, argv) && qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+  if ((wantsScreenshot(argc, argv) || onlyPrints(argc, argv)) &&
+      qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
     qputenv("QT_QPA_PLATFORM", "offscreen");
+  // Without a display Qt would abort with its own message and a core dump: say it plainly.
+  if (!hasDisplay()) {
+    std::fprintf(stderr,
+                 "unveil: no display to open the window on (neither DISPLAY nor WAYLAND_DISPLAY "
+                 "is set). Run it in a desktop session, or use --screenshot FILE to render "
+                 "offscreen, or unveil-cli for the command line.\n");
+    return 1;
+  }
   // Fractional scale factors (1.25, 1.5) as the screen has them, not rounded to whole ones:
   // Qt 6's default, stated so that it stays.
   QGuiApplication::setHighDpiScaleFactorRoundingPolicy(
