@@ -970,10 +970,6 @@
         <source>All categories</source>
         <translation>全部类别</translation>
     </message>
-    <message>
-        <source>Showing %1 of %2</source>
-        <translation>显示 %1 / %2</translation>
-    </message>
     <message numerus="yes">
         <source>%Ln item(s)</source>
         <translation>
@@ -1057,6 +1053,14 @@
     <message>
         <source>%1: writing failed (disk full?)</source>
         <translation>%1：写入失败（磁盘已满？）</translation>
+    </message>
+    <message>
+        <source>Showing %1 of the dataset&apos;s %2 items</source>
+        <translation>显示数据集 %2 个条目中的 %1 个</translation>
+    </message>
+    <message>
+        <source>the run holds %1 of them</source>
+        <translation>运行含其中 %1 个</translation>
     </message>
 </context>
 <context>

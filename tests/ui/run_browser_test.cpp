@@ -352,6 +352,11 @@ void RunBrowserTest::clickedBinListsExactlyItsItems() {
     QVERIFY(window.showsDatasetPage());
     QCOMPARE(shownIds(window), expected);
     QVERIFY(!window.datasetPage()->browser()->subsetText().isEmpty());
+    // The count says what it is of: the dataset's items, not the run's or the bin's.
+    QCOMPARE(window.datasetPage()->browser()->countText(),
+             QStringLiteral("Showing %1 of the dataset's %2 items")
+                 .arg(QLocale().toString(static_cast<qulonglong>(expected.size())),
+                      QLocale().toString(static_cast<qulonglong>(items_.size()))));
     ++checked;
   }
   QVERIFY(checked >= 3);

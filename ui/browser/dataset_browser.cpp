@@ -358,9 +358,22 @@ void DatasetBrowser::updateCount() {
   const QLocale locale;
   const int shown = proxy_->rowCount();
   const int total = model_->rowCount();
-  count_->setText(shown == total
-                      ? tr("%Ln item(s)", nullptr, total)
-                      : tr("Showing %1 of %2").arg(locale.toString(shown), locale.toString(total)));
+  // What the count is of: the dataset's items, and with a run shown, how many of them it holds
+  // (a bin of a 1,000-item run is not "159 of 8,500" of anything the user looked at).
+  const auto overlay = model_->runOverlay();
+  QString text = shown == total ? tr("%Ln item(s)", nullptr, total)
+                                : tr("Showing %1 of the dataset's %2 items")
+                                      .arg(locale.toString(shown), locale.toString(total));
+  if (overlay && overlay->matched < static_cast<std::size_t>(total)) {
+    text += QStringLiteral(" · ") +
+            tr("the run holds %1 of them")
+                .arg(locale.toString(static_cast<qulonglong>(overlay->matched)));
+  }
+  count_->setText(text);
+}
+
+QString DatasetBrowser::countText() const {
+  return count_->text();
 }
 
 int DatasetBrowser::currentItem() const {

@@ -39,6 +39,8 @@ class DatasetBrowser : public QWidget {
   void showItemSubset(const std::vector<int>& items, const QString& label);
   void clearItemSubset();
   QString subsetText() const;
+  /// The count under the table ("Showing 159 of the dataset's 8,500 items").
+  QString countText() const;
   /// Writes the run's predictions of the items shown now (after every filter, in the order
   /// shown) to `path`: CSV when it ends in .csv, else predictions JSONL. Off the UI thread;
   /// exportFinished() follows.
