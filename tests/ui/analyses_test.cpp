@@ -4,6 +4,7 @@
 // the scatter opens the item; a report of a run and of a comparison is written to disk.
 #include <QComboBox>
 #include <QFile>
+#include <QLabel>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -114,12 +115,18 @@ void AnalysesTest::compareShowsTheComparison() {
   project.open(project_);
   QTRY_VERIFY_WITH_TIMEOUT(project.isOpen() && !project.isBusy(), 30'000);
   CompareView view(&project);
+  view.show();
+  // Before a comparison the page says what it will show; after one, it shows it.
+  auto* hint = view.findChild<QLabel*>(QStringLiteral("compareHint"));
+  QVERIFY(hint && hint->isVisible());
+  QVERIFY(hint->text().contains(QStringLiteral("Tick two to four runs")));
   view.chooseRuns(runs_);
   QCOMPARE(view.chosenRuns(), runs_);
   view.setReplicates(200);
   QSignalSpy finished(&view, &CompareView::finished);
   QVERIFY(view.compare());
   QVERIFY(finished.wait(60'000));
+  QVERIFY(!hint->isVisible());
   QVERIFY2(view.comparison().has_value(), qPrintable(view.statusText()));
   const analysis::Comparison& c = *view.comparison();
   QCOMPARE(c.runs.size(), std::size_t{2});

@@ -52,6 +52,7 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
   replicates_->setRange(100, 20000);
   replicates_->setSingleStep(100);
   replicates_->setValue(1000);
+  replicates_->setGroupSeparatorShown(true);  // "1,000", as every count beside it
   replicates_->setToolTip(
       tr("Bootstrap resamples of the shared items: more give steadier intervals and take longer "
          "(seed 0, so a comparison can be repeated exactly)"));
@@ -121,10 +122,24 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
   scroll->setWidgetResizable(true);
   scroll->setFrameShape(QFrame::NoFrame);
 
+  // Until a comparison is made the page says what it will show, instead of an empty area.
+  hint_ = new QLabel(
+      tr("<p>Tick two to four runs above that answered the same questions — for example one "
+         "model before and after fine-tuning, or two models on the same test split — and press "
+         "<b>Compare</b>.</p><p>Each run's reliability diagram appears side by side and overlaid, "
+         "with a table of every metric and its interval, and a plain verdict on each "
+         "difference: whether it is larger than chance alone would give.</p>"),
+      this);
+  hint_->setObjectName(QStringLiteral("compareHint"));
+  hint_->setWordWrap(true);
+  hint_->setAlignment(Qt::AlignTop | Qt::AlignLeft);
+  hint_->setMaximumWidth(720);
+
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(10, 8, 10, 8);
   layout->addLayout(top);
   layout->addWidget(status_);
+  layout->addWidget(hint_);
   layout->addWidget(scroll, 1);
 
   connect(compare_, &QPushButton::clicked, this, &CompareView::compare);
@@ -273,6 +288,7 @@ void CompareView::cancel() {
 
 void CompareView::showComparison(const analysis::Comparison& c) {
   results_->show();
+  hint_->hide();
   // Small multiples: one diagram per run, two to a row.
   for (ReliabilityDiagram* d : multiples_)
     d->deleteLater();

@@ -72,6 +72,7 @@ class CompareView : public QWidget {
   QPushButton* report_ = nullptr;
   QProgressBar* busy_ = nullptr;
   QLabel* status_ = nullptr;
+  QLabel* hint_ = nullptr;  ///< what the page will show, until it shows it
   QWidget* results_ = nullptr;
   QGridLayout* grid_ = nullptr;
   std::vector<ReliabilityDiagram*> multiples_;
