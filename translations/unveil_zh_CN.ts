@@ -406,10 +406,6 @@
         <translation>开始运行</translation>
     </message>
     <message>
-        <source>Run the model over the split into the project (Ctrl+B)</source>
-        <translation>在该划分上运行模型，结果存入项目（Ctrl+B）</translation>
-    </message>
-    <message>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
@@ -546,6 +542,10 @@
         <translation>
             <numerusform>错误 %n 个</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Run the model over the chosen items into the project</source>
+        <translation>在所选条目上运行模型，结果存入项目</translation>
     </message>
 </context>
 <context>
@@ -1751,14 +1751,6 @@
         <translation>运行(&amp;R)</translation>
     </message>
     <message>
-        <source>&amp;Start batch run</source>
-        <translation>开始批量运行(&amp;S)</translation>
-    </message>
-    <message>
-        <source>Run the model chosen in the New run panel over its dataset split (Ctrl+B)</source>
-        <translation>在“新建运行”面板所选的数据集划分上运行所选模型（Ctrl+B）</translation>
-    </message>
-    <message>
         <source>&amp;Resume chosen run</source>
         <translation>继续所选运行(&amp;R)</translation>
     </message>
@@ -2003,6 +1995,14 @@
     <message>
         <source>confidence %1 after scaling (histogram, T = %2)</source>
         <translation>缩放后置信度 %1（直方图，T = %2）</translation>
+    </message>
+    <message>
+        <source>&amp;New run…</source>
+        <translation>新建运行(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>Open the New run panel: choose the model, the items and the condition, then Start (Ctrl+B)</source>
+        <translation>打开“新建运行”面板：选择模型、条目和条件，然后点击“开始”（Ctrl+B）</translation>
     </message>
 </context>
 <context>

@@ -60,6 +60,7 @@ class BatchRunTest : public QObject {
   void liveRunLandsInTheProject();
   void cancelledRunResumes();
   void brokenCardIsAMessage();
+  void newRunShowsWhatItWouldDoAndStartsNothing();
 
  private:
   /// A fresh project with the shapes world as dataset "shapes", opened in `window`.
@@ -267,6 +268,30 @@ void BatchRunTest::brokenCardIsAMessage() {
   QVERIFY2(panel->statusText().contains(QStringLiteral("cut.pt")), qPrintable(panel->statusText()));
   QVERIFY(panel->startButton()->isEnabled());  // ready for another try
   QVERIFY(runsOf(project).empty());            // no half-made run
+}
+
+// Ctrl+B (Run ▸ New run…) shows the New run panel with its Start button focused and starts
+// nothing: a project changes only when the user presses Start. The items default to the test
+// split (what the study reports on), not every item of the dataset.
+void BatchRunTest::newRunShowsWhatItWouldDoAndStartsNothing() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  window.setRemembersSettings(false);
+  window.show();
+  openProject(window, QStringLiteral("ask.unveil"));
+  BatchRunPanel* panel = window.batchRunPanel();
+  QTRY_COMPARE(panel->split(), QStringLiteral("test"));
+  QAction* newRun = nullptr;
+  for (QAction* action : window.findChildren<QAction*>())
+    if (action->shortcut() == QKeySequence(Qt::CTRL | Qt::Key_B)) newRun = action;
+  QVERIFY(newRun);
+  window.batchRunDock()->hide();
+  QVERIFY(newRun->isEnabled());
+  newRun->trigger();
+  QVERIFY(window.batchRunDock()->isVisible());
+  QTest::qWait(300);
+  QVERIFY(!window.batchRun()->isRunning());
+  QVERIFY(panel->startButton()->isEnabled());
+  QCOMPARE(window.project()->state()->runs.size(), std::size_t{0});
 }
 
 QTEST_MAIN(BatchRunTest)

@@ -74,7 +74,7 @@ BatchRunPanel::BatchRunPanel(ModelLibrary* library, ProjectSession* project, Bat
 
   start_ = new QPushButton(QIcon(QStringLiteral(":/icons/calibration.svg")), tr("Start run"), this);
   start_->setObjectName(QStringLiteral("batchStartButton"));
-  start_->setToolTip(tr("Run the model over the split into the project (Ctrl+B)"));
+  start_->setToolTip(tr("Run the model over the chosen items into the project"));
   resume_ = new QPushButton(tr("Resume"), this);
   resume_->setObjectName(QStringLiteral("batchResumeButton"));
   cancel_ = new QPushButton(tr("Cancel"), this);
@@ -187,6 +187,8 @@ void BatchRunPanel::refreshDatasets() {
 }
 
 void BatchRunPanel::refreshSplits() {
+  // The user's choice is kept; a first fill has none ("" would be All items).
+  const bool chosen = split_->count() > 0;
   const QString current = split();
   const QSignalBlocker blocker(split_);
   split_->clear();
@@ -202,7 +204,7 @@ void BatchRunPanel::refreshSplits() {
     }
   }
   // The test split is what the study reports on: the natural first choice.
-  int i = split_->findData(current);
+  int i = chosen ? split_->findData(current) : -1;
   if (i < 0) i = split_->findData(QStringLiteral("test"));
   split_->setCurrentIndex(i >= 0 ? i : 0);
   updateButtons();

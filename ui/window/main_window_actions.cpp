@@ -139,14 +139,17 @@ void MainWindow::createActions() {
          "its URL, its model id and the variable that holds its key (Ctrl+Shift+M)"));
 
   QMenu* run = menuBar()->addMenu(tr("&Run"));
-  startBatch_ = run->addAction(tr("&Start batch run"), this, [this] {
+  // Nothing runs without the user's say: Ctrl+B shows what a run would do (model, items,
+  // condition, prompt) in the New run panel, with its Start button focused.
+  startBatch_ = run->addAction(tr("&New run…"), this, [this] {
     batchDock_->show();
     batchDock_->raise();
-    batchPanel_->start();
+    batchPanel_->startButton()->setFocus();
   });
   startBatch_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_B));
   startBatch_->setToolTip(
-      tr("Run the model chosen in the New run panel over its dataset split (Ctrl+B)"));
+      tr("Open the New run panel: choose the model, the items and the condition, then Start "
+         "(Ctrl+B)"));
   resumeBatch_ = run->addAction(tr("&Resume chosen run"), this, [this] { batchPanel_->resume(); });
   resumeBatch_->setToolTip(
       tr("Continue the cancelled or interrupted run chosen in the runs panel"));
@@ -233,7 +236,7 @@ void MainWindow::updateActions() {
   analysesPage_->setEnabled(project_->isOpen());
   projectActions_->updateActions();
   const bool batchRunning = batchRun_->isRunning();
-  startBatch_->setEnabled(!batchRunning && batchPanel_->startButton()->isEnabled());
+  startBatch_->setEnabled(!batchRunning);
   resumeBatch_->setEnabled(!batchRunning && batchPanel_->resumeButton()->isEnabled());
   cancelBatch_->setEnabled(batchRunning);
 }
