@@ -2368,6 +2368,10 @@
         <source>Entropy (nats)</source>
         <translation>熵（奈特）</translation>
     </message>
+    <message>
+        <source>This model reads no images (its card lists only text): under every condition it sees the same input. Choose a model that reads images.</source>
+        <translation>该模型不读取图像（其模型卡只列出文本）：在每种条件下它看到的输入都相同。请选择一个读取图像的模型。</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::OverlaidReliability</name>

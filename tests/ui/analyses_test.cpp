@@ -45,6 +45,7 @@ class AnalysesTest : public QObject {
   void compareShowsTheComparison();
   void compareRefusesTooFewRuns();
   void modalityRunsConditionsAndOpensItems();
+  void textVsImageStartsFromAModelThatReadsImages();
   void reportsAreWritten();
   void idkComparesPrompts();
   void promptSearchRunsLiveAndIsStored();
@@ -167,6 +168,28 @@ void AnalysesTest::compareRefusesTooFewRuns() {
   QVERIFY(!view.compare());
   QVERIFY(view.statusText().contains(QStringLiteral("two")));
   QVERIFY(!view.comparison().has_value());
+}
+
+// Text vs image with a text-only model would store one run four times: the view chooses a model
+// that reads images first, and refuses a text-only one the user picks, saying why.
+void AnalysesTest::textVsImageStartsFromAModelThatReadsImages() {
+  ProjectSession project;
+  ModelLibrary models;
+  const QString mm = openWithModel(project, models);
+  QVERIFY(!mm.isEmpty());
+  const QString base =
+      QFileInfo(dir_.filePath(QStringLiteral("models/shapes-base.json"))).absoluteFilePath();
+  models.add(base);  // listed first now
+  QTRY_VERIFY_WITH_TIMEOUT(!models.isLoading(), 30'000);
+  ModalityView view(&project, &models);
+  QCOMPARE(view.card(), mm);
+  QVERIFY(view.choose(base, QStringLiteral("shapes"), QStringLiteral("test")));
+  const std::size_t before = project.state()->runs.size();
+  QVERIFY(!view.run());
+  QVERIFY2(view.statusText().contains(QStringLiteral("reads no images")),
+           qPrintable(view.statusText()));
+  QTest::qWait(200);
+  QCOMPARE(project.state()->runs.size(), before);  // nothing was added
 }
 
 void AnalysesTest::modalityRunsConditionsAndOpensItems() {

@@ -42,6 +42,7 @@ ModalityView::ModalityView(ProjectSession* project, ModelLibrary* models, QWidge
   setObjectName(QStringLiteral("modalityView"));
   job_ = new AnalysisJob(this);
   setup_ = new RunSetup(project_, models_, QStringLiteral("test"), this);  // the study's split
+  setup_->preferImageModels();
   conditions_ = new QLineEdit(QStringLiteral("image,text,blank,noise:0.3,blur:2"), this);
   conditions_->setObjectName(QStringLiteral("modalityConditions"));
   conditions_->setToolTip(
@@ -158,6 +159,10 @@ void ModalityView::updateButtons() {
   cancel_->setEnabled(running);
 }
 
+QString ModalityView::card() const {
+  return setup_->card();
+}
+
 bool ModalityView::run() {
   if (job_->isRunning()) return false;
   if (!project_->isOpen() || !setup_->isComplete()) {
@@ -166,6 +171,13 @@ bool ModalityView::run() {
   }
   if (project_->isReadOnly()) {
     status_->setText(tr("The project is read-only: the analysis needs to store its runs."));
+    return false;
+  }
+  if (!RunSetup::readsImages(setup_->card())) {
+    // Its runs would be one run four times: the model never sees what the conditions change.
+    status_->setText(
+        tr("This model reads no images (its card lists only text): under every "
+           "condition it sees the same input. Choose a model that reads images."));
     return false;
   }
   analysis::ModalitySpec spec;

@@ -38,6 +38,8 @@ class ModalityView : public QWidget {
   void setConditions(const QString& conditions);
   /// Chooses the model card, dataset and split (false when one is not offered).
   bool choose(const QString& card, const QString& dataset, const QString& split);
+  /// The model card chosen.
+  QString card() const;
   /// Starts the analysis; false (with the reason shown) when it cannot.
   bool run();
   void cancel();

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QLabel>
 
+#include "model/model_card.h"
 #include "project/project_session.h"
 #include "run/model_library.h"
 
@@ -30,6 +31,7 @@ RunSetup::RunSetup(ProjectSession* project, ModelLibrary* models, const QString&
   layout->addWidget(split_, 1);
   connect(dataset_, &QComboBox::currentIndexChanged, this, &RunSetup::fillSplits);
   connect(model_, &QComboBox::currentIndexChanged, this, &RunSetup::changed);
+  connect(model_, &QComboBox::activated, this, [this] { userChoseModel_ = true; });
   connect(split_, &QComboBox::currentIndexChanged, this, &RunSetup::changed);
   connect(models_, &ModelLibrary::cardsChanged, this, &RunSetup::fill);
   connect(project_, &ProjectSession::changed, this, &RunSetup::fill);
@@ -37,8 +39,26 @@ RunSetup::RunSetup(ProjectSession* project, ModelLibrary* models, const QString&
   fill();
 }
 
+void RunSetup::preferImageModels() {
+  preferImages_ = true;
+  fill();
+}
+
+bool RunSetup::readsImages(const QString& card) {
+  const auto c = model::read_model_card(card.toStdString());
+  return c.ok() && c->image;
+}
+
 void RunSetup::fill() {
   models_->fillComboBox(model_);
+  if (preferImages_ && !userChoseModel_ && model_->count() > 0 && !readsImages(card())) {
+    for (int i = 0; i < model_->count(); ++i) {
+      if (!readsImages(model_->itemData(i).toString())) continue;
+      const QSignalBlocker block(model_);
+      model_->setCurrentIndex(i);
+      break;
+    }
+  }
   const QString current = dataset_->currentText();
   {
     const QSignalBlocker block(dataset_);

@@ -31,6 +31,12 @@ class RunSetup : public QWidget {
   /// A model, a dataset and a split are chosen.
   bool isComplete() const;
   QComboBox* splitBox() const { return split_; }
+  /// For analyses of the image (text vs image): a model that reads images is chosen first, and
+  /// a text-only one is kept only when the user picks it.
+  void preferImageModels();
+  /// Whether a card's model reads images (its "modalities" list "image"); false for a card that
+  /// cannot be read.
+  static bool readsImages(const QString& card);
 
  signals:
   void changed();
@@ -42,6 +48,8 @@ class RunSetup : public QWidget {
   ProjectSession* project_ = nullptr;
   ModelLibrary* models_ = nullptr;
   QString preferred_;
+  bool preferImages_ = false;
+  bool userChoseModel_ = false;
   QComboBox* model_ = nullptr;
   QComboBox* dataset_ = nullptr;
   QComboBox* split_ = nullptr;
