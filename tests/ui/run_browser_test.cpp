@@ -72,6 +72,7 @@ class RunBrowserTest : public QObject {
   void clickedBinListsExactlyItsItems();
   void histogramBinListsItsItems();
   void histogramAfterScalingBarListsItsItems();
+  void aClickOnTheChosenRunBringsItBackAfterAFile();
   void underTheStudysRecipeABinListsItsAnsweredItems();
   void draggedRangeListsItsBins();
   void panelsAreDocks();
@@ -448,6 +449,26 @@ void RunBrowserTest::histogramAfterScalingBarListsItsItems() {
   QCOMPARE(clicked.count(), checked);
   QCOMPARE(static_cast<std::size_t>(window.datasetPage()->browser()->proxy()->rowCount()),
            fullest->count);
+}
+
+// After File ▸ Open of another file, the run chosen in the runs panel is no longer shown; a click
+// on its row brings it back (the row did not change, so nothing else would ask for it).
+void RunBrowserTest::aClickOnTheChosenRunBringsItBackAfterAFile() {
+  MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  window.show();
+  openInWindow(window);
+  const qint64 run = window.session()->test()->runId;
+  QVERIFY(run >= 0);
+  window.openFiles(QStringLiteral(UNVEIL_SOURCE_DIR "/resources/examples/synthetic_test.jsonl"));
+  QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy() && window.session()->test()->runId < 0, 30'000);
+  QTableView* view = window.runsPanel()->view();
+  const QModelIndex chosen = view->currentIndex();
+  QVERIFY(chosen.isValid());
+  view->scrollTo(chosen);
+  const QRect cell = view->visualRect(chosen);
+  QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
+  QTRY_VERIFY_WITH_TIMEOUT(window.session()->test()->runId == run, 30'000);
+  QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30'000);
 }
 
 // Under the study's recipe the unanswered items are out of the numbers: a bin of the diagram

@@ -1,5 +1,6 @@
 #include "project/runs_panel.h"
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -9,6 +10,7 @@
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
+#include <utility>
 
 #include "project/project_session.h"
 #include "project/runs_table_model.h"
@@ -59,10 +61,24 @@ RunsPanel::RunsPanel(ProjectSession* project, QWidget* parent)
   connect(project_, &ProjectSession::changed, this, &RunsPanel::projectChanged);
   connect(view_->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) {
-            if (current.isValid())
-              emit runChosen(current.data(RunsTableModel::kRunIdRole).toLongLong());
+            if (!current.isValid()) return;
+            rowJustChosen_ = true;
+            emit runChosen(current.data(RunsTableModel::kRunIdRole).toLongLong());
           });
+  // A click on the run already chosen asks for it again: after a file was opened it is no longer
+  // the one shown, and the click must bring it back.
+  connect(view_, &QTableView::clicked, this, [this](const QModelIndex& index) {
+    if (std::exchange(rowJustChosen_, false) || !index.isValid()) return;
+    emit runChosen(index.data(RunsTableModel::kRunIdRole).toLongLong());
+  });
+  view_->viewport()->installEventFilter(this);  // each press starts with no row just chosen
   projectChanged();
+}
+
+bool RunsPanel::eventFilter(QObject* watched, QEvent* event) {
+  if (watched == view_->viewport() && event->type() == QEvent::MouseButtonPress)
+    rowJustChosen_ = false;  // set again if this press moves to another row
+  return QWidget::eventFilter(watched, event);
 }
 
 void RunsPanel::projectChanged() {

@@ -29,7 +29,11 @@ class RunsPanel : public QWidget {
   qint64 currentRun() const;
 
  signals:
+  /// A run was chosen: another row, or a click on the chosen one.
   void runChosen(qint64 runId);
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override;
 
  private:
   void projectChanged();
@@ -39,6 +43,7 @@ class RunsPanel : public QWidget {
   QTableView* view_ = nullptr;
   QLabel* header_ = nullptr;
   QLabel* notice_ = nullptr;
+  bool rowJustChosen_ = false;  ///< the current row changed since the last click
 };
 
 }  // namespace unveil::ui

@@ -786,7 +786,12 @@ void MainWindow::connectSessions() {
       newest = std::max<qint64>(newest, run.info.id);
     runs_->selectRun(newest);
   });
-  connect(runs_, &RunsPanel::runChosen, project_, &ProjectSession::loadRun);
+  connect(runs_, &RunsPanel::runChosen, this, [this](qint64 id) {
+    // The run shown already is not read again (its temperature and overlay stay as they are).
+    const auto& shown = session_->test();
+    if (shown && shown->runId == id && shown->path == project_->path()) return;
+    project_->loadRun(id);
+  });
   connect(project_, &ProjectSession::runLoaded, this,
           [this](const LoadedPredictions& run, const std::optional<LoadedPredictions>& cal) {
             session_->showPredictions(run, cal);
