@@ -2634,10 +2634,6 @@
 <context>
     <name>unveil::ui::ProjectTree</name>
     <message>
-        <source>Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run, a run shows its diagrams</source>
-        <translation>双击或按 Enter：数据集会在浏览器中打开，模型会提供给“立即运行”和“新建运行”，运行会显示其图表</translation>
-    </message>
-    <message>
         <source>No project open. File ▸ Open project… or build the demo.</source>
         <translation>未打开项目。请使用 文件 ▸ 打开项目…，或构建演示项目。</translation>
     </message>
@@ -2691,12 +2687,16 @@ The model card is no longer at this path</source>
         <source>acc %1 · ECE %2</source>
         <translation>准确率 %1 · ECE %2</translation>
     </message>
+    <message>
+        <source>A click on a run shows its diagrams. Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run</source>
+        <translation>单击运行即显示其图表。双击或按 Enter：数据集在浏览器中打开，模型提供给“立即运行”和“新建运行”</translation>
+    </message>
     <message numerus="yes">
         <source>Run %1: %2 · %Ln prediction(s)
-Double-click to show its diagrams</source>
+Click to show its diagrams</source>
         <translation>
             <numerusform>运行 %1：%2 · %Ln 条预测
-双击以显示其图表</numerusform>
+单击以显示其图表</numerusform>
         </translation>
     </message>
 </context>

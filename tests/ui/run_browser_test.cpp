@@ -588,9 +588,20 @@ void RunBrowserTest::projectTreeOpensDatasetAndRun() {
   QVERIFY(window.projectTree()->activate(ProjectTree::Kind::kDataset, QStringLiteral("shapes")));
   QTRY_VERIFY_WITH_TIMEOUT(window.datasets()->dataset().has_value(), 30'000);
   QCOMPARE(window.datasets()->dataset()->dataset->items.size(), truth_.size());
-  QVERIFY(window.projectTree()->activate(ProjectTree::Kind::kRun, QString()));
+  // One click on a run shows it (a highlighted run that shows nothing looked broken).
+  window.resize(1400, 900);
+  window.show();
+  for (QWidget* w = window.projectTree(); w; w = w->parentWidget())
+    w->show();
+  tree->expandAll();
+  QTreeWidgetItem* runItem = tree->topLevelItem(2)->child(0);
+  tree->scrollToItem(runItem);
+  const QRect cell = tree->visualItemRect(runItem);
+  QTest::mouseClick(tree->viewport(), Qt::LeftButton, {},
+                    QPoint(cell.left() + 4, cell.center().y()));
   QTRY_VERIFY_WITH_TIMEOUT(window.session()->result().has_value(), 30'000);
   QVERIFY(window.session()->test()->runId > 0);
+  QVERIFY(window.projectTree()->activate(ProjectTree::Kind::kRun, QString()));
   QVERIFY(!window.projectTree()->activate(ProjectTree::Kind::kModel, QStringLiteral("none")));
 }
 

@@ -52,8 +52,8 @@ ProjectTree::ProjectTree(ProjectSession* project, QWidget* parent)
   tree_->setTextElideMode(Qt::ElideRight);
   tree_->setMouseTracking(true);  // status tips while hovering
   tree_->setToolTip(
-      tr("Double-click or press Enter: a dataset opens in the browser, a model is "
-         "offered to Run now and New run, a run shows its diagrams"));
+      tr("A click on a run shows its diagrams. Double-click or press Enter: a dataset opens in "
+         "the browser, a model is offered to Run now and New run"));
   empty_ = new QLabel(tr("No project open. File ▸ Open project… or build the demo."), this);
   empty_->setWordWrap(true);
   empty_->setObjectName(QStringLiteral("hint"));
@@ -63,6 +63,12 @@ ProjectTree::ProjectTree(ProjectSession* project, QWidget* parent)
   layout->addWidget(tree_, 1);
   connect(tree_, &QTreeWidget::itemActivated, this,
           [this](QTreeWidgetItem* item, int) { activateItem(item); });
+  // A run is shown at one click, as in the runs panel: highlighting it and showing nothing looked
+  // broken. (Datasets and models, which open or load something, keep the double click.)
+  connect(tree_, &QTreeWidget::itemClicked, this, [this](QTreeWidgetItem* item, int) {
+    if (item && static_cast<Kind>(item->data(0, kKindRole).toInt()) == Kind::kRun)
+      activateItem(item);
+  });
   connect(project_, &ProjectSession::changed, this, &ProjectTree::rebuild);
   connect(project_, &ProjectSession::closed, this, &ProjectTree::rebuild);
   rebuild();
@@ -109,7 +115,7 @@ void ProjectTree::rebuild() {
                    .arg(QString::number(*r.accuracy, 'f', 3), QString::number(*r.ece, 'f', 3));
     QTreeWidgetItem* row =
         addRow(runs, Kind::kRun, runLabel(r.info), detail, QVariant::fromValue<qint64>(r.info.id),
-               tr("Run %1: %2 · %Ln prediction(s)\nDouble-click to show its diagrams", nullptr,
+               tr("Run %1: %2 · %Ln prediction(s)\nClick to show its diagrams", nullptr,
                   static_cast<int>(r.info.predictions))
                    .arg(r.info.id)
                    .arg(QString::fromStdString(r.info.spec.name)));
