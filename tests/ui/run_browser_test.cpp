@@ -6,7 +6,10 @@
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
+#include <QFile>
+#include <QSettings>
 #include <QSignalSpy>
+#include <QStandardPaths>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTreeWidget>
@@ -73,6 +76,7 @@ class RunBrowserTest : public QObject {
   void histogramBinListsItsItems();
   void histogramAfterScalingBarListsItsItems();
   void aClickOnTheChosenRunBringsItBackAfterAFile();
+  void aRelaunchShowsTheRunThatWasOnScreen();
   void underTheStudysRecipeABinListsItsAnsweredItems();
   void draggedRangeListsItsBins();
   void panelsAreDocks();
@@ -469,6 +473,38 @@ void RunBrowserTest::aClickOnTheChosenRunBringsItBackAfterAFile() {
   QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, cell.center());
   QTRY_VERIFY_WITH_TIMEOUT(window.session()->test()->runId == run, 30'000);
   QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30'000);
+}
+
+// A relaunch opens the project on the run that was on screen, not on the newest one.
+void RunBrowserTest::aRelaunchShowsTheRunThatWasOnScreen() {
+  QStandardPaths::setTestModeEnabled(true);  // the user's own settings stay out of it
+  QCoreApplication::setOrganizationName(QStringLiteral("UnveilRunBrowserTest"));
+  QSettings().clear();
+  // A project of two runs: the newest is run 2.
+  const QString path = dir_.filePath(QStringLiteral("relaunch.unveil"));
+  QVERIFY(QFile::copy(project_, path));
+  {
+    auto st = store::Store::open(path.toStdString());
+    QVERIFY(st.ok());
+    auto first = st->prediction_set(1);
+    QVERIFY(first.ok());
+    QVERIFY(st->import_predictions(*first, "shapes", "second").ok());
+  }
+  {
+    MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+    window.openProject(path, /*showNewestRun=*/true);
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->test() && window.session()->test()->runId == 2,
+                             30'000);
+    QVERIFY(window.runsPanel()->selectRun(1));
+    QTRY_VERIFY_WITH_TIMEOUT(window.session()->test()->runId == 1, 30'000);
+    QTRY_VERIFY_WITH_TIMEOUT(!window.isBusy(), 30'000);
+  }
+  MainWindow again(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+  again.openProject(path, /*showNewestRun=*/true);
+  QTRY_VERIFY_WITH_TIMEOUT(again.session()->test().has_value(), 30'000);
+  QCOMPARE(again.session()->test()->runId, qint64{1});
+  QTRY_VERIFY_WITH_TIMEOUT(!again.isBusy(), 30'000);
+  QSettings().clear();
 }
 
 // Under the study's recipe the unanswered items are out of the numbers: a bin of the diagram

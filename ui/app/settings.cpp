@@ -16,6 +16,8 @@ const auto kBinning = QStringLiteral("analysis/binning");
 const auto kRecentProjects = QStringLiteral("projects/recent");
 const auto kModels = QStringLiteral("models/cards");
 const auto kLastProject = QStringLiteral("projects/last");
+const auto kLastRunProject = QStringLiteral("projects/lastRunProject");
+const auto kLastRun = QStringLiteral("projects/lastRun");
 const auto kWindowGeometry = QStringLiteral("window/geometry");
 const auto kWindowState = QStringLiteral("window/state");
 const auto kTheme = QStringLiteral("ui/theme");
@@ -177,6 +179,19 @@ QString Settings::lastProject() {
 }
 void Settings::setLastProject(const QString& file) {
   QSettings().setValue(key::kLastProject, file);
+}
+
+qint64 Settings::lastRun(const QString& project) {
+  QSettings settings;
+  if (settings.value(key::kLastRunProject).toString() != project) return -1;
+  bool ok = false;
+  const qint64 id = settings.value(key::kLastRun).toLongLong(&ok);
+  return ok ? id : -1;
+}
+void Settings::setLastRun(const QString& project, qint64 runId) {
+  QSettings settings;
+  settings.setValue(key::kLastRunProject, project);
+  settings.setValue(key::kLastRun, runId);
 }
 
 QByteArray Settings::windowGeometry() {

@@ -67,6 +67,10 @@ class Settings {
   /// The project open when the window last closed ("" when none); reopened on start.
   static QString lastProject();
   static void setLastProject(const QString& file);
+  /// The run last shown of `project` (so that a relaunch reopens what was on screen); -1 when
+  /// none is remembered for that file.
+  static qint64 lastRun(const QString& project);
+  static void setLastRun(const QString& project, qint64 runId);
 
   /// Model cards opened with Models ▸ Open model…, most recent first.
   static QStringList models();

@@ -781,6 +781,11 @@ void MainWindow::connectSessions() {
         if (runs_->selectRun(run.info.id)) return;
       }
     }
+    // A relaunch shows the run that was on screen; else the newest.
+    if (remembers_) {
+      const qint64 last = Settings::lastRun(project_->path());
+      if (last >= 0 && runs_->selectRun(last)) return;
+    }
     qint64 newest = runs.front().info.id;
     for (const RunRow& run : runs)
       newest = std::max<qint64>(newest, run.info.id);
@@ -795,6 +800,7 @@ void MainWindow::connectSessions() {
   connect(project_, &ProjectSession::runLoaded, this,
           [this](const LoadedPredictions& run, const std::optional<LoadedPredictions>& cal) {
             session_->showPredictions(run, cal);
+            if (remembers_ && run.runId >= 0) Settings::setLastRun(project_->path(), run.runId);
             showPage(pages_);
             // The run's items, for the browser: read the project's dataset unless it is open.
             if (run.runId >= 0 && !run.datasetName.isEmpty()) {
