@@ -36,6 +36,17 @@ namespace {
 const QString kTest = QStringLiteral(UNVEIL_SOURCE_DIR "/resources/examples/synthetic_test.jsonl");
 const QString kCalibration =
     QStringLiteral(UNVEIL_SOURCE_DIR "/resources/examples/synthetic_calibration.jsonl");
+// Four predictions with recorded answers (c gave no option letter), the vocabulary confidence
+// and the answer step's vocabulary logits.
+const char* const kUnansweredLines =
+    "{\"id\":\"a\",\"logits\":[2,0],\"label\":0,\"answer\":0,\"conf_vocab\":0.7,"
+    "\"vocab_logits\":[2,0,1]}\n"
+    "{\"id\":\"b\",\"logits\":[0,2],\"label\":0,\"answer\":1,\"conf_vocab\":0.6,"
+    "\"vocab_logits\":[0,2,1.5]}\n"
+    "{\"id\":\"c\",\"logits\":[3,0],\"label\":0,\"answer\":null,\"conf_vocab\":0.5,"
+    "\"vocab_logits\":[3,0,3]}\n"
+    "{\"id\":\"d\",\"logits\":[0,1],\"label\":1,\"answer\":1,\"conf_vocab\":0.4,"
+    "\"vocab_logits\":[0,1,1]}\n";
 
 calib::PredictionSet read(const QString& path) {
   auto r = calib::read_predictions_jsonl(path.toStdString());
@@ -266,15 +277,7 @@ class MainWindowTest : public QObject {
       f.write(text);
       return path;
     };
-    const QByteArray lines =
-        "{\"id\":\"a\",\"logits\":[2,0],\"label\":0,\"answer\":0,\"conf_vocab\":0.7,"
-        "\"vocab_logits\":[2,0,1]}\n"
-        "{\"id\":\"b\",\"logits\":[0,2],\"label\":0,\"answer\":1,\"conf_vocab\":0.6,"
-        "\"vocab_logits\":[0,2,1.5]}\n"
-        "{\"id\":\"c\",\"logits\":[3,0],\"label\":0,\"answer\":null,\"conf_vocab\":0.5,"
-        "\"vocab_logits\":[3,0,3]}\n"
-        "{\"id\":\"d\",\"logits\":[0,1],\"label\":1,\"answer\":1,\"conf_vocab\":0.4,"
-        "\"vocab_logits\":[0,1,1]}\n";
+    const QByteArray lines = kUnansweredLines;
     const QString test = write(QStringLiteral("test.jsonl"), lines);
     const QString cal = write(QStringLiteral("cal.jsonl"), lines);
     MainWindow window;
@@ -316,15 +319,7 @@ class MainWindowTest : public QObject {
     {
       QFile f(path);
       QVERIFY(f.open(QIODevice::WriteOnly));
-      f.write(
-          "{\"id\":\"a\",\"logits\":[2,0],\"label\":0,\"answer\":0,\"conf_vocab\":0.7,"
-          "\"vocab_logits\":[2,0,1]}\n"
-          "{\"id\":\"b\",\"logits\":[0,2],\"label\":0,\"answer\":1,\"conf_vocab\":0.6,"
-          "\"vocab_logits\":[0,2,1.5]}\n"
-          "{\"id\":\"c\",\"logits\":[3,0],\"label\":0,\"answer\":null,\"conf_vocab\":0.5,"
-          "\"vocab_logits\":[3,0,3]}\n"
-          "{\"id\":\"d\",\"logits\":[0,1],\"label\":1,\"answer\":1,\"conf_vocab\":0.4,"
-          "\"vocab_logits\":[0,1,1]}\n");
+      f.write(kUnansweredLines);
     }
     MainWindow window;
     window.show();
