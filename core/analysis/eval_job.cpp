@@ -251,13 +251,13 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
         res.cancelled = true;
         continue;
       }
-      if (r.status == model::ScoreResult::Status::kItemError) {
-        // An input that could not be made is skipped as before; an item a server refused is a
-        // failed item: the run is then resumable and a resume asks again.
-        const bool input = m->card().backend != model::kBackendOpenAi;
-        ++(input ? res.skipped : res.failed);
+      if (r.status != model::ScoreResult::Status::kScored) {
+        // An input that could not be made is skipped; an item the model (or a server) failed on
+        // is a failed item: the run is then resumable and a resume asks again.
+        const bool skipped = r.status == model::ScoreResult::Status::kSkipped;
+        ++(skipped ? res.skipped : res.failed);
         if (res.problems.size() < 20)
-          res.problems.push_back(input ? r.error : "failed: " + r.error);
+          res.problems.push_back(skipped ? r.error : "failed: " + r.error);
         continue;
       }
       const model::ModelOutput& o = r.output;

@@ -57,7 +57,8 @@ struct ScoreRequest {
 struct ScoreResult {
   enum class Status {
     kScored,     ///< `output` holds the model's answer
-    kItemError,  ///< this item could not be scored (`error` says why, naming the item)
+    kItemError,  ///< the model failed on this item (`error` says why, naming the item)
+    kSkipped,    ///< this item's input could not be made (`error` says why): no model was asked
     kCancelled,  ///< cancelled before it was scored
   };
   Status status = Status::kScored;

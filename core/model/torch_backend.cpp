@@ -118,7 +118,7 @@ Result<std::vector<ScoreResult>> TorchBackend::score(const std::vector<ScoreRequ
     const ScoreRequest& q = batch[k];
     auto in = prepare(*q.item, q.root, q.condition, q.prompt_template, q.seed);
     if (!in) {
-      results[k].status = ScoreResult::Status::kItemError;
+      results[k].status = ScoreResult::Status::kSkipped;
       results[k].error = in.error().message;
       continue;
     }

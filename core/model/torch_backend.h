@@ -38,7 +38,7 @@ class TorchBackend final : public Backend {
   std::size_t batch_size(std::size_t requested) const override {
     return requested > 0 ? requested : 1;
   }
-  /// Prepares each item (an item whose input cannot be made is a kItemError) and runs the rest
+  /// Prepares each item (an item whose input cannot be made is kSkipped) and runs the rest
   /// as one batch. A cancel is seen between batches, not inside one.
   Result<std::vector<ScoreResult>> score(const std::vector<ScoreRequest>& batch,
                                          const std::atomic<bool>* cancel) const override;
