@@ -167,6 +167,22 @@ bool env_name(const std::string& s) {
 
 namespace {
 
+// The string member `key` of `obj` into `out` (left as it is when absent and not required); the
+// error names the card and the field as `field` ("image.resize").
+std::optional<Error> string_field(const json& obj, const std::string& field, const char* key,
+                                  bool required, std::string& out, const std::string& card) {
+  const auto it = obj.find(key);
+  if (it == obj.end()) {
+    if (!required) return std::nullopt;
+    return Error{card + ": field \"" + field + "\": missing (a string is required)"};
+  }
+  if (!it->is_string()) {
+    return Error{card + ": field \"" + field + "\": expected a string, found " + it->type_name()};
+  }
+  out = it->get<std::string>();
+  return std::nullopt;
+}
+
 // "modalities": a list of "image" and "text" that includes "text". Sets `image`; the problem in
 // words otherwise.
 std::optional<std::string> read_modalities(const json& list, bool& image) {
@@ -206,16 +222,8 @@ Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::stri
                          "its tokenizer and its image processing): leave it out");
     }
   }
-  auto text = [&](const char* key, bool required, std::string& out) -> std::optional<Error> {
-    const auto it = j.find(key);
-    if (it == j.end()) {
-      if (required) return field_error(key, "missing (a string is required)");
-      return std::nullopt;
-    }
-    if (!it->is_string())
-      return field_error(key, std::string("expected a string, found ") + it->type_name());
-    out = it->get<std::string>();
-    return std::nullopt;
+  auto text = [&](const char* key, bool required, std::string& out) {
+    return string_field(j, key, key, required, out, name);
   };
   EndpointSpec& e = c.endpoint;
   if (auto err = text("base_url", true, e.base_url)) return *err;
@@ -301,17 +309,7 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
     return Error{name + ": field \"" + field + "\": " + what};
   };
   auto str = [&](const json& obj, const std::string& field, const char* key, bool required,
-                 std::string& out) -> std::optional<Error> {
-    const auto it = obj.find(key);
-    if (it == obj.end()) {
-      if (required) return field_error(field, "missing (a string is required)");
-      return std::nullopt;
-    }
-    if (!it->is_string())
-      return field_error(field, std::string("expected a string, found ") + it->type_name());
-    out = it->get<std::string>();
-    return std::nullopt;
-  };
+                 std::string& out) { return string_field(obj, field, key, required, out, name); };
   ModelCard c;
   c.dir = path.parent_path();
   c.card_file = path;
