@@ -142,7 +142,7 @@ echo "=== configure ($build)"
 torch_cmake=$("$py" -c 'import torch.utils; print(torch.utils.cmake_prefix_path)')
 common=(-S "$src" -B "$build" -DCMAKE_BUILD_TYPE=Release -DUNVEIL_BUILD_UI=OFF -DUNVEIL_BUILD_TESTS=OFF
         -DUNVEIL_BUILD_BENCH=OFF -DUNVEIL_WITH_SENTENCEPIECE=OFF "-DCMAKE_EXE_LINKER_FLAGS=$linker_flags"
-        "${deps_args[@]}" "${deps_compiler[@]}")
+        "-DCMAKE_MODULE_LINKER_FLAGS=$linker_flags" "${deps_args[@]}" "${deps_compiler[@]}")
 command -v ninja >/dev/null && common+=(-G Ninja)
 if [ -n "${UNVEIL_TORCH_DIR:-}" ]; then
   torch_args=(-DTorch_DIR="$UNVEIL_TORCH_DIR")

@@ -12,6 +12,7 @@
 #include <new>
 #include <system_error>
 
+#include "data/image_codecs.h"
 #include "data/image_header.h"
 
 namespace unveil::data {
@@ -96,9 +97,9 @@ Result<std::string> encode(const RgbImage& image, const char* ext, const std::ve
     cv::Mat bgr;
     cv::cvtColor(as_mat(image), bgr, cv::COLOR_RGB2BGR);
     std::vector<std::uint8_t> buf;
-    if (!cv::imencode(ext, bgr, buf, params)) {
-      return Error{"encoding " + std::string(what) + ": the encoder failed"};
-    }
+    const auto encoded = codecs::encode(ext, bgr, buf, params);
+    if (!encoded) return Error{"encoding " + std::string(what) + ": " + encoded.error().message};
+    if (!*encoded) return Error{"encoding " + std::string(what) + ": the encoder failed"};
     return std::string(buf.begin(), buf.end());
   } catch (const cv::Exception& e) {
     return Error{"encoding " + std::string(what) + ": " + e.err};
@@ -153,7 +154,9 @@ Result<RgbImage> decode_image(std::string_view bytes, std::string_view name,
     // (IMREAD_COLOR would drop alpha, showing whatever colour transparent pixels hold).
     const int flags =
         header->format == ImageFormat::kJpeg ? cv::IMREAD_COLOR : cv::IMREAD_UNCHANGED;
-    const cv::Mat m = cv::imdecode(buf, flags);
+    const auto decoded = codecs::decode(buf, flags);
+    if (!decoded) return Error{std::string(name) + ": " + decoded.error().message};
+    const cv::Mat& m = *decoded;
     if (m.empty()) {
       if (header->format == ImageFormat::kGif) {
         return Error{std::string(name) + ": GIF of " + dims(header->width, header->height) +

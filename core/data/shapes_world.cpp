@@ -6,6 +6,7 @@
 #include <opencv2/imgcodecs.hpp>
 #include <opencv2/imgproc.hpp>
 
+#include "data/image_codecs.h"
 #include "util/atomic_file.h"
 #include "util/random.h"
 
@@ -308,9 +309,9 @@ Result<ShapesWorldSummary> write_shapes_world(const std::filesystem::path& dir,
       const cv::Mat img =
           draw(scene, opt.image_size, opt.seed * 1000003ull + static_cast<std::uint64_t>(done));
       std::vector<std::uint8_t> png;
-      if (!cv::imencode(".png", img, png, png_params)) {
-        return Error{(dir / image).string() + ": cannot encode the image as PNG"};
-      }
+      const auto encoded = codecs::encode(".png", img, png, png_params);
+      if (!encoded) return Error{(dir / image).string() + ": " + encoded.error().message};
+      if (!*encoded) return Error{(dir / image).string() + ": cannot encode the image as PNG"};
       // Thousands of images that can be made again: no fsync each (the JSON below has one).
       if (auto st = write_file_atomically(
               dir / image, std::string_view(reinterpret_cast<const char*>(png.data()), png.size()),

@@ -1,7 +1,8 @@
-// Trains the demo models with libtorch. One TorchScript definition (Module::define) serves both
-// training (its parameters are registered from C++ and optimised with torch::optim) and the
-// exported file, so the demo models load through exactly the path a user's model takes.
-#include "model/demo_trainer.h"
+// Trains the demo models with libtorch, inside the libtorch module (torch_runtime.h). One
+// TorchScript definition (Module::define) serves both training (its parameters are registered from
+// C++ and optimised with torch::optim) and the exported file, so the demo models load through
+// exactly the path a user's model takes.
+#include "model/torch_runtime.h"
 
 #include <torch/script.h>
 #include <torch/torch.h>
@@ -197,22 +198,9 @@ double train(torch::jit::Module& m, const TrainData& d, int epochs, double lr, i
 
 }  // namespace
 
-const std::vector<std::string>& demo_training_templates() {
-  static const std::vector<std::string> t = [] {
-    std::vector<std::string> v = {
-        kStudyTemplate,
-        "{image}{hint}{question}\n{options}\nAnswer with the letter of the "
-        "right option.\nAnswer: ("};
-    for (const auto& s : uncertainty_inviting_templates())
-      v.push_back(s);
-    return v;
-  }();
-  return t;
-}
-
-Result<std::vector<DemoModel>> train_demo_models(const std::filesystem::path& world_json,
-                                                 const std::filesystem::path& out_dir,
-                                                 const DemoTrainOptions& opt) {
+Result<std::vector<DemoModel>> torch_module::train_demo_models(
+    const std::filesystem::path& world_json, const std::filesystem::path& out_dir,
+    const DemoTrainOptions& opt) {
   namespace fs = std::filesystem;
   auto ds = data::read_llava_json(world_json);
   if (!ds) return ds.error();

@@ -7,6 +7,8 @@
 
 #ifdef UNVEIL_HAVE_SENTENCEPIECE
 #include <dlfcn.h>
+
+#include "util/modules.h"
 #endif
 
 #include <system_error>
@@ -49,23 +51,13 @@ struct Module {
   std::string error;  ///< why there is none
 };
 
-// Where the module may be: beside an installed program (<prefix>/bin -> <prefix>/lib/unveil), the
-// configured install prefix, and the build tree (tests and programs run from it).
-std::vector<std::filesystem::path> module_candidates() {
-  std::vector<std::filesystem::path> out;
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  if (!ec) out.push_back(exe.parent_path().parent_path() / UNVEIL_SENTENCEPIECE_MODULE_RELATIVE);
-  out.emplace_back(UNVEIL_SENTENCEPIECE_MODULE_INSTALLED);
-  out.emplace_back(UNVEIL_SENTENCEPIECE_MODULE_BUILD);
-  return out;
-}
-
 const Module& module() {
   static const Module m = [] {
     Module r;
     std::string looked;
-    for (const auto& path : module_candidates()) {
+    for (const auto& path : util::module_candidates(UNVEIL_SENTENCEPIECE_MODULE_RELATIVE,
+                                                    UNVEIL_SENTENCEPIECE_MODULE_BUILD,
+                                                    UNVEIL_SENTENCEPIECE_MODULE_INSTALLED)) {
       std::error_code ec;
       if (!std::filesystem::is_regular_file(path, ec)) {
         looked += (looked.empty() ? "" : ", ") + path.string();

@@ -1,32 +1,84 @@
-// The only translation unit (with demo_trainer.cpp) that includes libtorch: ~30 s of compile each.
+// TorchModel and the libtorch module's loader (torch_runtime.h). No libtorch header here: this
+// file is part of every program, and the module it loads holds the torch code.
 #include "model/torch_model.h"
 
-#include <ATen/Parallel.h>
-#include <torch/cuda.h>
-#include <torch/script.h>
+#include <cstdlib>
+#include <mutex>
 
-#include <algorithm>
-#include <cmath>
-#include <numeric>
-#include <sstream>
+#include "model/torch_runtime.h"
+#include "util/modules.h"
 
 namespace unveil::model {
 namespace {
 
-std::string first_line(const std::string& s) {
-  return summarise_torch_error(s);
+std::atomic<int> g_threads{0};  // asked by init_torch_threads; 0: libtorch's own choice
+std::atomic<bool> g_loaded{false};
+
+// libtorch's OpenMP threads (libgomp) spin between parallel regions by default, for up to a few
+// hundred microseconds each time; on a machine kept busy by anything else (a browser, a build, this
+// program's own UI thread on two cores) the spinning threads take the cores from the thread that
+// has the work, and a run slows by tens of times (docs/PERFORMANCE.md). A passive wait lets idle
+// workers sleep. libgomp reads the variable once, when it is loaded, which is when the module is:
+// a user's own setting is kept.
+void prefer_passive_wait() {
+  static std::once_flag once;
+  std::call_once(once, [] { ::setenv("OMP_WAIT_POLICY", "PASSIVE", /*overwrite=*/0); });
 }
 
-std::string describe(const c10::IValue& v) {
-  if (v.isTensor()) {
-    std::ostringstream os;
-    os << "a Tensor of shape " << v.toTensor().sizes() << " and type " << v.toTensor().dtype();
-    return os.str();
-  }
-  return std::string("a ") + v.tagKind();
+struct Loaded {
+  const TorchRuntime* runtime = nullptr;
+  std::string error;  ///< why there is none
+};
+
+const Loaded& loaded() {
+  static const Loaded l = [] {
+    prefer_passive_wait();
+    Loaded r;
+    // UNVEIL_TORCH_MODULE names the module to use instead (another build's libtorch, a test).
+    const util::ModuleSpec spec{
+        "libtorch module",         "libunveil_torch.so",          UNVEIL_TORCH_MODULE_RELATIVE,
+        UNVEIL_TORCH_MODULE_BUILD, UNVEIL_TORCH_MODULE_INSTALLED, "UNVEIL_TORCH_MODULE",
+        torch_module::kEntrySymbol};
+    auto entry = util::open_module(spec);
+    if (!entry) {
+      r.error = entry.error().message + ", so no TorchScript model can run";
+      return r;
+    }
+    r.runtime = reinterpret_cast<torch_module::EntryFn>(*entry)(torch_module::kAbi,
+                                                                torch_module::layout_tag());
+    if (!r.runtime) {
+      r.error = "the libtorch module is another build of Unveil's (its interface differs)";
+      return r;
+    }
+    if (const int n = g_threads.load(); n > 0) r.runtime->set_threads(n);
+    g_loaded = true;
+    return r;
+  }();
+  return l;
 }
 
 }  // namespace
+
+Result<const TorchRuntime*> torch_runtime() {
+  const Loaded& l = loaded();
+  if (!l.runtime) return Error{l.error};
+  return l.runtime;
+}
+
+bool torch_runtime_loaded() {
+  return g_loaded.load();
+}
+
+void init_torch_threads(int threads) {
+  prefer_passive_wait();
+  g_threads = std::max(1, threads);
+  if (torch_runtime_loaded()) loaded().runtime->set_threads(g_threads);
+}
+
+bool cuda_available() {
+  const auto rt = torch_runtime();
+  return rt && (*rt)->cuda_available();
+}
 
 std::string summarise_torch_error(std::string_view what) {
   std::vector<std::string_view> lines;
@@ -56,51 +108,6 @@ std::string summarise_torch_error(std::string_view what) {
   return std::string(lines.front());
 }
 
-struct TorchModel::Impl {
-  torch::jit::Module module;
-  torch::Device device{torch::kCPU};
-  ModelCard card;
-  std::size_t vocab = 0;
-
-  // Left-pads the prompts into [B, T] so that every prompt ends at the last position.
-  torch::Tensor ids_tensor(const std::vector<std::vector<std::int64_t>>& ids) const {
-    std::size_t t = 1;
-    for (const auto& v : ids)
-      t = std::max(t, v.size());
-    auto out = torch::full({static_cast<std::int64_t>(ids.size()), static_cast<std::int64_t>(t)},
-                           card.pad_token_id, torch::kInt64);
-    auto acc = out.accessor<std::int64_t, 2>();
-    for (std::size_t b = 0; b < ids.size(); ++b) {
-      const std::size_t off = t - ids[b].size();
-      for (std::size_t k = 0; k < ids[b].size(); ++k)
-        acc[static_cast<std::int64_t>(b)][static_cast<std::int64_t>(off + k)] = ids[b][k];
-    }
-    return out.to(device);
-  }
-
-  torch::Tensor pixel_tensor(const std::vector<const std::vector<float>*>& px) const {
-    const std::int64_t h = card.image ? card.preprocess.height : 1;
-    const std::int64_t w = card.image ? card.preprocess.width : 1;
-    auto out = torch::zeros({static_cast<std::int64_t>(px.size()), 3, h, w}, torch::kFloat32);
-    const std::size_t per = static_cast<std::size_t>(3 * h * w);
-    float* dst = out.data_ptr<float>();
-    for (std::size_t b = 0; b < px.size(); ++b) {
-      if (px[b]->size() == per) std::copy(px[b]->begin(), px[b]->end(), dst + b * per);
-    }
-    return out.to(device);
-  }
-
-  torch::Tensor forward(const torch::Tensor& pixels, const torch::Tensor& ids) {
-    auto out = module.forward({pixels, ids});
-    return out.toTensor().to(torch::kCPU, torch::kFloat64);
-  }
-};
-
-TorchModel::TorchModel() : impl_(std::make_unique<Impl>()) {}
-TorchModel::TorchModel(TorchModel&&) noexcept = default;
-TorchModel& TorchModel::operator=(TorchModel&&) noexcept = default;
-TorchModel::~TorchModel() = default;
-
 Result<DeviceChoice> parse_device(std::string_view text) {
   if (text == "cpu") return DeviceChoice::kCpu;
   if (text == "cuda") return DeviceChoice::kCuda;
@@ -108,236 +115,41 @@ Result<DeviceChoice> parse_device(std::string_view text) {
   return Error{"unknown device \"" + std::string(text) + "\" (expected cpu, cuda or auto)"};
 }
 
-void init_torch_threads(int threads) {
-  at::set_num_threads(std::max(1, threads));
-}
+TorchModel::TorchModel() = default;
+TorchModel::TorchModel(TorchModel&&) noexcept = default;
+TorchModel& TorchModel::operator=(TorchModel&&) noexcept = default;
+TorchModel::~TorchModel() = default;
 
-bool cuda_available() {
-  return torch::cuda::is_available();
-}
-
-std::string TorchModel::device_name() const {
-  return impl_->device.str();
-}
-
-Result<TorchModel> TorchModel::load(const ModelCard& card, DeviceChoice choice,
+Result<TorchModel> TorchModel::load(const ModelCard& card, DeviceChoice device,
                                     std::size_t vocab_size,
                                     const std::vector<std::int64_t>& sample_ids) {
-  const std::string file = card.model_path().string();
+  auto rt = torch_runtime();
+  if (!rt) return Error{card.model_path().string() + ": " + rt.error().message};
+  auto impl = (*rt)->load(card, device, vocab_size, sample_ids);
+  if (!impl) return impl.error();
   TorchModel m;
-  m.impl_->card = card;
-  m.impl_->vocab = vocab_size;
-  if (choice == DeviceChoice::kCuda && !cuda_available()) {
-    return Error{"device cuda was asked for, but " +
-                 std::string(torch::cuda::is_available()
-                                 ? ""
-                                 : "this libtorch has no CUDA or no GPU is present")};
-  }
-  const bool cuda =
-      choice == DeviceChoice::kCuda || (choice == DeviceChoice::kAuto && cuda_available());
-  m.impl_->device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
-  try {
-    m.impl_->module = torch::jit::load(file, m.impl_->device);
-  } catch (const std::exception& e) {
-    return Error{file +
-                 ": not a loadable TorchScript model (damaged, truncated, or another format): " +
-                 first_line(e.what())};
-  }
-  m.impl_->module.eval();
-  for (const auto& [letter, id] : card.option_token_ids) {
-    if (id >= static_cast<std::int64_t>(vocab_size)) {
-      return Error{file + ": the card gives option " + std::string(1, letter) + " the token id " +
-                   std::to_string(id) + ", beyond the vocabulary of " + std::to_string(vocab_size)};
-    }
-  }
-  // Dry run: one item of zeros and a real prompt.
-  try {
-    c10::InferenceMode guard;
-    const std::vector<float> none;
-    auto pixels = m.impl_->pixel_tensor({&none});
-    auto ids = m.impl_->ids_tensor(
-        {sample_ids.empty() ? std::vector<std::int64_t>{card.pad_token_id} : sample_ids});
-    const c10::IValue out = m.impl_->module.forward({pixels, ids});
-    if (!out.isTensor()) {
-      return Error{file +
-                   ": forward(pixel_values, input_ids) must return a Tensor[B, V] of next-token "
-                   "logits; it returned " +
-                   describe(out)};
-    }
-    const auto t = out.toTensor();
-    if (t.dim() != 2 || t.size(0) != 1 || t.size(1) != static_cast<std::int64_t>(vocab_size) ||
-        !t.is_floating_point()) {
-      return Error{file + ": forward must return float logits of shape [1, " +
-                   std::to_string(vocab_size) +
-                   "] for one item (the vocabulary's size); it returned " + describe(out)};
-    }
-  } catch (const std::exception& e) {
-    return Error{file +
-                 ": forward(pixel_values: Tensor[B,3,H,W] float32, input_ids: Tensor[B,T] int64) "
-                 "failed on a dry run: " +
-                 first_line(e.what())};
-  }
+  m.impl_ = std::move(*impl);
   return m;
 }
 
 Result<std::vector<ModelOutput>> TorchModel::run(const std::vector<ModelInput>& batch) const {
-  std::vector<ModelOutput> out(batch.size());
-  if (batch.empty()) return out;
-  try {
-    c10::InferenceMode guard;
-    std::vector<std::vector<std::int64_t>> ids;
-    std::vector<const std::vector<float>*> px;
-    std::vector<std::size_t> active(batch.size());
-    for (std::size_t b = 0; b < batch.size(); ++b) {
-      ids.push_back(batch[b].ids);
-      px.push_back(&batch[b].pixels);
-      active[b] = b;
-    }
-    for (int step = 0; step < impl_->card.max_new_tokens && !active.empty(); ++step) {
-      std::vector<std::vector<std::int64_t>> step_ids;
-      std::vector<const std::vector<float>*> step_px;
-      for (std::size_t b : active) {
-        step_ids.push_back(ids[b]);
-        step_px.push_back(px[b]);
-      }
-      const auto logits = impl_->forward(impl_->pixel_tensor(step_px), impl_->ids_tensor(step_ids));
-      auto acc = logits.accessor<double, 2>();
-      const std::int64_t v = logits.size(1);
-      std::vector<std::size_t> still;
-      for (std::size_t r = 0; r < active.size(); ++r) {
-        const std::size_t b = active[r];
-        const auto row = static_cast<std::int64_t>(r);
-        std::int64_t arg = 0;
-        double mx = acc[row][0];
-        for (std::int64_t k = 1; k < v; ++k) {
-          if (acc[row][k] > mx) {
-            mx = acc[row][k];
-            arg = k;
-          }
-        }
-        ModelOutput& o = out[b];
-        o.steps = step + 1;
-        const auto& opts = batch[b].option_ids;
-        const auto hit = std::find(opts.begin(), opts.end(), arg);
-        if (step == 0 || hit != opts.end()) {
-          // The step whose option logits are kept: its vocabulary confidence and logits too.
-          o.option_logits.clear();
-          double top = -INFINITY;
-          for (std::int64_t id : opts) {
-            o.option_logits.push_back(acc[row][id]);
-            top = std::max(top, acc[row][id]);
-          }
-          double sum = 0;
-          for (std::int64_t k = 0; k < v; ++k)
-            sum += std::exp(acc[row][k] - mx);
-          // exp(0) / sum for the answer (the argmax); the top option's probability otherwise.
-          o.conf_vocab = (hit != opts.end() ? 1.0 : std::exp(top - mx)) / sum;
-          o.vocab_logits.clear();
-          if (static_cast<std::size_t>(v) <= kMaxKeptVocab) {
-            o.vocab_logits.reserve(static_cast<std::size_t>(v));
-            for (std::int64_t k = 0; k < v; ++k)
-              o.vocab_logits.push_back(acc[row][k]);
-          }
-        }
-        if (hit != opts.end()) {
-          o.answer = static_cast<int>(hit - opts.begin());
-        } else {
-          ids[b].push_back(arg);
-          still.push_back(b);
-        }
-      }
-      active.swap(still);
-    }
-  } catch (const std::exception& e) {
-    return Error{impl_->card.model_path().string() + ": inference failed: " + first_line(e.what())};
-  }
-  return out;
-}
-
-Result<std::vector<Generation>> TorchModel::generate(const std::vector<ModelInput>& batch,
-                                                     int max_tokens, int top_k) const {
-  return generate(batch, std::vector<GenerationLimits>(batch.size(), {max_tokens, top_k}));
+  return impl_->run(batch);
 }
 
 Result<std::vector<Generation>> TorchModel::generate(
     const std::vector<ModelInput>& batch, const std::vector<GenerationLimits>& limits,
     const std::vector<std::int64_t>& stop_ids) const {
-  std::vector<Generation> out(batch.size());
-  if (batch.empty()) return out;
-  if (limits.size() != batch.size()) {
-    return Error{"generate: " + std::to_string(limits.size()) + " limits for " +
-                 std::to_string(batch.size()) + " items"};
-  }
-  try {
-    c10::InferenceMode guard;
-    std::vector<std::vector<std::int64_t>> ids;
-    std::vector<const std::vector<float>*> px;
-    std::vector<std::size_t> active;
-    for (std::size_t b = 0; b < batch.size(); ++b) {
-      ids.push_back(batch[b].ids);
-      px.push_back(&batch[b].pixels);
-      if (limits[b].max_tokens > 0) active.push_back(b);
-    }
-    std::vector<std::int64_t> order;  // token ids, sorted for a step's top_k
-    while (!active.empty()) {
-      std::vector<std::vector<std::int64_t>> step_ids;
-      std::vector<const std::vector<float>*> step_px;
-      for (std::size_t b : active) {
-        step_ids.push_back(ids[b]);
-        step_px.push_back(px[b]);
-      }
-      const auto logits =
-          impl_->forward(impl_->pixel_tensor(step_px), impl_->ids_tensor(step_ids)).contiguous();
-      const std::int64_t v = logits.size(1);
-      const double* data = logits.data_ptr<double>();
-      std::vector<std::size_t> still;
-      for (std::size_t r = 0; r < active.size(); ++r) {
-        const std::size_t b = active[r];
-        const double* row = data + static_cast<std::ptrdiff_t>(r) * v;
-        // run()'s argmax: the first of equal maxima.
-        std::int64_t arg = 0;
-        double mx = row[0];
-        for (std::int64_t k = 1; k < v; ++k) {
-          if (row[k] > mx) {
-            mx = row[k];
-            arg = k;
-          }
-        }
-        double sum = 0;
-        for (std::int64_t k = 0; k < v; ++k)
-          sum += std::exp(row[k] - mx);
-        const double lse = mx + std::log(sum);
-        GenerationStep s;
-        s.id = arg;
-        s.logprob = row[arg] - lse;
-        const std::int64_t k_top = std::clamp<std::int64_t>(limits[b].top_k, 0, v);
-        if (k_top > 0) {
-          order.resize(static_cast<std::size_t>(v));
-          std::iota(order.begin(), order.end(), std::int64_t{0});
-          std::partial_sort(order.begin(), order.begin() + k_top, order.end(),
-                            [row](std::int64_t x, std::int64_t y) {
-                              return row[x] > row[y] || (row[x] == row[y] && x < y);
-                            });
-          s.top.reserve(static_cast<std::size_t>(k_top));
-          for (std::int64_t k = 0; k < k_top; ++k) {
-            const std::int64_t id = order[static_cast<std::size_t>(k)];
-            s.top.emplace_back(id, row[id] - lse);
-          }
-        }
-        Generation& g = out[b];
-        g.steps.push_back(std::move(s));
-        g.stopped = std::find(stop_ids.begin(), stop_ids.end(), arg) != stop_ids.end();
-        if (!g.stopped && static_cast<int>(g.steps.size()) < limits[b].max_tokens) {
-          ids[b].push_back(arg);
-          still.push_back(b);
-        }
-      }
-      active.swap(still);
-    }
-  } catch (const std::exception& e) {
-    return Error{impl_->card.model_path().string() + ": inference failed: " + first_line(e.what())};
-  }
-  return out;
+  return impl_->generate(batch, limits, stop_ids);
+}
+
+Result<std::vector<Generation>> TorchModel::generate(const std::vector<ModelInput>& batch,
+                                                     int max_tokens, int top_k) const {
+  return impl_->generate(batch, std::vector<GenerationLimits>(batch.size(), {max_tokens, top_k}),
+                         {});
+}
+
+std::string TorchModel::device_name() const {
+  return impl_->device_name();
 }
 
 }  // namespace unveil::model

@@ -1,5 +1,6 @@
 // A TorchScript model of the contract, behind a plain interface: no torch type crosses this header
-// (Qt and libtorch must never meet in one translation unit).
+// (Qt and libtorch must never meet in one translation unit). The work is done in the libtorch
+// module, loaded on the first model load (torch_runtime.h); nothing here loads libtorch before.
 #pragma once
 
 #include <atomic>
@@ -17,10 +18,14 @@
 
 namespace unveil::model {
 
+class TorchModelImpl;  // torch_runtime.h
+
 /// Sets libtorch's intra-op thread count; call once at start-up (Debian's libtorch starts with
-/// one).
+/// one). libtorch is not loaded by this: the count is applied when it is. Also asks libtorch's
+/// OpenMP workers to sleep rather than spin when idle (OMP_WAIT_POLICY=PASSIVE, unless the user set
+/// it), so that a run shares a busy machine.
 void init_torch_threads(int threads);
-/// True when the linked libtorch has CUDA and a GPU is present.
+/// True when libtorch has CUDA and a GPU is present (loads the libtorch module).
 bool cuda_available();
 
 /// The line of a libtorch exception's message that says what went wrong: for an error raised
@@ -87,8 +92,7 @@ class TorchModel {
 
  private:
   TorchModel();
-  struct Impl;
-  std::unique_ptr<Impl> impl_;
+  std::unique_ptr<TorchModelImpl> impl_;
 };
 
 }  // namespace unveil::model
