@@ -1,4 +1,4 @@
-// Issue 6, "Performance": filtering and sorting a 100,000-item browser with a run laid over it in
+// Filtering and sorting a 100,000-item browser with a run laid over it in
 // at most 200 ms; and the window's work after a change of bins for a 100,000-prediction run (the
 // metrics, both tables and the risk–coverage curve: what a re-plot waits for) in at most 50 ms.
 // Runs offscreen (QT_QPA_PLATFORM=offscreen is set when unset).

@@ -1,4 +1,4 @@
-// Google Benchmark programs for the calibration engine (issue 2, "Performance").
+// Google Benchmark programs for the calibration engine.
 //
 // The data is a seeded synthetic over-confident 5-option model (4 answers and an "I don't know"
 // option at index 4), generated here with std::mt19937_64 and our own Box-Muller transform so that
@@ -8,7 +8,7 @@
 // Accuracy is about 0.65, mean confidence about 0.75 (over-confident), IDK predicted ~4%.
 // scripts/make_bench_predictions.py writes the same model as predictions JSONL.
 //
-// Targets (issue 2): all metrics + a 15-bin table on 1,000,000 x 5 <= 50 ms on one core;
+// Targets: all metrics + a 15-bin table on 1,000,000 x 5 <= 50 ms on one core;
 // temperature fit on 1,000,000 x 5 <= 300 ms. Results and commands: docs/PERFORMANCE.md.
 #include <benchmark/benchmark.h>
 

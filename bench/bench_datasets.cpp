@@ -1,5 +1,5 @@
-// Issue 3: reading a 100,000-item LLaVA conversation JSON (without decoding images) in at most 2 s.
-// Issue 4: writing predictions (>= 200,000 per second, 5 options) and opening a project holding
+// Targets: reading a 100,000-item LLaVA conversation JSON (without decoding images) in at most
+// 2 s; writing predictions (>= 200,000 per second, 5 options) and opening a project holding
 // 1,000,000 predictions (< 1 s), metrics of a 100,000-prediction run from the store (< 0.5 s).
 #include <benchmark/benchmark.h>
 #include <unistd.h>

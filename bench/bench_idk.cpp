@@ -1,4 +1,4 @@
-// Issue 7, "I don't know": the analysis with the built-in prompt set (the study's prompt and the
+// The "I don't know" analysis with the built-in prompt set (the study's prompt and the
 // wordings that invite admitting uncertainty) on the demo-sized shapes world's idk (500) and test
 // (1,000) splits with the demo multimodal model, into a fresh project: every (prompt, split) run
 // made, then the summaries and 1,000 paired-bootstrap replicates per comparison. The model is

@@ -1,4 +1,4 @@
-// Issue 7: the modality analysis of 5 conditions (image, text, blank, noise:0.3, blur:2) on 1,000
+// The modality analysis of 5 conditions (image, text, blank, noise:0.3, blur:2) on 1,000
 // items of the shapes world with the demo multimodal model, into a fresh project each time: at most
 // 60 s here. The model is trained once, one epoch per stage: the demo's real epochs (8/12/4) took
 // 3.5-4 min here under load, and speed does not depend on the epochs — the same network runs

@@ -1,4 +1,4 @@
-// Issue 5: the demo multimodal model on CPU — one item interactively (<= 20 ms), batch throughput
+// The demo multimodal model on CPU — one item interactively (<= 20 ms), batch throughput
 // (>= 300 items/s on both cores), a 2,000-item run end to end into the store (<= 15 s), and
 // loading a model (<= 200 ms). The model is trained here on a small shapes world (one epoch):
 // speed does not depend on how long a model was trained.

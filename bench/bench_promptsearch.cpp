@@ -1,4 +1,4 @@
-// Issue 7: the prompt search with the study's defaults (k = 5, m = 5, n = 10 rounds) on a 500-item
+// The prompt search with the study's defaults (k = 5, m = 5, n = 10 rounds) on a 500-item
 // split of the shapes world with the demo multimodal model, into a fresh project: at most 5 minutes
 // here. The world has 3,000 training items, so its test split holds 500; the model is trained one
 // epoch per stage (speed does not depend on the weights: the same network runs whatever they are,

@@ -1,4 +1,4 @@
-// Issue 7, "Reports": the report of a run of the demo multimodal model over the demo-sized test
+// The report of a run of the demo multimodal model over the demo-sized test
 // split (1,000 items) — building the document (metrics, 1,000 bootstrap replicates, the stored
 // temperature refitted, the ten worst failures with their thumbnails read and encoded) and
 // writing it as HTML and as PDF. The model is trained one epoch per stage, as in

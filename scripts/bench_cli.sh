@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end timing of `unveil-cli metrics FILE --bins 15 --format json` on a 1,000,000-line
 # predictions JSONL (~113 MB, logits to 9 decimals), and of the NumPy baseline on the same file
-# (docs/PERFORMANCE.md, issue 2). Target for unveil-cli: <= 1.5 s.
+# (docs/PERFORMANCE.md). Target for unveil-cli: <= 1.5 s.
 #
 #   scripts/bench_cli.sh [--cli PATH] [--file PATH] [--runs N] [--numpy-runs N] [--no-numpy]
 #

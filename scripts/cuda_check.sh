@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Issue 5's CUDA check, for a machine with an NVIDIA GPU and a CUDA build of PyTorch:
+# The CUDA check of docs/MODELS.md ("CUDA: checked on a GPU"), for a machine with an NVIDIA GPU
+# and a CUDA build of PyTorch:
 # builds unveil_core and unveil-cli against the libtorch inside that PyTorch, trains (or reuses)
 # the demo models, runs the same evaluation on cpu and on cuda, and reports whether the answers
 # match, the largest difference of option probabilities, and the throughput of each.

@@ -1,6 +1,6 @@
-// Comparing two to four stored runs on the items they all predicted (issue 7, "Comparing
-// scenarios"): each run's metrics with percentile bootstrap intervals, and for each run after the
-// first the paired bootstrap of every metric's difference to the first run, with a plain verdict.
+// Comparing two to four stored runs on the items they all predicted: each run's metrics with
+// percentile bootstrap intervals, and for each run after the first the paired bootstrap of every
+// metric's difference to the first run, with a plain verdict.
 // See docs/ANALYSES.md, "Comparing runs".
 #pragma once
 

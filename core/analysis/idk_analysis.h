@@ -1,9 +1,9 @@
-// The "I don't know" analysis (DESIGN.md, point 4; issue 7): for one model over a dataset of a
-// project, how often it admits not knowing on questions it cannot know (the idk split), how
-// confident the answers are that it should not have given, how often it says "I don't know" on
-// questions it can answer — and how prompt wording changes that, each wording against the first
-// on the same items with paired-bootstrap intervals. Every (prompt, split) is a stored run, reused
-// when complete and resumed when stopped (run_reuse.h). See docs/ANALYSES.md, "I don't know".
+// The "I don't know" analysis: for one model over a dataset of a project, how often it admits not
+// knowing on questions it cannot know (the idk split), how confident the answers are that it
+// should not have given, how often it says "I don't know" on questions it can answer — and how
+// prompt wording changes that, each wording against the first on the same items with
+// paired-bootstrap intervals. Every (prompt, split) is a stored run, reused when complete and
+// resumed when stopped (run_reuse.h). See docs/ANALYSES.md, "I don't know".
 #pragma once
 
 #include <atomic>

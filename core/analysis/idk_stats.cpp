@@ -9,7 +9,7 @@
 namespace unveil::analysis {
 namespace {
 
-// An IDK item: its right answer is its "I don't know" option (DESIGN.md, "With an IDK option").
+// An IDK item: its right answer is its "I don't know" option (docs/METRICS.md).
 bool is_idk_item(const calib::PredictionSet& s, std::size_t i) {
   return s.idk_index(i) >= 0 && s.label(i) == s.idk_index(i);
 }

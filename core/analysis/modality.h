@@ -1,6 +1,7 @@
-// Text versus image uncertainty (DESIGN.md, point 3; issue 7): one model over one item set under
-// several conditions (with the image, text only, a blank image, noise, blur, ...), each condition a
-// stored run, and how accuracy, calibration, confidence and entropy move between them.
+// Text versus image uncertainty: one model over one item set under several conditions (with the
+// image, text only, a blank image, noise, blur, ...), each condition a stored run, and how
+// accuracy, calibration, confidence and entropy move between them. See docs/ANALYSES.md, "Text
+// versus image uncertainty".
 #pragma once
 
 #include <atomic>

@@ -1,4 +1,4 @@
-// Iterative prompt optimisation (DESIGN.md, point 5; issue 7), the study's loop done offline: start
+// Iterative prompt optimisation (docs/ANALYSES.md), the study's loop done offline: start
 // from seed suffixes; each round expand every kept suffix into m new variants (prompt_variants.h),
 // score every new one on a split — a stored run of the model with that suffix's template, made or
 // reused through run_reuse.h — and keep the best k by the ranking rule below; n rounds. The search

@@ -1,4 +1,4 @@
-// Prompt suffixes for the prompt search (issue 7, "Iterative prompt optimisation"): how a suffix
+// Prompt suffixes for the prompt search (docs/ANALYSES.md, "The paraphrase bank"): how a suffix
 // becomes a full prompt template, and the built-in paraphrase bank that stands in for the chat
 // model the study asked for paraphrases (offline, deterministic).
 //

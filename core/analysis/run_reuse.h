@@ -1,7 +1,7 @@
 // Reusing stored runs: an analysis that needs "this model over this split, under this condition
 // and prompt" takes a complete run of exactly that from the project, resumes one that stopped
 // early, or makes a new one — all through run_eval — so that asking again costs nothing.
-// Shared by the modality and IDK analyses (issue 7).
+// Shared by the modality and IDK analyses (docs/ANALYSES.md, "The runs").
 #pragma once
 
 #include <atomic>

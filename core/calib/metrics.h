@@ -1,4 +1,4 @@
-// Calibration metrics, exactly as defined in DESIGN.md ("Calibration definitions").
+// Calibration metrics, exactly as defined in docs/METRICS.md.
 #pragma once
 
 #include <optional>

@@ -11,7 +11,7 @@
 
 namespace unveil::calib {
 namespace {
-// -log p for given probabilities is clamped at p = 1e-12, as DESIGN.md defines NLL.
+// -log p for given probabilities is clamped at p = 1e-12, as docs/METRICS.md defines NLL.
 constexpr double kMaxProbNll = 27.631021115928547;  // -log(1e-12)
 
 // Items per chunk: a chunk's scratch columns (K + 6 doubles per item) stay in L1/L2.

@@ -27,7 +27,8 @@ constexpr int kAnswerFromScores = -2;
 /// PredictionInput::answer of an item the model did not answer (no option letter produced).
 constexpr int kUnanswered = -1;
 
-/// One prediction as handed to PredictionSet::add (a line of the predictions JSONL of DESIGN.md).
+/// One prediction as handed to PredictionSet::add (a line of the predictions JSONL of
+/// docs/FORMATS.md).
 /// Readers reuse one object across lines, so its buffers keep their capacity.
 struct PredictionInput {
   std::string id;

@@ -1,4 +1,4 @@
-// The predictions JSONL of DESIGN.md: one prediction per line,
+// The predictions JSONL of docs/FORMATS.md: one prediction per line,
 //   {"id": "q17", "logits": [2.1, -0.3, 0.5, 0.0, 1.2], "label": 0}
 // with probs instead of logits allowed, label as an index or a letter, optional options,
 // idk_index, category, split; unknown keys are kept and written back on export.

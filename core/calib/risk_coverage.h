@@ -1,6 +1,6 @@
-// The risk–coverage curve behind AURC (DESIGN.md): answer only the k most confident items (ties
-// keep input order, as AURC's definition), and see how often those answers are wrong. The curve
-// tells a reviewer what abstaining below a confidence threshold would buy.
+// The risk–coverage curve behind AURC (docs/METRICS.md): answer only the k most confident items
+// (ties keep input order, as AURC's definition), and see how often those answers are wrong. The
+// curve tells a reviewer what abstaining below a confidence threshold would buy.
 #pragma once
 
 #include <cstddef>

@@ -13,7 +13,7 @@
 namespace unveil::calib {
 namespace {
 
-constexpr double kLogProbFloor = -27.631021115928547;  // log(1e-12): the clamp of DESIGN.md
+constexpr double kLogProbFloor = -27.631021115928547;  // log(1e-12): the clamp of docs/METRICS.md
 
 // The mean NLL as a function of beta = 1/T, from logits shifted so that each item's maximum is 0:
 //   f(beta)   = mean_i [ log sum_k exp(beta d_ik) - beta d_iy ]

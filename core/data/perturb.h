@@ -1,6 +1,7 @@
-// Image perturbations for separating text from image uncertainty (DESIGN.md, point 3): the same
-// items run with the image, without it, and with a degraded image. Each is deterministic for a
-// seed; those that draw random numbers (noise, occlude) differ between seeds.
+// Image perturbations for separating text from image uncertainty (docs/ANALYSES.md, "Text versus
+// image uncertainty"): the same items run with the image, without it, and with a degraded image.
+// Each is deterministic for a seed; those that draw random numbers (noise, occlude) differ between
+// seeds.
 #pragma once
 
 #include <cstdint>

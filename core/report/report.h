@@ -1,4 +1,4 @@
-// Reports of a stored run or of a comparison of runs (issue 7, "Reports"), as a document
+// Reports of a stored run or of a comparison of runs, as a document
 // (report_doc.h) written either as one self-contained HTML page or as an A4 PDF. Written for a
 // reader who has never seen the tool: every number is explained in a sentence, and every setting
 // needed to reproduce the report is listed with the exact unveil-cli commands.

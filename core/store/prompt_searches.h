@@ -1,5 +1,5 @@
-// The stored side of a prompt search (issue 7, "Iterative prompt optimisation"): one row per search
-// in `prompt_searches` (settings as JSON, status, timestamps) and one row per scored prompt in
+// The stored side of a prompt search (docs/ANALYSES.md, "What is stored"): one row per search in
+// `prompt_searches` (settings as JSON, status, timestamps) and one row per scored prompt in
 // `prompt_search_entries`. The search itself is core/analysis/prompt_search.h; these functions only
 // read and write rows, on a Store's connection, and return errors as values.
 #pragma once

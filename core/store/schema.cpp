@@ -100,11 +100,11 @@ CREATE TABLE prompt_search_entries(
   ece REAL NOT NULL,
   kept INTEGER NOT NULL DEFAULT 0);
 )SQL",
-      // 2 -> 3: the unknown keys of imported predictions, kept for export (DESIGN.md).
+      // 2 -> 3: the unknown keys of imported predictions, kept for export (docs/FORMATS.md).
       R"SQL(
 ALTER TABLE predictions ADD COLUMN extra TEXT NOT NULL DEFAULT '';
 )SQL",
-      // 3 -> 4: what a prompt search needs beyond version 2's tables (issue 7): when it ended and
+      // 3 -> 4: what a prompt search needs beyond version 2's tables: when it ended and
       // which process runs it (a search of a dead process reads as interrupted), and per scored
       // prompt the run that scored it, the prompt it was derived from, its item count and the last
       // round it was among the kept prompts.

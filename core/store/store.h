@@ -1,5 +1,5 @@
 // The experiment store: one SQLite file per project (*.unveil) holding datasets and their items,
-// models, runs, predictions, calibrations and prompt searches (DESIGN.md, "SQLite store").
+// models, runs, predictions, calibrations and prompt searches.
 //
 // Every public function returns a value or an Error; SQLite failures never escape as exceptions.
 // One Store is one connection: use one per thread (the UI reads on its own connection while a

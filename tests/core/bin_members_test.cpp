@@ -1,5 +1,5 @@
-// calib::bin_members: the items of a reliability-table bin, by the rules of DESIGN.md, worked by
-// hand on small sets (ties, confidence exactly 1.0 and 0, empty bins), and consistent with the
+// calib::bin_members: the items of a reliability-table bin, by the rules of docs/METRICS.md, worked
+// by hand on small sets (ties, confidence exactly 1.0 and 0, empty bins), and consistent with the
 // counts of the engine's own tables.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Issue 7, "Comparing scenarios": stored runs compared on their shared items, with per-run
+// Comparing runs: stored runs compared on their shared items, with per-run
 // bootstrap intervals and paired bootstrap differences. Expected values come from hand-built
 // prediction sets and an independent calib::compute_metrics on a hand-restricted set.
 #include "analysis/compare.h"

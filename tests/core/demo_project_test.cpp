@@ -1,4 +1,4 @@
-// The demo project a first launch builds (issue 6): the shapes world, three models, a run of each
+// The demo project a first launch builds: the shapes world, three models, a run of each
 // on the calibration, test and idk splits, and a temperature per model fitted on its calibration
 // run. Built tiny here (96 training items, one epoch per model): the same code path, seconds long.
 #include <gtest/gtest.h>

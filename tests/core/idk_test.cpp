@@ -1,4 +1,4 @@
-// The "I don't know" analysis (issue 7): the summaries and the prompt comparison on hand-made
+// The "I don't know" analysis: the summaries and the prompt comparison on hand-made
 // prediction sets with every number worked out here, then the real analysis on tiny demo models
 // (runs made once and reused, numbers equal to a computation from the stored predictions, bad
 // input refused before any run).

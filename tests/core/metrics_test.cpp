@@ -1,4 +1,4 @@
-// Every expected value below is worked out by hand in the comments (DESIGN.md definitions).
+// Every expected value below is worked out by hand in the comments (docs/METRICS.md definitions).
 #include "calib/metrics.h"
 
 #include <gtest/gtest.h>

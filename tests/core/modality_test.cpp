@@ -1,4 +1,4 @@
-// Text versus image uncertainty (issue 7): runs per condition made once and reused, and every
+// Text versus image uncertainty: runs per condition made once and reused, and every
 // number checked against a computation written out here from the stored predictions.
 #include <gtest/gtest.h>
 #include <unistd.h>
@@ -89,7 +89,7 @@ std::map<std::int64_t, ByHand> stored_by_hand(const fs::path& db, std::int64_t r
   return out;
 }
 
-// ECE over 10 equal-width bins, bin = min(floor(10 c), 9), as DESIGN.md defines it.
+// ECE over 10 equal-width bins, bin = min(floor(10 c), 9), as docs/METRICS.md defines it.
 double ece_by_hand(const std::map<std::int64_t, ByHand>& items) {
   double conf[10] = {}, right[10] = {}, count[10] = {};
   for (const auto& [id, h] : items) {

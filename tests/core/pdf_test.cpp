@@ -1,4 +1,4 @@
-// The PDF reports (issue 7, "Reports", --out FILE.pdf): the text encoding and widths of the
+// The PDF reports (docs/ANALYSES.md, "PDF"; --out FILE.pdf): the text encoding and widths of the
 // standard fonts against Adobe's published AFM values (Helvetica: H 722, e 556, l 222, o 556,
 // space 278; Helvetica-Bold: H 722, i 278; Courier: 600 for every glyph), the file's structure
 // read back independently (tests/core/pdf_structure.h), and the layout of a whole report.

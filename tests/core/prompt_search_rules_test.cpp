@@ -1,4 +1,4 @@
-// Issue 7, iterative prompt optimisation: the parts that need no model — the ranking rule on
+// Iterative prompt optimisation: the parts that need no model — the ranking rule on
 // hand-made scores, suffixes and templates, the paraphrase bank and the choice of variants, and
 // the stored rows (schema 4 and its migration).
 #include <gtest/gtest.h>

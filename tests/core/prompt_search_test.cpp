@@ -1,4 +1,4 @@
-// Issue 7, iterative prompt optimisation: real searches with the tiny demo models — k, m and n
+// Iterative prompt optimisation: real searches with the tiny demo models — k, m and n
 // respected, no prompt scored twice, every score equal to a computation from its stored run, the
 // search and its prompts stored and read back, a cancel keeping the best so far, and bad input
 // refused before any run.

@@ -1,4 +1,4 @@
-// Issue 7, "Reports": the HTML and PDF reports of a stored run and of a comparison. Expected values
+// Reports: the HTML and PDF reports of a stored run and of a comparison. Expected values
 // come from the hand-made prediction sets below (failure order, bins) or from calib's own functions
 // applied independently of the report code (metric values, temperature, verdicts).
 #include "report/report.h"

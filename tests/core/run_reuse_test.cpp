@@ -1,4 +1,4 @@
-// Which stored run an analysis takes (core/analysis/run_reuse.h, issue 7): the rules of find_run
+// Which stored run an analysis takes (core/analysis/run_reuse.h): the rules of find_run
 // on hand-made run lists.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Tokenizers behind one interface (issue 5): SentencePiece models for the LLaMA family, trained
+// Tokenizers behind one interface: SentencePiece models for the LLaMA family, trained
 // here with the library's own trainer on a tiny seeded corpus, their model cards, and what a broken
 // input gives. Tests that need SentencePiece skip with a reason in a build without it.
 #include <gtest/gtest.h>

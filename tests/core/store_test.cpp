@@ -528,7 +528,7 @@ TEST_F(StoreTest, AReadOnlyFolderStillShowsWhatItsLogHolds) {
   EXPECT_TRUE(bytes(wal) == wal_before);
 }
 
-// The crash test of issue 4: a real writer process is killed with SIGKILL at several points; the
+// The store's crash test: a real writer process is killed with SIGKILL at several points; the
 // file must open, pass integrity_check, show the run as interrupted with what was committed, and
 // resume to exactly the full set of predictions.
 TEST_F(StoreTest, KilledWriterLosesNothingCommittedAndResumes) {

@@ -167,7 +167,7 @@ TEST_F(CliE2E, TextOutputNamesEveryMetric) {
   }
 }
 
-// Issue 4: the store commands end to end — import a dataset, import predictions as a run, list
+// The store commands end to end — import a dataset, import predictions as a run, list
 // runs, metrics of a stored run equal the file's, export round-trips.
 TEST_F(CliE2E, ProjectImportRunsMetricsExportRoundTrip) {
   const std::string db = (dir_ / "p.unveil").string();
@@ -231,7 +231,7 @@ TEST_F(CliE2E, InspectCountsAndCustomIdkPhrases) {
   EXPECT_EQ(run_cli("inspect " + (dir_ / "missing.json").string()).status, 1);
 }
 
-// Issue 7: `compare` end to end — two imported runs on the same 30 items, the second with its
+// `compare` end to end — two imported runs on the same 30 items, the second with its
 // wrong answers made hesitant; JSON keys, text verdicts, and exit codes 0/1/2.
 TEST_F(CliE2E, CompareRunsJsonTextAndExitCodes) {
   std::string over, hesitant;
@@ -300,7 +300,7 @@ TEST_F(CliE2E, CompareRunsJsonTextAndExitCodes) {
   EXPECT_EQ(run_cli("compare --db " + db + " --runs 1,2 --format xml").status, 2);
 }
 
-// Issue 7, text versus image uncertainty: the real binary makes the runs once, then reuses them.
+// Text versus image uncertainty: the real binary makes the runs once, then reuses them.
 TEST_F(CliE2E, ModalityJsonKeysReuseAndExitCodes) {
   unveil::e2e::DemoProject demo;
   ASSERT_NO_FATAL_FAILURE(unveil::e2e::make_demo_project(dir_, run_cli, &demo));
@@ -362,7 +362,7 @@ TEST_F(CliE2E, ModalityJsonKeysReuseAndExitCodes) {
   EXPECT_EQ(run_cli(base + " --conditions image --format xml").status, 2);
 }
 
-// Issue 7, "Reports": the real binary writes a self-contained HTML report; exit codes 0/1/2.
+// Reports: the real binary writes a self-contained HTML report; exit codes 0/1/2.
 TEST_F(CliE2E, ReportWritesHtmlOrPdfAndRefusesBadInput) {
   std::string a, b;
   for (int i = 0; i < 20; ++i) {

@@ -1,4 +1,4 @@
-// End-to-end, issue 7 "Iterative prompt optimisation": the real unveil-cli runs a small search,
+// End-to-end, "Iterative prompt optimisation": the real unveil-cli runs a small search,
 // prints JSON with the documented keys and a text table, reuses every run when asked again, and
 // exits 1 on bad input and 2 on usage errors.
 #include <gtest/gtest.h>

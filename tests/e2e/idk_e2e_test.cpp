@@ -1,4 +1,4 @@
-// End-to-end, issue 7 "I don't know": the real unveil-cli makes one run per prompt and split, then
+// End-to-end, "I don't know": the real unveil-cli makes one run per prompt and split, then
 // reuses them; JSON keys, progress on stderr, and exit codes 0/1/2.
 #include <gtest/gtest.h>
 #include <unistd.h>

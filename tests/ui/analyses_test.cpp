@@ -1,7 +1,8 @@
-// Issue 7 in the window: the analyses page. Comparing runs shows core's comparison (metrics that
-// match a hand count of the shared items, the overlay's points, the verdicts); the modality view
-// runs a real model under several conditions, fills its table from the stored runs and a click on
-// the scatter opens the item; a report of a run and of a comparison is written to disk.
+// The study's analyses in the window: the analyses page. Comparing runs shows core's comparison
+// (metrics that match a hand count of the shared items, the overlay's points, the verdicts); the
+// modality view runs a real model under several conditions, fills its table from the stored runs
+// and a click on the scatter opens the item; a report of a run and of a comparison is written to
+// disk.
 #include <QComboBox>
 #include <QFile>
 #include <QLabel>

@@ -130,7 +130,7 @@ class AppSmokeTest : public QObject {
     QVERIFY2(errors.contains(QStringLiteral("missing.unveil")), qPrintable(errors));
   }
 
-  // Issue 6, "First launch": --demo builds the demo project (here a tiny one: 96 training items,
+  // The first launch: --demo builds the demo project (here a tiny one: 96 training items,
   // one epoch per model), opens it on the fine-tuned model's test run with its temperature, and
   // a second launch opens the built project at once.
   void demoIsBuiltThenReopened() {

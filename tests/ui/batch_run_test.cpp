@@ -1,8 +1,8 @@
-// Issue 5, "The workbench": the batch-run panel runs a model over a split into the project off the
-// UI thread. The diagrams grow live (at least 4 hand-overs a second), the UI thread never stalls
-// for 100 ms, the run lands in the project and the runs panel with the numbers core computes from
-// the store, a cancelled run resumes to completion without duplicates, and a broken model card is
-// a message, not a crash and not a half-made run.
+// The batch-run panel runs a model over a split into the project off the UI thread. The diagrams
+// grow live (at least 4 hand-overs a second), the UI thread never stalls for 100 ms, the run lands
+// in the project and the runs panel with the numbers core computes from the store, a cancelled run
+// resumes to completion without duplicates, and a broken model card is a message, not a crash and
+// not a half-made run.
 #include <QDockWidget>
 #include <QFile>
 #include <QProgressBar>

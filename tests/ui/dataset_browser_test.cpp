@@ -1,6 +1,6 @@
 // The dataset browser's filter proxy gives exactly the rows worked out by hand for a five-item
 // dataset (tests/ui/dataset_fixtures.h); the browser's controls drive it; a real file opened in
-// the window fills the browser off the UI thread. Issue 3, "The workbench".
+// the window fills the browser off the UI thread.
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>

@@ -1,6 +1,6 @@
 // The item view shows a hand-made item as a person must read it: the options with the gold
 // answer and the "I don't know" option marked (icon and words, not colour alone), the question
-// with its hint, the image, each perturbation preview, and zoom. Issue 3, "The workbench".
+// with its hint, the image, each perturbation preview, and zoom.
 #include <QListWidget>
 #include <QSignalSpy>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-// Issue 6, "expected of a desktop application": the Preferences dialog over the typed settings,
+// What is expected of a desktop application: the Preferences dialog over the typed settings,
 // light and dark looks (windows and plots), and the recent files beyond projects. Driven
 // offscreen with the settings in a scope of their own.
 #include <QAction>

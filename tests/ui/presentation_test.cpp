@@ -1,6 +1,6 @@
-// Issue 7, "Presentation mode": the guided sequence through the demo project — its numbers are
-// the stored runs' (recounted here), the arrow keys move through it, Esc leaves, and a project that
-// is not the demo gets a message rather than a half-empty deck.
+// Presentation mode: the guided sequence through the demo project — its numbers are the stored
+// runs' (recounted here), the arrow keys move through it, Esc leaves, and a project that is not the
+// demo gets a message rather than a half-empty deck.
 #include <QKeyEvent>
 #include <QSignalSpy>
 #include <QTemporaryDir>

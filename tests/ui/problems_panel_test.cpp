@@ -1,6 +1,5 @@
 // The problems panel lists the problems it is given (file, where, message) and copies them as
 // text; a dataset with broken items fills it and the status-bar badge counts them.
-// Issue 3, "The workbench".
 #include <QApplication>
 #include <QClipboard>
 #include <QDockWidget>

@@ -1,7 +1,7 @@
-// Projects in the window (issue 4, "The workbench"): the runs panel lists the runs of a project
-// made here with core's Store; choosing one shows the metrics core computes for the same set;
-// save-as makes a copy the window continues on; a new project starts empty; the opened
-// predictions (test and calibration split) are saved as two runs.
+// Projects in the window: the runs panel lists the runs of a project made here with core's Store;
+// choosing one shows the metrics core computes for the same set; save-as makes a copy the window
+// continues on; a new project starts empty; the opened predictions (test and calibration split) are
+// saved as two runs.
 #include <unistd.h>
 #include <QAction>
 #include <QDockWidget>

@@ -1,8 +1,8 @@
-// Issue 6, "The main window": a project run's predictions appear in the browser next to its items
-// (answer, confidence, right or wrong), and clicking a bar of the reliability diagram or of the
-// histogram lists exactly the items of that bin — checked against bins worked out here from the
-// softmax by the DESIGN.md rules, not by the code under test. Also: right/wrong filter and
-// "confidently wrong first".
+// A project run's predictions appear in the browser next to its items (answer, confidence, right
+// or wrong), and clicking a bar of the reliability diagram or of the histogram lists exactly the
+// items of that bin — checked against bins worked out here from the softmax by the rules of
+// docs/METRICS.md, not by the code under test. Also: right/wrong filter and "confidently wrong
+// first".
 #include <QComboBox>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
@@ -545,7 +545,7 @@ void RunBrowserTest::draggedRangeListsItsBins() {
   const auto& table = window.session()->result()->before.table;
   const int bins = static_cast<int>(table.bins.size());
   QCOMPARE(bins, 10);
-  // Bins 6..8 by hand: 0.6 <= confidence < 0.9 (equal width, DESIGN.md's bin rule).
+  // Bins 6..8 by hand: 0.6 <= confidence < 0.9 (equal width, the bin rule of docs/METRICS.md).
   std::set<std::string> expected;
   for (const Truth& t : truth_) {
     const int b = std::min(static_cast<int>(std::floor(t.confidence * bins)), bins - 1);

@@ -1,6 +1,6 @@
-// Issue 5, "The workbench": running one item from the item view gives what the model gives when
-// called directly, shows the argmax as the answer, answers well under a second, and turns a bad
-// model card into a readable message.
+// Running one item from the item view gives what the model gives when called directly, shows the
+// argmax as the answer, answers well under a second, and turns a bad model card into a readable
+// message.
 #include <QElapsedTimer>
 #include <QSignalSpy>
 #include <QTemporaryDir>

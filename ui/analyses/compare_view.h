@@ -1,4 +1,4 @@
-// Comparing scenarios (issue 7): two to four runs of the project on the same items — a model
+// Comparing scenarios: two to four runs of the project on the same items — a model
 // before and after visual fine-tuning, a base model and the multimodal model built on it — as
 // small multiples of their reliability diagrams, overlaid curves, metrics side by side with
 // bootstrap intervals, and for each later run the paired-bootstrap difference of every metric to

@@ -1,4 +1,4 @@
-// "I don't know" (issue 7): on the questions a model cannot know (the idk split), how often it
+// "I don't know": on the questions a model cannot know (the idk split), how often it
 // admits it rather than answering, how sure it is of the answers it should not have given, and on
 // answerable questions how often it says "I don't know" wrongly — for the study's prompt and for
 // wordings that invite admitting uncertainty (built in, editable), each compared with the first

@@ -1,4 +1,4 @@
-// Text versus image uncertainty (issue 7): one model over one dataset split under several
+// Text versus image uncertainty: one model over one dataset split under several
 // conditions (with the image, text only, a blank image, noise, blur...). Core's
 // analysis::run_modality makes or reuses a stored run per condition, off the UI thread, with
 // progress and cancel; the view shows accuracy, ECE, mean confidence and mean entropy per

@@ -1,4 +1,4 @@
-// Iterative prompt optimisation (issue 7), the study's loop run offline by core's
+// Iterative prompt optimisation, the study's loop run offline by core's
 // analysis::run_prompt_search: seed suffixes expanded each round into variants, every prompt scored
 // on a split (accuracy band, then ECE), the best k kept. Live: the best score per round as a chart
 // and the current top k as a table; cancel keeps what was found; every search is stored and can be

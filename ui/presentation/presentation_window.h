@@ -1,4 +1,4 @@
-// Presentation mode (issue 7): full screen, large type, a guided sequence through the demo — what
+// Presentation mode: full screen, large type, a guided sequence through the demo — what
 // calibration is, the over-confident model, the questions it cannot know, temperature scaling
 // fixing it — driven by the arrow keys (Space and Page Down forward, Page Up back, Home/End, Esc
 // leaves). For stakeholder sessions.

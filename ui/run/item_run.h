@@ -1,5 +1,5 @@
 // Running one item through a model, as the item view's "Run now" does: the model's input under a
-// condition and prompt, the greedy answer, and both confidences of DESIGN.md.
+// condition and prompt, the greedy answer, and both confidences of docs/METRICS.md.
 #pragma once
 
 #include <QString>
