@@ -434,7 +434,6 @@ class LineParser {
       while (p_ != end_ && *p_ >= '0' && *p_ <= '9')
         ++p_;
     }
-    if (read_json_number(start, p_, v) && std::isfinite(v)) return {};
     const auto r = std::from_chars(start, p_, v);
     if (r.ec == std::errc::result_out_of_range || !std::isfinite(v)) {
       return std::string(what) + " (" + std::string(start, p_) +

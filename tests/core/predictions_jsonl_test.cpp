@@ -2,13 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include <charconv>
 #include <cmath>
-#include <cstring>
-#include <random>
 #include <sstream>
-
-#include "util/json_text.h"
 
 using namespace unveil::calib;
 using unveil::Result;
@@ -204,48 +199,6 @@ TEST(PredictionsJsonl, ParallelChunksKeepOrderAndLineNumbers) {
   ASSERT_FALSE(e.ok());
   EXPECT_EQ(e.error().message.rfind("p.jsonl:" + std::to_string(n + 1) + ": ", 0), 0u)
       << e.error().message;
-}
-
-// The number reader's fast path must give the very double std::from_chars gives (the correctly
-// rounded value), bit for bit, on both sides of each limit of the fast path and on many random
-// decimals of the shapes models write.
-TEST(JsonNumbers, ReadExactlyAsFromCharsBitForBit) {
-  const auto same = [](const std::string& text) {
-    double fast = 1234.5, slow = 6789.5;
-    const bool ok = unveil::read_json_number(text.data(), text.data() + text.size(), fast);
-    const auto r = std::from_chars(text.data(), text.data() + text.size(), slow);
-    const bool slow_ok = r.ec == std::errc() && r.ptr == text.data() + text.size();
-    ASSERT_EQ(ok, slow_ok) << text;
-    if (ok) {
-      ASSERT_EQ(std::memcmp(&fast, &slow, sizeof fast), 0)
-          << text << ": " << fast << " vs " << slow;
-    }
-  };
-  for (const char* t :
-       {"0", "-0", "0.0", "-0.0", "0e999", "-0e-999", "1", "-1", "0.1", "0.3", "4.992650982",
-        "-0.000123", "1e22", "1e23", "1e-22", "1e-23", "9007199254740992", "9007199254740993",
-        "-9007199254740993", "1234567890123456789", "12345678901234567890", "0.1234567890123456789",
-        "0.12345678901234567890", "1.5E+3", "2.5e-3", "1E0", "5e-324", "2.4703282292062328e-324",
-        "1.7976931348623157e308", "1.7976931348623159e308", "1e400", "1e-400", "123e-20",
-        "0.000000000000000000000000001", "100000000000000000000000", "3.0000000000000004",
-        "0.30000000000000004", "1e00001", "12e0000"}) {
-    same(t);
-  }
-  std::mt19937_64 rng(20261207);
-  std::uniform_int_distribution<int> digits(1, 20), point(0, 21), exp(-30, 30), coin(0, 3);
-  std::uniform_int_distribution<int> digit(0, 9);
-  for (int i = 0; i < 200000; ++i) {
-    std::string t = coin(rng) == 0 ? "-" : "";
-    const int n = digits(rng);
-    const int at = point(rng) % (n + 1);
-    std::string d;
-    for (int k = 0; k < n; ++k)
-      d.push_back(static_cast<char>('0' + digit(rng)));
-    if (d.size() > 1 && d[0] == '0' && at != 1) d[0] = '1';  // JSON: no leading zeros
-    t += at == 0 || at >= n ? d : d.substr(0, static_cast<std::size_t>(at)) + "." + d.substr(at);
-    if (coin(rng) == 0) t += "e" + std::to_string(exp(rng));
-    same(t);
-  }
 }
 
 TEST(PredictionsJsonl, MissingFileIsAnError) {
