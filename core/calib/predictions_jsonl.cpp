@@ -53,38 +53,40 @@ class LineParser {
         if (!eat(':')) return expected("':' after key " + quote(key_));
         ws();
         std::string e;
-        if (key_ == "id") {
+        // Compared as a view: the length first, so most keys never reach memcmp.
+        const std::string_view key(key_);
+        if (key == "id") {
           if (have_id) return duplicate();
           have_id = true;
           e = parse_id(out.id);
-        } else if (key_ == "logits" || key_ == "probs") {
+        } else if (key == "logits" || key == "probs") {
           if (have_scores) {
             return "both \"logits\" and \"probs\" are given (or one twice); give exactly one";
           }
           have_scores = true;
-          out.kind = key_ == "probs" ? ScoreKind::kProbabilities : ScoreKind::kLogits;
+          out.kind = key == "probs" ? ScoreKind::kProbabilities : ScoreKind::kLogits;
           e = parse_scores(out.scores);
-        } else if (key_ == "label") {
+        } else if (key == "label") {
           if (have_label) return duplicate();
           have_label = true;
           e = parse_label(label_index, label_letter);
-        } else if (key_ == "idk_index") {
+        } else if (key == "idk_index") {
           if (have_idk) return duplicate();
           have_idk = true;
           e = parse_optional_index(out.idk_index);
-        } else if (key_ == "options") {
+        } else if (key == "options") {
           if (have_options) return duplicate();
           have_options = true;
           e = parse_options(out.options);
-        } else if (key_ == "category") {
+        } else if (key == "category") {
           if (have_category) return duplicate();
           have_category = true;
           e = parse_optional_string(out.category);
-        } else if (key_ == "split") {
+        } else if (key == "split") {
           if (have_split) return duplicate();
           have_split = true;
           e = parse_optional_string(out.split);
-        } else if (key_ == "answer") {
+        } else if (key == "answer") {
           if (have_answer) return duplicate();
           have_answer = true;
           if (literal("null")) {
@@ -92,17 +94,17 @@ class LineParser {
           } else {
             e = parse_label(answer_index, answer_letter, "answer");
           }
-        } else if (key_ == "conf_vocab") {
+        } else if (key == "conf_vocab") {
           if (have_conf_vocab) return duplicate();
           have_conf_vocab = true;
           if (!literal("null")) e = parse_number(out.conf_vocab, "\"conf_vocab\"");
-        } else if (key_ == "answer_only") {
+        } else if (key == "answer_only") {
           if (literal("true")) {
             answer_only = true;
           } else if (!literal("false")) {
             e = expected("true or false for \"answer_only\"");
           }
-        } else if (key_ == "vocab_logits") {
+        } else if (key == "vocab_logits") {
           if (have_vocab) return duplicate();
           have_vocab = true;
           e = parse_vocab(out.vocab_logits);
@@ -404,11 +406,13 @@ class LineParser {
   std::string parse_number(double& v, const char* what) {
     const char* start = p_;
     if (p_ != end_ && *p_ == '-') ++p_;
-    if (literal("NaN") || literal("nan"))
-      return std::string(what) + " is NaN; only finite numbers are allowed";
-    if (literal("Infinity") || literal("inf")) {
-      return std::string(what) + " is " + (*start == '-' ? "-" : "") +
-             "Infinity; only finite numbers are allowed";
+    if (p_ != end_ && (*p_ == 'N' || *p_ == 'n' || *p_ == 'I' || *p_ == 'i')) {
+      if (literal("NaN") || literal("nan"))
+        return std::string(what) + " is NaN; only finite numbers are allowed";
+      if (literal("Infinity") || literal("inf")) {
+        return std::string(what) + " is " + (*start == '-' ? "-" : "") +
+               "Infinity; only finite numbers are allowed";
+      }
     }
     if (p_ == end_ || *p_ < '0' || *p_ > '9') {
       p_ = start;
