@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>CalibrationVerdict</name>
+    <message>
+        <source>over-confident by %1 points</source>
+        <translation>过度自信 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>under-confident by %1 points</source>
+        <translation>信心不足 %1 个百分点</translation>
+    </message>
+    <message>
+        <source>the two agree within a point on average (the diagram shows where single bins part)</source>
+        <translation>两者平均相差不到一个百分点（图中可见各分箱在哪里偏离）</translation>
+    </message>
+    <message>
+        <source>On average it is %1 sure and right %2 of the time: %3.</source>
+        <translation>平均而言，它有 %1 的把握，实际正确率为 %2：%3。</translation>
+    </message>
+    <message>
+        <source>After scaling (T = %1): %2 sure and right %3: %4.</source>
+        <translation>缩放后（T = %1）：把握为 %2，正确率为 %3：%4。</translation>
+    </message>
+</context>
+<context>
     <name>DatasetLoading</name>
     <message>
         <source>%1: no such file</source>
@@ -3728,6 +3751,10 @@ Click to show its diagrams</source>
     <message>
         <source>%1 of %2 predictions (unanswered left out)</source>
         <translation>%2 条预测中的 %1 条（未作答的不计入）</translation>
+    </message>
+    <message>
+        <source>How sure the model says it is on average (mean confidence) against how often it is right (accuracy), from the metrics panel. A well-calibrated model&apos;s two numbers agree; ECE averages the same gap bin by bin.</source>
+        <translation>模型平均自称的把握（平均置信度）与它实际答对的频率（准确率）之比较，数值取自指标面板。校准良好的模型这两个数相互一致；ECE 则逐个分箱平均同一差距。</translation>
     </message>
 </context>
 </TS>

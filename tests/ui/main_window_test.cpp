@@ -18,6 +18,7 @@
 #include "calib/predictions_jsonl.h"
 #include "calib/recipe.h"
 #include "calib/temperature.h"
+#include "metrics/calibration_verdict.h"
 #include "metrics/metrics_panel.h"
 #include "metrics/metrics_table_model.h"
 #include "plots/confidence_histogram.h"
@@ -164,6 +165,10 @@ class MainWindowTest : public QObject {
     QCOMPARE(diagram->accuracyBars()->data()->size(), nonEmptyBins(expected.table));
     QVERIFY(!diagram->hasComparison());
     QVERIFY(window.workspace()->datasetText().contains(QStringLiteral("synthetic_test.jsonl")));
+    // The plain-words verdict above the diagram says the numbers the panel shows.
+    QCOMPARE(window.workspace()->verdictText(), unveil::ui::calibrationVerdict(expected));
+    QVERIFY(window.workspace()->verdictText().contains(
+        QString::number(100 * expected.accuracy, 'f', 1) + QStringLiteral(" %")));
     // A file opened from disk is not the built-in example.
     QVERIFY(!window.workspace()->showsSyntheticNote());
 

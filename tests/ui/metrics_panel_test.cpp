@@ -4,6 +4,7 @@
 #include <QTableView>
 #include <QtTest>
 
+#include "metrics/calibration_verdict.h"
 #include "metrics/metrics_panel.h"
 #include "metrics/metrics_table_model.h"
 #include "test_support.h"
@@ -201,6 +202,50 @@ class MetricsPanelTest : public QObject {
     for (int r = 0; r < panel.model()->rowCount(); ++r)
       rows += table->rowHeight(r);
     QVERIFY(table->height() >= rows + table->horizontalHeader()->height());
+  }
+
+  // The verdict's numbers are the panel's (to 0.1 %), and its gap is their difference as shown:
+  // 0.9584 → "95.8 %", 0.8566 → "85.7 %", gap 10.1 points (not the exact 10.18, which a reader
+  // subtracting the two shown numbers could not find).
+  void verdictSaysBothNumbersAndTheGapAsShown() {
+    Metrics m = handMade();
+    m.mean_confidence = 0.9584;
+    m.accuracy = 0.8566;
+    QCOMPARE(unveil::ui::calibrationVerdict(m),
+             QStringLiteral("On average it is 95.8 % sure and right 85.7 % of the time: "
+                            "over-confident by 10.1 points."));
+    m.mean_confidence = 0.70;
+    m.accuracy = 0.75;
+    QCOMPARE(unveil::ui::calibrationVerdict(m),
+             QStringLiteral("On average it is 70.0 % sure and right 75.0 % of the time: "
+                            "under-confident by 5.0 points."));
+    // Less than a point apart: no direction is claimed.
+    m.mean_confidence = 0.7549;
+    m.accuracy = 0.75;
+    QVERIFY(unveil::ui::calibrationVerdict(m).contains(QStringLiteral("agree within a point")));
+    // Exactly one point (as shown) is a gap.
+    m.mean_confidence = 0.76;
+    QVERIFY(unveil::ui::calibrationVerdict(m).endsWith(
+        QStringLiteral("over-confident by 1.0 points.")));
+    // No predictions: nothing to say.
+    m.n = 0;
+    QVERIFY(unveil::ui::calibrationVerdict(m).isEmpty());
+  }
+
+  void verdictAfterScalingNamesTheTemperature() {
+    Metrics before = handMade();  // says 90.0 %, right 75.0 %
+    Metrics after = handMade();
+    after.mean_confidence = 0.7301;
+    const QString v = unveil::ui::calibrationVerdict(before, &after, 1.4863);
+    QVERIFY2(v.endsWith(QStringLiteral("\nAfter scaling (T = 1.49): 73.0 % sure and right 75.0 %: "
+                                       "under-confident by 2.0 points.")),
+             qPrintable(v));
+    QVERIFY(
+        v.startsWith(QStringLiteral("On average it is 90.0 % sure and right 75.0 % of the time: "
+                                    "over-confident by 15.0 points.\n")));
+    // Without a temperature, the after part is left out.
+    QCOMPARE(unveil::ui::calibrationVerdict(before, &after, std::nullopt),
+             unveil::ui::calibrationVerdict(before));
   }
 };
 

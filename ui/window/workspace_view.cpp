@@ -6,6 +6,7 @@
 #include <QTabWidget>
 #include <QVBoxLayout>
 
+#include "metrics/calibration_verdict.h"
 #include "metrics/metrics_panel.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
@@ -25,6 +26,15 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
          "over-confident five-option classifier with an “I don't know” option. They show what "
          "the workbench does; they say nothing about any real model."));
   syntheticNote_->hide();
+  // Plain words first: the diagram's headline as a sentence, the numbers in the panel beside it.
+  verdict_ = new QLabel(this);
+  verdict_->setObjectName(QStringLiteral("calibrationVerdict"));
+  verdict_->setWordWrap(true);
+  verdict_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  verdict_->setToolTip(
+      tr("How sure the model says it is on average (mean confidence) against how often it is "
+         "right (accuracy), from the metrics panel. A well-calibrated model's two numbers agree; "
+         "ECE averages the same gap bin by bin."));
   reliability_ = new ReliabilityDiagram(this);
   reliability_->setObjectName(QStringLiteral("reliabilityDiagram"));
   reliability_->setToolTip(QString());
@@ -61,6 +71,7 @@ WorkspaceView::WorkspaceView(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(10, 8, 10, 10);
   layout->setSpacing(8);
   layout->addLayout(header);
+  layout->addWidget(verdict_);
   layout->addWidget(reliability_, 1);
 }
 
@@ -69,6 +80,7 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
   const auto& test = session.test();
   if (!result || !test) {
     dataset_->clear();
+    verdict_->clear();
     syntheticNote_->hide();
     reliability_->clear();
     histogram_->clear();
@@ -125,6 +137,8 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
     description += QStringLiteral(" · ") +
                    tr("%Ln invalid line(s) skipped", nullptr, static_cast<int>(test->skipped));
   dataset_->setText(description);
+  verdict_->setText(calibrationVerdict(result->before, compared ? &*result->after : nullptr,
+                                       result->temperature));
   syntheticNote_->setVisible(test->synthetic);
   metrics_->setMetrics(result->before, result->after);
   riskCoverage_->setCurve(result->riskCoverage,
@@ -141,6 +155,9 @@ void WorkspaceView::showSession(const CalibrationSession& session) {
 
 QString WorkspaceView::datasetText() const {
   return dataset_->text();
+}
+QString WorkspaceView::verdictText() const {
+  return verdict_->text();
 }
 bool WorkspaceView::showsSyntheticNote() const {
   return !syntheticNote_->isHidden();

@@ -1,4 +1,5 @@
-// The analysis page: a line naming the data above the reliability diagram. It also owns the
+// The analysis page: a line naming the data and a sentence saying, in plain words, how the model's
+// confidence compares with its accuracy, above the reliability diagram. It also owns the
 // confidence histogram, the risk–coverage curve (as tabs, plotTabs()) and the metrics panel, which
 // the window puts into docks, and turns the session's state into what each of them shows.
 #pragma once
@@ -33,12 +34,15 @@ class WorkspaceView : public QWidget {
   QTabWidget* plotTabs() const { return plotTabs_; }
   MetricsPanel* metricsPanel() const { return metrics_; }
   QString datasetText() const;
+  /// The plain-words verdict above the diagram (calibration_verdict.h).
+  QString verdictText() const;
   /// The "synthetic example" note is shown.
   bool showsSyntheticNote() const;
 
  private:
   QLabel* dataset_ = nullptr;
   QLabel* syntheticNote_ = nullptr;
+  QLabel* verdict_ = nullptr;
   ReliabilityDiagram* reliability_ = nullptr;
   ConfidenceHistogram* histogram_ = nullptr;
   RiskCoveragePlot* riskCoverage_ = nullptr;
