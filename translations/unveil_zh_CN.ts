@@ -3054,6 +3054,10 @@ Click to show its diagrams</source>
         <source>Click to list these items</source>
         <translation>点击以列出这些条目</translation>
     </message>
+    <message>
+        <source>All answered: %1 % wrong</source>
+        <translation>全部作答时：%1 % 错误</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RunItemPanel</name>

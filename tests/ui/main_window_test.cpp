@@ -23,6 +23,7 @@
 #include "metrics/metrics_table_model.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
+#include "plots/risk_coverage_plot.h"
 #include "session/calibration_session.h"
 #include "test_support.h"
 #include "window/binning_controls.h"
@@ -169,6 +170,10 @@ class MainWindowTest : public QObject {
     QCOMPARE(window.workspace()->verdictText(), unveil::ui::calibrationVerdict(expected));
     QVERIFY(window.workspace()->verdictText().contains(
         QString::number(100 * expected.accuracy, 'f', 1) + QStringLiteral(" %")));
+    // The risk–coverage curve's dashed line (answering everything) says what it is on the plot.
+    QCOMPARE(window.workspace()->riskCoveragePlot()->overallLabel(),
+             QStringLiteral("All answered: %1 % wrong")
+                 .arg(QString::number(100 * (1 - expected.accuracy), 'f', 1)));
     // A file opened from disk is not the built-in example.
     QVERIFY(!window.workspace()->showsSyntheticNote());
 

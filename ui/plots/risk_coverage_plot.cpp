@@ -23,6 +23,11 @@ RiskCoveragePlot::RiskCoveragePlot(QWidget* parent) : PlotView(parent) {
   overall_ = new QCPItemStraightLine(this);
   overall_->setPen(QPen(theme::kReference, 1.4, Qt::DashLine));
   overall_->setVisible(false);
+  // The dashed line says what it is where it is drawn (a legend would cover the curve).
+  overallText_ = new QCPItemText(this);
+  overallText_->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+  overallText_->setColor(theme::kReference);
+  overallText_->setVisible(false);
   theme::styleLegend(legend);
   legend->setVisible(false);
   connect(this, &QCustomPlot::mousePress, this, &RiskCoveragePlot::clicked);
@@ -47,8 +52,14 @@ void RiskCoveragePlot::setCurve(const std::vector<calib::RiskCoveragePoint>& cur
     overall_->point1->setCoords(0, overall);
     overall_->point2->setCoords(1, overall);
     overall_->setVisible(true);
+    overallText_->position->setCoords(0.02, overall);
+    overallText_->setText(
+        tr("All answered: %1 % wrong").arg(QString::number(100 * overall, 'f', 1)));
+    overallText_->setVisible(true);
   } else {
     overall_->setVisible(false);
+    overallText_->setText(QString());
+    overallText_->setVisible(false);
   }
   axisRect(0)->axis(QCPAxis::atLeft)->setRange(0, std::min(1.0, top * 1.1));
   setSubtitle(label);
@@ -57,6 +68,10 @@ void RiskCoveragePlot::setCurve(const std::vector<calib::RiskCoveragePoint>& cur
 
 void RiskCoveragePlot::clear() {
   setCurve({}, QString());
+}
+
+QString RiskCoveragePlot::overallLabel() const {
+  return overallText_->text();
 }
 
 QString RiskCoveragePlot::exportBaseName() const {

@@ -1,8 +1,9 @@
 // The risk–coverage curve: answering only the most confident share of the items (coverage, along
 // the bottom), how often those answers are wrong (risk). A model whose confidence means something
 // has a curve that rises from low risk; a flat curve says confidence does not separate right from
-// wrong. The horizontal line is the overall error rate (full coverage); the area under the curve
-// is AURC. Clicking the curve lists the items answered at that coverage.
+// wrong. The dashed horizontal line is the overall error rate (full coverage), labelled on the plot
+// itself; the area under the curve is AURC. Clicking the curve lists the items answered at that
+// coverage.
 #pragma once
 
 #include <vector>
@@ -30,6 +31,8 @@ class RiskCoveragePlot : public PlotView {
   int pointAt(double coverage) const;
 
   QCPGraph* curveGraph() const { return graph_; }
+  /// The dashed line's label ("All answered: 14.3 % wrong"); empty when there is no curve.
+  QString overallLabel() const;
 
  signals:
   /// The curve was clicked at one of its points: answer the items with confidence >= threshold.
@@ -41,6 +44,7 @@ class RiskCoveragePlot : public PlotView {
   std::vector<calib::RiskCoveragePoint> curve_;
   QCPGraph* graph_ = nullptr;
   QCPItemStraightLine* overall_ = nullptr;
+  QCPItemText* overallText_ = nullptr;
 };
 
 }  // namespace unveil::ui
