@@ -3,6 +3,8 @@
 #include <QCoreApplication>
 #include <cmath>
 
+#include "metrics/metrics_table_model.h"
+
 namespace unveil::ui {
 namespace {
 
@@ -10,12 +12,6 @@ namespace {
 class CalibrationVerdict {
   Q_DECLARE_TR_FUNCTIONS(CalibrationVerdict)
 };
-
-// A share as the metrics panel shows it (metrics_table_model.cpp: one decimal of a percent), read
-// back as a number.
-double shownPercent(double share) {
-  return QString::number(100 * share, 'f', 1).toDouble();
-}
 
 QString percent(double shown) {
   return QString::number(shown, 'f', 1) + QStringLiteral(" %");

@@ -151,13 +151,18 @@ int MetricsTableModel::columnCount(const QModelIndex& parent) const {
   return hasAfter_ ? 3 : 2;
 }
 
+double shownPercent(double share) {
+  // Qt's decimal rounding of the binary value, read back: the shown digits, as a number.
+  return QString::number(100 * share, 'f', 1).toDouble();
+}
+
 QString MetricsTableModel::formatValue(const Row& row, const std::optional<double>& value) const {
   if (!value || !std::isfinite(*value)) return QStringLiteral("—");
   switch (row.format) {
     case Format::kCount:
       return QLocale().toString(static_cast<qlonglong>(std::llround(*value)));
     case Format::kPercent:
-      return QString::number(100 * *value, 'f', 1) + QStringLiteral(" %");
+      return QString::number(shownPercent(*value), 'f', 1) + QStringLiteral(" %");
     case Format::kScore:
       break;
   }

@@ -11,6 +11,10 @@
 
 namespace unveil::ui {
 
+/// A share as the metrics panel shows it, in percent to one decimal (0.8566 -> 85.7). The panel
+/// and the verdict above the diagram (calibration_verdict.h) both show this number.
+double shownPercent(double share);
+
 class MetricsTableModel : public QAbstractTableModel {
   Q_OBJECT
 
