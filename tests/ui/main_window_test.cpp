@@ -12,7 +12,9 @@
 #include <QWheelEvent>
 #include <QtTest>
 
+#include "analyses/report_writer.h"
 #include "app/session_log.h"
+#include "app/theme.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/predictions_jsonl.h"
@@ -139,6 +141,37 @@ class MainWindowTest : public QObject {
     QVERIFY(banner.actionButton()->isHidden());
     QCOMPARE(banner.text(), QStringLiteral("broken"));
     QCOMPARE(opened, 1);
+  }
+
+  void aWrittenReportDoesNotLookLikeAnError() {
+    const QString before = qApp->styleSheet();
+    qApp->setStyleSheet(Theme::styleSheet(false));
+    MainWindow window;
+    window.resize(900, 600);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    MessageBanner* banner = window.messageBanner();
+    const auto background = [banner] {
+      QCoreApplication::processEvents();
+      return banner->grab().toImage().pixelColor(3, 3);
+    };
+    window.openFiles(QStringLiteral("/nonexistent/predictions.jsonl"));
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), 10'000);
+    QVERIFY(banner->isError());
+    const QColor error = background();
+    QCOMPARE(error, QColor(QStringLiteral("#fef2f2")));
+    // A report that was written is good news: said in the notice's colours, with its action.
+    emit window.reportWriter()->finished(QStringLiteral("/tmp/report.html"), QString());
+    QVERIFY(!banner->isError());
+    QVERIFY(banner->text().contains(QStringLiteral("report.html")));
+    QVERIFY(!banner->actionButton()->isHidden());
+    QCOMPARE(background(), QColor(QStringLiteral("#e8f0fb")));
+    // And a failed one is an error again.
+    emit window.reportWriter()->finished(QStringLiteral("/tmp/report.html"),
+                                         QStringLiteral("disk full"));
+    QVERIFY(banner->isError());
+    QCOMPARE(background(), error);
+    qApp->setStyleSheet(before);
   }
 
   void startsOnTheEmptyState() {

@@ -3,12 +3,14 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
+#include <QStyle>
 #include <QToolButton>
 
 namespace unveil::ui {
 
 MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent) {
   setObjectName(QStringLiteral("messageBanner"));
+  setProperty("kind", QStringLiteral("error"));
   label_ = new QLabel(this);
   label_->setWordWrap(true);
   label_->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -31,7 +33,25 @@ MessageBanner::MessageBanner(QWidget* parent) : QFrame(parent) {
   hide();
 }
 
+void MessageBanner::setKind(const char* kind) {
+  if (property("kind").toString() == QLatin1String(kind)) return;
+  // The style sheet picks the colours by this property: an error reads as one, a notice of
+  // something that went well does not.
+  setProperty("kind", QLatin1String(kind));
+  style()->unpolish(this);
+  style()->polish(this);
+  for (QWidget* child : findChildren<QWidget*>()) {
+    style()->unpolish(child);
+    style()->polish(child);
+  }
+}
+
+bool MessageBanner::isError() const {
+  return property("kind").toString() == QLatin1String("error");
+}
+
 void MessageBanner::showError(const QString& message) {
+  setKind("error");
   run_ = nullptr;
   action_->hide();
   label_->setText(message);
@@ -40,6 +60,7 @@ void MessageBanner::showError(const QString& message) {
 
 void MessageBanner::showNotice(const QString& message, const QString& actionText,
                                std::function<void()> action) {
+  setKind("notice");
   run_ = std::move(action);
   action_->setText(actionText);
   action_->show();

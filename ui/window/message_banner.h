@@ -1,6 +1,6 @@
 // A dismissable line at the top of the window for what the user should read — an error (a file
-// that could not be opened), or a notice with one action (a report written: Open) — instead of a
-// modal box that blocks the window.
+// that could not be opened, in red), or a notice with one action (a report written: Open, in the
+// calm blue of the selection) — instead of a modal box that blocks the window.
 #pragma once
 
 #include <QFrame>
@@ -21,12 +21,16 @@ class MessageBanner : public QFrame {
   /// A message with a button labelled `actionText`: a click runs `action` and dismisses it.
   void showNotice(const QString& message, const QString& actionText, std::function<void()> action);
   QString text() const;
+  /// Whether the message shown is an error (drawn as one) rather than a notice.
+  bool isError() const;
   QPushButton* actionButton() const { return action_; }
 
  private:
   QLabel* label_ = nullptr;
   QPushButton* action_ = nullptr;
   std::function<void()> run_;
+
+  void setKind(const char* kind);
 };
 
 }  // namespace unveil::ui
