@@ -4,6 +4,9 @@
 #include <cmath>
 
 #include "bin_tables.h"
+#include "plots/confidence_scatter.h"
+#include "plots/distribution_plot.h"
+#include "plots/overlaid_reliability.h"
 #include "plots/reliability_diagram.h"
 #include "test_support.h"
 
@@ -203,6 +206,30 @@ class ReliabilityDiagramTest : public QObject {
     QVERIFY(plot.legend->hasItemWithPlottable(plot.overConfidenceGaps()));
     QVERIFY(!plot.legend->hasItemWithPlottable(plot.underConfidenceGaps()));
     QVERIFY(plot.legend->hasItemWithPlottable(plot.diagonal()));
+  }
+
+  void theLegendSitsBelowTheAxesNotOnTheData() {
+    ReliabilityDiagram plot;
+    plot.resize(640, 480);
+    plot.setTable(fiveBins(), QStringLiteral("Before scaling"));
+    plot.setComparison(fiveBins(), QStringLiteral("After scaling (T = 1.50)"));
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.replot();
+    const QRect legend = plot.legend->outerRect();
+    QVERIFY(legend.height() > 0);
+    for (QCPAxisRect* rect : plot.axisRects()) {
+      QVERIFY2(!legend.intersects(rect->rect()), "the legend covers an axis rect");
+      QVERIFY(legend.top() >= rect->rect().bottom());
+    }
+    QVERIFY(legend.bottom() <= plot.height());
+    // Every other chart with a legend keeps it out of its axes too.
+    unveil::ui::OverlaidReliability overlaid;
+    unveil::ui::DistributionPlot distribution;
+    unveil::ui::ConfidenceScatter scatter;
+    for (QCustomPlot* other :
+         std::initializer_list<QCustomPlot*>{&overlaid, &distribution, &scatter})
+      QCOMPARE(other->legend->layout(), other->plotLayout());
   }
 };
 

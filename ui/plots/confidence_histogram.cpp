@@ -33,16 +33,7 @@ ConfidenceHistogram::ConfidenceHistogram(QWidget* parent) : PlotView(parent) {
   comparisonConfidence_ = makeLine(theme::kComparison, Qt::SolidLine);
 
   theme::styleLegend(legend);
-  legend->setBorderPen(Qt::NoPen);
-  legend->setFillOrder(QCPLegend::foColumnsFirst);
-  legend->setWrap(2);
-  legend->setColumnSpacing(14);
-  // Out of the inset layout, into a row of its own below the axes.
-  rect->insetLayout()->take(legend);
-  plotLayout()->simplify();
-  plotLayout()->addElement(2, 0, legend);
-  plotLayout()->setRowStretchFactor(2, 0.001);
-  legend->setMargins(QMargins(6, 0, 6, 4));
+  theme::placeLegendBelow(this, rect, 2);
   rebuild();
 }
 

@@ -44,7 +44,7 @@ ConfidenceScatter::ConfidenceScatter(QWidget* parent) : PlotView(parent) {
   }
   legend->setVisible(true);
   theme::styleLegend(legend);
-  axisRect(0)->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  theme::placeLegendBelow(this, axisRect(0), 2);
   connect(this, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) {
     if (e->button() == Qt::LeftButton) activatePair(pairAt(e->position()));
   });

@@ -12,7 +12,7 @@ DistributionPlot::DistributionPlot(QWidget* parent) : PlotView(parent) {
   axisRect(0)->axis(QCPAxis::atLeft)->setLabel(tr("Share of items"));
   legend->setVisible(true);
   theme::styleLegend(legend);
-  axisRect(0)->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  theme::placeLegendBelow(this, axisRect(0), 3);
 }
 
 void DistributionPlot::clear() {

@@ -20,7 +20,7 @@ OverlaidReliability::OverlaidReliability(QWidget* parent) : PlotView(parent) {
   diagonal_->setName(tr("Perfect calibration"));
   legend->setVisible(true);
   theme::styleLegend(legend);
-  main->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  theme::placeLegendBelow(this, main, 3);
 }
 
 QColor OverlaidReliability::seriesColour(int i) {

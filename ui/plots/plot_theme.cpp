@@ -229,6 +229,21 @@ void styleLegend(QCPLegend* legend) {
   legend->setMargins(QMargins(8, 6, 8, 6));
 }
 
+void placeLegendBelow(QCustomPlot* plot, QCPAxisRect* rect, int columns) {
+  QCPLegend* legend = plot->legend;
+  legend->setBorderPen(Qt::NoPen);
+  legend->setFillOrder(QCPLegend::foColumnsFirst);
+  legend->setWrap(columns);
+  legend->setColumnSpacing(14);
+  rect->insetLayout()->take(legend);
+  QCPLayoutGrid* layout = plot->plotLayout();
+  layout->simplify();
+  const int row = layout->rowCount();
+  layout->addElement(row, 0, legend);
+  layout->setRowStretchFactor(row, 0.001);  // as tall as its text, no more
+  legend->setMargins(QMargins(6, 0, 6, 4));
+}
+
 QColor withAlpha(QColor color, int alpha) {
   color.setAlpha(alpha);
   return color;

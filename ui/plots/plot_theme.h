@@ -70,6 +70,9 @@ void stylePlot(QCustomPlot* plot);
 void styleAxisRect(QCPAxisRect* rect);
 /// A legend inside the axis rect at `alignment`, on a soft white box.
 void styleLegend(QCPLegend* legend);
+/// Moves the plot's legend out of `rect` (where it would cover data) into a row of its own
+/// below everything else in the plot's layout, borderless, in up to `columns` columns.
+void placeLegendBelow(QCustomPlot* plot, QCPAxisRect* rect, int columns);
 
 /// `color` with the given opacity (0–255).
 QColor withAlpha(QColor color, int alpha);

@@ -99,7 +99,8 @@ ReliabilityDiagram::ReliabilityDiagram(QWidget* parent) : PlotView(parent) {
   comparisonCounts_->setPen(QPen(Qt::white, 1));
 
   theme::styleLegend(legend);
-  main->insetLayout()->setInsetAlignment(0, Qt::AlignTop | Qt::AlignLeft);
+  // Below the count strip: inside the axes it covered the low-confidence bars and whiskers.
+  theme::placeLegendBelow(this, main, 3);
   rebuild();
 }
 
