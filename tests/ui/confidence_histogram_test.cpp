@@ -16,6 +16,31 @@ class ConfidenceHistogramTest : public QObject {
  private slots:
   void initTestCase() { QVERIFY(installEnglish()); }
 
+  void aLongSubtitleIsShortenedNotCutAtBothEnds() {
+    ConfidenceHistogram plot;
+    plot.resize(320, 240);
+    const QString text = QStringLiteral(
+        "shapes-mm-ft · shapes/test · image · shapes · 1,000 predictions · 10 equal-width bins");
+    plot.setSubtitle(text);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.replot();
+    QCOMPARE(plot.subtitle(), text);  // the whole text stays the subtitle
+    QCPTextElement* shown = nullptr;
+    for (QCPLayoutElement* e : plot.plotLayout()->elements(true))
+      if (auto* t = qobject_cast<QCPTextElement*>(e);
+          t && t->text().startsWith(QStringLiteral("shapes-mm-ft")))
+        shown = t;
+    QVERIFY(shown);
+    QVERIFY(shown->text().endsWith(QChar(0x2026)));  // …
+    QVERIFY(QFontMetrics(shown->font()).horizontalAdvance(shown->text()) <= plot.width());
+    // Wide enough, it is shown whole.
+    plot.resize(1400, 400);
+    QCoreApplication::processEvents();
+    plot.replot();
+    QCOMPARE(shown->text(), text);
+  }
+
   void barsAreTheTablesCounts() {
     ConfidenceHistogram plot;
     plot.setTable(fiveBins());

@@ -28,8 +28,10 @@ PlotView::PlotView(QWidget* parent) : QCustomPlot(parent) {
   plotLayout()->setRowStretchFactor(0, 0.001);
 
   // Every redraw first takes the colours of the look in effect (a no-op when they are).
-  connect(this, &QCustomPlot::beforeReplot, this,
-          [this] { theme::recolorPlot(this, theme::plotPaletteFor(this)); });
+  connect(this, &QCustomPlot::beforeReplot, this, [this] {
+    theme::recolorPlot(this, theme::plotPaletteFor(this));
+    fitSubtitle();
+  });
 
   setMouseTracking(true);
   setContextMenuPolicy(Qt::CustomContextMenu);
@@ -47,11 +49,20 @@ void PlotView::setTitle(const QString& title) {
   requestReplot();
 }
 QString PlotView::subtitle() const {
-  return subtitle_->text();
+  return subtitleText_;
 }
 void PlotView::setSubtitle(const QString& subtitle) {
+  subtitleText_ = subtitle;
   subtitle_->setText(subtitle);
   requestReplot();
+}
+
+void PlotView::fitSubtitle() {
+  const int room = viewport().width() - 16;
+  const QString shown =
+      room > 0 ? QFontMetrics(subtitle_->font()).elidedText(subtitleText_, Qt::ElideRight, room)
+               : subtitleText_;
+  if (shown != subtitle_->text()) subtitle_->setText(shown);
 }
 
 void PlotView::requestReplot() {
@@ -140,7 +151,11 @@ void PlotView::showToolTip(QMouseEvent* event) {
   }
   bool inside = false;
   const double key = keyAt(event->position(), &inside);
-  const QString text = inside ? toolTipAt(key) : QString();
+  QString text = inside ? toolTipAt(key) : QString();
+  // A shortened subtitle shows in full under the mouse.
+  if (!inside && subtitle_->text() != subtitleText_ &&
+      subtitle_->outerRect().contains(event->position().toPoint()))
+    text = subtitleText_.toHtmlEscaped();
   const bool onBin = inside && binIndexAt(key) >= 0;
   setCursor(onBin ? Qt::PointingHandCursor : Qt::ArrowCursor);
   if (text.isEmpty())

@@ -72,9 +72,13 @@ class PlotView : public QCustomPlot {
   void shadeDrag(double toKey, bool show);
   double keyAt(const QPointF& pos, bool* inside) const;
   void showContextMenu(const QPoint& pos);
+  /// Shows the subtitle cut to the plot's width with an ellipsis (centred text wider than the
+  /// plot would lose both ends).
+  void fitSubtitle();
 
   QCPTextElement* title_ = nullptr;
   QCPTextElement* subtitle_ = nullptr;
+  QString subtitleText_;  ///< the whole subtitle; subtitle_ may show it shortened
   QCPItemRect* dragShade_ = nullptr;
   std::optional<double> dragFrom_;  ///< key where the left button went down on a bin
 };
