@@ -190,6 +190,14 @@
     </message>
 </context>
 <context>
+    <name>ShownNumbers</name>
+    <message>
+        <source>%1 pts</source>
+        <extracomment>A calibration error in percentage points, e.g. &quot;10.5 pts&quot;</extracomment>
+        <translation>%1 个百分点</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui</name>
     <message>
         <source>The presentation tells the demo project&apos;s story: open the demo project (File ▸ Open demo project) to present it.</source>
@@ -2107,10 +2115,6 @@
         <translation>ECE</translation>
     </message>
     <message>
-        <source>Expected calibration error: the average gap between how confident the model is and how often it is right, weighted by how many predictions fall in each confidence bin. 0 is perfect.</source>
-        <translation>期望校准误差：模型的置信度与其实际正确频率之间的平均差距，按每个置信度分箱中的预测数量加权。0 为完美。</translation>
-    </message>
-    <message>
         <source>MCE</source>
         <translation>MCE</translation>
     </message>
@@ -2241,6 +2245,10 @@
     <message>
         <source>Predictions in which the model gave no option letter. They count as wrong answers in every number below, with the confidence of the model&apos;s top option.</source>
         <translation>模型没有给出任何选项字母的预测。在下面的每个数字中它们都计为错误答案，置信度取模型最可能的选项。</translation>
+    </message>
+    <message>
+        <source>Expected calibration error: the average gap between how confident the model is and how often it is right, weighted by how many predictions fall in each confidence bin, in percentage points: 10 points means that confidence and accuracy are, on average, 10 points of 100 apart. 0 is perfect.</source>
+        <translation>期望校准误差：模型的置信度与其实际正确频率之间的平均差距，按每个置信度分箱中的预测数量加权，以百分点表示：10 个百分点表示置信度与准确率平均相差 100 中的 10。0 为完美。</translation>
     </message>
 </context>
 <context>
@@ -2707,10 +2715,6 @@ The model card is no longer at this path</source>
         <translation>运行</translation>
     </message>
     <message>
-        <source>acc %1 · ECE %2</source>
-        <translation>准确率 %1 · ECE %2</translation>
-    </message>
-    <message>
         <source>A click on a run shows its diagrams. Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run</source>
         <translation>单击运行即显示其图表。双击或按 Enter：数据集在浏览器中打开，模型提供给“立即运行”和“新建运行”</translation>
     </message>
@@ -2721,6 +2725,10 @@ Click to show its diagrams</source>
             <numerusform>运行 %1：%2 · %Ln 条预测
 单击以显示其图表</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>acc %1 % · ECE %2</source>
+        <translation>准确率 %1 % · ECE %2</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,7 @@
 // columns once a temperature is fitted, and a tooltip on every cell.
 #include <QHeaderView>
 #include <QTableView>
+#include <QTranslator>
 #include <QtTest>
 
 #include "metrics/calibration_verdict.h"
@@ -59,10 +60,10 @@ class MetricsPanelTest : public QObject {
     QCOMPARE(value(model, QStringLiteral("accuracy"), 1).toDouble(), 0.75);
     QCOMPARE(text(model, QStringLiteral("accuracy"), 1), QStringLiteral("75.0 %"));
     QCOMPARE(text(model, QStringLiteral("mean_confidence"), 1), QStringLiteral("90.0 %"));
-    QCOMPARE(text(model, QStringLiteral("ece"), 1), QStringLiteral("0.125"));
-    QCOMPARE(text(model, QStringLiteral("mce"), 1), QStringLiteral("0.400"));
-    QCOMPARE(text(model, QStringLiteral("rmsce"), 1), QStringLiteral("0.200"));
-    QCOMPARE(text(model, QStringLiteral("ace"), 1), QStringLiteral("0.150"));
+    QCOMPARE(text(model, QStringLiteral("ece"), 1), QStringLiteral("12.5 pts"));
+    QCOMPARE(text(model, QStringLiteral("mce"), 1), QStringLiteral("40.0 pts"));
+    QCOMPARE(text(model, QStringLiteral("rmsce"), 1), QStringLiteral("20.0 pts"));
+    QCOMPARE(text(model, QStringLiteral("ace"), 1), QStringLiteral("15.0 pts"));
     QCOMPARE(text(model, QStringLiteral("brier"), 1), QStringLiteral("0.330"));
     QCOMPARE(text(model, QStringLiteral("nll"), 1), QStringLiteral("0.812"));
     QCOMPARE(text(model, QStringLiteral("aurc"), 1), QStringLiteral("0.063"));
@@ -120,8 +121,8 @@ class MetricsPanelTest : public QObject {
     const MetricsTableModel* model = panel.model();
     QCOMPARE(model->headerData(1, Qt::Horizontal).toString(), QStringLiteral("Before"));
     QCOMPARE(model->headerData(2, Qt::Horizontal).toString(), QStringLiteral("After"));
-    QCOMPARE(text(model, QStringLiteral("ece"), 1), QStringLiteral("0.125"));
-    QCOMPARE(text(model, QStringLiteral("ece"), 2), QStringLiteral("0.031"));
+    QCOMPARE(text(model, QStringLiteral("ece"), 1), QStringLiteral("12.5 pts"));
+    QCOMPARE(text(model, QStringLiteral("ece"), 2), QStringLiteral("3.1 pts"));
     QCOMPARE(value(model, QStringLiteral("nll"), 2).toDouble(), 0.7);
     QCOMPARE(text(model, QStringLiteral("idk_rate"), 1), QStringLiteral("25.0 %"));
     QCOMPARE(text(model, QStringLiteral("answered"), 1), QStringLiteral("3"));
@@ -157,6 +158,41 @@ class MetricsPanelTest : public QObject {
     QVERIFY(panel.temperatureText().contains(QStringLiteral("changed (almost) nothing")));
   }
 
+  void numbersAreNeverCutEvenInChinese() {
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    Metrics before = handMade();
+    before.accuracy = 0.857;
+    Metrics after = before;
+    after.ece = 0.031;
+    MetricsPanel panel;
+    panel.resize(460, 700);  // the panel's width in a 1280x720 window
+    panel.setMetrics(before, after);
+    calib::BootstrapResult ci;
+    ci.replicates = 200;
+    ci.seed = 1;
+    ci.ci["accuracy"] = calib::Interval{0.835, 0.880};
+    ci.ci["ece"] = calib::Interval{0.083, 0.128};
+    panel.setIntervals(ci, ci);
+    panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&panel));
+    const QTableView* table = panel.table();
+    const MetricsTableModel* model = panel.model();
+    QCOMPARE(text(model, QStringLiteral("accuracy"), 1), QStringLiteral("85.7 %  (83.5–88.0)"));
+    for (int row = 0; row < model->rowCount(); ++row)
+      for (int column : {1, 2}) {
+        const QString shown = model->index(row, column).data().toString();
+        const int needed = table->fontMetrics().horizontalAdvance(shown);
+        QVERIFY2(needed < table->columnWidth(column),
+                 qPrintable(QStringLiteral("%1 is cut: %2 px in %3")
+                                .arg(shown)
+                                .arg(needed)
+                                .arg(table->columnWidth(column))));
+      }
+    QCoreApplication::removeTranslator(&chinese);
+  }
+
   void intervalsFollowTheValues() {
     MetricsPanel panel;
     panel.setMetrics(handMade(), std::nullopt);
@@ -170,7 +206,7 @@ class MetricsPanelTest : public QObject {
     ci.ci["auroc"] = std::nullopt;  // undefined in every replicate: no brackets
     panel.setIntervals(ci, std::nullopt);
     QCOMPARE(model->index(ece, MetricsTableModel::kBefore).data().toString(),
-             plain + QStringLiteral("  (0.098–0.141)"));
+             plain + QStringLiteral("  (9.8–14.1)"));
     QCOMPARE(model->index(ece, MetricsTableModel::kBefore)
                  .data(MetricsTableModel::kIntervalRole)
                  .toPointF(),

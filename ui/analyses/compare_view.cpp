@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "analyses/analysis_job.h"
+#include "metrics/shown_numbers.h"
 #include "plots/overlaid_reliability.h"
 #include "plots/reliability_diagram.h"
 #include "project/project_session.h"
@@ -307,8 +308,8 @@ void CompareView::showComparison(const analysis::Comparison& c) {
                   .arg(r.info.id)
                   .arg(QString::fromStdString(r.info.model_name), partial));
     d->setSubtitle(tr("ECE %1 · accuracy %2 % · %3 shared items")
-                       .arg(QString::number(r.metrics.ece, 'f', 3),
-                            QString::number(100 * r.metrics.accuracy, 'f', 1))
+                       .arg(pointsText(r.metrics.ece),
+                            QString::number(shownPercent(r.metrics.accuracy), 'f', 1))
                        .arg(c.shared_items));
     d->setTable(r.metrics.table, name);
     // Small multiples: the pictures side by side, the legend once (the overlay's).

@@ -17,6 +17,7 @@
 #include "analyses/analysis_job.h"
 #include "analyses/run_setup.h"
 #include "analyses/runs_analysis.h"
+#include "metrics/shown_numbers.h"
 #include "plots/confidence_scatter.h"
 #include "plots/distribution_plot.h"
 #include "project/project_session.h"
@@ -251,7 +252,7 @@ void ModalityView::showResult(const analysis::ModalityResult& r) {
         row, 1, cell(tr("%1 (%2)").arg(c.run_id).arg(QString::fromLatin1(to_string(c.origin)))));
     table_->setItem(row, 2, cell(QString::number(c.n)));
     table_->setItem(row, 3, cell(percent(c.accuracy)));
-    table_->setItem(row, 4, cell(QString::number(c.ece, 'f', 3)));
+    table_->setItem(row, 4, cell(pointsText(c.ece)));
     table_->setItem(row, 5, cell(percent(c.mean_confidence)));
     table_->setItem(row, 6, cell(QString::number(c.mean_entropy, 'f', 3)));
     if (c.versus_reference) {

@@ -15,6 +15,7 @@
 
 #include "analyses/analysis_job.h"
 #include "analyses/run_setup.h"
+#include "metrics/shown_numbers.h"
 #include "plots/prompt_search_chart.h"
 #include "project/project_session.h"
 
@@ -179,7 +180,7 @@ void PromptSearchView::showTop(const std::vector<analysis::PromptScore>& top) {
     table_->setItem(row, 0, suffix);
     const std::pair<int, QString> cells[] = {
         {1, QString::number(100 * s.accuracy, 'f', 1) + QStringLiteral(" %")},
-        {2, QString::number(s.ece, 'f', 3)},
+        {2, pointsText(s.ece)},
         {3, QString::number(s.round)},
         {4, QString::number(s.run_id)}};
     for (const auto& [column, text] : cells) {

@@ -66,23 +66,25 @@ void MetricsTableModel::setMetrics(const calib::Metrics& b,
          tr("How sure the model is of its chosen answers, on average. Above the accuracy means "
             "over-confident; below it, under-confident."),
          Format::kPercent, false, b.mean_confidence, maybe(a, &M::mean_confidence));
-  addRow(QStringLiteral("ece"), tr("ECE"),
-         tr("Expected calibration error: the average gap between how confident the model is and "
-            "how often it is right, weighted by how many predictions fall in each confidence bin. "
-            "0 is perfect."),
-         Format::kScore, true, b.ece, maybe(a, &M::ece));
+  addRow(
+      QStringLiteral("ece"), tr("ECE"),
+      tr("Expected calibration error: the average gap between how confident the model is and "
+         "how often it is right, weighted by how many predictions fall in each confidence bin, in "
+         "percentage points: 10 points means that confidence and accuracy are, on average, "
+         "10 points of 100 apart. 0 is perfect."),
+      Format::kPoints, true, b.ece, maybe(a, &M::ece));
   addRow(QStringLiteral("mce"), tr("MCE"),
          tr("Maximum calibration error: the largest gap between confidence and accuracy in any "
             "single bin. It shows the worst case, and small bins can make it jumpy. 0 is perfect."),
-         Format::kScore, true, b.mce, maybe(a, &M::mce));
+         Format::kPoints, true, b.mce, maybe(a, &M::mce));
   addRow(QStringLiteral("rmsce"), tr("RMS calibration error"),
          tr("Root-mean-square calibration error: like ECE, but large gaps count more than small "
             "ones. 0 is perfect."),
-         Format::kScore, true, b.rmsce, maybe(a, &M::rmsce));
+         Format::kPoints, true, b.rmsce, maybe(a, &M::rmsce));
   addRow(QStringLiteral("ace"), tr("ACE"),
          tr("Adaptive calibration error: ECE computed with bins that each hold the same number of "
             "predictions, so that nearly empty bins cannot distort it. 0 is perfect."),
-         Format::kScore, true, b.ace, maybe(a, &M::ace));
+         Format::kPoints, true, b.ace, maybe(a, &M::ace));
   addRow(QStringLiteral("brier"), tr("Brier score"),
          tr("The mean squared difference between the predicted probabilities and the truth (1 for "
             "the right option, 0 for the others). It rewards answers that are both right and "
@@ -122,7 +124,7 @@ void MetricsTableModel::setMetrics(const calib::Metrics& b,
     addRow(QStringLiteral("ece_answered"), tr("ECE (answered)"),
            tr("Expected calibration error on the predictions that gave an answer, leaving out “I "
               "don't know”. 0 is perfect."),
-           Format::kScore, true, b.ece_answered, maybe(a, &M::ece_answered), noAnswers);
+           Format::kPoints, true, b.ece_answered, maybe(a, &M::ece_answered), noAnswers);
   }
   endResetModel();
 }
@@ -151,18 +153,18 @@ int MetricsTableModel::columnCount(const QModelIndex& parent) const {
   return hasAfter_ ? 3 : 2;
 }
 
-double shownPercent(double share) {
-  // Qt's decimal rounding of the binary value, read back: the shown digits, as a number.
-  return QString::number(100 * share, 'f', 1).toDouble();
-}
-
-QString MetricsTableModel::formatValue(const Row& row, const std::optional<double>& value) const {
+QString MetricsTableModel::formatValue(const Row& row, const std::optional<double>& value,
+                                       bool bare) const {
   if (!value || !std::isfinite(*value)) return QStringLiteral("—");
   switch (row.format) {
     case Format::kCount:
       return QLocale().toString(static_cast<qlonglong>(std::llround(*value)));
-    case Format::kPercent:
-      return QString::number(shownPercent(*value), 'f', 1) + QStringLiteral(" %");
+    case Format::kPercent: {
+      const QString number = QString::number(shownPercent(*value), 'f', 1);
+      return bare ? number : number + QStringLiteral(" %");
+    }
+    case Format::kPoints:
+      return bare ? QString::number(shownPercent(*value), 'f', 1) : pointsText(*value);
     case Format::kScore:
       break;
   }
@@ -197,8 +199,8 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
       if (column == kName) return row.name;
       QString text = formatValue(row, value);
       if (const auto ci = interval(row, column); ci && !undefined)
-        text += QStringLiteral("  (") + formatValue(row, ci->lo) + QStringLiteral("–") +
-                formatValue(row, ci->hi) + QStringLiteral(")");
+        text += QStringLiteral("  (") + formatValue(row, ci->lo, true) + QStringLiteral("–") +
+                formatValue(row, ci->hi, true) + QStringLiteral(")");
       return text;
     }
     case kIntervalRole: {
@@ -225,7 +227,8 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
       return QVariant::fromValue(column == kName ? Qt::AlignLeft | Qt::AlignVCenter
                                                  : Qt::AlignRight | Qt::AlignVCenter);
     case Qt::ForegroundRole:
-      if (column == kAfter && row.before && row.after && row.format == Format::kScore) {
+      if (column == kAfter && row.before && row.after &&
+          (row.format == Format::kScore || row.format == Format::kPoints)) {
         const double change = *row.after - *row.before;
         if (std::abs(change) < 5e-4) return {};
         const bool better = row.lowerIsBetter ? change < 0 : change > 0;

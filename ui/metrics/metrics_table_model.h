@@ -8,12 +8,9 @@
 
 #include "calib/bootstrap.h"
 #include "calib/metrics.h"
+#include "metrics/shown_numbers.h"
 
 namespace unveil::ui {
-
-/// A share as the metrics panel shows it, in percent to one decimal (0.8566 -> 85.7). The panel
-/// and the verdict above the diagram (calibration_verdict.h) both show this number.
-double shownPercent(double share);
 
 class MetricsTableModel : public QAbstractTableModel {
   Q_OBJECT
@@ -48,7 +45,9 @@ class MetricsTableModel : public QAbstractTableModel {
                       int role = Qt::DisplayRole) const override;
 
  private:
-  enum class Format { kCount, kPercent, kScore };
+  /// kPoints: a difference of shares (a calibration error) in percentage points, so that it
+  /// reads beside the accuracy in percent.
+  enum class Format { kCount, kPercent, kPoints, kScore };
   struct Row {
     QString key;
     QString name;
@@ -62,7 +61,8 @@ class MetricsTableModel : public QAbstractTableModel {
   void addRow(const QString& key, const QString& name, const QString& help, Format format,
               bool lowerIsBetter, std::optional<double> before, std::optional<double> after,
               const QString& undefinedWhy = QString());
-  QString formatValue(const Row& row, const std::optional<double>& value) const;
+  /// `bare`: the number without its unit (inside the interval's brackets, after the value).
+  QString formatValue(const Row& row, const std::optional<double>& value, bool bare = false) const;
 
   std::optional<calib::Interval> interval(const Row& row, int column) const;
 

@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "metrics/shown_numbers.h"
 #include "plots/plot_theme.h"
 
 namespace unveil::ui {
@@ -69,7 +70,7 @@ QString PromptSearchChart::toolTipAt(double round) const {
       return tr("<b>Round %1</b><br>best: “%2”<br>accuracy %3 %, ECE %4")
           .arg(b.round)
           .arg(QString::fromStdString(b.suffix).toHtmlEscaped(),
-               QString::number(100 * b.accuracy, 'f', 1), QString::number(b.ece, 'f', 3));
+               QString::number(shownPercent(b.accuracy), 'f', 1), pointsText(b.ece));
   return QString();
 }
 

@@ -4,6 +4,7 @@
 
 #include "calib/outcomes.h"
 #include "calib/temperature.h"
+#include "metrics/shown_numbers.h"
 #include "store/store.h"
 
 namespace unveil::ui {
@@ -96,10 +97,9 @@ Deck buildDemoDeck(const QString& project) {
 
   Slide baseSlide;
   baseSlide.title = tr("A text-only model: modest, and honest about it");
-  baseSlide.body =
-      tr("The base model is right %1 of the time and says it is %2 sure on average: "
-         "its bars sit close to the diagonal (calibration error %3).")
-          .arg(percent(mb.accuracy), percent(mb.mean_confidence), QString::number(mb.ece, 'f', 3));
+  baseSlide.body = tr("The base model is right %1 of the time and says it is %2 sure on average: "
+                      "its bars sit close to the diagonal (calibration error %3).")
+                       .arg(percent(mb.accuracy), percent(mb.mean_confidence), pointsText(mb.ece));
   baseSlide.picture = Slide::Picture::kReliability;
   baseSlide.table = mb.table;
   baseSlide.label = tr("shapes-base");
@@ -111,7 +111,7 @@ Deck buildDemoDeck(const QString& project) {
       tr("After visual fine-tuning the model is right %1 of the time — but it claims %2. "
          "The orange gaps are the confidence it claims beyond what it delivers "
          "(calibration error %3). A confident answer is no longer a reliable one.")
-          .arg(percent(mf.accuracy), percent(mf.mean_confidence), QString::number(mf.ece, 'f', 3));
+          .arg(percent(mf.accuracy), percent(mf.mean_confidence), pointsText(mf.ece));
   ftSlide.picture = Slide::Picture::kReliability;
   ftSlide.table = mf.table;
   ftSlide.label = tr("shapes-mm-ft");
@@ -137,8 +137,8 @@ Deck buildDemoDeck(const QString& project) {
   fixSlide.body = tr("One number, fitted on separate calibration questions (T = %1), softens every "
                      "confidence without changing a single answer. The calibration error drops "
                      "from %2 to %3; the green curve follows the diagonal.")
-                      .arg(QString::number(fit->temperature, 'f', 2),
-                           QString::number(mf.ece, 'f', 3), QString::number(after.ece, 'f', 3));
+                      .arg(QString::number(fit->temperature, 'f', 2), pointsText(mf.ece),
+                           pointsText(after.ece));
   fixSlide.picture = Slide::Picture::kReliability;
   fixSlide.table = mf.table;
   fixSlide.after = after.table;

@@ -6,6 +6,7 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "metrics/shown_numbers.h"
 #include "project/project_session.h"
 
 namespace unveil::ui {
@@ -111,8 +112,8 @@ void ProjectTree::rebuild() {
   for (const RunRow& r : state->runs) {
     QString detail;
     if (r.accuracy && r.ece)
-      detail = tr("acc %1 · ECE %2")
-                   .arg(QString::number(*r.accuracy, 'f', 3), QString::number(*r.ece, 'f', 3));
+      detail = tr("acc %1 % · ECE %2")
+                   .arg(QString::number(shownPercent(*r.accuracy), 'f', 1), pointsText(*r.ece));
     QTreeWidgetItem* row =
         addRow(runs, Kind::kRun, runLabel(r.info), detail, QVariant::fromValue<qint64>(r.info.id),
                tr("Run %1: %2 · %Ln prediction(s)\nClick to show its diagrams", nullptr,

@@ -1,4 +1,5 @@
 #include "project/runs_table_model.h"
+#include "metrics/shown_numbers.h"
 
 #include <QLocale>
 
@@ -105,7 +106,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
       return value ? QStringLiteral("%1 %").arg(locale.toString(100 * v, 'f', 1))
                    : QStringLiteral("—");
     case kEce:
-      return value ? locale.toString(v, 'f', 3) : QStringLiteral("—");
+      return value ? pointsText(v) : QStringLiteral("—");
     default:
       return {};
   }

@@ -50,6 +50,7 @@
 #include "item/item_view.h"
 #include "item/stored_run_bars.h"
 #include "metrics/metrics_panel.h"
+#include "metrics/shown_numbers.h"
 #include "plots/bin_layout.h"
 #include "plots/confidence_histogram.h"
 #include "plots/reliability_diagram.h"
@@ -1172,12 +1173,11 @@ void MainWindow::showActivity() {
     return;
   }
   QString text = tr("Ready · ECE %1 · accuracy %2 %")
-                     .arg(QString::number(result->before.ece, 'f', 3),
-                          QString::number(100 * result->before.accuracy, 'f', 1));
+                     .arg(pointsText(result->before.ece),
+                          QString::number(shownPercent(result->before.accuracy), 'f', 1));
   if (result->after)
-    text +=
-        QStringLiteral(" · ") +
-        tr("after temperature scaling: ECE %1").arg(QString::number(result->after->ece, 'f', 3));
+    text += QStringLiteral(" · ") +
+            tr("after temperature scaling: ECE %1").arg(pointsText(result->after->ece));
   if (!session_->calibration())
     text += QStringLiteral(" · ") + tr("Load a calibration split (Ctrl+L) to fit a temperature");
   else if (!session_->temperatureFit())
