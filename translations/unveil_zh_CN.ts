@@ -175,6 +175,65 @@
     </message>
 </context>
 <context>
+    <name>RunNames</name>
+    <message>
+        <source>with the image</source>
+        <translation>有图像</translation>
+    </message>
+    <message>
+        <source>text only</source>
+        <translation>仅文本</translation>
+    </message>
+    <message>
+        <source>blank image</source>
+        <translation>空白图像</translation>
+    </message>
+    <message>
+        <source>noise σ %1</source>
+        <translation>噪声 σ %1</translation>
+    </message>
+    <message>
+        <source>blur %1 px</source>
+        <translation>模糊 %1 像素</translation>
+    </message>
+    <message>
+        <source>%1 % covered</source>
+        <translation>遮挡 %1 %</translation>
+    </message>
+    <message>
+        <source>greyscale</source>
+        <translation>灰度</translation>
+    </message>
+    <message>
+        <source>JPEG quality %1</source>
+        <translation>JPEG 质量 %1</translation>
+    </message>
+    <message>
+        <source>all items</source>
+        <translation>全部条目</translation>
+    </message>
+    <message>
+        <source>calibration</source>
+        <translation>校准</translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation>测试</translation>
+    </message>
+    <message>
+        <source>unanswerable (IDK)</source>
+        <translation>无法回答（IDK）</translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation>验证</translation>
+    </message>
+</context>
+<context>
     <name>RunsAnalysis</name>
     <message>
         <source>Starting…</source>
@@ -3283,10 +3342,6 @@ Click to show its diagrams</source>
         <translation>（导入）</translation>
     </message>
     <message>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
         <source>ID</source>
         <translation>ID</translation>
     </message>
@@ -3345,6 +3400,14 @@ Click to show its diagrams</source>
     <message>
         <source>%1 of %2 items · %3</source>
         <translation>%2 个条目中的 %1 个 · %3</translation>
+    </message>
+    <message>
+        <source>Split “%1”</source>
+        <translation>划分“%1”</translation>
+    </message>
+    <message>
+        <source>Condition “%1”</source>
+        <translation>条件“%1”</translation>
     </message>
 </context>
 <context>

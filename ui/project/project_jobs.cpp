@@ -11,6 +11,7 @@
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/report_json.h"
+#include "project/run_names.h"
 #include "project/runs_table_model.h"
 
 namespace unveil::ui {
@@ -315,7 +316,7 @@ RunLoadResult loadRun(const QString& path, std::int64_t runId) {
     }
     r.data.set = std::make_shared<const calib::PredictionSet>(std::move(set).value());
     r.data.path = path;
-    r.data.displayName = qs(info->spec.name) + QStringLiteral(" · ") + qs(info->dataset_name);
+    r.data.displayName = runTitle(*info);
     r.data.runId = runId;
     r.data.datasetName = qs(info->dataset_name);
     r.data.partial = partialRunText(*info);
@@ -331,7 +332,7 @@ RunLoadResult loadRun(const QString& path, std::int64_t runId) {
         LoadedPredictions c;
         c.set = std::make_shared<const calib::PredictionSet>(std::move(fit).value());
         c.path = path;
-        c.displayName = qs(fitInfo->spec.name) + QStringLiteral(" · ") + qs(fitInfo->dataset_name);
+        c.displayName = runTitle(*fitInfo);
         c.runId = *it->fit_run_id;
         c.datasetName = qs(fitInfo->dataset_name);
         r.calibration = std::move(c);

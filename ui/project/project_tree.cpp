@@ -8,6 +8,7 @@
 
 #include "metrics/shown_numbers.h"
 #include "project/project_session.h"
+#include "project/run_names.h"
 
 namespace unveil::ui {
 
@@ -33,10 +34,9 @@ QTreeWidgetItem* addRow(QTreeWidgetItem* parent, ProjectTree::Kind kind, const Q
 QString runLabel(const store::RunInfo& info) {
   QString label =
       QString::fromStdString(info.model_name.empty() ? info.spec.name : info.model_name);
-  if (!info.spec.split.empty())
-    label += QStringLiteral(" · ") + QString::fromStdString(info.spec.split);
+  if (!info.spec.split.empty()) label += QStringLiteral(" · ") + splitName(info.spec.split);
   if (!info.spec.condition.empty() && info.spec.condition != "image")
-    label += QStringLiteral(" · ") + QString::fromStdString(info.spec.condition);
+    label += QStringLiteral(" · ") + conditionName(info.spec.condition);
   return label;
 }
 

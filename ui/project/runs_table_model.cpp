@@ -1,5 +1,6 @@
 #include "project/runs_table_model.h"
 #include "metrics/shown_numbers.h"
+#include "project/run_names.h"
 
 #include <QLocale>
 
@@ -80,6 +81,10 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     if (index.column() == kStatus && !info.finished_at.empty())
       return tr("Started %1, finished %2").arg(qs(info.started_at), qs(info.finished_at));
     if (index.column() >= kN && !value) return tr("No predictions to measure yet");
+    // The names as stored, for a reader who needs the exact split or condition spec.
+    if (index.column() == kSplit && !info.spec.split.empty())
+      return tr("Split “%1”").arg(qs(info.spec.split));
+    if (index.column() == kCondition) return tr("Condition “%1”").arg(qs(info.spec.condition));
     return {};
   }
   if (role != Qt::DisplayRole) return {};
@@ -95,9 +100,9 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     case kDataset:
       return qs(info.dataset_name);
     case kSplit:
-      return info.spec.split.empty() ? tr("all") : qs(info.spec.split);
+      return splitName(info.spec.split);
     case kCondition:
-      return qs(info.spec.condition);
+      return conditionName(info.spec.condition);
     case kStatus:
       return runStatusText(info.status);
     case kN:

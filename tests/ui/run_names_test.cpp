@@ -1,0 +1,78 @@
+// Split and condition names in words and in the window's language: the runs table and a run's
+// title say "test" and "blur 2 px" (测试, 模糊 2 像素 in Chinese), never the stored "blur:2"
+// outside a tooltip.
+#include <QTranslator>
+#include <QtTest>
+
+#include "project/project_jobs.h"
+#include "project/run_names.h"
+#include "project/runs_table_model.h"
+#include "test_support.h"
+
+using namespace unveil;
+using unveil::ui::RunsTableModel;
+
+namespace {
+store::RunInfo demoRun(const std::string& split, const std::string& condition) {
+  store::RunInfo info;
+  info.id = 8;
+  info.model_name = "shapes-mm-ft";
+  info.dataset_name = "shapes";
+  info.spec.split = split;
+  info.spec.condition = condition;
+  // The name Unveil gives a run it makes (core/analysis/eval_job.cpp).
+  info.spec.name = "shapes-mm-ft · shapes/" + split + " · " + condition;
+  return info;
+}
+}  // namespace
+
+class RunNamesTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { QVERIFY(ui::test::installEnglish()); }
+
+  void splitsAndConditionsInWords() {
+    QCOMPARE(ui::splitName("test"), QStringLiteral("test"));
+    QCOMPARE(ui::splitName("idk"), QStringLiteral("unanswerable (IDK)"));
+    QCOMPARE(ui::splitName(""), QStringLiteral("all items"));
+    QCOMPARE(ui::splitName("fold-3"), QStringLiteral("fold-3"));  // unknown: as it is
+    QCOMPARE(ui::conditionName("image"), QStringLiteral("with the image"));
+    QCOMPARE(ui::conditionName("text"), QStringLiteral("text only"));
+    QCOMPARE(ui::conditionName("noise:0.3,blur:2"), QStringLiteral("noise σ 0.3 + blur 2 px"));
+    QCOMPARE(ui::conditionName("occlude:0.25"), QStringLiteral("25 % covered"));
+    QCOMPARE(ui::conditionName("jpeg:10"), QStringLiteral("JPEG quality 10"));
+    QCOMPARE(ui::conditionName("imported"), QStringLiteral("imported"));  // not a perturbation
+    QCOMPARE(ui::conditionName("blur:-1"), QStringLiteral("blur:-1"));    // out of range
+  }
+
+  void aRunsTitleIsBuiltFromItsPartsUnlessTheUserNamedIt() {
+    QCOMPARE(ui::runTitle(demoRun("test", "image")),
+             QStringLiteral("shapes-mm-ft · shapes · test · with the image"));
+    store::RunInfo named = demoRun("test", "image");
+    named.spec.name = "baseline, Monday";
+    QCOMPARE(ui::runTitle(named), QStringLiteral("baseline, Monday · shapes"));
+  }
+
+  void theChineseWindowSaysThemInChinese() {
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    RunsTableModel model;
+    model.setRuns({ui::RunRow{demoRun("test", "blur:2"), 100.0, 0.9, 0.05}});
+    const QString split = model.index(0, RunsTableModel::kSplit).data().toString();
+    const QString condition = model.index(0, RunsTableModel::kCondition).data().toString();
+    QCOMPARE(split, QStringLiteral("测试"));
+    QCOMPARE(condition, QStringLiteral("模糊 2 像素"));
+    // The stored spec is one hover away.
+    QVERIFY(model.index(0, RunsTableModel::kCondition)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("blur:2")));
+    QVERIFY(ui::runTitle(demoRun("calibration", "image")).contains(QStringLiteral("校准")));
+    QCoreApplication::removeTranslator(&chinese);
+  }
+};
+
+QTEST_MAIN(RunNamesTest)
+#include "run_names_test.moc"

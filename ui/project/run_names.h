@@ -1,0 +1,28 @@
+// How the window names the parts of a run for a reader: split and condition names in the
+// window's language and in words ("test", "with the image", "blur 2 px" rather than "blur:2"),
+// and a run's title built from them. The stored names stay as they are; the raw split and
+// condition are in the runs table's tooltips.
+#pragma once
+
+#include <QString>
+#include <string>
+
+#include "store/store.h"
+
+namespace unveil::ui {
+
+/// "calibration", "test", "idk", "train", "validation" in the window's language; any other split
+/// name as it is; the empty split as "all items".
+QString splitName(const std::string& split);
+
+/// A condition in words: "image" -> "with the image", "text" -> "text only", "noise:0.3" ->
+/// "noise σ 0.3", "blur:2" -> "blur 2 px", "occlude:0.25" -> "25 % covered", "jpeg:10" -> "JPEG
+/// quality 10"; a list "noise:0.3,blur:2" joined with " + ". Anything it cannot read, as it is.
+QString conditionName(const std::string& condition);
+
+/// The run's title for the window: for a run with the name Unveil gave it ("model · dataset/split ·
+/// condition"), "model · dataset · split · condition" in words; for a name the user chose, that
+/// name and the dataset.
+QString runTitle(const store::RunInfo& info);
+
+}  // namespace unveil::ui
