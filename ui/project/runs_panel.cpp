@@ -35,13 +35,19 @@ RunsPanel::RunsPanel(ProjectSession* project, QWidget* parent)
   view_->sortByColumn(-1, Qt::AscendingOrder);
   view_->verticalHeader()->hide();
   view_->setShowGrid(false);
-  view_->setMinimumHeight(48);
+  // Room for two runs below the header, so the panel is never just a header and a scroll bar.
+  view_->setMinimumHeight(view_->horizontalHeader()->sizeHint().height() +
+                          2 * view_->verticalHeader()->defaultSectionSize() +
+                          2 * view_->frameWidth());
   view_->horizontalHeader()->setStretchLastSection(false);
   view_->horizontalHeader()->setSectionResizeMode(RunsTableModel::kName, QHeaderView::Stretch);
   view_->setToolTip(tr("Choose a run to show its reliability diagram, histogram and metrics"));
   const int widths[] = {44, 0, 120, 160, 80, 90, 90, 70, 80, 70};
   for (int c = 0; c < RunsTableModel::kColumnCount; ++c)
     if (widths[c] > 0) view_->setColumnWidth(c, widths[c]);
+  // The numbers are never cut ("10.5 个百分点" is wider than "0.105" was).
+  for (int c : {int(RunsTableModel::kN), int(RunsTableModel::kAccuracy), int(RunsTableModel::kEce)})
+    view_->horizontalHeader()->setSectionResizeMode(c, QHeaderView::ResizeToContents);
 
   header_ = new QLabel(this);
   header_->setObjectName(QStringLiteral("datasetLabel"));
