@@ -175,6 +175,101 @@
     </message>
 </context>
 <context>
+    <name>ReadingGuide</name>
+    <message>
+        <source>Reading the diagrams</source>
+        <translation>读懂这些图</translation>
+    </message>
+    <message>
+        <source>The sentence above the diagram</source>
+        <translation>图上方的那句话</translation>
+    </message>
+    <message>
+        <source>It says the two numbers that matter most: how sure the model says it is, on average, and how often it is right. &lt;i&gt;“On average it is 95.8 % sure and right 85.7 % of the time: over-confident by 10.1 points”&lt;/i&gt; means that its answers sound more certain than they are. A model you can trust says 85 % when it is right 85 % of the time.</source>
+        <translation>它给出最重要的两个数字：模型平均声称自己有多大把握，以及它实际答对的频率。&lt;i&gt;“平均而言，它有 95.8 % 的把握，实际正确率为 85.7 %：过度自信 10.1 个百分点”&lt;/i&gt;表示它的回答听起来比实际更确定。一个值得信赖的模型，在 85 % 的情况下答对时，就会说 85 %。</translation>
+    </message>
+    <message>
+        <source>The reliability diagram</source>
+        <translation>可靠性图</translation>
+    </message>
+    <message>
+        <source>The answers are grouped by how sure the model was (the bottom axis: 0.6 means 60 % sure). Each &lt;b&gt;blue bar&lt;/b&gt; is how often the answers in its group were right. If the model&apos;s confidence could be taken at its word, every bar would reach the &lt;b&gt;dashed diagonal&lt;/b&gt;. An &lt;b&gt;orange box&lt;/b&gt; on top of a bar is confidence the model claimed but did not deliver (over-confidence); a &lt;b&gt;pink box&lt;/b&gt; is the opposite (it was right more often than it said). The &lt;b&gt;whiskers&lt;/b&gt; show the range the bar could take on another sample of questions like these: a group with few answers has long whiskers, and its bar says little. The &lt;b&gt;strip below&lt;/b&gt; counts the answers in each group.</source>
+        <translation>回答按模型的把握程度分组（横轴：0.6 表示 60 % 的把握）。每根&lt;b&gt;蓝色柱&lt;/b&gt;表示该组回答的正确频率。如果模型的置信度完全可信，每根柱都会恰好到达&lt;b&gt;虚线对角线&lt;/b&gt;。柱顶的&lt;b&gt;橙色框&lt;/b&gt;是模型声称却未兑现的置信度（过度自信）；&lt;b&gt;粉色框&lt;/b&gt;则相反（它答对的频率高于它所说的）。&lt;b&gt;误差线&lt;/b&gt;表示在另一批类似问题上该柱可能的取值范围：回答很少的组误差线很长，其柱子说明不了多少问题。&lt;b&gt;下方的条带&lt;/b&gt;是每组的回答数量。</translation>
+    </message>
+    <message>
+        <source>An over-confident model</source>
+        <translation>一个过度自信的模型</translation>
+    </message>
+    <message>
+        <source>Made-up answers: the bars fall short of the diagonal</source>
+        <translation>虚构的回答：柱子低于对角线</translation>
+    </message>
+    <message>
+        <source>A model whose confidence can be trusted</source>
+        <translation>一个置信度值得信赖的模型</translation>
+    </message>
+    <message>
+        <source>Made-up answers: the bars follow the diagonal</source>
+        <translation>虚构的回答：柱子贴合对角线</translation>
+    </message>
+    <message>
+        <source>Temperature scaling: before and after</source>
+        <translation>温度缩放：缩放前后</translation>
+    </message>
+    <message>
+        <source>Temperature scaling divides the model&apos;s scores by one number, T, fitted on separate calibration questions. T above 1 makes an over-confident model less sure of itself; it never changes which answer the model gives, so the accuracy stays the same. The &lt;b&gt;green curve&lt;/b&gt; is the accuracy of each group after scaling, at the new confidence: the closer it follows the diagonal, the more the scaled confidence can be trusted. Scaling fitted on one kind of question may not hold on another: the window says which questions a temperature was fitted on.</source>
+        <translation>温度缩放把模型的分数除以一个数 T，T 在另一组校准问题上拟合得到。T 大于 1 会让过度自信的模型不那么肯定；它从不改变模型给出的答案，因此准确率保持不变。&lt;b&gt;绿色曲线&lt;/b&gt;是缩放后各组在新置信度下的准确率：它越贴近对角线，缩放后的置信度就越可信。在一类问题上拟合的缩放未必适用于另一类：窗口会注明温度是在哪些问题上拟合的。</translation>
+    </message>
+    <message>
+        <source>The over-confident model, scaled</source>
+        <translation>缩放后的过度自信模型</translation>
+    </message>
+    <message>
+        <source>Made-up answers: the green curve is after scaling</source>
+        <translation>虚构的回答：绿色曲线为缩放后</translation>
+    </message>
+    <message>
+        <source>Before scaling</source>
+        <translation>缩放前</translation>
+    </message>
+    <message>
+        <source>After scaling</source>
+        <translation>缩放后</translation>
+    </message>
+    <message>
+        <source>The confidence histogram</source>
+        <translation>置信度直方图</translation>
+    </message>
+    <message>
+        <source>How many answers were given at each confidence. The &lt;b&gt;dashed line&lt;/b&gt; is how often the model was right overall, the &lt;b&gt;solid line&lt;/b&gt; how sure it was on average: when the solid line stands to the right of the dashed one, the model is over-confident. A pile of answers at the far right means the model almost always says it is certain.</source>
+        <translation>每个置信度上给出了多少回答。&lt;b&gt;虚线&lt;/b&gt;是模型总体的正确频率，&lt;b&gt;实线&lt;/b&gt;是它平均的把握：实线位于虚线右侧时，模型过度自信。回答堆积在最右端，说明模型几乎总是声称自己很确定。</translation>
+    </message>
+    <message>
+        <source>The over-confident model&apos;s answers</source>
+        <translation>过度自信模型的回答</translation>
+    </message>
+    <message>
+        <source>Made-up answers</source>
+        <translation>虚构的回答</translation>
+    </message>
+    <message>
+        <source>Risk and coverage</source>
+        <translation>风险与覆盖率</translation>
+    </message>
+    <message>
+        <source>If you let the model answer only when it is sure enough and pass the rest to a person, how many of its answers would be wrong? The curve answers that for every threshold: &lt;b&gt;coverage&lt;/b&gt; is the share of questions the model keeps, &lt;b&gt;risk&lt;/b&gt; the share of those it gets wrong. A useful confidence makes the curve fall towards the left; a flat curve means that its confidence does not tell right answers from wrong ones. The dashed line is the error rate when it answers everything.</source>
+        <translation>如果只在模型足够有把握时让它回答，其余交给人来处理，它的回答中会有多少是错的？曲线对每个阈值给出答案：&lt;b&gt;覆盖率&lt;/b&gt;是模型保留的问题比例，&lt;b&gt;风险&lt;/b&gt;是其中答错的比例。有用的置信度会让曲线向左下降；平坦的曲线说明它的置信度分不清对错。虚线是回答全部问题时的错误率。</translation>
+    </message>
+    <message>
+        <source>The numbers</source>
+        <translation>数字</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy&lt;/b&gt; and &lt;b&gt;mean confidence&lt;/b&gt; are in percent. The &lt;b&gt;calibration errors&lt;/b&gt; (ECE and its relatives) are in percentage points: ECE 10.5 pts means that, weighing each group by its size, confidence and accuracy are 10.5 points apart on average; 0 is perfect. The numbers in brackets are 95 % intervals: another sample of questions like these would likely give a value in that range. Two models whose intervals overlap widely may not really differ. Hover over any number for what it means.</source>
+        <translation>&lt;b&gt;准确率&lt;/b&gt;和&lt;b&gt;平均置信度&lt;/b&gt;以百分比表示。&lt;b&gt;校准误差&lt;/b&gt;（ECE 及相关指标）以百分点表示：ECE 10.5 个百分点表示按各组大小加权后，置信度与准确率平均相差 10.5 个百分点；0 为完美。括号中的数字是 95 % 区间：在另一批类似问题上，数值很可能落在此范围内。区间大幅重叠的两个模型未必真有差别。将鼠标悬停在任一数字上可查看其含义。</translation>
+    </message>
+</context>
+<context>
     <name>RunNames</name>
     <message>
         <source>with the image</source>
@@ -2093,6 +2188,14 @@
     <message>
         <source>Open the New run panel: choose the model, the items and the condition, then Start (Ctrl+B)</source>
         <translation>打开“新建运行”面板：选择模型、条目和条件，然后点击“开始”（Ctrl+B）</translation>
+    </message>
+    <message>
+        <source>&amp;Reading the diagrams</source>
+        <translation>读懂这些图(&amp;R)</translation>
+    </message>
+    <message>
+        <source>What the reliability diagram, the histogram, temperature scaling and the numbers say, in plain words, with examples (F1)</source>
+        <translation>用浅显的话并配以示例，说明可靠性图、直方图、温度缩放和各项数字的含义（F1）</translation>
     </message>
 </context>
 <context>

@@ -174,6 +174,45 @@ class MainWindowTest : public QObject {
     qApp->setStyleSheet(before);
   }
 
+  void f1OpensTheReadingGuideWithLivePictures() {
+    MainWindow window;
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QTest::keyClick(&window, Qt::Key_F1);
+    QWidget* guide = nullptr;
+    QTRY_VERIFY((guide = [] {
+      for (QWidget* w : QApplication::topLevelWidgets())
+        if (w->objectName() == QStringLiteral("readingGuide") && w->isVisible()) return w;
+      return static_cast<QWidget*>(nullptr);
+    }()));
+    auto* over = guide->findChild<ReliabilityDiagram*>(QStringLiteral("guideOverConfident"));
+    auto* good = guide->findChild<ReliabilityDiagram*>(QStringLiteral("guideCalibrated"));
+    auto* scaled = guide->findChild<ReliabilityDiagram*>(QStringLiteral("guideScaled"));
+    QVERIFY(over && good && scaled);
+    QVERIFY(guide->findChild<ConfidenceHistogram*>(QStringLiteral("guideHistogram")));
+    // The pictures say what their sentences say: the over-confident example is mostly orange
+    // gaps, the calibrated one has smaller gaps, the scaled one carries the after-scaling curve.
+    const auto gapArea = [](ReliabilityDiagram* d) {
+      double area = 0;
+      for (auto* series : {d->overConfidenceGaps(), d->underConfidenceGaps()})
+        for (auto it = series->data()->constBegin(); it != series->data()->constEnd(); ++it)
+          area += std::abs(it->close - it->open);
+      return area;
+    };
+    QVERIFY(over->overConfidenceGaps()->data()->size() >= 5);
+    QVERIFY2(gapArea(good) < gapArea(over) / 3,
+             qPrintable(QStringLiteral("%1 vs %2").arg(gapArea(good)).arg(gapArea(over))));
+    QVERIFY(scaled->hasComparison());
+    QVERIFY(scaled->comparisonCurve()->data()->size() >= 5);
+    // F1 again raises the same guide rather than opening a second one.
+    QTest::keyClick(&window, Qt::Key_F1);
+    int guides = 0;
+    for (QWidget* w : QApplication::topLevelWidgets())
+      guides += w->objectName() == QStringLiteral("readingGuide") ? 1 : 0;
+    QCOMPARE(guides, 1);
+    guide->close();
+  }
+
   void startsOnTheEmptyState() {
     MainWindow window;
     QVERIFY(!window.showsWorkspace());

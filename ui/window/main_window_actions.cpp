@@ -24,6 +24,7 @@
 #include "window/main_window.h"
 #include "window/preferences.h"
 #include "window/project_actions.h"
+#include "window/reading_guide.h"
 #include "window/workspace_view.h"
 
 namespace unveil::ui {
@@ -202,6 +203,12 @@ void MainWindow::createActions() {
       ->setToolTip(tr("Put every panel back where it was at the first start"));
 
   QMenu* help = menuBar()->addMenu(tr("&Help"));
+  QAction* guide =
+      help->addAction(tr("&Reading the diagrams"), this, [this] { showReadingGuide(this); });
+  guide->setShortcut(QKeySequence::HelpContents);
+  guide->setToolTip(
+      tr("What the reliability diagram, the histogram, temperature scaling and the numbers say, "
+         "in plain words, with examples (F1)"));
   QAction* log = help->addAction(tr("Session &log"), this, [this] { showSessionLog(this); });
   log->setToolTip(
       tr("What happened in this session: messages, errors and finished jobs, with "
