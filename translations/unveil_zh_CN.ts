@@ -394,14 +394,6 @@
         <translation>它无法知道答案的问题</translation>
     </message>
     <message>
-        <source>Asked %1 questions that no one could answer from the picture, the model says “I don&apos;t know” to %2 of them. It answers the other %3 anyway, %4 sure on average. The histogram shows how sure it was across these questions.</source>
-        <translation>面对 %1 个谁也无法从图片中回答的问题，模型对其中 %2 回答“我不知道”。其余 %3 个它仍然作答，平均 %4 确定。直方图显示了它在这些问题上的确定程度。</translation>
-    </message>
-    <message>
-        <source>unanswerable questions</source>
-        <translation>无法回答的问题</translation>
-    </message>
-    <message>
         <source>Temperature scaling brings its confidence back to earth</source>
         <translation>温度缩放让它的置信度回归现实</translation>
     </message>
@@ -424,6 +416,14 @@
     <message>
         <source>Accuracy alone does not say when to trust a model. Check its calibration on your own questions, include questions it cannot know, and calibrate before its confidence is used to decide anything. Unveil does each step on any model of its contract.</source>
         <translation>仅凭准确率无法判断何时可以信任模型。请在你自己的问题上检查它的校准，纳入它无法知道答案的问题，并在用它的置信度做任何决定之前先进行校准。Unveil 可以对任何符合其模型约定的模型完成每一步。</translation>
+    </message>
+    <message>
+        <source>Asked %1 questions that no one could answer from the picture, the model says “I don&apos;t know” to %2 of them. It answers the other %3 anyway, %4 sure on average. The histogram shows how sure it was on each of those %3 answers.</source>
+        <translation>面对 %1 个谁也无法从图片中回答的问题，模型对其中 %2 回答“我不知道”。其余 %3 个它仍然作答，平均 %4 确定。直方图显示了它对这 %3 个回答各自的确定程度。</translation>
+    </message>
+    <message>
+        <source>answered anyway</source>
+        <translation>仍然作答的</translation>
     </message>
 </context>
 <context>

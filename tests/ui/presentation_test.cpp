@@ -2,6 +2,7 @@
 // runs' (recounted here), the arrow keys move through it, Esc leaves, and a project that is not the
 // demo gets a message rather than a half-empty deck.
 #include <QKeyEvent>
+#include <QLabel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -28,6 +29,7 @@ class PresentationTest : public QObject {
   void initTestCase();
   void deckTellsTheDemoWithItsNumbers();
   void keysMoveThroughTheSlides();
+  void textIsSizedForARoom();
   void otherProjectsGetAMessage();
   void windowStartsThePresentation();
 
@@ -78,6 +80,30 @@ void PresentationTest::deckTellsTheDemoWithItsNumbers() {
   for (const calib::Bin& b : deck.slides[1].table.bins)
     counted += b.count;
   QCOMPARE(counted, set->size());
+  // The unanswerable questions: the histogram is of those the model answered anyway (not "I
+  // don't know"), as many as its sentence says, counted here from the stored idk run.
+  std::int64_t idkRun = 0;
+  for (const store::RunInfo& r : *runs)
+    if (r.model_name == "shapes-mm-ft" && r.spec.split == "idk") idkRun = r.id;
+  auto idk = st->prediction_set(idkRun);
+  QVERIFY(idk.ok());
+  std::size_t answeredAnyway = 0;
+  for (std::size_t i = 0; i < idk->size(); ++i) {
+    if (idk->idk_index(i) < 0 || idk->label(i) != idk->idk_index(i)) continue;
+    int answer = idk->answer(i);
+    if (answer == calib::kAnswerFromScores) {
+      const auto z = idk->logits(i);
+      answer = static_cast<int>(std::max_element(z.begin(), z.end()) - z.begin());
+    }
+    answeredAnyway += answer != idk->idk_index(i) ? 1 : 0;
+  }
+  std::size_t inHistogram = 0;
+  for (const calib::Bin& b : deck.slides[3].table.bins)
+    inHistogram += b.count;
+  QCOMPARE(inHistogram, answeredAnyway);
+  QVERIFY2(deck.slides[3].body.contains(
+               QStringLiteral("the other %1 anyway").arg(static_cast<qulonglong>(answeredAnyway))),
+           qPrintable(deck.slides[3].body));
   // The last picture: before and after temperature scaling on the same axes.
   QVERIFY(deck.slides[4].after.has_value());
   QCOMPARE(deck.slides[3].picture, Slide::Picture::kHistogram);
@@ -103,6 +129,30 @@ void PresentationTest::keysMoveThroughTheSlides() {
   QCOMPARE(window->current(), 0);
   QTest::keyClick(window, Qt::Key_Escape);
   QCOMPARE(closed.count(), 1);
+}
+
+void PresentationTest::textIsSizedForARoom() {
+  PresentationWindow window(buildDemoDeck(project_));
+  window.resize(1920, 1080);  // a 1080p projector
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  window.showSlide(1);
+  QCoreApplication::processEvents();
+  // Readable from five metres: words ~35 px, chart ticks at least 20 px.
+  const auto* body = window.findChild<QLabel*>(QStringLiteral("presentationBody"));
+  QVERIFY(body);
+  QVERIFY2(body->font().pixelSize() >= 30, qPrintable(QString::number(body->font().pixelSize())));
+  const QFont ticks = window.reliabilityDiagram()->xAxis->tickLabelFont();
+  const double tickPixels =
+      ticks.pixelSize() > 0 ? ticks.pixelSize() : ticks.pointSizeF() * window.logicalDpiY() / 72;
+  QVERIFY2(tickPixels >= 20, qPrintable(QString::number(tickPixels)));
+  // A slide without a picture gives its words the width of the screen.
+  window.showSlide(0);
+  QCoreApplication::processEvents();
+  QVERIFY2(body->width() > window.width() * 3 / 4, qPrintable(QString::number(body->width())));
+  window.showSlide(window.slideCount() - 1);
+  QCoreApplication::processEvents();
+  QVERIFY(body->width() > window.width() * 3 / 4);
 }
 
 void PresentationTest::otherProjectsGetAMessage() {

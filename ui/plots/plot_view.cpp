@@ -57,6 +57,26 @@ void PlotView::setSubtitle(const QString& subtitle) {
   requestReplot();
 }
 
+void PlotView::setTextScale(double factor) {
+  textScale_ = factor;
+  const auto scaled = [factor](QFont font) {
+    font.setPointSizeF(font.pointSizeF() * factor);
+    return font;
+  };
+  title_->setFont(scaled(theme::titleFont()));
+  subtitle_->setFont(scaled(theme::subtitleFont()));
+  for (QCPAxisRect* rect : axisRects())
+    for (QCPAxis* axis : rect->axes()) {
+      axis->setTickLabelFont(scaled(theme::tickFont()));
+      axis->setLabelFont(scaled(theme::labelFont()));
+    }
+  legend->setFont(scaled(theme::tickFont()));
+  for (int i = 0; i < legend->itemCount(); ++i)
+    if (QCPAbstractLegendItem* item = legend->item(i)) item->setFont(legend->font());
+  legend->setIconSize(qRound(22 * factor), qRound(16 * factor));
+  requestReplot();
+}
+
 void PlotView::fitSubtitle() {
   const int room = viewport().width() - 16;
   const QString shown =

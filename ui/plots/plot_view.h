@@ -43,6 +43,10 @@ class PlotView : public QCustomPlot {
   void exportWithDialog(PlotFormat format);
   /// Redraws now (before a screenshot); otherwise redraws are queued and batched.
   void replotNow();
+  /// Draws every text of the plot (title, subtitle, axes, legend) at `factor` times its usual
+  /// size: 1 on a desk, about 2 on a projector seen from across a room.
+  void setTextScale(double factor);
+  double textScale() const { return textScale_; }
 
  signals:
   void exported(const QString& fileName);
@@ -78,7 +82,8 @@ class PlotView : public QCustomPlot {
 
   QCPTextElement* title_ = nullptr;
   QCPTextElement* subtitle_ = nullptr;
-  QString subtitleText_;  ///< the whole subtitle; subtitle_ may show it shortened
+  QString subtitleText_;
+  double textScale_ = 1.0;  ///< the whole subtitle; subtitle_ may show it shortened
   QCPItemRect* dragShade_ = nullptr;
   std::optional<double> dragFrom_;  ///< key where the left button went down on a bin
 };

@@ -73,18 +73,25 @@ Deck buildDemoDeck(const QString& project) {
 
   // What the IDK questions show: how often the fine-tuned model admits it cannot know, and how
   // sure it is when it answers anyway.
+  // The histogram is of the questions it answered anyway, the ones its sentence is about.
   std::size_t n = 0, admitted = 0;
   double answeredConfidence = 0;
-  for (std::size_t i = 0; i < idk.size(); ++i) {
+  calib::Outcomes answeredAnyway;
+  for (std::size_t j = 0; j < idk.size(); ++j) {
+    const std::size_t i = idk.item(j);
     if (idkSet->idk_index(i) < 0 || idkSet->label(i) != idkSet->idk_index(i)) continue;
     ++n;
-    if (idk.said_idk[i] == 1)
+    if (idk.said_idk[j] == 1) {
       ++admitted;
-    else
-      answeredConfidence += idk.confidence[i];
+      continue;
+    }
+    answeredConfidence += idk.confidence[j];
+    answeredAnyway.confidence.push_back(idk.confidence[j]);
+    answeredAnyway.correct.push_back(idk.correct[j]);
   }
   const std::size_t answered = n - admitted;
-  const calib::Metrics idkMetrics = calib::compute_metrics(idk, options);
+  const calib::BinTable answeredTable =
+      calib::bin_table(answeredAnyway, options.bins, calib::Binning::kEqualWidth);
 
   Slide intro;
   intro.title = tr("Can we trust what a model says about itself?");
@@ -122,14 +129,14 @@ Deck buildDemoDeck(const QString& project) {
   idkSlide.body =
       tr("Asked %1 questions that no one could answer from the picture, the model says “I don't "
          "know” to %2 of them. It answers the other %3 anyway, %4 sure on average. The histogram "
-         "shows how sure it was across these questions.")
+         "shows how sure it was on each of those %3 answers.")
           .arg(n)
           .arg(percent(n > 0 ? static_cast<double>(admitted) / static_cast<double>(n) : 0))
           .arg(answered)
           .arg(percent(answered > 0 ? answeredConfidence / static_cast<double>(answered) : 0));
   idkSlide.picture = Slide::Picture::kHistogram;
-  idkSlide.table = idkMetrics.table;  // equal-width bins: the histogram's
-  idkSlide.label = tr("unanswerable questions");
+  idkSlide.table = answeredTable;  // equal-width bins: the histogram's
+  idkSlide.label = tr("answered anyway");
   deck.slides.push_back(idkSlide);
 
   Slide fixSlide;

@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QStackedWidget>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -21,17 +22,10 @@ PresentationWindow::PresentationWindow(Deck deck, QWidget* parent)
   title_ = new QLabel(this);
   title_->setObjectName(QStringLiteral("presentationTitle"));
   title_->setWordWrap(true);
-  QFont titleFont = font();
-  titleFont.setPointSizeF(titleFont.pointSizeF() * 2.6);
-  titleFont.setBold(true);
-  title_->setFont(titleFont);
   body_ = new QLabel(this);
   body_->setObjectName(QStringLiteral("presentationBody"));
   body_->setWordWrap(true);
   body_->setAlignment(Qt::AlignLeft | Qt::AlignTop);
-  QFont bodyFont = font();
-  bodyFont.setPointSizeF(bodyFont.pointSizeF() * 1.7);
-  body_->setFont(bodyFont);
   footer_ = new QLabel(this);
   footer_->setObjectName(QStringLiteral("hint"));
   footer_->setAlignment(Qt::AlignRight);
@@ -62,6 +56,8 @@ void PresentationWindow::showSlide(int index) {
   const Slide& s = deck_.slides[static_cast<std::size_t>(current_)];
   title_->setText(s.title);
   body_->setText(s.body);
+  // A slide without a picture gives its words the whole width, not half of an empty screen.
+  pictures_->setVisible(s.picture != Slide::Picture::kNone);
   switch (s.picture) {
     case Slide::Picture::kNone:
       pictures_->setCurrentWidget(empty_);
@@ -120,6 +116,24 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event) {
     default:
       QWidget::keyPressEvent(event);
   }
+}
+
+void PresentationWindow::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  // In pixels of the window's height: on a 1080-line projector the title is ~58 px, the words
+  // ~35 px and the charts' text twice its desk size (ticks ~25 px).
+  const int h = std::max(height(), 400);
+  const auto sized = [](QFont font, int pixels, bool bold) {
+    font.setPixelSize(std::max(pixels, 10));
+    font.setBold(bold);
+    return font;
+  };
+  title_->setFont(sized(font(), h * 54 / 1000, true));
+  body_->setFont(sized(font(), h * 32 / 1000, false));
+  footer_->setFont(sized(font(), h * 17 / 1000, false));
+  const double scale = std::max(1.0, h / 500.0);
+  reliability_->setTextScale(scale);
+  histogram_->setTextScale(scale);
 }
 
 void PresentationWindow::closeEvent(QCloseEvent* event) {

@@ -36,6 +36,9 @@ class PresentationWindow : public QWidget {
  protected:
   void keyPressEvent(QKeyEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
+  /// Sizes every text (the slide's and its chart's) to the screen: readable from the back of a
+  /// room on a 1080p projector.
+  void resizeEvent(QResizeEvent* event) override;
 
  private:
   Deck deck_;
