@@ -26,6 +26,7 @@
 #include "calib/outcomes.h"
 #include "calib/prediction_set.h"
 #include "calib/predictions_jsonl.h"
+#include "calib/predictions_jsonl_internal.h"
 #include "calib/temperature.h"
 #include "util/parallel.h"
 
@@ -266,6 +267,8 @@ BENCHMARK(BM_TemperatureFit_1M_x5)
 
 // --- Reading predictions JSONL (in memory: no disk in the figure) --------------------------------
 
+// The reader as the programs call it: the simdjson fast path on
+// (core/calib/predictions_jsonl_fast.cpp).
 void BM_ParseJsonl_1M(benchmark::State& state) {
   set_worker_threads(static_cast<int>(state.range(0)));
   const std::string& text = jsonl_1m();
@@ -276,8 +279,30 @@ void BM_ParseJsonl_1M(benchmark::State& state) {
   }
   state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
   state.SetItemsProcessed(state.iterations() * 1'000'000);
+  state.SetLabel(calib::jsonl_internal::fast_path_kernels());
 }
 BENCHMARK(BM_ParseJsonl_1M)
+    ->ArgName("threads")
+    ->Arg(1)
+    ->Arg(2)
+    ->Unit(benchmark::kMillisecond)
+    ->UseRealTime();
+
+// The same with the fast path off: the strict parser alone (the reader before the fast path), to
+// compare in the same run.
+void BM_ParseJsonl_1M_StrictOnly(benchmark::State& state) {
+  set_worker_threads(static_cast<int>(state.range(0)));
+  const std::string& text = jsonl_1m();
+  for (auto _ : state) {
+    auto set = calib::jsonl_internal::parse_predictions_jsonl(
+        text, "bench.jsonl", {}, nullptr, calib::jsonl_internal::FastPath::kOff);
+    check(set.ok() && set->size() == 1'000'000, "parse failed");
+    benchmark::DoNotOptimize(set->size());
+  }
+  state.SetBytesProcessed(state.iterations() * static_cast<std::int64_t>(text.size()));
+  state.SetItemsProcessed(state.iterations() * 1'000'000);
+}
+BENCHMARK(BM_ParseJsonl_1M_StrictOnly)
     ->ArgName("threads")
     ->Arg(1)
     ->Arg(2)

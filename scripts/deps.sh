@@ -11,7 +11,7 @@ PACKAGES=(
   libtorch-dev
   libopencv-dev
   libsqlite3-dev sqlite3
-  nlohmann-json3-dev
+  nlohmann-json3-dev libsimdjson-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   fonts-dejavu-core fonts-wqy-microhei
   xvfb xauth

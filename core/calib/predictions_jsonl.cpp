@@ -5,11 +5,13 @@
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <memory>
 #include <ostream>
 #include <string>
 #include <vector>
 
 #include "calib/outcomes.h"
+#include "calib/predictions_jsonl_internal.h"
 #include "util/json_text.h"
 #include "util/mapped_file.h"
 #include "util/parallel.h"
@@ -25,6 +27,16 @@ std::string quote(std::string_view s) {
   return "\"" + std::string(s) + "\"";
 }
 
+std::string score_key(const PredictionInput& out) {
+  return out.kind == ScoreKind::kProbabilities ? "probs" : "logits";
+}
+
+std::string number_text(double v) {
+  std::string s;
+  append_json_number(s, v);
+  return s;
+}
+
 // A strict parser for one line holding one flat JSON object. It knows the keys of the predictions
 // JSONL and keeps any other member as raw text. Hand-written because nlohmann/json costs several
 // seconds on a million lines; it accepts exactly JSON (plus naming NaN/Infinity when it sees them).
@@ -38,11 +50,7 @@ class LineParser {
     out.clear();
     ws();
     if (!eat('{')) return expected("'{' (each line must be one JSON object)");
-    bool have_id = false, have_label = false, have_scores = false, have_idk = false;
-    bool have_options = false, have_category = false, have_split = false;
-    bool have_answer = false, have_conf_vocab = false, have_vocab = false, answer_only = false;
-    int label_index = -1, answer_index = kAnswerFromScores;
-    char label_letter = 0, answer_letter = 0;
+    jsonl_internal::LineFields f;
     ws();
     if (!eat('}')) {
       for (;;) {
@@ -56,57 +64,57 @@ class LineParser {
         // Compared as a view: the length first, so most keys never reach memcmp.
         const std::string_view key(key_);
         if (key == "id") {
-          if (have_id) return duplicate();
-          have_id = true;
+          if (f.have_id) return duplicate();
+          f.have_id = true;
           e = parse_id(out.id);
         } else if (key == "logits" || key == "probs") {
-          if (have_scores) {
+          if (f.have_scores) {
             return "both \"logits\" and \"probs\" are given (or one twice); give exactly one";
           }
-          have_scores = true;
+          f.have_scores = true;
           out.kind = key == "probs" ? ScoreKind::kProbabilities : ScoreKind::kLogits;
           e = parse_scores(out.scores);
         } else if (key == "label") {
-          if (have_label) return duplicate();
-          have_label = true;
-          e = parse_label(label_index, label_letter);
+          if (f.have_label) return duplicate();
+          f.have_label = true;
+          e = parse_label(f.label_index, f.label_letter);
         } else if (key == "idk_index") {
-          if (have_idk) return duplicate();
-          have_idk = true;
+          if (f.have_idk) return duplicate();
+          f.have_idk = true;
           e = parse_optional_index(out.idk_index);
         } else if (key == "options") {
-          if (have_options) return duplicate();
-          have_options = true;
+          if (f.have_options) return duplicate();
+          f.have_options = true;
           e = parse_options(out.options);
         } else if (key == "category") {
-          if (have_category) return duplicate();
-          have_category = true;
+          if (f.have_category) return duplicate();
+          f.have_category = true;
           e = parse_optional_string(out.category);
         } else if (key == "split") {
-          if (have_split) return duplicate();
-          have_split = true;
+          if (f.have_split) return duplicate();
+          f.have_split = true;
           e = parse_optional_string(out.split);
         } else if (key == "answer") {
-          if (have_answer) return duplicate();
-          have_answer = true;
+          if (f.have_answer) return duplicate();
+          f.have_answer = true;
           if (literal("null")) {
-            answer_index = kUnanswered;
+            f.answer_index = kUnanswered;
           } else {
-            e = parse_label(answer_index, answer_letter, "answer");
+            e = parse_label(f.answer_index, f.answer_letter, "answer");
           }
         } else if (key == "conf_vocab") {
-          if (have_conf_vocab) return duplicate();
-          have_conf_vocab = true;
+          if (f.have_conf_vocab) return duplicate();
+          f.have_conf_vocab = true;
           if (!literal("null")) e = parse_number(out.conf_vocab, "\"conf_vocab\"");
         } else if (key == "answer_only") {
           if (literal("true")) {
-            answer_only = true;
+            f.answer_only = true;
           } else if (!literal("false")) {
             e = expected("true or false for \"answer_only\"");
           }
         } else if (key == "vocab_logits") {
-          if (have_vocab) return duplicate();
-          have_vocab = true;
+          if (f.have_vocab) return duplicate();
+          f.have_vocab = true;
           e = parse_vocab(out.vocab_logits);
         } else {
           if (!skip_value(0)) return err_;
@@ -123,106 +131,12 @@ class LineParser {
     ws();
     if (p_ != end_) return expected("the end of the line after the object");
 
-    if (!have_scores) return "no \"logits\" or \"probs\"";
-    const std::size_t k = out.scores.size();
-    if (k < 2)
-      return "\"" + score_key(out) + "\" has " + std::to_string(k) +
-             " value(s); at least 2 options are needed";
-    if (k > kMaxOptions)
-      return "\"" + score_key(out) + "\" has " + std::to_string(k) +
-             " values; at most 26 options (A-Z) are supported";
-    if (out.kind == ScoreKind::kProbabilities) {
-      double sum = 0;
-      for (std::size_t j = 0; j < k; ++j) {
-        const double v = out.scores[j];
-        if (v < 0 || v > 1) {
-          return "value " + std::to_string(j + 1) + " of \"probs\" is " + number_text(v) +
-                 "; probabilities must lie in [0, 1]";
-        }
-        sum += v;
-      }
-      if (sum <= 0) return "all values of \"probs\" are 0";
-    }
-    if (have_options && out.options.size() != k) {
-      return "\"options\" names " + std::to_string(out.options.size()) + " letters but \"" +
-             score_key(out) + "\" has " + std::to_string(k) + " values";
-    }
-    if (!have_label) return "no \"label\"";
-    if (label_letter != 0) {
-      if (have_options) {
-        const auto pos = out.options.find(label_letter);
-        if (pos == std::string::npos) {
-          return "label \"" + std::string(1, label_letter) + "\" is not among the options \"" +
-                 out.options + "\"";
-        }
-        label_index = static_cast<int>(pos);
-      } else {
-        label_index = label_letter - 'A';
-      }
-    }
-    if (label_index < 0 || static_cast<std::size_t>(label_index) >= k) {
-      const std::string shown =
-          label_letter ? quote(std::string(1, label_letter)) : std::to_string(label_index);
-      return "label " + shown + " is out of range for " + std::to_string(k) + " options (0-" +
-             std::to_string(k - 1) +
-             (have_options ? "" : ", or A-" + std::string(1, char('A' + k - 1))) + ")";
-    }
-    out.label = label_index;
-    if (out.idk_index >= static_cast<int>(k)) {
-      return "idk_index " + std::to_string(out.idk_index) + " is out of range for " +
-             std::to_string(k) + " options";
-    }
-    if (answer_letter != 0) {
-      const auto pos = have_options ? out.options.find(answer_letter)
-                                    : static_cast<std::size_t>(answer_letter - 'A');
-      if (have_options && pos == std::string::npos) {
-        return "answer \"" + std::string(1, answer_letter) + "\" is not among the options \"" +
-               out.options + "\"";
-      }
-      answer_index = static_cast<int>(pos);
-    }
-    if (answer_index != kAnswerFromScores &&
-        (answer_index < kUnanswered || answer_index >= static_cast<int>(k))) {
-      return "answer " + std::to_string(answer_index) + " is out of range for " +
-             std::to_string(k) + " options (null: the model gave no option letter)";
-    }
-    out.answer = answer_index;
-    if (answer_only) {
-      // Answers without scores (an export of an accuracy-only run): the scores only say how many
-      // options there are.
-      if (answer_index == kAnswerFromScores) {
-        return "\"answer_only\" needs \"answer\" (an option, or null for none)";
-      }
-      out.kind = ScoreKind::kAnswerOnly;
-    }
-    if (have_conf_vocab && !std::isnan(out.conf_vocab) &&
-        (out.conf_vocab < 0 || out.conf_vocab > 1)) {
-      return "\"conf_vocab\" is " + number_text(out.conf_vocab) +
-             "; a probability in [0, 1] is needed";
-    }
-    if (have_vocab && out.vocab_logits.size() < k) {
-      return "\"vocab_logits\" has " + std::to_string(out.vocab_logits.size()) +
-             " values, fewer than the " + std::to_string(k) +
-             " options (it holds the whole vocabulary's logits of the answer step)";
-    }
-    if (have_vocab && out.kind == ScoreKind::kProbabilities) {
-      return "\"vocab_logits\" needs \"logits\" (the option letters' raw logits of the same "
-             "step), not \"probs\"";
-    }
-    return {};
+    return jsonl_internal::check_line(f, out);
   }
 
   std::size_t column() const { return static_cast<std::size_t>(p_ - begin_) + 1; }
 
  private:
-  static std::string score_key(const PredictionInput& out) {
-    return out.kind == ScoreKind::kProbabilities ? "probs" : "logits";
-  }
-  static std::string number_text(double v) {
-    std::string s;
-    append_json_number(s, v);
-    return s;
-  }
   std::string duplicate() const { return "key " + quote(key_) + " appears twice"; }
   std::string expected(const std::string& what) const {
     std::string found = p_ == end_ ? "the end of the line" : "'" + std::string(1, *p_) + "'";
@@ -682,8 +596,12 @@ bool blank(std::string_view line) {
   return true;
 }
 
-void parse_chunk(std::string_view text, bool skip_invalid, ChunkResult& r) {
+// `readable_end`: the end of the whole buffer (the fast path may read past a line up to there).
+void parse_chunk(std::string_view text, const char* readable_end, bool skip_invalid, bool fast,
+                 ChunkResult& r) {
   PredictionInput input;
+  std::unique_ptr<jsonl_internal::FastLineParser> fast_parser;
+  if (fast) fast_parser = std::make_unique<jsonl_internal::FastLineParser>();
   r.set.reserve(text.size() / 100 + 1, (text.size() / 100 + 1) * 5);
   std::size_t pos = 0, line_no = 0;
   while (pos < text.size()) {
@@ -697,6 +615,12 @@ void parse_chunk(std::string_view text, bool skip_invalid, ChunkResult& r) {
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (blank(line)) continue;
     ++r.nonblank;
+    // The fast path gives exactly what LineParser gives, or declines: then LineParser decides,
+    // with its message.
+    if (fast_parser && fast_parser->parse(line, readable_end, input)) {
+      r.set.add(input);
+      continue;
+    }
     LineParser parser(line);
     std::string e = parser.parse(input);
     if (e.empty()) {
@@ -714,9 +638,108 @@ void parse_chunk(std::string_view text, bool skip_invalid, ChunkResult& r) {
 
 }  // namespace
 
+namespace jsonl_internal {
+
+std::string check_line(const LineFields& f, PredictionInput& out) {
+  int label_index = f.label_index;
+  int answer_index = f.answer_index;
+  if (!f.have_scores) return "no \"logits\" or \"probs\"";
+  const std::size_t k = out.scores.size();
+  if (k < 2)
+    return "\"" + score_key(out) + "\" has " + std::to_string(k) +
+           " value(s); at least 2 options are needed";
+  if (k > kMaxOptions)
+    return "\"" + score_key(out) + "\" has " + std::to_string(k) +
+           " values; at most 26 options (A-Z) are supported";
+  if (out.kind == ScoreKind::kProbabilities) {
+    double sum = 0;
+    for (std::size_t j = 0; j < k; ++j) {
+      const double v = out.scores[j];
+      if (v < 0 || v > 1) {
+        return "value " + std::to_string(j + 1) + " of \"probs\" is " + number_text(v) +
+               "; probabilities must lie in [0, 1]";
+      }
+      sum += v;
+    }
+    if (sum <= 0) return "all values of \"probs\" are 0";
+  }
+  if (f.have_options && out.options.size() != k) {
+    return "\"options\" names " + std::to_string(out.options.size()) + " letters but \"" +
+           score_key(out) + "\" has " + std::to_string(k) + " values";
+  }
+  if (!f.have_label) return "no \"label\"";
+  if (f.label_letter != 0) {
+    if (f.have_options) {
+      const auto pos = out.options.find(f.label_letter);
+      if (pos == std::string::npos) {
+        return "label \"" + std::string(1, f.label_letter) + "\" is not among the options \"" +
+               out.options + "\"";
+      }
+      label_index = static_cast<int>(pos);
+    } else {
+      label_index = f.label_letter - 'A';
+    }
+  }
+  if (label_index < 0 || static_cast<std::size_t>(label_index) >= k) {
+    const std::string shown =
+        f.label_letter ? quote(std::string(1, f.label_letter)) : std::to_string(label_index);
+    return "label " + shown + " is out of range for " + std::to_string(k) + " options (0-" +
+           std::to_string(k - 1) +
+           (f.have_options ? "" : ", or A-" + std::string(1, char('A' + k - 1))) + ")";
+  }
+  out.label = label_index;
+  if (out.idk_index >= static_cast<int>(k)) {
+    return "idk_index " + std::to_string(out.idk_index) + " is out of range for " +
+           std::to_string(k) + " options";
+  }
+  if (f.answer_letter != 0) {
+    const auto pos = f.have_options ? out.options.find(f.answer_letter)
+                                    : static_cast<std::size_t>(f.answer_letter - 'A');
+    if (f.have_options && pos == std::string::npos) {
+      return "answer \"" + std::string(1, f.answer_letter) + "\" is not among the options \"" +
+             out.options + "\"";
+    }
+    answer_index = static_cast<int>(pos);
+  }
+  if (answer_index != kAnswerFromScores &&
+      (answer_index < kUnanswered || answer_index >= static_cast<int>(k))) {
+    return "answer " + std::to_string(answer_index) + " is out of range for " + std::to_string(k) +
+           " options (null: the model gave no option letter)";
+  }
+  out.answer = answer_index;
+  if (f.answer_only) {
+    // Answers without scores (an export of an accuracy-only run): the scores only say how many
+    // options there are.
+    if (answer_index == kAnswerFromScores) {
+      return "\"answer_only\" needs \"answer\" (an option, or null for none)";
+    }
+    out.kind = ScoreKind::kAnswerOnly;
+  }
+  if (f.have_conf_vocab && !std::isnan(out.conf_vocab) &&
+      (out.conf_vocab < 0 || out.conf_vocab > 1)) {
+    return "\"conf_vocab\" is " + number_text(out.conf_vocab) +
+           "; a probability in [0, 1] is needed";
+  }
+  if (f.have_vocab && out.vocab_logits.size() < k) {
+    return "\"vocab_logits\" has " + std::to_string(out.vocab_logits.size()) +
+           " values, fewer than the " + std::to_string(k) +
+           " options (it holds the whole vocabulary's logits of the answer step)";
+  }
+  if (f.have_vocab && out.kind == ScoreKind::kProbabilities) {
+    return "\"vocab_logits\" needs \"logits\" (the option letters' raw logits of the same "
+           "step), not \"probs\"";
+  }
+  return {};
+}
+
+std::string parse_line(std::string_view line, PredictionInput& out) {
+  return LineParser(line).parse(out);
+}
+
 Result<PredictionSet> parse_predictions_jsonl(std::string_view text, std::string_view name,
                                               const JsonlReadOptions& options,
-                                              JsonlReadReport* report) {
+                                              JsonlReadReport* report, FastPath fast) {
+  const char* const readable_end = text.data() + text.size();
   if (text.size() >= 3 && std::memcmp(text.data(), "\xEF\xBB\xBF", 3) == 0) text.remove_prefix(3);
   // Split at line boundaries into one chunk per worker; small inputs stay in one chunk.
   const int threads = options.threads > 0 ? options.threads : worker_threads();
@@ -732,7 +755,8 @@ Result<PredictionSet> parse_predictions_jsonl(std::string_view text, std::string
   std::vector<ChunkResult> results(chunks);
   parallel_chunks(chunks, 1, [&](int, std::size_t b, std::size_t e) {
     for (std::size_t c = b; c < e; ++c) {
-      parse_chunk(text.substr(cut[c], cut[c + 1] - cut[c]), options.skip_invalid, results[c]);
+      parse_chunk(text.substr(cut[c], cut[c + 1] - cut[c]), readable_end, options.skip_invalid,
+                  fast == FastPath::kOn, results[c]);
     }
   });
 
@@ -768,6 +792,15 @@ Result<PredictionSet> parse_predictions_jsonl(std::string_view text, std::string
   }
   if (report) *report = std::move(rep);
   return set;
+}
+
+}  // namespace jsonl_internal
+
+Result<PredictionSet> parse_predictions_jsonl(std::string_view text, std::string_view name,
+                                              const JsonlReadOptions& options,
+                                              JsonlReadReport* report) {
+  return jsonl_internal::parse_predictions_jsonl(text, name, options, report,
+                                                 jsonl_internal::FastPath::kOn);
 }
 
 Result<PredictionSet> read_predictions_jsonl(const std::filesystem::path& file,
