@@ -354,8 +354,10 @@ bool FastLineParser::parse(std::string_view line, const char* readable_end, Pred
 }
 
 std::string fast_path_kernels() {
-  return std::string("stage 1 ") + simdjson::get_active_implementation()->name() + ", on-demand " +
-         simdjson::builtin_implementation()->name();
+  // The on-demand kernel is the one this file was compiled for (simdjson::builtin_implementation()
+  // would name the shared library's build instead).
+  return std::string("stage 1 ") + simdjson::get_active_implementation()->name() +
+         ", on-demand " SIMDJSON_STRINGIFY(SIMDJSON_BUILTIN_IMPLEMENTATION);
 }
 
 }  // namespace unveil::calib::jsonl_internal
