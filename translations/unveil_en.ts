@@ -2,6 +2,115 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>CalibrationVerdict</name>
+    <message>
+        <source>over-confident by %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under-confident by %1 points</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the two agree within a point on average (the diagram shows where single bins part)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>On average it is %1 sure and right %2 of the time: %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After scaling (T = %1): %2 sure and right %3: %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>CompareSummary</name>
+    <message>
+        <source>mean confidence</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>worst-bin calibration error (MCE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMS calibration error</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>adaptive calibration error (ACE)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Brier score</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>NLL</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>telling right from wrong (AUROC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>risk–coverage (AURC)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“I don&apos;t know” rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy on answered questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calibration error on answered questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(run %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is right more often than %2: %3 of the time against %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is right less often than %2: %3 of the time against %4.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2 are right about as often (%3 and %4): the difference is within what chance gives on %n question(s).</source>
+        <translation>
+            <numerusform>%1 and %2 are right about as often (%3 and %4): the difference is within what chance gives on %n question.</numerusform>
+            <numerusform>%1 and %2 are right about as often (%3 and %4): the difference is within what chance gives on %n questions.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its confidence can be trusted more: its calibration error is %1 against %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Its confidence can be trusted less: its calibration error is %1 against %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Their confidence is about as trustworthy (calibration errors %1 and %2): the difference is within chance.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also clearly better for %1: %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>In short</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatasetLoading</name>
     <message>
         <source>%1: no such file</source>
@@ -128,6 +237,184 @@
         <source>Could not load the model %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Cancelled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not make a temporary folder for the test card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write the test card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no option letter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server answered %1 in %2 ms (A %3 %, B %4 %)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>letters %1 were not among the top log-probabilities (bounds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ReadingGuide</name>
+    <message>
+        <source>Reading the diagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The sentence above the diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>It says the two numbers that matter most: how sure the model says it is, on average, and how often it is right. &lt;i&gt;“On average it is 95.8 % sure and right 85.7 % of the time: over-confident by 10.1 points”&lt;/i&gt; means that its answers sound more certain than they are. A model you can trust says 85 % when it is right 85 % of the time.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The reliability diagram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answers are grouped by how sure the model was (the bottom axis: 0.6 means 60 % sure). Each &lt;b&gt;blue bar&lt;/b&gt; is how often the answers in its group were right. If the model&apos;s confidence could be taken at its word, every bar would reach the &lt;b&gt;dashed diagonal&lt;/b&gt;. An &lt;b&gt;orange box&lt;/b&gt; on top of a bar is confidence the model claimed but did not deliver (over-confidence); a &lt;b&gt;pink box&lt;/b&gt; is the opposite (it was right more often than it said). The &lt;b&gt;whiskers&lt;/b&gt; show the range the bar could take on another sample of questions like these: a group with few answers has long whiskers, and its bar says little. The &lt;b&gt;strip below&lt;/b&gt; counts the answers in each group.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>An over-confident model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made-up answers: the bars fall short of the diagonal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model whose confidence can be trusted</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made-up answers: the bars follow the diagonal</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature scaling: before and after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Temperature scaling divides the model&apos;s scores by one number, T, fitted on separate calibration questions. T above 1 makes an over-confident model less sure of itself; it never changes which answer the model gives, so the accuracy stays the same. The &lt;b&gt;green curve&lt;/b&gt; is the accuracy of each group after scaling, at the new confidence: the closer it follows the diagonal, the more the scaled confidence can be trusted. Scaling fitted on one kind of question may not hold on another: the window says which questions a temperature was fitted on.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The over-confident model, scaled</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made-up answers: the green curve is after scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Before scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After scaling</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The confidence histogram</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many answers were given at each confidence. The &lt;b&gt;dashed line&lt;/b&gt; is how often the model was right overall, the &lt;b&gt;solid line&lt;/b&gt; how sure it was on average: when the solid line stands to the right of the dashed one, the model is over-confident. A pile of answers at the far right means the model almost always says it is certain.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The over-confident model&apos;s answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Made-up answers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Risk and coverage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>If you let the model answer only when it is sure enough and pass the rest to a person, how many of its answers would be wrong? The curve answers that for every threshold: &lt;b&gt;coverage&lt;/b&gt; is the share of questions the model keeps, &lt;b&gt;risk&lt;/b&gt; the share of those it gets wrong. A useful confidence makes the curve fall towards the left; a flat curve means that its confidence does not tell right answers from wrong ones. The dashed line is the error rate when it answers everything.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Accuracy&lt;/b&gt; and &lt;b&gt;mean confidence&lt;/b&gt; are in percent. The &lt;b&gt;calibration errors&lt;/b&gt; (ECE and its relatives) are in percentage points: ECE 10.5 pts means that, weighing each group by its size, confidence and accuracy are 10.5 points apart on average; 0 is perfect. The numbers in brackets are 95 % intervals: another sample of questions like these would likely give a value in that range. Two models whose intervals overlap widely may not really differ. Hover over any number for what it means.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>RunNames</name>
+    <message>
+        <source>with the image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>text only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blank image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>noise σ %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>blur %1 px</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 % covered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>greyscale</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JPEG quality %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>calibration</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>test</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unanswerable (IDK)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>train</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>validation</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>RunsAnalysis</name>
@@ -141,6 +428,14 @@
     </message>
     <message>
         <source>Cancelled. The runs made so far are kept; the next run resumes.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>ShownNumbers</name>
+    <message>
+        <source>%1 pts</source>
+        <extracomment>A calibration error in percentage points, e.g. &quot;10.5 pts&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -187,14 +482,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Asked %1 questions that no one could answer from the picture, the model says “I don&apos;t know” to %2 of them. It answers the other %3 anyway, %4 sure on average. The histogram shows how sure it was across these questions.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>unanswerable questions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Temperature scaling brings its confidence back to earth</source>
         <translation type="unfinished"></translation>
     </message>
@@ -216,6 +503,14 @@
     </message>
     <message>
         <source>Accuracy alone does not say when to trust a model. Check its calibration on your own questions, include questions it cannot know, and calibrate before its confidence is used to decide anything. Unveil does each step on any model of its contract.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asked %1 questions that no one could answer from the picture, the model says “I don&apos;t know” to %2 of them. It answers the other %3 anyway, %4 sure on average. The histogram shows how sure it was on each of those %3 answers.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answered anyway</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -336,10 +631,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The model to run (File ▸ Open model… adds a model card)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -381,10 +672,6 @@
     </message>
     <message>
         <source>Start run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the model over the split into the project (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -452,10 +739,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Open a model card first (File ▸ Open model…)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a project that can be written to first</source>
         <translation type="unfinished"></translation>
     </message>
@@ -510,6 +793,36 @@
             <numerusform>%n items skipped</numerusform>
         </translation>
     </message>
+    <message>
+        <source>The model to run (Models ▸ Open model… adds a model card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run the model over the chosen items into the project</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a model card first (Models ▸ Open model…)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 in flight</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n retries</source>
+        <translation>
+            <numerusform>%n retry</numerusform>
+            <numerusform>%n retries</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n errors</source>
+        <translation>
+            <numerusform>%n error</numerusform>
+            <numerusform>%n errors</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::BinningControls</name>
@@ -543,6 +856,54 @@
     </message>
     <message>
         <source>Bi&amp;nning:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Among the options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Over the vocabulary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer&apos;s probability among the option letters only (Unveil&apos;s default)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The answer letter&apos;s probability over everything the model could have written, as the study measures it; the temperature is then fitted as the study does</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Which probability counts as the model&apos;s confidence. Among the options: the answer&apos;s share of the probability given to the option letters. Over the vocabulary: the answer&apos;s probability over every word the model could have written next, which is lower when the model also considered writing something else. Predictions files that hold only option scores support the first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>C&amp;onfidence:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unveil&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study&apos;s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Bins, binning and confidence as chosen; items without an option letter counted wrong; the temperature fitted exactly</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>As the study&apos;s released code computes it: 10 equal-width bins, the confidence over the vocabulary, items without an option letter left out (and counted), the temperature from its grid 0.01–9.99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Every choice that turns predictions into numbers. Unveil&apos;s and the study&apos;s recipes can give different ECEs and temperatures on the same items; the metrics always say which one they follow (docs/METRICS.md, &quot;Recipes&quot;).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rec&amp;ipe:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -688,6 +1049,26 @@
             <numerusform>%n shared item compared.</numerusform>
             <numerusform>%n shared items compared.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Tick two to four runs above that answered the same questions — for example one model before and after fine-tuning, or two models on the same test split — and press &lt;b&gt;Compare&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Each run&apos;s reliability diagram appears side by side and overlaid, with a table of every metric and its interval, and a plain verdict on each difference: whether it is larger than chance alone would give.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 · partial: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 · %2 (partial: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 holds %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Partial runs: %1.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -872,10 +1253,6 @@
         <source>All categories</source>
         <translation type="unfinished"></translation>
     </message>
-    <message>
-        <source>Showing %1 of %2</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message numerus="yes">
         <source>%Ln item(s)</source>
         <translation>
@@ -956,6 +1333,18 @@
     </message>
     <message>
         <source>%1: writing failed (disk full?)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Showing %1 of the dataset&apos;s %2 items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the run holds %1 of them</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1057,6 +1446,14 @@
     </message>
     <message>
         <source>Whether the run&apos;s answer is the gold answer; sort it descending for “confidently wrong first”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model gave no option letter; this counts as a wrong answer</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1574,10 +1971,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Add a model card (JSON next to its TorchScript file) to run items with (Ctrl+M)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Show or hide the project&apos;s runs (Ctrl+Shift+R)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1639,14 +2032,6 @@
     </message>
     <message>
         <source>&amp;Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Start batch run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Run the model chosen in the New run panel over its dataset split (Ctrl+B)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1813,10 +2198,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>A self-contained HTML report of the shown run for readers who have never seen the tool: diagrams, metrics with intervals, the temperature, the worst failures with their images and how to reproduce it (Ctrl+Shift+P)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>&amp;Preferences…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1870,6 +2251,50 @@
     </message>
     <message>
         <source>Open the report in the desktop&apos;s viewer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>confidence %1 after scaling (histogram, T = %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (partial: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A self-contained HTML report of the shown run for readers who have never seen the tool: diagrams, metrics with intervals, the temperature, the worst failures with their images and how to reproduce it (Ctrl+Shift+W)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add a model card (JSON next to its TorchScript file, or a server&apos;s card) to run items with (Ctrl+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add &amp;server model…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A model served by vLLM, SGLang, llama.cpp or unveil-cli serve through the OpenAI API: its URL, its model id and the variable that holds its key (Ctrl+Shift+M)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;New run…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open the New run panel: choose the model, the items and the condition, then Start (Ctrl+B)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Reading the diagrams</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What the reliability diagram, the histogram, temperature scaling and the numbers say, in plain words, with examples (F1)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1950,10 +2375,6 @@
     </message>
     <message>
         <source>ECE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Expected calibration error: the average gap between how confident the model is and how often it is right, weighted by how many predictions fall in each confidence bin. 0 is perfect.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2074,6 +2495,22 @@
     </message>
     <message>
         <source>In brackets: the %1 % bootstrap interval — the range the value would likely take on another sample of items like these (%2 resamples of the items, seed %3).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unanswered</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions in which the model gave no option letter. They are left out of every number below (the study&apos;s choice), so those numbers describe only the questions it answered.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions in which the model gave no option letter. They count as wrong answers in every number below, with the confidence of the model&apos;s top option.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Expected calibration error: the average gap between how confident the model is and how often it is right, weighted by how many predictions fall in each confidence bin, in percentage points: 10 points means that confidence and accuracy are, on average, 10 points of 100 apart. 0 is perfect.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2224,6 +2661,10 @@
     </message>
     <message>
         <source>Entropy (nats)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This model reads no images (its card lists only text): under every condition it sees the same input. Choose a model that reads images.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2489,10 +2930,6 @@
 <context>
     <name>unveil::ui::ProjectTree</name>
     <message>
-        <source>Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run, a run shows its diagrams</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>No project open. File ▸ Open project… or build the demo.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2540,17 +2977,21 @@ The model card is no longer at this path</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>acc %1 · ECE %2</source>
+        <source>A click on a run shows its diagrams. Double-click or press Enter: a dataset opens in the browser, a model is offered to Run now and New run</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>acc %1 % · ECE %2</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
         <source>Run %1: %2 · %Ln prediction(s)
-Double-click to show its diagrams</source>
+Click to show its diagrams</source>
         <translation>
             <numerusform>Run %1: %2 · %Ln prediction
-Double-click to show its diagrams</numerusform>
+Click to show its diagrams</numerusform>
             <numerusform>Run %1: %2 · %Ln predictions
-Double-click to show its diagrams</numerusform>
+Click to show its diagrams</numerusform>
         </translation>
     </message>
 </context>
@@ -2888,13 +3329,13 @@ Double-click to show its diagrams</numerusform>
         <source>Click to list these items</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>All answered: %1 % wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RunItemPanel</name>
-    <message>
-        <source>The model to run (File ▸ Open model… adds a model card)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>Open model…</source>
         <translation type="unfinished"></translation>
@@ -2933,10 +3374,6 @@ Double-click to show its diagrams</numerusform>
     </message>
     <message>
         <source>Could not load the model: %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>No model yet: File ▸ Open model… adds a model card</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2999,13 +3436,25 @@ Double-click to show its diagrams</numerusform>
         <source>Entropy: %1 nats (at most %2)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The model to run (Models ▸ Open model… adds a model card)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No model yet: Models ▸ Open model… adds a model card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: below the server&apos;s top log-probabilities (upper bounds)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model wrote: “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::RunSetup</name>
-    <message>
-        <source>The model to run (File ▸ Open model… adds one)</source>
-        <translation type="unfinished"></translation>
-    </message>
     <message>
         <source>A dataset of the project</source>
         <translation type="unfinished"></translation>
@@ -3028,6 +3477,10 @@ Double-click to show its diagrams</numerusform>
     </message>
     <message>
         <source>no split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model to run (Models ▸ Open model… adds one)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3099,10 +3552,6 @@ Double-click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>all</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>ID</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3158,6 +3607,18 @@ Double-click to show its diagrams</numerusform>
         <source>Expected calibration error: the average gap between confidence and accuracy, over 10 equal-width bins (0 = perfectly calibrated)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1 of %2 items · %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Split “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Condition “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::SavePredictionsDialog</name>
@@ -3191,6 +3652,112 @@ Double-click to show its diagrams</numerusform>
     </message>
     <message>
         <source>run</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::ServerModelDialog</name>
+    <message>
+        <source>Add server model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s OpenAI-compatible API root, ending in /v1 (vLLM, SGLang, llama.cpp&apos;s llama-server, unveil-cli serve)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The server&apos;s model id, as GET /v1/models lists it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;List models</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Ask the server which models it serves</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the model id</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name runs and reports show</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The environment variable that holds the API key, if the server wants one. The key itself is never written to a card, a project or a report.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in flight at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Alternatives asked for at each generated token. An option letter outside them gets an upper bound and is flagged. OpenAI allows 20; vLLM up to its --max-logprobs.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Server &amp;URL:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Name:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>API &amp;key variable:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requests in &amp;flight:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Top log-probabilities:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test scores one question with two options through the server.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Test connection</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score one question through the server and show its answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give the server&apos;s URL and the model&apos;s id.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Asking %1 for its models…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>The server lists %n models.</source>
+        <translation>
+            <numerusform>The server lists %n model.</numerusform>
+            <numerusform>The server lists %n models.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Scoring one question through %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The test failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3460,6 +4027,22 @@ Double-click to show its diagrams</numerusform>
     </message>
     <message>
         <source>AURC %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How sure the model says it is on average (mean confidence) against how often it is right (accuracy), from the metrics panel. A well-calibrated model&apos;s two numbers agree; ECE averages the same gap bin by bin.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the study&apos;s recipe</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2 predictions (unanswered left out)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>partial run: %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

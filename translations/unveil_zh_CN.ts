@@ -25,6 +25,91 @@
     </message>
 </context>
 <context>
+    <name>CompareSummary</name>
+    <message>
+        <source>mean confidence</source>
+        <translation>平均置信度</translation>
+    </message>
+    <message>
+        <source>worst-bin calibration error (MCE)</source>
+        <translation>最差分箱校准误差（MCE）</translation>
+    </message>
+    <message>
+        <source>RMS calibration error</source>
+        <translation>均方根校准误差</translation>
+    </message>
+    <message>
+        <source>adaptive calibration error (ACE)</source>
+        <translation>自适应校准误差（ACE）</translation>
+    </message>
+    <message>
+        <source>Brier score</source>
+        <translation>Brier 分数</translation>
+    </message>
+    <message>
+        <source>NLL</source>
+        <translation>NLL</translation>
+    </message>
+    <message>
+        <source>telling right from wrong (AUROC)</source>
+        <translation>区分对错（AUROC）</translation>
+    </message>
+    <message>
+        <source>risk–coverage (AURC)</source>
+        <translation>风险–覆盖率（AURC）</translation>
+    </message>
+    <message>
+        <source>“I don&apos;t know” rate</source>
+        <translation>“我不知道”比例</translation>
+    </message>
+    <message>
+        <source>accuracy on answered questions</source>
+        <translation>已作答问题的准确率</translation>
+    </message>
+    <message>
+        <source>calibration error on answered questions</source>
+        <translation>已作答问题的校准误差</translation>
+    </message>
+    <message>
+        <source>(run %1)</source>
+        <translation>（运行 %1）</translation>
+    </message>
+    <message>
+        <source>In short</source>
+        <translation>简而言之</translation>
+    </message>
+    <message>
+        <source>%1 is right more often than %2: %3 of the time against %4.</source>
+        <translation>%1 比 %2 更常答对：正确率 %3，对方为 %4。</translation>
+    </message>
+    <message>
+        <source>%1 is right less often than %2: %3 of the time against %4.</source>
+        <translation>%1 不如 %2 常答对：正确率 %3，对方为 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %2 are right about as often (%3 and %4): the difference is within what chance gives on %n question(s).</source>
+        <translation>
+            <numerusform>%1 和 %2 答对的频率相近（%3 和 %4）：在 %n 个问题上，这一差别在随机波动范围之内。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Its confidence can be trusted more: its calibration error is %1 against %2.</source>
+        <translation>它的置信度更可信：校准误差为 %1，对方为 %2。</translation>
+    </message>
+    <message>
+        <source>Its confidence can be trusted less: its calibration error is %1 against %2.</source>
+        <translation>它的置信度不那么可信：校准误差为 %1，对方为 %2。</translation>
+    </message>
+    <message>
+        <source>Their confidence is about as trustworthy (calibration errors %1 and %2): the difference is within chance.</source>
+        <translation>两者的置信度可信程度相近（校准误差 %1 和 %2）：差别在随机波动范围之内。</translation>
+    </message>
+    <message>
+        <source>Also clearly better for %1: %2.</source>
+        <translation>%1 另外明显更好的方面：%2。</translation>
+    </message>
+</context>
+<context>
     <name>DatasetLoading</name>
     <message>
         <source>%1: no such file</source>

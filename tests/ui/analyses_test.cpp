@@ -24,6 +24,7 @@
 #include "analyses/run_setup.h"
 #include "calib/outcomes.h"
 #include "data/readers.h"
+#include "metrics/shown_numbers.h"
 #include "model/torch_model.h"
 #include "plots/confidence_scatter.h"
 #include "plots/overlaid_reliability.h"
@@ -158,6 +159,22 @@ void AnalysesTest::compareShowsTheComparison() {
   QCOMPARE(view.overlaid()->points(0).size(), nonEmpty);
   // The strong run is far more accurate: a significant accuracy difference in the verdicts.
   QVERIFY(view.verdictText().contains(QStringLiteral("Accuracy")));
+  // Above it all, in plain words: the models by name, which is right more often, both
+  // accuracies as the metrics panel writes them, and the calibration errors in points.
+  const QString summary = view.summaryText();
+  for (const analysis::ComparedRun& r : c.runs) {
+    // Imported runs have no model: the run's name stands for it.
+    const std::string& name = r.info.model_name.empty() ? r.info.spec.name : r.info.model_name;
+    QVERIFY2(summary.contains(QString::fromStdString(name)), qPrintable(summary));
+    QVERIFY(
+        summary.contains(QString::number(100 * r.metrics.accuracy, 'f', 1) + QStringLiteral(" %")));
+    QVERIFY(summary.contains(pointsText(r.metrics.ece)));
+  }
+  const bool secondIsBetter = accuracy_[1] > accuracy_[0];
+  QVERIFY2(summary.contains(secondIsBetter ? QStringLiteral("is right more often than")
+                                           : QStringLiteral("is right less often than")),
+           qPrintable(summary));
+  QVERIFY(!summary.contains(QStringLiteral("run %1 /").arg(c.runs[0].info.id)));
 }
 
 void AnalysesTest::compareRefusesTooFewRuns() {

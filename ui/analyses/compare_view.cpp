@@ -14,6 +14,7 @@
 #include <algorithm>
 
 #include "analyses/analysis_job.h"
+#include "analyses/compare_summary.h"
 #include "metrics/shown_numbers.h"
 #include "plots/overlaid_reliability.h"
 #include "plots/reliability_diagram.h"
@@ -106,6 +107,11 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
   table_->verticalHeader()->hide();
   table_->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   table_->setMinimumHeight(240);
+  summary_ = new QLabel(results_);
+  summary_->setObjectName(QStringLiteral("compareSummary"));
+  summary_->setWordWrap(true);
+  summary_->setTextFormat(Qt::RichText);
+  summary_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   verdicts_ = new QLabel(results_);
   verdicts_->setObjectName(QStringLiteral("compareVerdicts"));
   verdicts_->setWordWrap(true);
@@ -115,6 +121,7 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
   pictures->addWidget(overlaid_, 2);
   auto* resultsLayout = new QVBoxLayout(results_);
   resultsLayout->setContentsMargins(0, 0, 0, 0);
+  resultsLayout->addWidget(summary_);
   resultsLayout->addLayout(pictures, 3);
   resultsLayout->addWidget(table_, 2);
   resultsLayout->addWidget(verdicts_);
@@ -320,6 +327,7 @@ void CompareView::showComparison(const analysis::Comparison& c) {
     series.push_back({name, r.metrics.table});
   }
   overlaid_->setSeries(std::move(series));
+  summary_->setText(comparisonSummary(c));
 
   // Metrics side by side, then each later run's difference to the first.
   const auto scalars0 = calib::scalars(c.runs.front().metrics);
@@ -389,6 +397,9 @@ void CompareView::showComparison(const analysis::Comparison& c) {
   updateButtons();
 }
 
+QString CompareView::summaryText() const {
+  return summary_->text();
+}
 QString CompareView::verdictText() const {
   return verdicts_->text();
 }

@@ -45,6 +45,8 @@ class CompareView : public QWidget {
   const std::optional<analysis::Comparison>& comparison() const { return comparison_; }
   QTableWidget* metricsTable() const { return table_; }
   QString verdictText() const;
+  /// The plain-words summary above the pictures (HTML).
+  QString summaryText() const;
   QString statusText() const;
   OverlaidReliability* overlaid() const { return overlaid_; }
   const std::vector<ReliabilityDiagram*>& smallMultiples() const { return multiples_; }
@@ -78,6 +80,7 @@ class CompareView : public QWidget {
   std::vector<ReliabilityDiagram*> multiples_;
   OverlaidReliability* overlaid_ = nullptr;
   QTableWidget* table_ = nullptr;
+  QLabel* summary_ = nullptr;
   QLabel* verdicts_ = nullptr;
 };
 

@@ -1,0 +1,114 @@
+#include "analyses/compare_summary.h"
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include "metrics/shown_numbers.h"
+
+namespace unveil::ui {
+
+namespace {
+
+class CompareSummary {
+  Q_DECLARE_TR_FUNCTIONS(CompareSummary)
+
+ public:
+  static QString metricName(const std::string& key) {
+    if (key == "mean_confidence") return tr("mean confidence");
+    if (key == "mce") return tr("worst-bin calibration error (MCE)");
+    if (key == "rmsce") return tr("RMS calibration error");
+    if (key == "ace") return tr("adaptive calibration error (ACE)");
+    if (key == "brier") return tr("Brier score");
+    if (key == "nll") return tr("NLL");
+    if (key == "auroc") return tr("telling right from wrong (AUROC)");
+    if (key == "aurc") return tr("risk–coverage (AURC)");
+    if (key == "idk_rate") return tr("“I don't know” rate");
+    if (key == "accuracy_answered") return tr("accuracy on answered questions");
+    if (key == "ece_answered") return tr("calibration error on answered questions");
+    return QString::fromStdString(analysis::metric_label(key));
+  }
+};
+
+QString nameOf(const store::RunInfo& info) {
+  const std::string& model = info.model_name.empty() ? info.spec.name : info.model_name;
+  return QStringLiteral("<b>") + QString::fromStdString(model).toHtmlEscaped() +
+         QStringLiteral("</b> ") + CompareSummary::tr("(run %1)").arg(info.id);
+}
+
+QString percent(double share) {
+  return QString::number(shownPercent(share), 'f', 1) + QStringLiteral(" %");
+}
+
+const analysis::MetricDifference* find(const analysis::Comparison& c, std::int64_t run,
+                                       const char* metric) {
+  for (const analysis::MetricDifference& d : c.differences)
+    if (d.run == run && d.metric == metric) return &d;
+  return nullptr;
+}
+
+}  // namespace
+
+QString comparisonSummary(const analysis::Comparison& c) {
+  if (c.runs.size() < 2) return {};
+  const analysis::ComparedRun& first = c.runs.front();
+  const QString a = nameOf(first.info);
+  QStringList paragraphs;
+  for (std::size_t i = 1; i < c.runs.size(); ++i) {
+    const analysis::ComparedRun& run = c.runs[i];
+    const QString b = nameOf(run.info);
+    QStringList sentences;
+
+    const analysis::MetricDifference* acc = find(c, run.info.id, "accuracy");
+    const QString accB = percent(run.metrics.accuracy), accA = percent(first.metrics.accuracy);
+    if (acc && acc->difference.significant())
+      sentences << (acc->better == analysis::Better::kRun
+                        ? CompareSummary::tr(
+                              "%1 is right more often than %2: %3 of the time against %4.")
+                        : CompareSummary::tr(
+                              "%1 is right less often than %2: %3 of the time against %4."))
+                       .arg(b, a, accB, accA);
+    else
+      sentences << CompareSummary::tr(
+                       "%1 and %2 are right about as often (%3 and %4): the difference is "
+                       "within what chance gives on %n question(s).",
+                       nullptr, static_cast<int>(c.shared_items))
+                       .arg(b, a, accB, accA);
+
+    const analysis::MetricDifference* ece = find(c, run.info.id, "ece");
+    const QString eceB = pointsText(run.metrics.ece), eceA = pointsText(first.metrics.ece);
+    if (ece && ece->difference.significant())
+      sentences << (ece->better == analysis::Better::kRun
+                        ? CompareSummary::tr(
+                              "Its confidence can be trusted more: its calibration error is %1 "
+                              "against %2.")
+                        : CompareSummary::tr(
+                              "Its confidence can be trusted less: its calibration error is %1 "
+                              "against %2."))
+                       .arg(eceB, eceA);
+    else
+      sentences << CompareSummary::tr(
+                       "Their confidence is about as trustworthy (calibration errors %1 and %2): "
+                       "the difference is within chance.")
+                       .arg(eceB, eceA);
+
+    QStringList betterForB, betterForA;
+    for (const analysis::MetricDifference& d : c.differences) {
+      if (d.run != run.info.id || d.metric == "accuracy" || d.metric == "ece") continue;
+      if (!d.difference.significant()) continue;
+      if (d.better == analysis::Better::kRun) betterForB << CompareSummary::metricName(d.metric);
+      if (d.better == analysis::Better::kAgainst)
+        betterForA << CompareSummary::metricName(d.metric);
+    }
+    if (!betterForB.isEmpty())
+      sentences << CompareSummary::tr("Also clearly better for %1: %2.")
+                       .arg(nameOf(run.info), betterForB.join(QStringLiteral(", ")));
+    if (!betterForA.isEmpty())
+      sentences << CompareSummary::tr("Also clearly better for %1: %2.")
+                       .arg(a, betterForA.join(QStringLiteral(", ")));
+    paragraphs << sentences.join(QLatin1Char(' '));
+  }
+  return QStringLiteral("<p><b>") + CompareSummary::tr("In short") + QStringLiteral("</b><br>") +
+         paragraphs.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>");
+}
+
+}  // namespace unveil::ui
