@@ -3,13 +3,16 @@
 // offscreen with the settings in a scope of their own.
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QMenu>
 #include <QMenuBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSpinBox>
+#include <QStyleOptionButton>
 #include <QTemporaryDir>
+#include <QVBoxLayout>
 #include <QtTest>
 #include <cmath>
 #include <map>
@@ -269,6 +272,32 @@ class PreferencesTest : public QObject {
     QVERIFY(!Theme::isDark());
     QVERIFY(plotLightnessAt(plot, 3, 3) > 200);
     QCOMPARE(y->labelColor(), theme::kText);
+  }
+
+  void uncheckedBoxesShowInTheDarkLook() {
+    Theme::apply(ThemeChoice::kDark);
+    QWidget host;
+    auto* layout = new QVBoxLayout(&host);
+    auto* box = new QCheckBox(QStringLiteral("Run 1"), &host);
+    layout->addWidget(box);
+    host.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&host));
+    const QImage image = box->grab().toImage();
+    QStyleOptionButton option;
+    option.initFrom(box);
+    const QRect indicator =
+        box->style()->subElementRect(QStyle::SE_CheckBoxIndicator, &option, box);
+    QVERIFY(!indicator.isEmpty());
+    // The box's edge stands out from the window around it.
+    const int window = host.palette().color(QPalette::Window).lightness();
+    int contrast = 0;
+    for (int x = indicator.left(); x <= indicator.right(); ++x)
+      for (int y :
+           {indicator.top(), indicator.top() + 1, indicator.bottom() - 1, indicator.bottom()})
+        if (image.rect().contains(x, y))
+          contrast = std::max(contrast, std::abs(image.pixelColor(x, y).lightness() - window));
+    QVERIFY2(contrast >= 80, qPrintable(QString::number(contrast)));
+    Theme::apply(ThemeChoice::kLight);
   }
 
   void systemFollowsThePlatformPalette() {

@@ -4,6 +4,9 @@
 #include <QEvent>
 #include <QFile>
 #include <QHash>
+#include <QPainter>
+#include <QProxyStyle>
+#include <QStyleOption>
 #include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
@@ -64,6 +67,7 @@ struct State {
   bool sheetDark = false;
   bool sheetSet = false;
   bool applying = false;
+  bool styleMade = false;  ///< style was made here (not the one the application started with)
 };
 State& state() {
   static State s;
@@ -78,10 +82,40 @@ void setSheet(bool dark) {
   qApp->setStyleSheet(Theme::styleSheet(dark));
 }
 
+/// Fusion, with check boxes that can be seen in the dark look: Fusion outlines them in a shade of
+/// the window colour, which on a dark window is nearly black on nearly black.
+class ReadableIndicators : public QProxyStyle {
+ public:
+  using QProxyStyle::QProxyStyle;
+
+  void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                     const QWidget* widget) const override {
+    QProxyStyle::drawPrimitive(element, option, painter, widget);
+    const bool box = element == PE_IndicatorCheckBox || element == PE_IndicatorItemViewItemCheck;
+    if (!box || option->palette.color(QPalette::Window).lightness() >= 128) return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    QColor edge = option->palette.color(QPalette::Text);
+    edge.setAlpha(option->state & State_Enabled ? 170 : 90);
+    painter->setPen(QPen(edge, 1));
+    painter->setBrush(Qt::NoBrush);
+    painter->drawRoundedRect(QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5), 2, 2);
+    painter->restore();
+  }
+};
+
 void setStyleNamed(const QString& name) {
   State& s = state();
-  if (name.isEmpty() || s.style.compare(name, Qt::CaseInsensitive) == 0) return;
-  if (QApplication::setStyle(name)) s.style = name;
+  // The platform's own Fusion (the default on many Linux desktops) is replaced once as well,
+  // so that its check boxes get their visible edge.
+  if (name.isEmpty() || (s.styleMade && s.style.compare(name, Qt::CaseInsensitive) == 0)) return;
+  QStyle* made = QStyleFactory::create(name);
+  if (!made) return;
+  if (name.compare(QStringLiteral("Fusion"), Qt::CaseInsensitive) == 0)
+    made = new ReadableIndicators(made);
+  QApplication::setStyle(made);
+  s.style = name;
+  s.styleMade = true;
 }
 
 /// In System mode, follows the platform: its palette changed (or its theme, which changes the
