@@ -981,10 +981,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Run %1 · %2 · %3 predictions</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Tick at least two runs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1069,6 +1065,13 @@
     <message>
         <source>Partial runs: %1.</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 · %2 · %Ln prediction(s)</source>
+        <translation>
+            <numerusform>Run %1 · %2 · %Ln prediction</numerusform>
+            <numerusform>Run %1 · %2 · %Ln predictions</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -975,10 +975,6 @@
         <translation>&lt;b&gt;要比较的运行&lt;/b&gt;（2–4 个，第一个为参照）</translation>
     </message>
     <message>
-        <source>Run %1 · %2 · %3 predictions</source>
-        <translation>运行 %1 · %2 · %3 条预测</translation>
-    </message>
-    <message>
         <source>Tick at least two runs.</source>
         <translation>请至少勾选两个运行。</translation>
     </message>
@@ -1061,6 +1057,12 @@
     <message>
         <source>&lt;p&gt;Tick two to four runs above that answered the same questions — for example one model before and after fine-tuning, or two models on the same test split — and press &lt;b&gt;Compare&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Each run&apos;s reliability diagram appears side by side and overlaid, with a table of every metric and its interval, and a plain verdict on each difference: whether it is larger than chance alone would give.&lt;/p&gt;</source>
         <translation>&lt;p&gt;在上方勾选两到四个回答了相同问题的运行——例如同一模型微调前后，或两个模型在同一测试划分上——然后点击&lt;b&gt;比较&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;每个运行的可靠性图会并排显示并叠加在一起，附上每项指标及其区间的表格，并对每项差异给出通俗的结论：它是否大于仅凭偶然所能产生的差异。&lt;/p&gt;</translation>
+    </message>
+    <message numerus="yes">
+        <source>Run %1 · %2 · %Ln prediction(s)</source>
+        <translation>
+            <numerusform>运行 %1 · %2 · %Ln 条预测</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -19,6 +19,7 @@
 #include "plots/overlaid_reliability.h"
 #include "plots/reliability_diagram.h"
 #include "project/project_session.h"
+#include "project/run_names.h"
 #include "project/runs_table_model.h"
 
 namespace unveil::ui {
@@ -185,13 +186,11 @@ void CompareView::fillRuns() {
     for (const RunRow& r : project_->state()->runs) {
       const QString partial = partialRunText(r.info);
       auto* item = new QListWidgetItem(
-          partial.isEmpty() ? tr("Run %1 · %2 · %3 predictions")
-                                  .arg(r.info.id)
-                                  .arg(QString::fromStdString(r.info.spec.name))
-                                  .arg(r.info.predictions)
-                            : tr("Run %1 · %2 · partial: %3")
-                                  .arg(r.info.id)
-                                  .arg(QString::fromStdString(r.info.spec.name), partial),
+          partial.isEmpty()
+              ? tr("Run %1 · %2 · %Ln prediction(s)", nullptr, static_cast<int>(r.info.predictions))
+                    .arg(r.info.id)
+                    .arg(runTitle(r.info))
+              : tr("Run %1 · %2 · partial: %3").arg(r.info.id).arg(runTitle(r.info), partial),
           runs_);
       item->setData(kRunIdRole, QVariant::fromValue<qint64>(r.info.id));
       item->setFlags(Qt::ItemIsUserCheckable | Qt::ItemIsEnabled);
