@@ -88,6 +88,25 @@ class AppSmokeTest : public QObject {
     QVERIFY(QFileInfo(out).size() > 0);
   }
 
+  void aScreenshotThatGivesUpSaysWhy() {
+    // Nothing moves for longer than the patience given: the demo build it waited for is named,
+    // with its stage, and no picture is written.
+    QTemporaryDir dir;
+    const QString out = dir.filePath(QStringLiteral("demo.png"));
+    QString errors;
+    QCOMPARE(
+        run({QStringLiteral("--screenshot"), out, QStringLiteral("--demo"),
+             QStringLiteral("--demo-dir"), dir.filePath(QStringLiteral("demo")),
+             QStringLiteral("--demo-size"), QStringLiteral("96"), QStringLiteral("--demo-epochs"),
+             QStringLiteral("1"), QStringLiteral("--screenshot-patience"), QStringLiteral("1")},
+            &errors),
+        3);
+    QVERIFY2(errors.contains(QStringLiteral("gave up: the demo build reported no progress")),
+             qPrintable(errors));
+    QVERIFY(errors.contains(QStringLiteral("nothing was saved")));
+    QVERIFY(!QFileInfo::exists(out));
+  }
+
   void screenshotsOfTheDatasetViews() {
     QTemporaryDir dir;
     const QString dataset = unveil::ui::test::writeLlavaDataset(dir.path(), 30, 30);

@@ -2,6 +2,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
 #include <QImage>
 #include <QLibraryInfo>
 #include <QLocale>
@@ -24,8 +25,10 @@ namespace unveil::ui {
 
 namespace {
 
-constexpr int kScreenshotTimeoutMs = 120'000;
-constexpr int kDemoScreenshotTimeoutMs = 900'000;
+// A screenshot gives up when nothing has moved for this long: no progress from a demo build
+// (which reports several times a minute even on a busy machine), or a window still busy.
+constexpr int kScreenshotPatienceMs = 120'000;
+constexpr int kDemoScreenshotPatienceMs = 300'000;
 constexpr int kPollMs = 50;
 constexpr int kQuietTicks = 4;
 
@@ -37,6 +40,7 @@ struct Options {
   std::optional<ThemeChoice> theme;
   bool demo = false;
   DemoSetupOptions demoOptions;
+  std::optional<int> patienceMs;  ///< --screenshot-patience, for tests
 };
 
 bool wantsScreenshot(int argc, char* argv[]) {
@@ -155,10 +159,17 @@ Options parseCommandLine(const QApplication& app) {
       QStringLiteral("demo-epochs"),
       QApplication::translate("unveil::ui::App", "Epochs of every demo training stage."),
       QStringLiteral("E"));
+  QCommandLineOption patience(
+      QStringLiteral("screenshot-patience"),
+      QApplication::translate("unveil::ui::App",
+                              "Milliseconds --screenshot waits with nothing moving before it "
+                              "gives up."),
+      QStringLiteral("MS"));
   demoSize.setFlags(QCommandLineOption::HiddenFromHelp);
   demoEpochs.setFlags(QCommandLineOption::HiddenFromHelp);
+  patience.setFlags(QCommandLineOption::HiddenFromHelp);
   parser.addOptions({calibration, screenshot, size, bins, binning, language, theme, view, project,
-                     dataset, model, demo, demoDir, demoSize, demoEpochs});
+                     dataset, model, demo, demoDir, demoSize, demoEpochs, patience});
   parser.process(app);
 
   Options options;
@@ -185,6 +196,12 @@ Options parseCommandLine(const QApplication& app) {
     options.demoOptions.epochs = parser.value(demoEpochs).toInt(&ok);
     if (!ok || options.demoOptions.epochs < 1 || options.demoOptions.epochs > 1000)
       fail(QStringLiteral("--demo-epochs expects a number from 1 to 1000"));
+  }
+  if (parser.isSet(patience)) {
+    bool ok = false;
+    options.patienceMs = parser.value(patience).toInt(&ok);
+    if (!ok || *options.patienceMs < 1)
+      fail(QStringLiteral("--screenshot-patience expects a number of milliseconds"));
   }
   if (options.demo && (!options.project.isEmpty() || !options.predictions.isEmpty()))
     fail(QStringLiteral("--demo opens the demo project: leave out --project and predictions"));
@@ -263,7 +280,7 @@ void installTranslations(QApplication& app, QString language) {
     QApplication::installTranslator(unveil);
 }
 
-int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View view, int timeoutMs) {
+int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View view, int patienceMs) {
   // Saved once all background work is through: the window is checked every tick; a few quiet
   // ticks in a row (a job may start another when it ends, painting may ask for thumbnails) and
   // a rendering that starts nothing new mean it is done. The timeout keeps a test from hanging.
@@ -293,10 +310,31 @@ int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View vie
     QApplication::exit(error.isEmpty() ? 0 : 1);
   });
   poll->start();
-  QTimer::singleShot(timeoutMs, qApp, [] {
-    std::fprintf(stderr, "unveil: timed out waiting for the analysis\n");
+  // No fixed deadline: a demo build on a slow or busy machine is waited for as long as it keeps
+  // reporting progress. What was waited for is said when it gives up.
+  auto lastMove = std::make_shared<QElapsedTimer>();
+  lastMove->start();
+  if (DemoSetup* demo = window.demoSetup())
+    QObject::connect(demo, &DemoSetup::progressed, &window, [lastMove] { lastMove->restart(); });
+  auto* watchdog = new QTimer(&window);
+  watchdog->setInterval(std::min(1000, patienceMs));
+  QObject::connect(watchdog, &QTimer::timeout, &window, [&window, lastMove, patienceMs] {
+    if (lastMove->elapsed() < patienceMs) return;
+    const DemoSetup* demo = window.demoSetup();
+    if (demo && demo->isRunning())
+      std::fprintf(stderr,
+                   "unveil: gave up: the demo build reported no progress for %.1f s (last: "
+                   "\"%s\", %.0f %% done); nothing was saved\n",
+                   static_cast<double>(lastMove->elapsed()) / 1000.0, qUtf8Printable(demo->stage()),
+                   100 * demo->fraction());
+    else
+      std::fprintf(stderr,
+                   "unveil: gave up: the window was still busy after %.1f s with nothing "
+                   "reported; nothing was saved\n",
+                   static_cast<double>(lastMove->elapsed()) / 1000.0);
     QApplication::exit(3);
   });
+  watchdog->start();
   return QApplication::exec();
 }
 
@@ -366,9 +404,9 @@ int runUnveil(int argc, char* argv[]) {
   if (screenshot) {
     window.resize(options.size);
     window.show();
-    // Building the demo first takes a minute or two on a small machine.
     return takeScreenshot(window, options.screenshot, options.view,
-                          options.demo ? kDemoScreenshotTimeoutMs : kScreenshotTimeoutMs);
+                          options.patienceMs.value_or(options.demo ? kDemoScreenshotPatienceMs
+                                                                   : kScreenshotPatienceMs));
   }
   window.show();
   return QApplication::exec();
