@@ -619,6 +619,10 @@
         <source>View for --screenshot: calibration (default), browser, item, runs, problems or compare (the project&apos;s test runs compared).</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Milliseconds --screenshot waits with nothing moving before it gives up.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::BatchRunPanel</name>
@@ -1509,10 +1513,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Train the three small demo models on the shapes world, run them, and fit a temperature (about a minute and a half; everything stays on this computer)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1521,8 +1521,31 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes about a minute and a half, once; the project then opens by itself.</source>
+        <source>Train the three small demo models on the shapes world, run them, and fit a temperature (a few minutes, once; everything stays on this computer)</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimated on this computer from the share of the build done so far and the time it took; it settles as the build goes on</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes a few minutes, once (the time left, measured as it goes, is below); the project then opens by itself.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Estimating the time left…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less than a minute left</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n minute(s) left</source>
+        <translation>
+            <numerusform>About %n minute left</numerusform>
+            <numerusform>About %n minutes left</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -616,6 +616,10 @@
         <source>View for --screenshot: calibration (default), browser, item, runs, problems or compare (the project&apos;s test runs compared).</source>
         <translation>--screenshot 的视图：calibration（校准，默认）、browser（浏览器）、item（条目）、runs（运行）、problems（问题）或 compare（比较项目中测试集上的运行）。</translation>
     </message>
+    <message>
+        <source>Milliseconds --screenshot waits with nothing moving before it gives up.</source>
+        <translation>--screenshot 在没有任何进展时等待多少毫秒后放弃。</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::BatchRunPanel</name>
@@ -1497,10 +1501,6 @@
         <translation>构建演示项目</translation>
     </message>
     <message>
-        <source>Train the three small demo models on the shapes world, run them, and fit a temperature (about a minute and a half; everything stays on this computer)</source>
-        <translation>在形状世界上训练三个小型演示模型、运行它们并拟合温度（约一分半钟；所有数据都留在本机）</translation>
-    </message>
-    <message>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
@@ -1509,8 +1509,30 @@
         <translation>停止构建演示项目；不会保留半成品</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes about a minute and a half, once; the project then opens by itself.</source>
-        <translation>&lt;b&gt;正在准备演示项目。&lt;/b&gt;Unveil 正在绘制一个由形状构成的小世界，在其上训练三个小型视觉语言模型（纯文本基础模型、多模态模型，以及经过视觉微调的多模态模型），运行它们并拟合温度。只需约一分半钟，且仅此一次；完成后项目会自动打开。</translation>
+        <source>Train the three small demo models on the shapes world, run them, and fit a temperature (a few minutes, once; everything stays on this computer)</source>
+        <translation>在形状世界上训练三个小型演示模型、运行它们并拟合温度（只需一次，几分钟；所有数据都留在这台计算机上）</translation>
+    </message>
+    <message>
+        <source>Estimated on this computer from the share of the build done so far and the time it took; it settles as the build goes on</source>
+        <translation>根据本机上已完成的构建比例及其耗时估算；随着构建进行会逐渐稳定</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Preparing the demo project.&lt;/b&gt; Unveil is drawing a small world of shapes, training three small vision-language models on it (a text-only base model, a multimodal model, and the multimodal model after visual fine-tuning), running them, and fitting a temperature. It takes a few minutes, once (the time left, measured as it goes, is below); the project then opens by itself.</source>
+        <translation>&lt;b&gt;正在准备演示项目。&lt;/b&gt;Unveil 正在绘制一个小小的形状世界，在其上训练三个小型视觉-语言模型（纯文本基础模型、多模态模型，以及经过视觉微调的多模态模型），运行它们并拟合温度。只需一次，耗时几分钟（下方显示边做边测得的剩余时间）；完成后项目会自动打开。</translation>
+    </message>
+    <message>
+        <source>Estimating the time left…</source>
+        <translation>正在估算剩余时间…</translation>
+    </message>
+    <message>
+        <source>Less than a minute left</source>
+        <translation>剩余不到一分钟</translation>
+    </message>
+    <message numerus="yes">
+        <source>About %n minute(s) left</source>
+        <translation>
+            <numerusform>大约还需 %n 分钟</numerusform>
+        </translation>
     </message>
 </context>
 <context>

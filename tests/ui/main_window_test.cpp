@@ -29,6 +29,7 @@
 #include "session/calibration_session.h"
 #include "test_support.h"
 #include "window/binning_controls.h"
+#include "window/empty_state_view.h"
 #include "window/main_window.h"
 #include "window/message_banner.h"
 #include "window/workspace_view.h"
@@ -211,6 +212,22 @@ class MainWindowTest : public QObject {
       guides += w->objectName() == QStringLiteral("readingGuide") ? 1 : 0;
     QCOMPARE(guides, 1);
     guide->close();
+  }
+
+  void theDemoBuildSaysHowLongItWillTakeFromWhatItMeasured() {
+    // Half done in two minutes: about two more. A tenth in 30 s: 270 s, about 5 minutes.
+    QCOMPARE(EmptyStateView::timeLeftText(0.5, 120'000), QStringLiteral("About 2 minutes left"));
+    QCOMPARE(EmptyStateView::timeLeftText(0.1, 30'000), QStringLiteral("About 5 minutes left"));
+    QCOMPARE(EmptyStateView::timeLeftText(0.9, 20'000), QStringLiteral("Less than a minute left"));
+    // Too early to tell: no number is made up.
+    QCOMPARE(EmptyStateView::timeLeftText(0.01, 10'000),
+             QStringLiteral("Estimating the time left…"));
+    QCOMPARE(EmptyStateView::timeLeftText(0.5, 1'000), QStringLiteral("Estimating the time left…"));
+    EmptyStateView view;
+    view.showDemoProgress(QStringLiteral("Training the multimodal model: epoch 3 of 12"), 0.25,
+                          60'000);
+    QVERIFY(view.showsDemoProgress());
+    QCOMPARE(view.demoTimeLeftText(), QStringLiteral("About 3 minutes left"));
   }
 
   void startsOnTheEmptyState() {

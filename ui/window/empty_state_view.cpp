@@ -6,6 +6,7 @@
 #include <QProgressBar>
 #include <QPushButton>
 #include <QVBoxLayout>
+#include <cmath>
 
 #include "app/theme.h"
 
@@ -48,7 +49,7 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
                                tr("Build the demo project"), this);
   buildDemo_->setToolTip(
       tr("Train the three small demo models on the shapes world, run them, and fit a temperature "
-         "(about a minute and a half; everything stays on this computer)"));
+         "(a few minutes, once; everything stays on this computer)"));
   connect(buildDemo_, &QPushButton::clicked, this, &EmptyStateView::buildDemoRequested);
 
   buttons_ = new QWidget(this);
@@ -67,6 +68,12 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   demoStage_->setObjectName(QStringLiteral("demoStage"));
   demoStage_->setAlignment(Qt::AlignCenter);
   demoStage_->setWordWrap(true);
+  demoTimeLeft_ = new QLabel(demoBox_);
+  demoTimeLeft_->setObjectName(QStringLiteral("demoTimeLeft"));
+  demoTimeLeft_->setAlignment(Qt::AlignCenter);
+  demoTimeLeft_->setToolTip(
+      tr("Estimated on this computer from the share of the build done so far and the time it "
+         "took; it settles as the build goes on"));
   demoProgress_ = new QProgressBar(demoBox_);
   demoProgress_->setObjectName(QStringLiteral("demoProgress"));
   demoProgress_->setRange(0, 1000);
@@ -79,8 +86,9 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
       new QLabel(tr("<b>Preparing the demo project.</b> Unveil is drawing a small world of "
                     "shapes, training three small vision-language models on it (a text-only "
                     "base model, a multimodal model, and the multimodal model after visual "
-                    "fine-tuning), running them, and fitting a temperature. It takes about a "
-                    "minute and a half, once; the project then opens by itself."),
+                    "fine-tuning), running them, and fitting a temperature. It takes a few "
+                    "minutes, once (the time left, measured as it goes, is below); the project "
+                    "then opens by itself."),
                  demoBox_);
   demoIntro->setWordWrap(true);
   demoIntro->setAlignment(Qt::AlignCenter);
@@ -91,6 +99,7 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   demoLayout->addSpacing(8);
   demoLayout->addWidget(demoProgress_);
   demoLayout->addWidget(demoStage_);
+  demoLayout->addWidget(demoTimeLeft_);
   auto* cancelRow = new QHBoxLayout;
   cancelRow->addStretch();
   cancelRow->addWidget(cancelDemo_);
@@ -126,7 +135,21 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   demoMessage_->setMaximumWidth(560);
 }
 
-void EmptyStateView::showDemoProgress(const QString& stage, double fraction) {
+QString EmptyStateView::timeLeftText(double fraction, qint64 elapsedMs) {
+  // Too early to say: the first seconds (drawing the world) say little about the training.
+  if (fraction < 0.03 || elapsedMs < 4000 || fraction >= 1) return tr("Estimating the time left…");
+  const double left = static_cast<double>(elapsedMs) / 1000.0 * (1 - fraction) / fraction;
+  if (left < 60) return tr("Less than a minute left");
+  return tr("About %n minute(s) left", nullptr, static_cast<int>(std::lround(left / 60)));
+}
+
+QString EmptyStateView::demoTimeLeftText() const {
+  return demoTimeLeft_->text();
+}
+
+void EmptyStateView::showDemoProgress(const QString& stage, double fraction, qint64 elapsedMs) {
+  if (demoBox_->isHidden() || !demoClock_.isValid()) demoClock_.start();
+  demoTimeLeft_->setText(timeLeftText(fraction, elapsedMs >= 0 ? elapsedMs : demoClock_.elapsed()));
   buttons_->hide();
   demoMessage_->hide();
   demoBox_->show();
@@ -136,6 +159,7 @@ void EmptyStateView::showDemoProgress(const QString& stage, double fraction) {
 
 void EmptyStateView::showDemoStopped(const QString& message, bool error) {
   demoBox_->hide();
+  demoClock_.invalidate();
   buttons_->show();
   demoMessage_->setText(message);
   demoMessage_->setStyleSheet(

@@ -2,6 +2,7 @@
 // first launch, the demo project being built (stage, progress, Cancel).
 #pragma once
 
+#include <QElapsedTimer>
 #include <QWidget>
 
 class QLabel;
@@ -18,7 +19,12 @@ class EmptyStateView : public QWidget {
 
  public:
   /// Shows the demo build's stage and progress (0..1) with a Cancel button.
-  void showDemoProgress(const QString& stage, double fraction);
+  /// `elapsedMs`: time since the build started (-1: measured here, from the first call).
+  void showDemoProgress(const QString& stage, double fraction, qint64 elapsedMs = -1);
+  /// The time left, estimated from the share done so far and the time it took on this machine:
+  /// "About 4 minutes left", or "Estimating the time left…" until there is enough to go on.
+  static QString timeLeftText(double fraction, qint64 elapsedMs);
+  QString demoTimeLeftText() const;
   /// Back to the buttons; `message` (may be empty) says why the demo is not there.
   void showDemoStopped(const QString& message, bool error = false);
   bool showsDemoProgress() const;
@@ -38,6 +44,8 @@ class EmptyStateView : public QWidget {
   QWidget* buttons_ = nullptr;
   QWidget* demoBox_ = nullptr;
   QLabel* demoStage_ = nullptr;
+  QLabel* demoTimeLeft_ = nullptr;
+  QElapsedTimer demoClock_;
   QProgressBar* demoProgress_ = nullptr;
   QPushButton* cancelDemo_ = nullptr;
   QLabel* demoMessage_ = nullptr;
