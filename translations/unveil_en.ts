@@ -1517,10 +1517,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Stop building the demo; nothing half-made is kept</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Train the three small demo models on the shapes world, run them, and fit a temperature (a few minutes, once; everything stays on this computer)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1546,6 +1542,10 @@
             <numerusform>About %n minute left</numerusform>
             <numerusform>About %n minutes left</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop building the demo; the next start goes on from where it stopped (nothing half-made is opened)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2013,10 +2013,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The demo project was not built. Open a file, or build the demo another time.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The demo project could not be built: %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2321,6 +2317,10 @@
     </message>
     <message>
         <source>What the reliability diagram, the histogram, temperature scaling and the numbers say, in plain words, with examples (F1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The demo build was stopped. Open a file, or build the demo another time: it goes on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

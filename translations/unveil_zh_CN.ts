@@ -1505,10 +1505,6 @@
         <translation>取消</translation>
     </message>
     <message>
-        <source>Stop building the demo; nothing half-made is kept</source>
-        <translation>停止构建演示项目；不会保留半成品</translation>
-    </message>
-    <message>
         <source>Train the three small demo models on the shapes world, run them, and fit a temperature (a few minutes, once; everything stays on this computer)</source>
         <translation>在形状世界上训练三个小型演示模型、运行它们并拟合温度（只需一次，几分钟；所有数据都留在这台计算机上）</translation>
     </message>
@@ -1533,6 +1529,10 @@
         <translation>
             <numerusform>大约还需 %n 分钟</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Stop building the demo; the next start goes on from where it stopped (nothing half-made is opened)</source>
+        <translation>停止构建演示项目；下次开始时会从停下的地方继续（不会打开未完成的项目）</translation>
     </message>
 </context>
 <context>
@@ -1997,10 +1997,6 @@
         <translation>正在构建演示项目：%1 %</translation>
     </message>
     <message>
-        <source>The demo project was not built. Open a file, or build the demo another time.</source>
-        <translation>演示项目尚未构建。可以打开一个文件，或稍后再构建演示项目。</translation>
-    </message>
-    <message>
         <source>The demo project could not be built: %1</source>
         <translation>无法构建演示项目：%1</translation>
     </message>
@@ -2305,6 +2301,10 @@
     <message>
         <source>What the reliability diagram, the histogram, temperature scaling and the numbers say, in plain words, with examples (F1)</source>
         <translation>用浅显的话并配以示例，说明可靠性图、直方图、温度缩放和各项数字的含义（F1）</translation>
+    </message>
+    <message>
+        <source>The demo build was stopped. Open a file, or build the demo another time: it goes on from where it stopped.</source>
+        <translation>演示项目的构建已停止。请打开一个文件，或稍后再构建演示项目：它会从停下的地方继续。</translation>
     </message>
 </context>
 <context>

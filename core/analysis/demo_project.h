@@ -40,7 +40,10 @@ std::filesystem::path demo_project_path(const std::filesystem::path& dir);
 /// Builds the demo project in `dir` (world in DIR/world, models in DIR/models). Everything is
 /// built in a temporary folder beside `dir` and swapped in when complete, so that a cancelled,
 /// failed or killed build leaves the earlier demo (or no folder) and never a half-made or mixed
-/// one. A `dir` that holds anything but an earlier demo is refused (data::is_demo_folder).
+/// one. A stopped build's folder is kept with what it finished (the world, each model, each run,
+/// each temperature), and the next build of the same options goes on from there and ends with
+/// the same demo a build in one go makes. A `dir` that holds anything but an earlier demo is
+/// refused (data::is_demo_folder).
 Result<DemoProjectSummary> build_demo_project(const std::filesystem::path& dir,
                                               const DemoProjectOptions& options = {});
 

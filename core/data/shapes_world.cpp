@@ -358,8 +358,10 @@ bool is_demo_folder(const std::filesystem::path& dir) {
   namespace fs = std::filesystem;
   // What `unveil-cli demo` writes (shapes_world.json, images/, models/) and what the demo
   // project's build writes (world/, models/, demo.unveil and SQLite's files beside it, and the
-  // partial project of earlier versions).
-  static const std::array<const char*, 14> kNames = {kDemoFolderMark,
+  // partial project of earlier versions, and the recipe and world mark of a build that stopped).
+  static const std::array<const char*, 16> kNames = {kDemoFolderMark,
+                                                     "build-recipe.json",
+                                                     "world.done",
                                                      "shapes_world.json",
                                                      "images",
                                                      "models",

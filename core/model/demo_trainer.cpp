@@ -196,6 +196,13 @@ double train(torch::jit::Module& m, const TrainData& d, int epochs, double lr, i
   return last;
 }
 
+/// The draws of the random generator that train() makes over `epochs` full epochs of `n`
+/// examples, without the training: what a stage loaded from disk must still consume.
+void replay_training_draws(std::int64_t n, int epochs) {
+  for (int e = 0; e < epochs; ++e)
+    (void)torch::randperm(n, torch::kInt64);
+}
+
 }  // namespace
 
 Result<std::vector<DemoModel>> torch_module::train_demo_models(
@@ -313,46 +320,63 @@ Result<std::vector<DemoModel>> torch_module::train_demo_models(
     out.push_back({c.name, out_dir / (c.name + ".json"), secs, loss});
     return ok_status();
   };
-  using clock = std::chrono::steady_clock;
-  const auto seconds = [](clock::time_point t0) {
-    return std::chrono::duration<double>(clock::now() - t0).count();
+  const auto cancelled = [&] { return opt.cancel && opt.cancel->load(); };
+  // A stage an earlier build finished: its files and the mark written after them.
+  const auto finished = [&](const std::string& name) {
+    std::error_code e;
+    return opt.reuse_finished && fs::exists(out_dir / (name + ".done"), e) &&
+           fs::exists(out_dir / (name + ".pt"), e) && fs::exists(out_dir / (name + ".json"), e);
+  };
+  // Trains `m` as the stage `name`, or loads what an earlier build saved of it; false when
+  // cancelled (nothing is written then).
+  const auto stage = [&](torch::jit::Module& m, const TrainData& d, int epochs, double lr,
+                         const std::string& name, const std::string& trained,
+                         bool image) -> Result<bool> {
+    const auto t0 = std::chrono::steady_clock::now();
+    if (finished(name)) {
+      replay_training_draws(d.ids.size(0), epochs);
+      m = torch::jit::load((out_dir / (name + ".pt")).string());
+      out.push_back({name, out_dir / (name + ".json"), 0, 0});
+      if (opt.progress) opt.progress(name, epochs, epochs, 0);
+      return true;
+    }
+    const double loss = train(m, d, epochs, lr, opt.batch, opt, name);
+    if (cancelled()) return false;
+    const double secs =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (auto s = save(m, card_for(name, image, trained), secs, loss); !s) return s.error();
+    if (auto s = write_file_atomically(out_dir / (name + ".done"), "done\n", "the stage mark"); !s)
+      return s.error();
+    return true;
   };
   try {
-    auto t0 = clock::now();
+    // Every stage draws its data and its initial weights before it trains (or is loaded), in the
+    // same order, so that a resumed build consumes the random generators as one in one go does.
     auto text_data = make_data(false, false);
     if (!text_data) return text_data.error();
     auto base = make_module("shapes_base", false, v);
-    double loss = train(base, *text_data, opt.base_epochs, 3e-3, opt.batch, opt, "shapes-base");
-    if (auto s =
-            save(base, card_for("shapes-base", false, "text-only training on all train questions"),
-                 seconds(t0), loss);
-        !s)
-      return s.error();
+    auto done = stage(base, *text_data, opt.base_epochs, 3e-3, "shapes-base",
+                      "text-only training on all train questions", false);
+    if (!done) return done.error();
+    if (!*done) return Error{"cancelled"};
 
-    t0 = clock::now();
     auto mm_data = make_data(true, false);
     if (!mm_data) return mm_data.error();
     auto mm = make_module("shapes_mm", true, v);
     copy_parameters(base, mm);
-    loss = train(mm, *mm_data, opt.mm_epochs, 3e-3, opt.batch, opt, "shapes-mm");
-    if (auto s = save(
-            mm,
-            card_for("shapes-mm", true, "shapes-base + multimodal training on all train questions"),
-            seconds(t0), loss);
-        !s)
-      return s.error();
+    done = stage(mm, *mm_data, opt.mm_epochs, 3e-3, "shapes-mm",
+                 "shapes-base + multimodal training on all train questions", true);
+    if (!done) return done.error();
+    if (!*done) return Error{"cancelled"};
 
-    t0 = clock::now();
     auto ft_data = make_data(true, true);
     if (!ft_data) return ft_data.error();
     auto ft = make_module("shapes_mm_ft", true, v);
     copy_parameters(mm, ft);
-    loss = train(ft, *ft_data, opt.ft_epochs, 1e-3, opt.batch, opt, "shapes-mm-ft");
-    if (auto s = save(
-            ft, card_for("shapes-mm-ft", true, "shapes-mm + visual fine-tuning on image questions"),
-            seconds(t0), loss);
-        !s)
-      return s.error();
+    done = stage(ft, *ft_data, opt.ft_epochs, 1e-3, "shapes-mm-ft",
+                 "shapes-mm + visual fine-tuning on image questions", true);
+    if (!done) return done.error();
+    if (!*done) return Error{"cancelled"};
   } catch (const std::exception& e) {
     return Error{std::string("training the demo models failed: ") + e.what()};
   }

@@ -23,6 +23,11 @@ struct DemoTrainOptions {
   int ft_epochs = 4;
   int batch = 64;
   const std::atomic<bool>* cancel = nullptr;
+  /// Models an earlier, stopped build with the same options left finished in the folder (the
+  /// card, the TorchScript file and "<name>.done") are loaded instead of trained again, and the
+  /// random draws their training made are replayed, so that the models after them are exactly
+  /// the ones a build in one go makes. A stage cut short by cancel writes nothing.
+  bool reuse_finished = false;
   /// stage ("shapes-base", ...), done and total epochs of that stage, last training loss
   std::function<void(const std::string& stage, int done, int total, double loss)> progress;
 };

@@ -345,12 +345,14 @@ struct StagedFolder::State {
   std::string name, what, prefix, temp;  // temp: the temporary folder's name in parent
   int parent_fd = -1;
   bool committed = false;
+  bool kept = false;     // left in place for a later build to go on with
+  bool resumed = false;  // taken up from an earlier build
 
   Error error(const std::string& why) const {
     return Error{target.string() + ": cannot write the " + what + " (" + why + ")"};
   }
   ~State() {
-    if (!committed && !temp.empty()) remove_staged(path);
+    if (!committed && !kept && !temp.empty()) remove_staged(path);
     if (parent_fd >= 0) ::close(parent_fd);
   }
 };
@@ -368,7 +370,8 @@ const std::filesystem::path& StagedFolder::target() const {
 }
 
 Result<StagedFolder> StagedFolder::create(const std::filesystem::path& target,
-                                          std::string_view what, const Replaceable& replaceable) {
+                                          std::string_view what, const Replaceable& replaceable,
+                                          const Replaceable& resumable) {
   namespace fs = std::filesystem;
   auto s = std::make_unique<State>();
   s->what = std::string(what);
@@ -410,23 +413,38 @@ Result<StagedFolder> StagedFolder::create(const std::filesystem::path& target,
 
   // Leftovers of killed processes for the same target: removed when they are plainly ours.
   s->prefix = "." + s->name.substr(0, kMaxBaseInTempName) + ".staging-";
+  // With `resumable`, one an earlier build of this process kept is looked at too, and the first
+  // that `resumable` accepts is taken up instead.
   std::vector<fs::path> stale;
+  std::string adopt;
   for (auto it = fs::directory_iterator(s->parent, ec); !ec && it != fs::directory_iterator();
        it.increment(ec)) {
     const std::string entry = it->path().filename().string();
     const long pid = staging_pid(entry, s->prefix);
-    if (pid == 0 || process_alive(pid)) continue;
+    if (pid == 0) continue;
+    const bool ours = pid == static_cast<long>(::getpid());
+    if (ours ? !resumable : process_alive(pid)) continue;
     struct stat e {};
     if (::fstatat(s->parent_fd, entry.c_str(), &e, AT_SYMLINK_NOFOLLOW) != 0 || !S_ISDIR(e.st_mode))
       continue;
     std::error_code ec2;
-    if (fs::is_empty(it->path(), ec2) || fs::exists(it->path() / kStagingMark, ec2) ||
-        (replaceable && replaceable(it->path()))) {
+    const bool marked = fs::exists(it->path() / kStagingMark, ec2);
+    if (adopt.empty() && marked && resumable && resumable(it->path())) {
+      adopt = entry;
+      continue;
+    }
+    if (fs::is_empty(it->path(), ec2) || marked || (replaceable && replaceable(it->path()))) {
       stale.push_back(it->path());
     }
   }
   for (const auto& p : stale)
     remove_staged(p);
+  if (!adopt.empty()) {
+    s->temp = adopt;
+    s->path = s->parent / s->temp;
+    s->resumed = true;
+    return StagedFolder(std::move(s));
+  }
 
   for (int attempt = 0; attempt < kAtomicWriteAttempts && s->temp.empty(); ++attempt) {
     const std::string name = s->prefix + std::to_string(::getpid()) + "-" + random_hex();
@@ -446,6 +464,14 @@ Result<StagedFolder> StagedFolder::create(const std::filesystem::path& target,
   s->path = s->parent / s->temp;
   mark_staging(s->path);
   return StagedFolder(std::move(s));
+}
+
+bool StagedFolder::resumed() const {
+  return s_->resumed;
+}
+
+void StagedFolder::keep() {
+  s_->kept = true;
 }
 
 Status StagedFolder::commit() {

@@ -81,8 +81,12 @@ class StagedFolder {
   /// `replaceable`: nothing is changed then. Temporary folders of the same target left by killed
   /// processes are removed first, when empty, marked as temporary, or replaceable. `what` names
   /// the content in messages, without an article ("demo").
+  /// With `resumable`: a temporary folder of the same target left by an earlier build (stopped
+  /// or killed, in this process or another that is gone) that `resumable` accepts is taken up
+  /// again, with what is in it, instead of being removed.
   static Result<StagedFolder> create(const std::filesystem::path& target, std::string_view what,
-                                     const Replaceable& replaceable);
+                                     const Replaceable& replaceable,
+                                     const Replaceable& resumable = {});
 
   StagedFolder(StagedFolder&&) noexcept;
   StagedFolder& operator=(StagedFolder&&) noexcept;
@@ -95,6 +99,11 @@ class StagedFolder {
   /// Puts the temporary folder in place of the target, then removes the old target. Where the
   /// system cannot exchange two folders at once, the old one is first moved aside.
   Status commit();
+  /// Whether create() took up an earlier build's folder.
+  bool resumed() const;
+  /// Leaves the temporary folder (still marked as one) when this object goes away uncommitted,
+  /// for a later create() with `resumable` to go on with.
+  void keep();
 
  private:
   struct State;

@@ -7,6 +7,7 @@
 #include <atomic>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -122,6 +123,123 @@ TEST(DemoProject, CancelledBuildLeavesNoProject) {
   EXPECT_FALSE(fs::exists(analysis::demo_project_path(dir)));
   EXPECT_FALSE(fs::exists(dir / "demo.unveil.partial"));
   fs::remove_all(dir);
+}
+
+namespace {
+// Every stored prediction's logits of a demo project, by model and split.
+std::map<std::string, std::vector<std::vector<double>>> all_logits(const fs::path& project) {
+  std::map<std::string, std::vector<std::vector<double>>> out;
+  auto st = store::Store::open(project, store::OpenMode::kReadOnly);
+  EXPECT_TRUE(st.ok());
+  if (!st) return out;
+  auto runs = st->runs();
+  EXPECT_TRUE(runs.ok());
+  for (const store::RunInfo& r : *runs) {
+    auto set = st->prediction_set(r.id);
+    EXPECT_TRUE(set.ok());
+    auto& rows = out[r.model_name + "/" + r.spec.split];
+    for (std::size_t i = 0; i < set->size(); ++i) {
+      const auto z = set->logits(i);
+      rows.emplace_back(z.begin(), z.end());
+    }
+  }
+  return out;
+}
+
+// The folder a stopped build of `dir` left beside it, or "".
+fs::path kept_build(const fs::path& dir) {
+  for (const auto& e : fs::directory_iterator(dir.parent_path()))
+    if (e.path().filename().string().rfind("." + dir.filename().string() + ".staging-", 0) == 0)
+      return e.path();
+  return {};
+}
+}  // namespace
+
+// A build stopped in the training and again in a run goes on where it stopped, keeps what was
+// finished (the base model's file is not written again), and ends with exactly the demo a build in
+// one go makes: every logit of every run the same.
+TEST(DemoProject, AStoppedBuildGoesOnWhereItStoppedAndMakesTheSameDemo) {
+  const fs::path whole = fresh_dir("unveil_demo_whole");
+  auto once = analysis::build_demo_project(whole, tiny());
+  ASSERT_TRUE(once.ok()) << once.error().message;
+  const auto expected = all_logits(once->project);
+  ASSERT_EQ(expected.size(), 9u);
+
+  const fs::path dir = fresh_dir("unveil_demo_resumed");
+  std::atomic<bool> cancel{false};
+  analysis::DemoProjectOptions o = tiny();
+  o.cancel = &cancel;
+  std::string stop_at = "Training the multimodal model";
+  std::vector<std::string> stages;
+  o.progress = [&](const std::string& stage, double) {
+    stages.push_back(stage);
+    if (!stop_at.empty() && stage.rfind(stop_at, 0) == 0) cancel = true;
+  };
+  auto first = analysis::build_demo_project(dir, o);
+  ASSERT_TRUE(first.ok()) << first.error().message;
+  ASSERT_TRUE(first->cancelled);
+  EXPECT_FALSE(fs::exists(analysis::demo_project_path(dir)));
+  const fs::path kept = kept_build(dir);
+  ASSERT_FALSE(kept.empty()) << "the stopped build's folder was not kept";
+  ASSERT_TRUE(fs::exists(kept / "models" / "shapes-base.done"));
+  EXPECT_FALSE(fs::exists(kept / "models" / "shapes-mm.pt"));  // cut short: nothing written
+  const auto base_written = fs::last_write_time(kept / "models" / "shapes-base.pt");
+
+  // Second start: goes on, and is stopped again in a run.
+  cancel = false;
+  stages.clear();
+  stop_at = "Running shapes-mm on the test split";
+  auto second = analysis::build_demo_project(dir, o);
+  ASSERT_TRUE(second.ok()) << second.error().message;
+  ASSERT_TRUE(second->cancelled);
+  ASSERT_FALSE(stages.empty());
+  EXPECT_EQ(stages.front(), "Going on with the build that stopped");
+  EXPECT_EQ(fs::last_write_time(kept / "models" / "shapes-base.pt"), base_written);
+
+  // Third start: finishes.
+  cancel = false;
+  stop_at.clear();
+  auto third = analysis::build_demo_project(dir, o);
+  ASSERT_TRUE(third.ok()) << third.error().message;
+  ASSERT_FALSE(third->cancelled);
+  EXPECT_TRUE(kept_build(dir).empty());  // committed: nothing left beside it
+  EXPECT_EQ(fs::last_write_time(dir / "models" / "shapes-base.pt"), base_written);
+  const auto resumed = all_logits(third->project);
+  ASSERT_EQ(resumed.size(), expected.size());
+  for (const auto& [run, rows] : expected) {
+    ASSERT_TRUE(resumed.count(run)) << run;
+    EXPECT_EQ(resumed.at(run), rows) << run << " differs from the build made in one go";
+  }
+  auto st = store::Store::open(third->project, store::OpenMode::kReadOnly);
+  ASSERT_TRUE(st.ok());
+  EXPECT_EQ(st->runs()->size(), 9u);  // the stopped run went on; no second run of it
+  fs::remove_all(whole);
+  fs::remove_all(dir);
+}
+
+// A build of another recipe does not take up a stopped one: it starts afresh.
+TEST(DemoProject, AStoppedBuildOfAnotherRecipeIsNotGoneOnWith) {
+  const fs::path dir = fresh_dir("unveil_demo_other_recipe");
+  std::atomic<bool> cancel{false};
+  analysis::DemoProjectOptions o = tiny();
+  o.cancel = &cancel;
+  o.progress = [&](const std::string& stage, double) {
+    if (stage.rfind("Training the multimodal", 0) == 0) cancel = true;
+  };
+  ASSERT_TRUE(analysis::build_demo_project(dir, o).ok());
+  ASSERT_FALSE(kept_build(dir).empty());
+  analysis::DemoProjectOptions other = tiny();
+  other.seed = 2;
+  std::vector<std::string> stages;
+  other.progress = [&](const std::string& stage, double) { stages.push_back(stage); };
+  auto built = analysis::build_demo_project(dir, other);
+  ASSERT_TRUE(built.ok()) << built.error().message;
+  ASSERT_FALSE(stages.empty());
+  EXPECT_NE(stages.front(), "Going on with the build that stopped");
+  fs::remove_all(dir);
+  for (const auto& e : fs::directory_iterator(dir.parent_path()))
+    if (e.path().filename().string().rfind("." + dir.filename().string(), 0) == 0)
+      fs::remove_all(e.path());
 }
 
 // A folder of someone else's is refused before anything is built, and left as it was.

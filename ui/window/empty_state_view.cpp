@@ -80,7 +80,9 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   demoProgress_->setTextVisible(false);
   demoProgress_->setMaximumHeight(10);
   cancelDemo_ = new QPushButton(tr("Cancel"), demoBox_);
-  cancelDemo_->setToolTip(tr("Stop building the demo; nothing half-made is kept"));
+  cancelDemo_->setToolTip(
+      tr("Stop building the demo; the next start goes on from where it stopped (nothing "
+         "half-made is opened)"));
   connect(cancelDemo_, &QPushButton::clicked, this, &EmptyStateView::cancelDemoRequested);
   auto* demoIntro =
       new QLabel(tr("<b>Preparing the demo project.</b> Unveil is drawing a small world of "

@@ -327,7 +327,8 @@ void MainWindow::connectDemo() {
     demoActivity_.clear();
     showActivity();
     empty_->showDemoStopped(
-        tr("The demo project was not built. Open a file, or build the demo another time."));
+        tr("The demo build was stopped. Open a file, or build the demo another time: it goes on "
+           "from where it stopped."));
   });
   connect(demo_, &DemoSetup::failed, this, [this](const QString& message) {
     demoActivity_.clear();
