@@ -1043,13 +1043,6 @@
         <source>&lt;b&gt;Verdicts&lt;/b&gt; (paired bootstrap, %1 resamples, %2 % intervals; significant differences in bold in the table):</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>%n shared item(s) compared.</source>
-        <translation>
-            <numerusform>%n shared item compared.</numerusform>
-            <numerusform>%n shared items compared.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;p&gt;Tick two to four runs above that answered the same questions — for example one model before and after fine-tuning, or two models on the same test split — and press &lt;b&gt;Compare&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;Each run&apos;s reliability diagram appears side by side and overlaid, with a table of every metric and its interval, and a plain verdict on each difference: whether it is larger than chance alone would give.&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
@@ -1075,6 +1068,13 @@
         <translation>
             <numerusform>Run %1 · %2 · %Ln prediction</numerusform>
             <numerusform>Run %1 · %2 · %Ln predictions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shared item(s) compared.</source>
+        <translation>
+            <numerusform>%Ln shared item compared.</numerusform>
+            <numerusform>%Ln shared items compared.</numerusform>
         </translation>
     </message>
 </context>

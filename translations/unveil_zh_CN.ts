@@ -1036,12 +1036,6 @@
         <source>&lt;b&gt;Verdicts&lt;/b&gt; (paired bootstrap, %1 resamples, %2 % intervals; significant differences in bold in the table):</source>
         <translation>&lt;b&gt;结论&lt;/b&gt;（配对自助法，%1 次重采样，%2 % 区间；显著的差异在表中以粗体显示）：</translation>
     </message>
-    <message numerus="yes">
-        <source>%n shared item(s) compared.</source>
-        <translation>
-            <numerusform>已比较 %n 个共同条目。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Run %1 · %2 · partial: %3</source>
         <translation>运行 %1 · %2 · 不完整：%3</translation>
@@ -1066,6 +1060,12 @@
         <source>Run %1 · %2 · %Ln prediction(s)</source>
         <translation>
             <numerusform>运行 %1 · %2 · %Ln 条预测</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%Ln shared item(s) compared.</source>
+        <translation>
+            <numerusform>比较了 %Ln 个共同条目。</numerusform>
         </translation>
     </message>
 </context>

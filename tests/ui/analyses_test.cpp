@@ -29,6 +29,7 @@
 #include "plots/confidence_scatter.h"
 #include "plots/overlaid_reliability.h"
 #include "plots/prompt_search_chart.h"
+#include "plots/reliability_diagram.h"
 #include "project/project_session.h"
 #include "report/report.h"
 #include "run/model_library.h"
@@ -152,6 +153,14 @@ void AnalysesTest::compareShowsTheComparison() {
               .startsWith(QString::number(accuracy_[1] - accuracy_[0], 'f', 3)));
   // Small multiples and overlay: one per run; the overlay's points are the non-empty bins.
   QCOMPARE(view.smallMultiples().size(), std::size_t{2});
+  // Each small multiple is a diagram that can be read, not a strip: its axes at least 150 px tall.
+  view.resize(1400, 900);
+  QCoreApplication::processEvents();
+  for (ReliabilityDiagram* d : view.smallMultiples()) {
+    d->replot();
+    QVERIFY2(d->axisRect(0)->rect().height() >= 150,
+             qPrintable(QString::number(d->axisRect(0)->rect().height())));
+  }
   QCOMPARE(view.overlaid()->seriesCount(), 2);
   std::size_t nonEmpty = 0;
   for (const calib::Bin& b : c.runs[0].metrics.table.bins)

@@ -5,6 +5,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QListWidget>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -316,11 +317,14 @@ void CompareView::showComparison(const analysis::Comparison& c) {
     d->setSubtitle(tr("ECE %1 · accuracy %2 % · %3 shared items")
                        .arg(pointsText(r.metrics.ece),
                             QString::number(shownPercent(r.metrics.accuracy), 'f', 1))
-                       .arg(c.shared_items));
+                       .arg(QLocale().toString(static_cast<qulonglong>(c.shared_items))));
     d->setTable(r.metrics.table, name);
     // Small multiples: the pictures side by side, the legend once (the overlay's).
     d->legend->setVisible(false);
-    d->setMinimumSize(220, 220);
+    d->plotLayout()->take(d->legend);  // and its row with it
+    d->plotLayout()->simplify();
+    // Tall enough for the bars to be read (the count strip and the titles take their share).
+    d->setMinimumSize(260, 360);
     grid_->addWidget(d, static_cast<int>(i) / 2, static_cast<int>(i) % 2);
     multiples_.push_back(d);
     series.push_back({name, r.metrics.table});
@@ -388,7 +392,7 @@ void CompareView::showComparison(const analysis::Comparison& c) {
     if (store::is_partial(r.info))
       partial << tr("run %1 holds %2").arg(r.info.id).arg(partialRunText(r.info));
   }
-  status_->setText(tr("%n shared item(s) compared.", nullptr, static_cast<int>(c.shared_items)) +
+  status_->setText(tr("%Ln shared item(s) compared.", nullptr, static_cast<int>(c.shared_items)) +
                    (partial.isEmpty()
                         ? QString()
                         : QStringLiteral(" ") +
