@@ -60,6 +60,7 @@
 #include "project/demo_setup.h"
 #include "project/project_session.h"
 #include "project/project_tree.h"
+#include "project/run_names.h"
 #include "project/runs_panel.h"
 #include "run/batch_run.h"
 #include "run/batch_run_panel.h"
@@ -500,7 +501,7 @@ void MainWindow::updateComparisonChoices() {
     for (const RunRow& r : project_->state()->runs)
       if (r.info.dataset_name == name && r.info.predictions > 0 &&
           !(test && test->runId == r.info.id))
-        choices.emplace_back(r.info.id, QString::fromStdString(r.info.spec.name));
+        choices.emplace_back(r.info.id, runTitle(r.info));
   }
   storedRuns_->setChoices(choices);
 }
