@@ -2,6 +2,7 @@
 // dataset (tests/ui/dataset_fixtures.h); the browser's controls drive it; a real file opened in
 // the window fills the browser off the UI thread.
 #include <QComboBox>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -190,6 +191,43 @@ class DatasetBrowserTest : public QObject {
     QCOMPARE(browser.currentItem(), 2);
     browser.moveSelection(-2);
     QCOMPARE(browser.currentItem(), 0);
+  }
+
+  void theRunsColumnsStayInViewBesideTheId() {
+    // A run's answer, confidence and result come right after the id; the question takes the
+    // width that is left, so a narrow browser still shows them.
+    const auto ds = test::fiveItems();
+    calib::PredictionSet set;
+    calib::PredictionInput in;
+    in.id = "a1";
+    in.scores = {2.0, 0.0, 0.0};
+    in.label = 0;
+    set.add(in);
+    auto shared = std::make_shared<const calib::PredictionSet>(set);
+    auto overlay = std::make_shared<const RunOverlay>(
+        makeRunOverlay(*ds, shared, calib::compute_outcomes(set), QStringLiteral("r")));
+    QTemporaryDir cache;
+    DatasetBrowser browser(nullptr, cache.path());
+    LoadedDataset loaded;
+    loaded.dataset = ds;
+    loaded.displayName = QStringLiteral("five.json");
+    browser.setDataset(loaded);
+    browser.setRunOverlay(overlay);
+    browser.resize(640, 400);
+    browser.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&browser));
+    QHeaderView* header = browser.view()->horizontalHeader();
+    for (int c : {int(DatasetTableModel::kRunAnswer), int(DatasetTableModel::kConfidence),
+                  int(DatasetTableModel::kCorrect)}) {
+      QVERIFY(header->visualIndex(c) < header->visualIndex(DatasetTableModel::kQuestion));
+      QVERIFY(!browser.view()->isColumnHidden(c));
+      const int right = header->sectionViewportPosition(c) + header->sectionSize(c);
+      QVERIFY2(right <= browser.view()->viewport()->width(),
+               qPrintable(QStringLiteral("column %1 ends at %2 of %3")
+                              .arg(c)
+                              .arg(right)
+                              .arg(browser.view()->viewport()->width())));
+    }
   }
 
   void keysMoveBetweenItems() {

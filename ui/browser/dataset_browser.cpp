@@ -173,6 +173,12 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   for (int c :
        {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})
     view_->setColumnHidden(c, true);
+  // The run's answer, confidence and result stand right after the item's id, before the question
+  // (which takes the width that is left): what the analyst came for is never off screen.
+  int at = columns->visualIndex(DatasetTableModel::kId) + 1;
+  for (int c :
+       {DatasetTableModel::kRunAnswer, DatasetTableModel::kConfidence, DatasetTableModel::kCorrect})
+    columns->moveSection(columns->visualIndex(c), at++);
   columns->setMinimumSectionSize(40);
 
   auto* header = new QHBoxLayout;
