@@ -1470,6 +1470,42 @@
         <source>Preparing the demo project…</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>the text-only base model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the multimodal model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the visually fine-tuned model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Going on with the build that stopped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drawing the shapes world</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Training %1: epoch %2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Running %1 on the %2 split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fitting temperatures on the calibration split</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::DistributionPlot</name>

@@ -1458,6 +1458,42 @@
         <source>Preparing the demo project…</source>
         <translation>正在准备演示项目…</translation>
     </message>
+    <message>
+        <source>the text-only base model</source>
+        <translation>纯文本基础模型</translation>
+    </message>
+    <message>
+        <source>the multimodal model</source>
+        <translation>多模态模型</translation>
+    </message>
+    <message>
+        <source>the visually fine-tuned model</source>
+        <translation>视觉微调模型</translation>
+    </message>
+    <message>
+        <source>Going on with the build that stopped</source>
+        <translation>继续上次停下的构建</translation>
+    </message>
+    <message>
+        <source>Drawing the shapes world</source>
+        <translation>正在绘制形状世界</translation>
+    </message>
+    <message>
+        <source>Training %1: epoch %2 of %3</source>
+        <translation>正在训练%1：第 %2 轮，共 %3 轮</translation>
+    </message>
+    <message>
+        <source>Running %1 on the %2 split</source>
+        <translation>正在%2划分上运行 %1</translation>
+    </message>
+    <message>
+        <source>Fitting temperatures on the calibration split</source>
+        <translation>正在校准划分上拟合温度</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::DistributionPlot</name>

@@ -57,6 +57,25 @@ std::string stage_name(const std::string& model) {
 
 }  // namespace
 
+std::string describe(const DemoStage& stage) {
+  switch (stage.kind) {
+    case DemoStage::Kind::kResuming:
+      return "Going on with the build that stopped";
+    case DemoStage::Kind::kWorld:
+      return "Drawing the shapes world";
+    case DemoStage::Kind::kTraining:
+      return "Training " + stage_name(stage.model) + ": epoch " + std::to_string(stage.epoch) +
+             " of " + std::to_string(stage.epochs);
+    case DemoStage::Kind::kRunning:
+      return "Running " + stage.model + " on the " + stage.split + " split";
+    case DemoStage::Kind::kFitting:
+      return "Fitting temperatures on the calibration split";
+    case DemoStage::Kind::kDone:
+      return "Done";
+  }
+  return {};
+}
+
 fs::path demo_project_path(const fs::path& dir) {
   return dir / "demo.unveil";
 }
@@ -65,9 +84,12 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
                                               const DemoProjectOptions& options) {
   const auto t0 = std::chrono::steady_clock::now();
   const auto cancelled = [&] { return options.cancel && options.cancel->load(); };
-  const auto report = [&](const std::string& stage, double fraction) {
-    if (options.progress) options.progress(stage, std::min(1.0, std::max(0.0, fraction)));
+  const auto report = [&](const DemoStage& stage, double fraction) {
+    fraction = std::min(1.0, std::max(0.0, fraction));
+    if (options.progress) options.progress(describe(stage), fraction);
+    if (options.on_stage) options.on_stage(stage, fraction);
   };
+  using Kind = DemoStage::Kind;
   DemoProjectSummary summary;
   // Everything is built in a temporary folder beside `dir` and swapped in when complete, so that a
   // kill or a cancel leaves the earlier demo (or nothing) and never new images beside an old
@@ -96,17 +118,17 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
         !st)
       return st.error();
   } else {
-    report("Going on with the build that stopped", 0);
+    report({Kind::kResuming, {}, {}, 0, 0}, 0);
   }
 
   // 1. The shapes world (drawn again unless an earlier build finished it).
-  report("Drawing the shapes world", 0);
+  report({Kind::kWorld, {}, {}, 0, 0}, 0);
   data::ShapesWorldOptions wopt;
   wopt.seed = options.seed;
   wopt.train = options.train;
   wopt.cancel = options.cancel;
   wopt.progress = [&](int done, int total) {
-    report("Drawing the shapes world", kWorldShare * done / std::max(1, total));
+    report({Kind::kWorld, {}, {}, 0, 0}, kWorldShare * done / std::max(1, total));
   };
   Result<data::ShapesWorldSummary> world = read_world_done(build);
   if (!world) {
@@ -144,8 +166,7 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
       last_stage = stage;
     }
     last_done = done;
-    report("Training " + stage_name(stage) + ": epoch " + std::to_string(done) + " of " +
-               std::to_string(total),
+    report({Kind::kTraining, stage, {}, done, total},
            kWorldShare + kTrainShare * (finished_epochs + done) / total_epochs);
   };
   auto models = model::train_demo_models(world->json, build / "models", topt);
@@ -206,7 +227,7 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
         continue;
       }
       if (before) spec.resume_run = before->id;
-      const std::string stage = "Running " + (*models)[m].name + " on the " + splits[s] + " split";
+      const DemoStage stage{Kind::kRunning, (*models)[m].name, splits[s], 0, 0};
       auto r = run_eval(spec, options.cancel, [&](const EvalProgress& p) {
         report(stage, kWorldShare + kTrainShare +
                           kRunShare * (items_done + static_cast<double>(p.done)) / items_total);
@@ -221,7 +242,7 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
   }
 
   // 4. A temperature per model, fitted on its calibration run, stored with its test run.
-  report("Fitting temperatures on the calibration split", kWorldShare + kTrainShare + kRunShare);
+  report({Kind::kFitting, {}, {}, 0, 0}, kWorldShare + kTrainShare + kRunShare);
   {
     auto st = store::Store::open(partial, store::OpenMode::kOpenExisting);
     if (!st) return st.error();
@@ -258,7 +279,7 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
   summary.project = demo_project_path(dir);
   summary.featured_run = made.back().test;
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
-  report("Done", 1);
+  report({Kind::kDone, {}, {}, 0, 0}, 1);
   return summary;
 }
 

@@ -16,6 +16,18 @@
 
 namespace unveil::analysis {
 
+/// Where a build is, as data: the window words it in its own language, describe() in English.
+struct DemoStage {
+  enum class Kind { kResuming, kWorld, kTraining, kRunning, kFitting, kDone };
+  Kind kind = Kind::kWorld;
+  std::string model;          ///< kTraining, kRunning: "shapes-base", "shapes-mm", "shapes-mm-ft"
+  std::string split;          ///< kRunning: "calibration", "test", "idk"
+  int epoch = 0, epochs = 0;  ///< kTraining
+};
+
+/// "Training the multimodal model: epoch 3 of 12", "Running shapes-mm on the test split", ...
+std::string describe(const DemoStage& stage);
+
 struct DemoProjectOptions {
   std::uint64_t seed = 1;
   int train = 6000;  ///< training items of the shapes world (the other splits follow from it)
@@ -24,6 +36,8 @@ struct DemoProjectOptions {
   /// The stage in words ("Training the multimodal model: epoch 3 of 12") and the fraction of the
   /// whole build done (0..1). Called on the building thread.
   std::function<void(const std::string& stage, double fraction)> progress;
+  /// The same, as data (for a window that words it in its own language).
+  std::function<void(const DemoStage& stage, double fraction)> on_stage;
 };
 
 struct DemoProjectSummary {

@@ -1,9 +1,13 @@
 // Split and condition names in words and in the window's language: the runs table and a run's
 // title say "test" and "blur 2 px" (测试, 模糊 2 像素 in Chinese), never the stored "blur:2"
-// outside a tooltip.
+// outside a tooltip; and the demo build says its stages in the window's language too.
+#include <QSignalSpy>
+#include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
+#include <algorithm>
 
+#include "project/demo_setup.h"
 #include "project/project_jobs.h"
 #include "project/run_names.h"
 #include "project/runs_table_model.h"
@@ -71,6 +75,31 @@ class RunNamesTest : public QObject {
                 .contains(QStringLiteral("blur:2")));
     QVERIFY(ui::runTitle(demoRun("calibration", "image")).contains(QStringLiteral("校准")));
     QCoreApplication::removeTranslator(&chinese);
+  }
+
+  void theDemoBuildSaysItsStagesInTheWindowsLanguage() {
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    QTemporaryDir dir;
+    ui::DemoSetup setup;
+    QStringList stages;
+    connect(&setup, &ui::DemoSetup::progressed, this,
+            [&](const QString& stage, double) { stages << stage; });
+    QSignalSpy finished(&setup, &ui::DemoSetup::finished);
+    QVERIFY(setup.start({dir.filePath(QStringLiteral("demo")), 96, 1}));
+    QVERIFY(finished.wait(180'000));
+    QCoreApplication::removeTranslator(&chinese);
+    const auto said = [&](const QString& words) {
+      return std::any_of(stages.begin(), stages.end(),
+                         [&](const QString& s) { return s.contains(words); });
+    };
+    QVERIFY2(said(QStringLiteral("训练")), qPrintable(stages.join(QLatin1Char('\n'))));
+    QVERIFY2(said(QStringLiteral("测试")), qPrintable(stages.join(QLatin1Char('\n'))));
+    for (const QString& s : stages)
+      QVERIFY2(
+          !s.startsWith(QStringLiteral("Training")) && !s.startsWith(QStringLiteral("Running")),
+          qPrintable(s));
   }
 };
 

@@ -8,8 +8,43 @@
 #include <chrono>
 
 #include "analysis/demo_project.h"
+#include "project/run_names.h"
 
 namespace unveil::ui {
+
+namespace {
+
+/// A build's stage in the window's language.
+QString stageText(const analysis::DemoStage& s) {
+  using Kind = analysis::DemoStage::Kind;
+  const auto model = [](const std::string& name) {
+    if (name == "shapes-base") return DemoSetup::tr("the text-only base model");
+    if (name == "shapes-mm") return DemoSetup::tr("the multimodal model");
+    if (name == "shapes-mm-ft") return DemoSetup::tr("the visually fine-tuned model");
+    return QString::fromStdString(name);
+  };
+  switch (s.kind) {
+    case Kind::kResuming:
+      return DemoSetup::tr("Going on with the build that stopped");
+    case Kind::kWorld:
+      return DemoSetup::tr("Drawing the shapes world");
+    case Kind::kTraining:
+      return DemoSetup::tr("Training %1: epoch %2 of %3")
+          .arg(model(s.model))
+          .arg(s.epoch)
+          .arg(s.epochs);
+    case Kind::kRunning:
+      return DemoSetup::tr("Running %1 on the %2 split")
+          .arg(QString::fromStdString(s.model), splitName(s.split));
+    case Kind::kFitting:
+      return DemoSetup::tr("Fitting temperatures on the calibration split");
+    case Kind::kDone:
+      return DemoSetup::tr("Done");
+  }
+  return QString::fromStdString(analysis::describe(s));
+}
+
+}  // namespace
 
 DemoSetup::DemoSetup(QObject* parent) : QObject(parent) {}
 
@@ -42,14 +77,16 @@ bool DemoSetup::start(const DemoSetupOptions& options) {
     // Progress is posted at most ~10 times a second (and on every new stage).
     auto last = std::chrono::steady_clock::now() - std::chrono::seconds(1);
     std::string lastStage;
-    o.progress = [self, &last, &lastStage](const std::string& stage, double fraction) {
+    o.on_stage = [self, &last, &lastStage](const analysis::DemoStage& stage, double fraction) {
       const auto now = std::chrono::steady_clock::now();
-      if (stage == lastStage && now - last < std::chrono::milliseconds(100)) return;
+      const std::string said = analysis::describe(stage);
+      if (said == lastStage && now - last < std::chrono::milliseconds(100)) return;
       last = now;
-      lastStage = stage;
+      lastStage = said;
       QMetaObject::invokeMethod(
           self,
-          [self, text = QString::fromStdString(stage), fraction] {
+          [self, stage, fraction] {
+            const QString text = stageText(stage);
             if (!self || !self->running_) return;
             self->stage_ = text;
             self->fraction_ = fraction;
