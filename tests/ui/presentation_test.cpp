@@ -61,10 +61,13 @@ void PresentationTest::deckTellsTheDemoWithItsNumbers() {
   QVERIFY(st.ok());
   auto runs = st->runs();
   QVERIFY(runs.ok());
-  std::int64_t base = 0;
-  for (const store::RunInfo& r : *runs)
-    if (r.model_name == "shapes-base" && r.spec.split == "test") base = r.id;
-  auto set = st->prediction_set(base);
+  const auto runOf = [&](const char* model, const char* split) {
+    std::int64_t id = 0;
+    for (const store::RunInfo& r : *runs)
+      if (r.model_name == model && r.spec.split == split) id = r.id;
+    return id;
+  };
+  auto set = st->prediction_set(runOf("shapes-base", "test"));
   QVERIFY(set.ok());
   std::size_t right = 0;
   for (std::size_t i = 0; i < set->size(); ++i) {
@@ -82,10 +85,7 @@ void PresentationTest::deckTellsTheDemoWithItsNumbers() {
   QCOMPARE(counted, set->size());
   // The unanswerable questions: the histogram is of those the model answered anyway (not "I
   // don't know"), as many as its sentence says, counted here from the stored idk run.
-  std::int64_t idkRun = 0;
-  for (const store::RunInfo& r : *runs)
-    if (r.model_name == "shapes-mm-ft" && r.spec.split == "idk") idkRun = r.id;
-  auto idk = st->prediction_set(idkRun);
+  auto idk = st->prediction_set(runOf("shapes-mm-ft", "idk"));
   QVERIFY(idk.ok());
   std::size_t answeredAnyway = 0;
   for (std::size_t i = 0; i < idk->size(); ++i) {

@@ -61,7 +61,13 @@ QLabel* paragraph(const QString& html, QWidget* parent) {
   return label;
 }
 
-QWidget* sized(QWidget* plot) {
+/// One of the guide's pictures, named for tests, at a size where its bars can be read.
+template <typename Plot>
+Plot* picture(QWidget* page, const char* name, const QString& title, const QString& subtitle) {
+  auto* plot = new Plot(page);
+  plot->setObjectName(QLatin1String(name));
+  plot->setTitle(title);
+  plot->setSubtitle(subtitle);
   plot->setMinimumSize(420, 420);
   plot->setMaximumHeight(460);
   return plot;
@@ -107,18 +113,16 @@ QWidget* makeGuide(QWidget* parent) {
           "sample of questions like these: a group with few answers has long whiskers, and its "
           "bar says little. The <b>strip below</b> counts the answers in each group."),
       page));
-  auto* over = new ReliabilityDiagram(page);
-  over->setObjectName(QStringLiteral("guideOverConfident"));
-  over->setTitle(ReadingGuide::tr("An over-confident model"));
-  over->setSubtitle(ReadingGuide::tr("Made-up answers: the bars fall short of the diagonal"));
+  auto* over = picture<ReliabilityDiagram>(
+      page, "guideOverConfident", ReadingGuide::tr("An over-confident model"),
+      ReadingGuide::tr("Made-up answers: the bars fall short of the diagonal"));
   over->setTable(calib::bin_table(madeUp(overConfident), 10, calib::Binning::kEqualWidth));
-  layout->addWidget(sized(over));
-  auto* good = new ReliabilityDiagram(page);
-  good->setObjectName(QStringLiteral("guideCalibrated"));
-  good->setTitle(ReadingGuide::tr("A model whose confidence can be trusted"));
-  good->setSubtitle(ReadingGuide::tr("Made-up answers: the bars follow the diagonal"));
+  layout->addWidget(over);
+  auto* good = picture<ReliabilityDiagram>(
+      page, "guideCalibrated", ReadingGuide::tr("A model whose confidence can be trusted"),
+      ReadingGuide::tr("Made-up answers: the bars follow the diagonal"));
   good->setTable(calib::bin_table(madeUp(calibrated), 10, calib::Binning::kEqualWidth));
-  layout->addWidget(sized(good));
+  layout->addWidget(good);
 
   heading(ReadingGuide::tr("Temperature scaling: before and after"));
   layout->addWidget(paragraph(
@@ -131,17 +135,16 @@ QWidget* makeGuide(QWidget* parent) {
           "Scaling fitted on one kind of question may not hold on another: the window says which "
           "questions a temperature was fitted on."),
       page));
-  auto* scaled = new ReliabilityDiagram(page);
-  scaled->setObjectName(QStringLiteral("guideScaled"));
-  scaled->setTitle(ReadingGuide::tr("The over-confident model, scaled"));
-  scaled->setSubtitle(ReadingGuide::tr("Made-up answers: the green curve is after scaling"));
+  auto* scaled = picture<ReliabilityDiagram>(
+      page, "guideScaled", ReadingGuide::tr("The over-confident model, scaled"),
+      ReadingGuide::tr("Made-up answers: the green curve is after scaling"));
   const calib::BinTable before =
       calib::bin_table(madeUp(overConfident), 10, calib::Binning::kEqualWidth);
   const calib::BinTable after =
       calib::bin_table(madeUp(overConfident, 0.62), 10, calib::Binning::kEqualWidth);
   scaled->setTable(before, ReadingGuide::tr("Before scaling"));
   scaled->setComparison(after, ReadingGuide::tr("After scaling"));
-  layout->addWidget(sized(scaled));
+  layout->addWidget(scaled);
 
   heading(ReadingGuide::tr("The confidence histogram"));
   layout->addWidget(paragraph(
@@ -151,10 +154,9 @@ QWidget* makeGuide(QWidget* parent) {
           "the solid line stands to the right of the dashed one, the model is over-confident. A "
           "pile of answers at the far right means the model almost always says it is certain."),
       page));
-  auto* histogram = new ConfidenceHistogram(page);
-  histogram->setObjectName(QStringLiteral("guideHistogram"));
-  histogram->setTitle(ReadingGuide::tr("The over-confident model's answers"));
-  histogram->setSubtitle(ReadingGuide::tr("Made-up answers"));
+  auto* histogram = picture<ConfidenceHistogram>(
+      page, "guideHistogram", ReadingGuide::tr("The over-confident model's answers"),
+      ReadingGuide::tr("Made-up answers"));
   histogram->setTable(before);
   const calib::Outcomes o = madeUp(overConfident);
   double sure = 0, right = 0;
@@ -164,7 +166,7 @@ QWidget* makeGuide(QWidget* parent) {
   }
   histogram->setReferenceLines(right / static_cast<double>(o.size()),
                                sure / static_cast<double>(o.size()));
-  layout->addWidget(sized(histogram));
+  layout->addWidget(histogram);
 
   heading(ReadingGuide::tr("Risk and coverage"));
   layout->addWidget(paragraph(
