@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """The NumPy baseline of docs/PERFORMANCE.md: the metrics of `unveil-cli metrics FILE --bins 15`,
-written the way a data scientist would (json module + NumPy), with the definitions of DESIGN.md
-("Calibration definitions"). Run it with Debian's /usr/bin/python3 (python3-numpy).
+written the way a data scientist would (json module + NumPy), with the definitions of
+docs/METRICS.md. Run it with Debian's /usr/bin/python3 (python3-numpy).
 
     /usr/bin/python3 scripts/bench_numpy_metrics.py PRED.jsonl [--bins 15]
         [--compare CLI.json] [--quiet]
