@@ -363,7 +363,7 @@ Result<Store> Store::open(const fs::path& file, OpenMode mode) {
     }
     d.exec("PRAGMA foreign_keys = ON");
     if (st.read_only_) {
-      if (version < kSchemaVersion) {
+      if (version < kOldestReadableSchemaVersion) {
         return Error{name + ": an older project format (" + std::to_string(version) +
                      ") that must be upgraded, but the file is read-only"};
       }

@@ -22,7 +22,10 @@ namespace unveil::store {
 class Db;
 
 /// The schema version this build writes (PRAGMA user_version).
-constexpr int kSchemaVersion = 5;
+constexpr int kSchemaVersion = 6;
+/// The oldest version this build reads without upgrading it (a read-only file): later versions
+/// only added what reading can do without (an index).
+constexpr int kOldestReadableSchemaVersion = 5;
 
 enum class OpenMode {
   kOpenOrCreate,  ///< create the file when missing or empty (commands that make projects)

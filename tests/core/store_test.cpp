@@ -227,6 +227,33 @@ TEST_F(StoreTest, MigratesEveryEarlierVersion) {
   }
 }
 
+// Listing runs counts each run's predictions: through the run index, not by reading the rows
+// (logits and all) of every run.
+TEST_F(StoreTest, CountingARunsPredictionsReadsTheIndexNotTheRows) {
+  const fs::path f = dir_ / "count.unveil";
+  ASSERT_TRUE(Store::open(f).ok());
+  auto db = Db::open(f, SQLITE_OPEN_READONLY);
+  auto plan =
+      db->prepare("EXPLAIN QUERY PLAN SELECT COUNT(*) FROM predictions p WHERE p.run_id = 1");
+  std::string how;
+  while (plan.step())
+    how += plan.text(3) + "\n";
+  EXPECT_NE(how.find("COVERING INDEX predictions_by_run"), std::string::npos) << how;
+}
+
+// A project of the version before the run index is still read where it cannot be upgraded.
+TEST_F(StoreTest, AReadOnlyProjectWithoutTheRunIndexIsStillRead) {
+  const fs::path f = dir_ / "v5.unveil";
+  ASSERT_TRUE(create_schema_version_for_tests(f, 5).ok());
+  auto st = Store::open(f, OpenMode::kReadOnly);
+  ASSERT_TRUE(st.ok()) << st.error().message;
+  EXPECT_TRUE(st->runs().ok());
+  auto db = Db::open(f, SQLITE_OPEN_READONLY);
+  auto v = db->prepare("PRAGMA user_version");
+  v.step();
+  EXPECT_EQ(v.integer(0), 5);  // left as it was
+}
+
 TEST_F(StoreTest, BadFilesAreRefusedAndLeftUntouched) {
   const auto refuse = [&](const fs::path& f, const std::string& expected) {
     std::ifstream in(f, std::ios::binary);
