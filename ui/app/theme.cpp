@@ -6,10 +6,10 @@
 #include <QHash>
 #include <QPainter>
 #include <QProxyStyle>
-#include <QStyleOption>
 #include <QRegularExpression>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 #include <QWindow>
 #include <memory>
 
