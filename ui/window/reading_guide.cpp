@@ -116,7 +116,10 @@ QWidget* makeGuide(QWidget* parent) {
   auto* over = picture<ReliabilityDiagram>(
       page, "guideOverConfident", ReadingGuide::tr("An over-confident model"),
       ReadingGuide::tr("Made-up answers: the bars fall short of the diagonal"));
-  over->setTable(calib::bin_table(madeUp(overConfident), 10, calib::Binning::kEqualWidth));
+  // The over-confident model's answers and their table serve three of the pictures.
+  const calib::Outcomes overAnswers = madeUp(overConfident);
+  const calib::BinTable before = calib::bin_table(overAnswers, 10, calib::Binning::kEqualWidth);
+  over->setTable(before);
   layout->addWidget(over);
   auto* good = picture<ReliabilityDiagram>(
       page, "guideCalibrated", ReadingGuide::tr("A model whose confidence can be trusted"),
@@ -138,8 +141,6 @@ QWidget* makeGuide(QWidget* parent) {
   auto* scaled = picture<ReliabilityDiagram>(
       page, "guideScaled", ReadingGuide::tr("The over-confident model, scaled"),
       ReadingGuide::tr("Made-up answers: the green curve is after scaling"));
-  const calib::BinTable before =
-      calib::bin_table(madeUp(overConfident), 10, calib::Binning::kEqualWidth);
   const calib::BinTable after =
       calib::bin_table(madeUp(overConfident, 0.62), 10, calib::Binning::kEqualWidth);
   scaled->setTable(before, ReadingGuide::tr("Before scaling"));
@@ -158,7 +159,7 @@ QWidget* makeGuide(QWidget* parent) {
       page, "guideHistogram", ReadingGuide::tr("The over-confident model's answers"),
       ReadingGuide::tr("Made-up answers"));
   histogram->setTable(before);
-  const calib::Outcomes o = madeUp(overConfident);
+  const calib::Outcomes& o = overAnswers;
   double sure = 0, right = 0;
   for (std::size_t i = 0; i < o.size(); ++i) {
     sure += o.confidence[i];
