@@ -3,8 +3,10 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QPointer>
+#include <QScreen>
 #include <QScrollArea>
 #include <QVBoxLayout>
 #include <algorithm>
@@ -78,7 +80,10 @@ QWidget* makeGuide(QWidget* parent) {
   dialog->setObjectName(QStringLiteral("readingGuide"));
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->setWindowTitle(ReadingGuide::title());
-  dialog->resize(760, 820);
+  // Never taller than the screen (its Close button was below the edge of a 720-line one).
+  const QScreen* screen = parent ? parent->screen() : QGuiApplication::primaryScreen();
+  const int room = screen ? screen->availableGeometry().height() - 60 : 820;
+  dialog->resize(760, std::max(400, std::min(820, room)));
 
   auto* page = new QWidget;
   auto* layout = new QVBoxLayout(page);
