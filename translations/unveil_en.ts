@@ -111,6 +111,425 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 at column %2, found %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;{&apos; (each line must be one JSON object)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a key in quotes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;:&apos; after key %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;:&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;%1&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;]&apos; in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the end of the line after the object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>true or false for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a number for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a digit after &apos;.&apos;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a digit in the exponent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array of numbers for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string or a number for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a string for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an array of letters for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a letter in quotes in %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unterminated string starting before column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>control character in a string at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 in a string at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unpaired surrogate in a \u escape before column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>invalid escape &apos;%1&apos; at column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed escape in a string before column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>JSON nested too deeply at column %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value %1 of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is NaN; only finite numbers are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2Infinity; only finite numbers are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is null; a number is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2) is out of the range of a double; only finite numbers are allowed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; a whole number is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>key %1 appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>both &quot;logits&quot; and &quot;probs&quot; are given (or one twice); give exactly one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than 26 values; at most 26 options (A-Z) are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is not an option letter (A-Z) or an index</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is %2; use -1 or null for none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 must list option letters; found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names the letter %2 twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;logits&quot; or &quot;probs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 value(s); at least 2 options are needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has %2 values; at most 26 options (A-Z) are supported</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>value %1 of %2 is %3; probabilities must lie in [0, 1]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>all values of %1 are 0</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 names %2 letters but %3 has %4 values</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;label&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 is not among the options %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label %1 is out of range for %2 options (0-%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>label %1 is out of range for %2 options (0-%3, or A-%4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>idk_index %1 is out of range for %2 options</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>answer %1 is out of range for %2 options (null: the model gave no option letter)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;answer_only&quot; needs &quot;answer&quot; (an option, or null for none)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;conf_vocab&quot; is %1; a probability in [0, 1] is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;vocab_logits&quot; has %1 values, fewer than the %2 options (it holds the whole vocabulary&apos;s logits of the answer step)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;vocab_logits&quot; needs &quot;logits&quot; (the option letters&apos; raw logits of the same step), not &quot;probs&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty; expected a JSON list of items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: lists and objects nested deeper than %2 levels at %3; expected a JSON list of items, each an object a few levels deep</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: malformed JSON at %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON list of items, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>an object with keys %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;conversations&quot; with a human turn and an answer turn</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>each turn of &quot;conversations&quot; needs a string &quot;value&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no options found in the question (expected lines such as &quot;A. ...&quot;, &quot;(B) ...&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>duplicate id %1 (first used by item %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image file not found: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty image path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image path %1 leaves the dataset folder %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>image path %1 is a link to a file outside the dataset folder (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the embedded image of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image cannot be decoded: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty; expected a header row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: line 1: the header has no %2 column (found: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected %1 tab-separated fields, found %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>option %1 is given but an earlier option is missing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>fewer than two options are given</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image is not valid base64: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the image refers to index %1, which has no image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>lists and objects nested deeper than %1 levels at column %2; expected one JSON object a line</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an object with &quot;question_id&quot; and &quot;answer&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;question_id&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no &quot;text&quot; (the question with its options)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no options found in &quot;text&quot; (expected lines such as &quot;A. ...&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no answer for question_id %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer is empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer %1 names option letter %2, which is not one of the options (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no option letter (%1) found in the answer %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the answer %1 names several options</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>DatasetLoading</name>
     <message>
         <source>%1: no such file</source>
@@ -1079,6 +1498,41 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ConditionList</name>
+    <message>
+        <source>Tick the conditions to compare with the image as given. A condition already run with the same model, items and prompt is reused.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another condition: choose its kind and amount, then Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add this condition to the list, ticked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Another:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The image as given: every other condition is compared with it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::ConditionPicker</name>
     <message>
         <source>Original image</source>
@@ -1585,13 +2039,68 @@
     </message>
 </context>
 <context>
-    <name>unveil::ui::IdkView</name>
+    <name>unveil::ui::IdkPromptList</name>
     <message>
-        <source>The unanswerable questions (their right answer is the “I don&apos;t know” option)</source>
+        <source>The model&apos;s own prompt</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One prompt per line, “name: template”. The first is the reference the others are compared with; an empty template is the model card&apos;s own (the study&apos;s prompt). Placeholders: {image} {hint} {question} {options}; \n is a line break.</source>
+        <source>Inviting “I don&apos;t know” %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick the prompts to compare; the first ticked is the reference the others are compared with</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the selected prompt&apos;s words, to read or change them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Add prompt</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A prompt of your own, starting from the study&apos;s words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Remove the selected prompt of your own</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(the model card&apos;s own prompt: the study&apos;s words)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s words: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model card&apos;s own prompt (the study&apos;s words)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your prompt %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::IdkView</name>
+    <message>
+        <source>The unanswerable questions (their right answer is the “I don&apos;t know” option)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1611,19 +2120,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Prompts&lt;/b&gt; (the first is the reference)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Prompt line %1 needs a name, a colon and the template: %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Prompt line %1: the name “%2” is used twice</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give at least one prompt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1703,6 +2200,22 @@
             <numerusform>%n prompt in %1 s.</numerusform>
             <numerusform>%n prompts in %1 s.</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts&lt;/b&gt; (the first ticked is the reference)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one prompt.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The name “%1” is used twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model card&apos;s own prompt (the study&apos;s words)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2579,10 +3092,6 @@
 <context>
     <name>unveil::ui::ModalityView</name>
     <message>
-        <source>Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference the others are compared with. A condition already run with the same model, items and prompt is reused.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Run analysis</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2632,10 +3141,6 @@
     </message>
     <message>
         <source>The project is read-only: the analysis needs to store its runs.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Give at least two conditions, e.g. image,text.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2727,6 +3232,14 @@
     </message>
     <message>
         <source>This model reads no images (its card lists only text): under every condition it sees the same input. Choose a model that reads images.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tick at least one condition to compare with the image.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stored as “%1”</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3068,7 +3581,23 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <source>How the question is put to the model; “Wording” shows the words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show the prompt&apos;s words, to read or change them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s words: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your own wording</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -110,6 +110,425 @@
     </message>
 </context>
 <context>
+    <name>CoreMessages</name>
+    <message>
+        <source>%1:%2: %3</source>
+        <translation>%1 第 %2 行：%3</translation>
+    </message>
+    <message>
+        <source>%1: cannot open: %2</source>
+        <translation>%1：无法打开：%2</translation>
+    </message>
+    <message>
+        <source>%1: not a regular file</source>
+        <translation>%1：不是普通文件</translation>
+    </message>
+    <message>
+        <source>No such file or directory</source>
+        <translation>没有这个文件或文件夹</translation>
+    </message>
+    <message>
+        <source>Permission denied</source>
+        <translation>没有访问权限</translation>
+    </message>
+    <message>
+        <source>expected %1 at column %2, found %3</source>
+        <translation>第 %2 列应为%1，实际是%3</translation>
+    </message>
+    <message>
+        <source>the end of the line</source>
+        <translation>行尾</translation>
+    </message>
+    <message>
+        <source>&apos;{&apos; (each line must be one JSON object)</source>
+        <translation>“{”（每行必须是一个 JSON 对象）</translation>
+    </message>
+    <message>
+        <source>a key in quotes</source>
+        <translation>带引号的键名</translation>
+    </message>
+    <message>
+        <source>&apos;:&apos; after key %1</source>
+        <translation>键 %1 之后的“:”</translation>
+    </message>
+    <message>
+        <source>&apos;:&apos;</source>
+        <translation>“:”</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;%1&apos;</source>
+        <translation>“,”或“%1”</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;]&apos; in %1</source>
+        <translation>%1 中的“,”或“]”</translation>
+    </message>
+    <message>
+        <source>the end of the line after the object</source>
+        <translation>对象之后的行尾</translation>
+    </message>
+    <message>
+        <source>true or false for %1</source>
+        <translation>%1 的 true 或 false</translation>
+    </message>
+    <message>
+        <source>a number for %1</source>
+        <translation>%1 的数值</translation>
+    </message>
+    <message>
+        <source>a digit after &apos;.&apos;</source>
+        <translation>“.”之后的数字</translation>
+    </message>
+    <message>
+        <source>a digit in the exponent</source>
+        <translation>指数中的数字</translation>
+    </message>
+    <message>
+        <source>an array of numbers for %1</source>
+        <translation>%1 的数值数组</translation>
+    </message>
+    <message>
+        <source>a string or a number for %1</source>
+        <translation>%1 的字符串或数值</translation>
+    </message>
+    <message>
+        <source>a string for %1</source>
+        <translation>%1 的字符串</translation>
+    </message>
+    <message>
+        <source>an array of letters for %1</source>
+        <translation>%1 的字母数组</translation>
+    </message>
+    <message>
+        <source>a letter in quotes in %1</source>
+        <translation>%1 中带引号的字母</translation>
+    </message>
+    <message>
+        <source>a value</source>
+        <translation>一个值</translation>
+    </message>
+    <message>
+        <source>unterminated string starting before column %1</source>
+        <translation>第 %1 列之前开始的字符串没有结束</translation>
+    </message>
+    <message>
+        <source>control character in a string at column %1</source>
+        <translation>第 %1 列的字符串中有控制字符</translation>
+    </message>
+    <message>
+        <source>invalid UTF-8 in a string at column %1</source>
+        <translation>第 %1 列的字符串中有无效的 UTF-8</translation>
+    </message>
+    <message>
+        <source>unpaired surrogate in a \u escape before column %1</source>
+        <translation>第 %1 列之前的 \u 转义中有不成对的代理项</translation>
+    </message>
+    <message>
+        <source>invalid escape &apos;%1&apos; at column %2</source>
+        <translation>第 %2 列的转义“%1”无效</translation>
+    </message>
+    <message>
+        <source>malformed escape in a string before column %1</source>
+        <translation>第 %1 列之前的字符串中转义格式有误</translation>
+    </message>
+    <message>
+        <source>JSON nested too deeply at column %1</source>
+        <translation>第 %1 列的 JSON 嵌套过深</translation>
+    </message>
+    <message>
+        <source>value %1 of %2</source>
+        <translation>%2 的第 %1 个值</translation>
+    </message>
+    <message>
+        <source>%1 is NaN; only finite numbers are allowed</source>
+        <translation>%1 是 NaN；只允许有限的数值</translation>
+    </message>
+    <message>
+        <source>%1 is %2Infinity; only finite numbers are allowed</source>
+        <translation>%1 是 %2Infinity；只允许有限的数值</translation>
+    </message>
+    <message>
+        <source>%1 is null; a number is needed</source>
+        <translation>%1 是 null；这里需要一个数值</translation>
+    </message>
+    <message>
+        <source>%1 (%2) is out of the range of a double; only finite numbers are allowed</source>
+        <translation>%1（%2）超出了双精度数的范围；只允许有限的数值</translation>
+    </message>
+    <message>
+        <source>%1 is %2; a whole number is needed</source>
+        <translation>%1 是 %2；这里需要一个整数</translation>
+    </message>
+    <message>
+        <source>key %1 appears twice</source>
+        <translation>键 %1 出现了两次</translation>
+    </message>
+    <message>
+        <source>both &quot;logits&quot; and &quot;probs&quot; are given (or one twice); give exactly one</source>
+        <translation>同时给出了 &quot;logits&quot; 和 &quot;probs&quot;（或其中一个出现两次）；只能给出一个</translation>
+    </message>
+    <message>
+        <source>%1 has more than 26 values; at most 26 options (A-Z) are supported</source>
+        <translation>%1 的值超过 26 个；最多支持 26 个选项（A–Z）</translation>
+    </message>
+    <message>
+        <source>%1 has more than %2 values</source>
+        <translation>%1 的值超过 %2 个</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not an option letter (A-Z) or an index</source>
+        <translation>%1 %2 不是选项字母（A–Z）或序号</translation>
+    </message>
+    <message>
+        <source>%1 is %2; use -1 or null for none</source>
+        <translation>%1 是 %2；没有时请用 -1 或 null</translation>
+    </message>
+    <message>
+        <source>%1 must list option letters; found %2</source>
+        <translation>%1 必须列出选项字母；实际是 %2</translation>
+    </message>
+    <message>
+        <source>%1 names the letter %2 twice</source>
+        <translation>%1 两次列出字母 %2</translation>
+    </message>
+    <message>
+        <source>no &quot;logits&quot; or &quot;probs&quot;</source>
+        <translation>没有 &quot;logits&quot; 或 &quot;probs&quot;</translation>
+    </message>
+    <message>
+        <source>%1 has %2 value(s); at least 2 options are needed</source>
+        <translation>%1 只有 %2 个值；至少需要 2 个选项</translation>
+    </message>
+    <message>
+        <source>%1 has %2 values; at most 26 options (A-Z) are supported</source>
+        <translation>%1 有 %2 个值；最多支持 26 个选项（A–Z）</translation>
+    </message>
+    <message>
+        <source>value %1 of %2 is %3; probabilities must lie in [0, 1]</source>
+        <translation>%2 的第 %1 个值是 %3；概率必须在 [0, 1] 之内</translation>
+    </message>
+    <message>
+        <source>all values of %1 are 0</source>
+        <translation>%1 的值全部为 0</translation>
+    </message>
+    <message>
+        <source>%1 names %2 letters but %3 has %4 values</source>
+        <translation>%1 列出了 %2 个字母，但 %3 有 %4 个值</translation>
+    </message>
+    <message>
+        <source>no &quot;label&quot;</source>
+        <translation>没有 &quot;label&quot;（正确答案）</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not among the options %3</source>
+        <translation>%1 %2 不在选项 %3 之中</translation>
+    </message>
+    <message>
+        <source>label %1 is out of range for %2 options (0-%3)</source>
+        <translation>label（正确答案）%1 超出了 %2 个选项的范围（0–%3）</translation>
+    </message>
+    <message>
+        <source>label %1 is out of range for %2 options (0-%3, or A-%4)</source>
+        <translation>label（正确答案）%1 超出了 %2 个选项的范围（0–%3，或 A–%4）</translation>
+    </message>
+    <message>
+        <source>idk_index %1 is out of range for %2 options</source>
+        <translation>idk_index %1 超出了 %2 个选项的范围</translation>
+    </message>
+    <message>
+        <source>answer %1 is out of range for %2 options (null: the model gave no option letter)</source>
+        <translation>answer（模型的回答）%1 超出了 %2 个选项的范围（null 表示模型没有给出选项字母）</translation>
+    </message>
+    <message>
+        <source>&quot;answer_only&quot; needs &quot;answer&quot; (an option, or null for none)</source>
+        <translation>&quot;answer_only&quot; 需要 &quot;answer&quot;（一个选项，没有时为 null）</translation>
+    </message>
+    <message>
+        <source>&quot;conf_vocab&quot; is %1; a probability in [0, 1] is needed</source>
+        <translation>&quot;conf_vocab&quot; 是 %1；这里需要 [0, 1] 之内的概率</translation>
+    </message>
+    <message>
+        <source>&quot;vocab_logits&quot; has %1 values, fewer than the %2 options (it holds the whole vocabulary&apos;s logits of the answer step)</source>
+        <translation>&quot;vocab_logits&quot; 只有 %1 个值，少于 %2 个选项（它应包含回答那一步整个词表的 logits）</translation>
+    </message>
+    <message>
+        <source>&quot;vocab_logits&quot; needs &quot;logits&quot; (the option letters&apos; raw logits of the same step), not &quot;probs&quot;</source>
+        <translation>&quot;vocab_logits&quot; 需要 &quot;logits&quot;（同一步各选项字母的原始 logits），而不是 &quot;probs&quot;</translation>
+    </message>
+    <message>
+        <source>line %1</source>
+        <translation>第 %1 行</translation>
+    </message>
+    <message>
+        <source>item %1</source>
+        <translation>第 %1 项</translation>
+    </message>
+    <message>
+        <source>%1 (id %2)</source>
+        <translation>%1（ID %2）</translation>
+    </message>
+    <message>
+        <source>line %1, column %2</source>
+        <translation>第 %1 行第 %2 列</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty; expected a JSON list of items</source>
+        <translation>%1：文件是空的；应为一个由题目组成的 JSON 列表</translation>
+    </message>
+    <message>
+        <source>%1: lists and objects nested deeper than %2 levels at %3; expected a JSON list of items, each an object a few levels deep</source>
+        <translation>%1：%3 处的列表和对象嵌套超过 %2 层；应为一个由题目组成的 JSON 列表，每个题目是一个只嵌套几层的对象</translation>
+    </message>
+    <message>
+        <source>%1: malformed JSON at %2: %3</source>
+        <translation>%1：%2 处的 JSON 格式有误：%3</translation>
+    </message>
+    <message>
+        <source>%1: expected a JSON list of items, found %2</source>
+        <translation>%1：应为一个由题目组成的 JSON 列表，实际是%2</translation>
+    </message>
+    <message>
+        <source>a %1</source>
+        <translation>一个 %1</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>一个对象</translation>
+    </message>
+    <message>
+        <source>an object with keys %1</source>
+        <translation>一个含有键 %1 的对象</translation>
+    </message>
+    <message>
+        <source>expected an object, found %1</source>
+        <translation>应为一个对象，实际是 %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;conversations&quot; with a human turn and an answer turn</source>
+        <translation>应有 &quot;conversations&quot;，其中包含提问一轮和回答一轮</translation>
+    </message>
+    <message>
+        <source>each turn of &quot;conversations&quot; needs a string &quot;value&quot;</source>
+        <translation>&quot;conversations&quot; 的每一轮都需要一个字符串 &quot;value&quot;</translation>
+    </message>
+    <message>
+        <source>no options found in the question (expected lines such as &quot;A. ...&quot;, &quot;(B) ...&quot;)</source>
+        <translation>题目中没有找到选项（应有 &quot;A. ...&quot;、&quot;(B) ...&quot; 这样的行）</translation>
+    </message>
+    <message>
+        <source>duplicate id %1 (first used by item %2)</source>
+        <translation>ID %1 重复（第 %2 项已使用）</translation>
+    </message>
+    <message>
+        <source>image file not found: %1</source>
+        <translation>找不到图像文件：%1</translation>
+    </message>
+    <message>
+        <source>empty image path</source>
+        <translation>图像路径是空的</translation>
+    </message>
+    <message>
+        <source>image path %1 leaves the dataset folder %2</source>
+        <translation>图像路径 %1 超出了数据集文件夹 %2</translation>
+    </message>
+    <message>
+        <source>image path %1 is a link to a file outside the dataset folder (%2)</source>
+        <translation>图像路径 %1 是指向数据集文件夹之外文件的链接（%2）</translation>
+    </message>
+    <message>
+        <source>the embedded image of %1</source>
+        <translation>%1 的内嵌图像</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>the image cannot be decoded: %1</source>
+        <translation>图像无法解码：%1</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty; expected a header row</source>
+        <translation>%1：文件是空的；应有一行表头</translation>
+    </message>
+    <message>
+        <source>%1: line 1: the header has no %2 column (found: %3)</source>
+        <translation>%1 第 1 行：表头中没有 %2 列（实际有：%3）</translation>
+    </message>
+    <message>
+        <source>expected %1 tab-separated fields, found %2</source>
+        <translation>应有 %1 个以制表符分隔的字段，实际有 %2 个</translation>
+    </message>
+    <message>
+        <source>option %1 is given but an earlier option is missing</source>
+        <translation>给出了选项 %1，但缺少它之前的选项</translation>
+    </message>
+    <message>
+        <source>fewer than two options are given</source>
+        <translation>给出的选项少于两个</translation>
+    </message>
+    <message>
+        <source>the image is not valid base64: %1</source>
+        <translation>图像不是有效的 base64：%1</translation>
+    </message>
+    <message>
+        <source>the image refers to index %1, which has no image</source>
+        <translation>图像指向序号 %1，但该序号没有图像</translation>
+    </message>
+    <message>
+        <source>lists and objects nested deeper than %1 levels at column %2; expected one JSON object a line</source>
+        <translation>第 %2 列的列表和对象嵌套超过 %1 层；每行应为一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>malformed JSON: %1</source>
+        <translation>JSON 格式有误：%1</translation>
+    </message>
+    <message>
+        <source>expected an object with &quot;question_id&quot; and &quot;answer&quot;</source>
+        <translation>应为一个含有 &quot;question_id&quot; 和 &quot;answer&quot; 的对象</translation>
+    </message>
+    <message>
+        <source>%1: the file is empty</source>
+        <translation>%1：文件是空的</translation>
+    </message>
+    <message>
+        <source>expected a JSON object, found %1</source>
+        <translation>应为一个 JSON 对象，实际是 %1</translation>
+    </message>
+    <message>
+        <source>no &quot;question_id&quot;</source>
+        <translation>没有 &quot;question_id&quot;</translation>
+    </message>
+    <message>
+        <source>no &quot;text&quot; (the question with its options)</source>
+        <translation>没有 &quot;text&quot;（带选项的题目）</translation>
+    </message>
+    <message>
+        <source>no options found in &quot;text&quot; (expected lines such as &quot;A. ...&quot;)</source>
+        <translation>&quot;text&quot; 中没有找到选项（应有 &quot;A. ...&quot; 这样的行）</translation>
+    </message>
+    <message>
+        <source>no answer for question_id %1 in %2</source>
+        <translation>%2 中没有 question_id %1 的答案</translation>
+    </message>
+    <message>
+        <source>the answer is empty</source>
+        <translation>答案是空的</translation>
+    </message>
+    <message>
+        <source>the answer %1 names option letter %2, which is not one of the options (%3)</source>
+        <translation>答案 %1 指向选项字母 %2，但它不在选项（%3）之中</translation>
+    </message>
+    <message>
+        <source>no option letter (%1) found in the answer %2</source>
+        <translation>答案 %2 中没有找到选项字母（%1）</translation>
+    </message>
+    <message>
+        <source>the answer %1 names several options</source>
+        <translation>答案 %1 指向了多个选项</translation>
+    </message>
+</context>
+<context>
     <name>DatasetLoading</name>
     <message>
         <source>%1: no such file</source>
@@ -1070,6 +1489,41 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::ConditionList</name>
+    <message>
+        <source>Tick the conditions to compare with the image as given. A condition already run with the same model, items and prompt is reused.</source>
+        <translation>勾选要与原始图像比较的条件。已用同一模型、同一批题目和同一提示运行过的条件会被重用。</translation>
+    </message>
+    <message>
+        <source>Another condition: choose its kind and amount, then Add</source>
+        <translation>另一个条件：选择类型和程度，然后点“添加”</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>添加</translation>
+    </message>
+    <message>
+        <source>Add this condition to the list, ticked</source>
+        <translation>把这个条件加入列表并勾选</translation>
+    </message>
+    <message>
+        <source>Another:</source>
+        <translation>另一个：</translation>
+    </message>
+    <message>
+        <source>%1 (the reference)</source>
+        <translation>%1（参照）</translation>
+    </message>
+    <message>
+        <source>The image as given: every other condition is compared with it</source>
+        <translation>原始图像：其他每个条件都与它比较</translation>
+    </message>
+    <message>
+        <source>Stored as “%1”</source>
+        <translation>存储为“%1”</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::ConditionPicker</name>
     <message>
         <source>Original image</source>
@@ -1572,14 +2026,69 @@
     </message>
 </context>
 <context>
+    <name>unveil::ui::IdkPromptList</name>
+    <message>
+        <source>The model&apos;s own prompt</source>
+        <translation>模型自带的提示</translation>
+    </message>
+    <message>
+        <source>Inviting “I don&apos;t know” %1</source>
+        <translation>鼓励回答“我不知道” %1</translation>
+    </message>
+    <message>
+        <source>Tick the prompts to compare; the first ticked is the reference the others are compared with</source>
+        <translation>勾选要比较的提示；第一个勾选的是参照，其他提示都与它比较</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>措辞</translation>
+    </message>
+    <message>
+        <source>Show the selected prompt&apos;s words, to read or change them</source>
+        <translation>显示所选提示的措辞，以便阅读或修改</translation>
+    </message>
+    <message>
+        <source>Add prompt</source>
+        <translation>添加提示</translation>
+    </message>
+    <message>
+        <source>A prompt of your own, starting from the study&apos;s words</source>
+        <translation>你自己的提示，从研究所用的措辞开始</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Remove the selected prompt of your own</source>
+        <translation>移除所选的自定义提示</translation>
+    </message>
+    <message>
+        <source>(the model card&apos;s own prompt: the study&apos;s words)</source>
+        <translation>（模型卡自带的提示：研究所用的措辞）</translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s words: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation>提示的措辞：{image}、{hint}、{question} 和 {options} 会按每道题填入</translation>
+    </message>
+    <message>
+        <source>The model card&apos;s own prompt (the study&apos;s words)</source>
+        <translation>模型卡自带的提示（研究所用的措辞）</translation>
+    </message>
+    <message>
+        <source>%1 (the reference)</source>
+        <translation>%1（参照）</translation>
+    </message>
+    <message>
+        <source>Your prompt %1</source>
+        <translation>你的提示 %1</translation>
+    </message>
+</context>
+<context>
     <name>unveil::ui::IdkView</name>
     <message>
         <source>The unanswerable questions (their right answer is the “I don&apos;t know” option)</source>
         <translation>无法回答的问题（正确答案是“我不知道”选项）</translation>
-    </message>
-    <message>
-        <source>One prompt per line, “name: template”. The first is the reference the others are compared with; an empty template is the model card&apos;s own (the study&apos;s prompt). Placeholders: {image} {hint} {question} {options}; \n is a line break.</source>
-        <translation>每行一个提示词，格式为“名称: 模板”（使用英文冒号）。第一个是参照，其他提示词都与它比较；模板留空即使用模型卡自带的模板（论文中的提示词）。占位符：{image} {hint} {question} {options}；\n 表示换行。</translation>
     </message>
     <message>
         <source>Run analysis</source>
@@ -1598,20 +2107,8 @@
         <translation>处理完当前批次后停止；已完成的运行会保留</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Prompts&lt;/b&gt; (the first is the reference)</source>
-        <translation>&lt;b&gt;提示词&lt;/b&gt;（第一个为参照）</translation>
-    </message>
-    <message>
         <source>Prompt line %1 needs a name, a colon and the template: %2</source>
         <translation>提示词第 %1 行需要名称、冒号和模板：%2</translation>
-    </message>
-    <message>
-        <source>Prompt line %1: the name “%2” is used twice</source>
-        <translation>提示词第 %1 行：名称“%2”被重复使用</translation>
-    </message>
-    <message>
-        <source>Give at least one prompt.</source>
-        <translation>请至少给出一个提示词。</translation>
     </message>
     <message>
         <source>Open a project with a dataset and a model first.</source>
@@ -1688,6 +2185,22 @@
         <translation>
             <numerusform>%n 个提示词，用时 %1 秒。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Prompts&lt;/b&gt; (the first ticked is the reference)</source>
+        <translation>&lt;b&gt;提示&lt;/b&gt;（第一个勾选的是参照）</translation>
+    </message>
+    <message>
+        <source>Tick at least one prompt.</source>
+        <translation>请至少勾选一个提示。</translation>
+    </message>
+    <message>
+        <source>The name “%1” is used twice</source>
+        <translation>名称“%1”用了两次</translation>
+    </message>
+    <message>
+        <source>The model card&apos;s own prompt (the study&apos;s words)</source>
+        <translation>模型卡自带的提示（研究所用的措辞）</translation>
     </message>
 </context>
 <context>
@@ -2561,10 +3074,6 @@
 <context>
     <name>unveil::ui::ModalityView</name>
     <message>
-        <source>Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference the others are compared with. A condition already run with the same model, items and prompt is reused.</source>
-        <translation>以逗号分隔：image（原图）、text（无图像）、blank（灰色图像）、noise:σ、blur:σ、occlude:面积比例、grey（灰度）、jpeg:质量。image 条件是其他条件比较的参照。已用相同模型、条目和提示词运行过的条件会被复用。</translation>
-    </message>
-    <message>
         <source>Run analysis</source>
         <translation>运行分析</translation>
     </message>
@@ -2615,10 +3124,6 @@
     <message>
         <source>The project is read-only: the analysis needs to store its runs.</source>
         <translation>项目为只读：分析需要保存其运行。</translation>
-    </message>
-    <message>
-        <source>Give at least two conditions, e.g. image,text.</source>
-        <translation>请至少给出两个条件，例如 image,text。</translation>
     </message>
     <message>
         <source>Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s</source>
@@ -2709,6 +3214,14 @@
     <message>
         <source>This model reads no images (its card lists only text): under every condition it sees the same input. Choose a model that reads images.</source>
         <translation>该模型不读取图像（其模型卡只列出文本）：在每种条件下它看到的输入都相同。请选择一个读取图像的模型。</translation>
+    </message>
+    <message>
+        <source>Tick at least one condition to compare with the image.</source>
+        <translation>请至少勾选一个要与原始图像比较的条件。</translation>
+    </message>
+    <message>
+        <source>Stored as “%1”</source>
+        <translation>存储为“%1”</translation>
     </message>
 </context>
 <context>
@@ -3049,8 +3562,24 @@ Click to show its diagrams</source>
         <translation>鼓励回答“我不知道” %1</translation>
     </message>
     <message>
-        <source>The prompt template: {image}, {hint}, {question} and {options} are filled in per item</source>
-        <translation>提示词模板：{image}、{hint}、{question} 和 {options} 按每个条目填入</translation>
+        <source>How the question is put to the model; “Wording” shows the words</source>
+        <translation>如何向模型提问；“措辞”可显示具体文字</translation>
+    </message>
+    <message>
+        <source>Wording</source>
+        <translation>措辞</translation>
+    </message>
+    <message>
+        <source>Show the prompt&apos;s words, to read or change them</source>
+        <translation>显示提示的措辞，以便阅读或修改</translation>
+    </message>
+    <message>
+        <source>The prompt&apos;s words: {image}, {hint}, {question} and {options} are filled in per item</source>
+        <translation>提示的措辞：{image}、{hint}、{question} 和 {options} 会按每道题填入</translation>
+    </message>
+    <message>
+        <source>Your own wording</source>
+        <translation>你自己的措辞</translation>
     </message>
 </context>
 <context>

@@ -27,6 +27,11 @@ std::string quote(std::string_view s) {
   return "\"" + std::string(s) + "\"";
 }
 
+// A key as written in the file ("\"logits\""): the same in every language.
+Message key_name(std::string_view key) {
+  return literal(quote(key));
+}
+
 std::string score_key(const PredictionInput& out) {
   return out.kind == ScoreKind::kProbabilities ? "probs" : "logits";
 }
@@ -45,22 +50,22 @@ class LineParser {
   explicit LineParser(std::string_view line)
       : begin_(line.data()), p_(line.data()), end_(line.data() + line.size()) {}
 
-  // Fills `out`; returns an empty string on success, else what is wrong.
-  std::string parse(PredictionInput& out) {
+  // Fills `out`; returns an empty message on success, else what is wrong.
+  Message parse(PredictionInput& out) {
     out.clear();
     ws();
-    if (!eat('{')) return expected("'{' (each line must be one JSON object)");
+    if (!eat('{')) return expected(message("jsonl.want_object"));
     jsonl_internal::LineFields f;
     ws();
     if (!eat('}')) {
       for (;;) {
         ws();
         const char* member_begin = p_;
-        if (!parse_string(key_)) return err_.empty() ? expected("a key in quotes") : err_;
+        if (!parse_string(key_)) return err_.empty() ? expected(message("jsonl.want_key")) : err_;
         ws();
-        if (!eat(':')) return expected("':' after key " + quote(key_));
+        if (!eat(':')) return expected(message("jsonl.want_colon_after", key_name(key_)));
         ws();
-        std::string e;
+        Message e;
         // Compared as a view: the length first, so most keys never reach memcmp.
         const std::string_view key(key_);
         if (key == "id") {
@@ -69,7 +74,7 @@ class LineParser {
           e = parse_id(out.id);
         } else if (key == "logits" || key == "probs") {
           if (f.have_scores) {
-            return "both \"logits\" and \"probs\" are given (or one twice); give exactly one";
+            return message("jsonl.both_scores");
           }
           f.have_scores = true;
           out.kind = key == "probs" ? ScoreKind::kProbabilities : ScoreKind::kLogits;
@@ -105,12 +110,14 @@ class LineParser {
         } else if (key == "conf_vocab") {
           if (f.have_conf_vocab) return duplicate();
           f.have_conf_vocab = true;
-          if (!literal("null")) e = parse_number(out.conf_vocab, "\"conf_vocab\"");
+          if (!literal("null")) {
+            e = parse_number(out.conf_vocab, [] { return key_name("conf_vocab"); });
+          }
         } else if (key == "answer_only") {
           if (literal("true")) {
             f.answer_only = true;
           } else if (!literal("false")) {
-            e = expected("true or false for \"answer_only\"");
+            e = expected(message("jsonl.want_true_false", key_name("answer_only")));
           }
         } else if (key == "vocab_logits") {
           if (f.have_vocab) return duplicate();
@@ -125,11 +132,11 @@ class LineParser {
         ws();
         if (eat(',')) continue;
         if (eat('}')) break;
-        return expected("',' or '}'");
+        return expected(message("jsonl.want_comma_or", "}"));
       }
     }
     ws();
-    if (p_ != end_) return expected("the end of the line after the object");
+    if (p_ != end_) return expected(message("jsonl.want_line_end"));
 
     return jsonl_internal::check_line(f, out);
   }
@@ -137,10 +144,11 @@ class LineParser {
   std::size_t column() const { return static_cast<std::size_t>(p_ - begin_) + 1; }
 
  private:
-  std::string duplicate() const { return "key " + quote(key_) + " appears twice"; }
-  std::string expected(const std::string& what) const {
-    std::string found = p_ == end_ ? "the end of the line" : "'" + std::string(1, *p_) + "'";
-    return "expected " + what + " at column " + std::to_string(column()) + ", found " + found;
+  Message duplicate() const { return message("jsonl.duplicate_key", key_name(key_)); }
+  Message expected(Message what) const {
+    Message found =
+        p_ == end_ ? message("jsonl.found_end") : unveil::literal("'" + std::string(1, *p_) + "'");
+    return message("jsonl.expected", std::move(what), column(), std::move(found));
   }
 
   void ws() {
@@ -227,7 +235,7 @@ class LineParser {
 
   // Parses a JSON string into out (escapes decoded). Sets err_ on a malformed string.
   bool parse_string(std::string& out) {
-    err_.clear();
+    err_ = {};
     out.clear();
     if (!eat('"')) return false;
     for (;;) {
@@ -238,7 +246,7 @@ class LineParser {
       }
       out.append(run, p_);
       if (p_ == end_) {
-        err_ = "unterminated string starting before column " + std::to_string(column());
+        err_ = message("jsonl.unterminated_string", column());
         return false;
       }
       const auto c = static_cast<unsigned char>(*p_);
@@ -247,13 +255,13 @@ class LineParser {
         return true;
       }
       if (c < 0x20) {
-        err_ = "control character in a string at column " + std::to_string(column());
+        err_ = message("jsonl.control_character", column());
         return false;
       }
       if (c >= 0x80) {
         const std::size_t len = utf8_length(p_);
         if (len == 0) {
-          err_ = "invalid UTF-8 in a string at column " + std::to_string(column());
+          err_ = message("jsonl.invalid_utf8", column());
           return false;
         }
         out.append(p_, len);
@@ -294,44 +302,43 @@ class LineParser {
           if (cp >= 0xD800 && cp <= 0xDBFF) {
             std::uint32_t lo;
             if (!literal("\\u") || !hex4(lo) || lo < 0xDC00 || lo > 0xDFFF) {
-              err_ = "unpaired surrogate in a \\u escape before column " + std::to_string(column());
+              err_ = message("jsonl.unpaired_surrogate", column());
               return false;
             }
             cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
           } else if (cp >= 0xDC00 && cp <= 0xDFFF) {
-            err_ = "unpaired surrogate in a \\u escape before column " + std::to_string(column());
+            err_ = message("jsonl.unpaired_surrogate", column());
             return false;
           }
           append_utf8(out, cp);
           continue;
         }
         default:
-          err_ = "invalid escape '\\" + std::string(1, esc) + "' at column " +
-                 std::to_string(column() - 1);
+          err_ = message("jsonl.invalid_escape", "\\" + std::string(1, esc), column() - 1);
           return false;
       }
       if (esc == 'u') break;
     }
-    err_ = "malformed escape in a string before column " + std::to_string(column());
+    err_ = message("jsonl.malformed_escape", column());
     return false;
   }
 
   // Scans a JSON number token (strict grammar) and converts it.
-  std::string parse_number(double& v, const char* what) {
+  // `what` names the number in a message; it is made only when one is needed.
+  template <typename What>
+  Message parse_number(double& v, const What& what) {
     const char* start = p_;
     if (p_ != end_ && *p_ == '-') ++p_;
     if (p_ != end_ && (*p_ == 'N' || *p_ == 'n' || *p_ == 'I' || *p_ == 'i')) {
-      if (literal("NaN") || literal("nan"))
-        return std::string(what) + " is NaN; only finite numbers are allowed";
+      if (literal("NaN") || literal("nan")) return message("jsonl.nan", what());
       if (literal("Infinity") || literal("inf")) {
-        return std::string(what) + " is " + (*start == '-' ? "-" : "") +
-               "Infinity; only finite numbers are allowed";
+        return message("jsonl.infinite", what(), *start == '-' ? "-" : "");
       }
     }
     if (p_ == end_ || *p_ < '0' || *p_ > '9') {
       p_ = start;
-      if (literal("null")) return std::string(what) + " is null; a number is needed";
-      return expected(std::string("a number for ") + what);
+      if (literal("null")) return message("jsonl.null_number", what());
+      return expected(message("jsonl.want_number_for", what()));
     }
     if (*p_ == '0') {
       ++p_;
@@ -341,29 +348,34 @@ class LineParser {
     }
     if (p_ != end_ && *p_ == '.') {
       ++p_;
-      if (p_ == end_ || *p_ < '0' || *p_ > '9') return expected("a digit after '.'");
+      if (p_ == end_ || *p_ < '0' || *p_ > '9')
+        return expected(message("jsonl.want_digit_after_point"));
       while (p_ != end_ && *p_ >= '0' && *p_ <= '9')
         ++p_;
     }
     if (p_ != end_ && (*p_ == 'e' || *p_ == 'E')) {
       ++p_;
       if (p_ != end_ && (*p_ == '+' || *p_ == '-')) ++p_;
-      if (p_ == end_ || *p_ < '0' || *p_ > '9') return expected("a digit in the exponent");
+      if (p_ == end_ || *p_ < '0' || *p_ > '9')
+        return expected(message("jsonl.want_digit_in_exponent"));
       while (p_ != end_ && *p_ >= '0' && *p_ <= '9')
         ++p_;
     }
     const auto r = std::from_chars(start, p_, v);
     if (r.ec == std::errc::result_out_of_range || !std::isfinite(v)) {
-      return std::string(what) + " (" + std::string(start, p_) +
-             ") is out of the range of a double; only finite numbers are allowed";
+      return message("jsonl.out_of_double", what(), std::string(start, p_));
     }
-    if (r.ec != std::errc() || r.ptr != p_) return expected(std::string("a number for ") + what);
+    if (r.ec != std::errc() || r.ptr != p_) {
+      return expected(message("jsonl.want_number_for", what()));
+    }
     return {};
   }
 
-  std::string parse_scores(std::vector<double>& out) {
+  static Message a_value() { return message("jsonl.want_value"); }
+
+  Message parse_scores(std::vector<double>& out) {
     const std::string key = key_;
-    if (!eat('[')) return expected("an array of numbers for " + quote(key));
+    if (!eat('[')) return expected(message("jsonl.want_number_array", key_name(key)));
     ws();
     if (eat(']')) return {};
     for (;;) {
@@ -371,63 +383,61 @@ class LineParser {
       double v;
       // The descriptive name is built only on failure: the common case must stay cheap.
       const char* before = p_;
-      if (!parse_number(v, "a value").empty()) {
+      if (!parse_number(v, a_value).empty()) {
         p_ = before;
-        const std::string what = "value " + std::to_string(out.size() + 1) + " of " + quote(key);
-        return parse_number(v, what.c_str());
+        return parse_number(
+            v, [&] { return message("jsonl.value_of", out.size() + 1, key_name(key)); });
       }
       out.push_back(v);
-      if (out.size() > kMaxOptions) {
-        return quote(key) + " has more than 26 values; at most 26 options (A-Z) are supported";
-      }
+      if (out.size() > kMaxOptions) return message("jsonl.too_many_values", key_name(key));
       ws();
       if (eat(',')) continue;
       if (eat(']')) return {};
-      return expected("',' or ']' in " + quote(key));
+      return expected(message("jsonl.want_comma_or_in", key_name(key)));
     }
   }
 
-  std::string parse_id(std::string& out) {
+  Message parse_id(std::string& out) {
     if (p_ != end_ && *p_ == '"') {
       if (!parse_string(out)) return err_;
       return {};
     }
     const char* start = p_;
     double v;
-    if (parse_number(v, "\"id\"").empty()) {
+    if (parse_number(v, [] { return key_name("id"); }).empty()) {
       out.assign(start, p_);  // a numeric id keeps its text
       return {};
     }
     p_ = start;
-    return expected("a string or a number for \"id\"");
+    return expected(message("jsonl.want_string_or_number", key_name("id")));
   }
 
   // The whole vocabulary's logits: an array of finite numbers without the 26-value cap.
-  std::string parse_vocab(std::vector<double>& out) {
-    if (!eat('[')) return expected("an array of numbers for \"vocab_logits\"");
+  Message parse_vocab(std::vector<double>& out) {
+    if (!eat('[')) return expected(message("jsonl.want_number_array", key_name("vocab_logits")));
     ws();
     if (eat(']')) return {};
     for (;;) {
       ws();
       double v;
       const char* before = p_;
-      if (!parse_number(v, "a value").empty()) {
+      if (!parse_number(v, a_value).empty()) {
         p_ = before;
-        const std::string what = "value " + std::to_string(out.size() + 1) + " of \"vocab_logits\"";
-        return parse_number(v, what.c_str());
+        return parse_number(
+            v, [&] { return message("jsonl.value_of", out.size() + 1, key_name("vocab_logits")); });
       }
       out.push_back(v);
       if (out.size() > kMaxVocab) {
-        return "\"vocab_logits\" has more than " + std::to_string(kMaxVocab) + " values";
+        return message("jsonl.too_many_vocab", key_name("vocab_logits"), kMaxVocab);
       }
       ws();
       if (eat(',')) continue;
       if (eat(']')) return {};
-      return expected("',' or ']' in \"vocab_logits\"");
+      return expected(message("jsonl.want_comma_or_in", key_name("vocab_logits")));
     }
   }
 
-  std::string parse_label(int& index, char& letter, const char* what = "label") {
+  Message parse_label(int& index, char& letter, const char* what = "label") {
     if (p_ != end_ && *p_ == '"') {
       std::string s;
       if (!parse_string(s)) return err_;
@@ -441,79 +451,80 @@ class LineParser {
         letter = static_cast<char>(std::toupper(static_cast<unsigned char>(t[0])));
         return {};
       }
-      return std::string(what) + " " + quote(s) + " is not an option letter (A-Z) or an index";
+      return message("jsonl.not_a_letter", what, key_name(s));
     }
-    return parse_index(index, what[0] == 'l' ? "\"label\"" : "\"answer\"");
+    return parse_index(index, what[0] == 'l' ? "label" : "answer");
   }
 
-  std::string parse_index(int& out, const char* what) {
+  Message parse_index(int& out, const char* key) {
     const char* start = p_;
     double v;
-    std::string e = parse_number(v, what);
+    Message e = parse_number(v, [&] { return key_name(key); });
     if (!e.empty()) return e;
     if (v != std::floor(v) || std::fabs(v) > 1e6) {
-      return std::string(what) + " is " + std::string(start, p_) + "; a whole number is needed";
+      return message("jsonl.not_whole", key_name(key), std::string(start, p_));
     }
     out = static_cast<int>(v);
     return {};
   }
 
-  std::string parse_optional_index(int& out) {
+  Message parse_optional_index(int& out) {
     if (literal("null")) {
       out = -1;
       return {};
     }
-    std::string e = parse_index(out, "\"idk_index\"");
+    Message e = parse_index(out, "idk_index");
     if (!e.empty()) return e;
-    if (out < -1) return "\"idk_index\" is " + std::to_string(out) + "; use -1 or null for none";
+    if (out < -1) return message("jsonl.idk_negative", key_name("idk_index"), out);
     return {};
   }
 
-  std::string parse_optional_string(std::string& out) {
+  Message parse_optional_string(std::string& out) {
     if (literal("null")) return {};
-    if (p_ == end_ || *p_ != '"') return expected("a string for " + quote(key_));
+    if (p_ == end_ || *p_ != '"') return expected(message("jsonl.want_string", key_name(key_)));
     if (!parse_string(out)) return err_;
     return {};
   }
 
-  std::string parse_options(std::string& letters) {
-    auto to_letter = [&](const std::string& s) -> std::string {
+  Message parse_options(std::string& letters) {
+    auto to_letter = [&](const std::string& s) -> Message {
       if (s.size() == 1 && std::isalpha(static_cast<unsigned char>(s[0]))) {
         letters.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(s[0]))));
         return {};
       }
-      return "\"options\" must list option letters; found " + quote(s);
+      return message("jsonl.options_not_letters", key_name("options"), key_name(s));
     };
     if (p_ != end_ && *p_ == '"') {
       std::string s;
       if (!parse_string(s)) return err_;
       for (char c : s) {
-        std::string e = to_letter(std::string(1, c));
+        Message e = to_letter(std::string(1, c));
         if (!e.empty()) return e;
       }
       return check_unique(letters);
     }
-    if (!eat('[')) return expected("an array of letters for \"options\"");
+    if (!eat('[')) return expected(message("jsonl.want_letter_array", key_name("options")));
     ws();
     if (eat(']')) return {};
     std::string s;
     for (;;) {
       ws();
-      if (!parse_string(s))
-        return err_.empty() ? expected("a letter in quotes in \"options\"") : err_;
-      std::string e = to_letter(s);
+      if (!parse_string(s)) {
+        return err_.empty() ? expected(message("jsonl.want_letter_in", key_name("options"))) : err_;
+      }
+      Message e = to_letter(s);
       if (!e.empty()) return e;
       ws();
       if (eat(',')) continue;
       if (eat(']')) return check_unique(letters);
-      return expected("',' or ']' in \"options\"");
+      return expected(message("jsonl.want_comma_or_in", key_name("options")));
     }
   }
 
-  static std::string check_unique(const std::string& letters) {
+  static Message check_unique(const std::string& letters) {
     for (std::size_t i = 0; i < letters.size(); ++i) {
       if (letters.find(letters[i], i + 1) != std::string::npos) {
-        return "\"options\" names the letter " + std::string(1, letters[i]) + " twice";
+        return message("jsonl.options_twice", key_name("options"), std::string(1, letters[i]));
       }
     }
     return {};
@@ -522,12 +533,12 @@ class LineParser {
   // Skips any JSON value (validating it); sets err_ on failure.
   bool skip_value(int depth) {
     if (depth > 64) {
-      err_ = "JSON nested too deeply at column " + std::to_string(column());
+      err_ = message("jsonl.too_deep", column());
       return false;
     }
     ws();
     if (p_ == end_) {
-      err_ = expected("a value");
+      err_ = expected(a_value());
       return false;
     }
     const char c = *p_;
@@ -546,12 +557,12 @@ class LineParser {
         if (c == '{') {
           std::string k;
           if (!parse_string(k)) {
-            if (err_.empty()) err_ = expected("a key in quotes");
+            if (err_.empty()) err_ = expected(message("jsonl.want_key"));
             return false;
           }
           ws();
           if (!eat(':')) {
-            err_ = expected("':'");
+            err_ = expected(message("jsonl.want_colon"));
             return false;
           }
         }
@@ -559,13 +570,13 @@ class LineParser {
         ws();
         if (eat(',')) continue;
         if (eat(close)) return true;
-        err_ = expected(std::string("',' or '") + close + "'");
+        err_ = expected(message("jsonl.want_comma_or", std::string(1, close)));
         return false;
       }
     }
     if (literal("true") || literal("false") || literal("null")) return true;
     double v;
-    std::string e = parse_number(v, "a value");
+    Message e = parse_number(v, a_value);
     if (!e.empty()) {
       err_ = e;
       return false;
@@ -577,7 +588,7 @@ class LineParser {
   const char* p_;
   const char* end_;
   std::string key_;
-  std::string err_;
+  Message err_;
 };
 
 struct ChunkResult {
@@ -622,12 +633,12 @@ void parse_chunk(std::string_view text, const char* readable_end, bool skip_inva
       continue;
     }
     LineParser parser(line);
-    std::string e = parser.parse(input);
+    Message e = parser.parse(input);
     if (e.empty()) {
       r.set.add(input);
       continue;
     }
-    if (r.problems.size() < kMaxProblemsListed) r.problems.push_back({line_no, std::move(e)});
+    if (r.problems.size() < kMaxProblemsListed) r.problems.push_back({line_no, {}, std::move(e)});
     if (!skip_invalid) {
       r.failed = true;
       return;
@@ -640,40 +651,35 @@ void parse_chunk(std::string_view text, const char* readable_end, bool skip_inva
 
 namespace jsonl_internal {
 
-std::string check_line(const LineFields& f, PredictionInput& out) {
+Message check_line(const LineFields& f, PredictionInput& out) {
   int label_index = f.label_index;
   int answer_index = f.answer_index;
-  if (!f.have_scores) return "no \"logits\" or \"probs\"";
+  if (!f.have_scores) return message("jsonl.no_scores");
   const std::size_t k = out.scores.size();
-  if (k < 2)
-    return "\"" + score_key(out) + "\" has " + std::to_string(k) +
-           " value(s); at least 2 options are needed";
-  if (k > kMaxOptions)
-    return "\"" + score_key(out) + "\" has " + std::to_string(k) +
-           " values; at most 26 options (A-Z) are supported";
+  if (k < 2) return message("jsonl.too_few_scores", key_name(score_key(out)), k);
+  if (k > kMaxOptions) return message("jsonl.too_many_scores", key_name(score_key(out)), k);
   if (out.kind == ScoreKind::kProbabilities) {
     double sum = 0;
     for (std::size_t j = 0; j < k; ++j) {
       const double v = out.scores[j];
       if (v < 0 || v > 1) {
-        return "value " + std::to_string(j + 1) + " of \"probs\" is " + number_text(v) +
-               "; probabilities must lie in [0, 1]";
+        return message("jsonl.prob_out_of_range", j + 1, key_name("probs"), number_text(v));
       }
       sum += v;
     }
-    if (sum <= 0) return "all values of \"probs\" are 0";
+    if (sum <= 0) return message("jsonl.probs_all_zero", key_name("probs"));
   }
   if (f.have_options && out.options.size() != k) {
-    return "\"options\" names " + std::to_string(out.options.size()) + " letters but \"" +
-           score_key(out) + "\" has " + std::to_string(k) + " values";
+    return message("jsonl.options_count", key_name("options"), out.options.size(),
+                   key_name(score_key(out)), k);
   }
-  if (!f.have_label) return "no \"label\"";
+  if (!f.have_label) return message("jsonl.no_label");
   if (f.label_letter != 0) {
     if (f.have_options) {
       const auto pos = out.options.find(f.label_letter);
       if (pos == std::string::npos) {
-        return "label \"" + std::string(1, f.label_letter) + "\" is not among the options \"" +
-               out.options + "\"";
+        return message("jsonl.not_among_options", "label", key_name(std::string(1, f.label_letter)),
+                       key_name(out.options));
       }
       label_index = static_cast<int>(pos);
     } else {
@@ -683,57 +689,51 @@ std::string check_line(const LineFields& f, PredictionInput& out) {
   if (label_index < 0 || static_cast<std::size_t>(label_index) >= k) {
     const std::string shown =
         f.label_letter ? quote(std::string(1, f.label_letter)) : std::to_string(label_index);
-    return "label " + shown + " is out of range for " + std::to_string(k) + " options (0-" +
-           std::to_string(k - 1) +
-           (f.have_options ? "" : ", or A-" + std::string(1, char('A' + k - 1))) + ")";
+    if (f.have_options) return message("jsonl.label_out_of_range", shown, k, k - 1);
+    return message("jsonl.label_out_of_range_letters", shown, k, k - 1,
+                   std::string(1, char('A' + k - 1)));
   }
   out.label = label_index;
   if (out.idk_index >= static_cast<int>(k)) {
-    return "idk_index " + std::to_string(out.idk_index) + " is out of range for " +
-           std::to_string(k) + " options";
+    return message("jsonl.idk_out_of_range", out.idk_index, k);
   }
   if (f.answer_letter != 0) {
     const auto pos = f.have_options ? out.options.find(f.answer_letter)
                                     : static_cast<std::size_t>(f.answer_letter - 'A');
     if (f.have_options && pos == std::string::npos) {
-      return "answer \"" + std::string(1, f.answer_letter) + "\" is not among the options \"" +
-             out.options + "\"";
+      return message("jsonl.not_among_options", "answer", key_name(std::string(1, f.answer_letter)),
+                     key_name(out.options));
     }
     answer_index = static_cast<int>(pos);
   }
   if (answer_index != kAnswerFromScores &&
       (answer_index < kUnanswered || answer_index >= static_cast<int>(k))) {
-    return "answer " + std::to_string(answer_index) + " is out of range for " + std::to_string(k) +
-           " options (null: the model gave no option letter)";
+    return message("jsonl.answer_out_of_range", answer_index, k);
   }
   out.answer = answer_index;
   if (f.answer_only) {
     // Answers without scores (an export of an accuracy-only run): the scores only say how many
     // options there are.
     if (answer_index == kAnswerFromScores) {
-      return "\"answer_only\" needs \"answer\" (an option, or null for none)";
+      return message("jsonl.answer_only_needs_answer");
     }
     out.kind = ScoreKind::kAnswerOnly;
   }
   if (f.have_conf_vocab && !std::isnan(out.conf_vocab) &&
       (out.conf_vocab < 0 || out.conf_vocab > 1)) {
-    return "\"conf_vocab\" is " + number_text(out.conf_vocab) +
-           "; a probability in [0, 1] is needed";
+    return message("jsonl.conf_vocab_range", number_text(out.conf_vocab));
   }
   if (f.have_vocab && out.vocab_logits.size() < k) {
-    return "\"vocab_logits\" has " + std::to_string(out.vocab_logits.size()) +
-           " values, fewer than the " + std::to_string(k) +
-           " options (it holds the whole vocabulary's logits of the answer step)";
+    return message("jsonl.vocab_too_short", out.vocab_logits.size(), k);
   }
   if (f.have_vocab && out.kind == ScoreKind::kProbabilities) {
-    return "\"vocab_logits\" needs \"logits\" (the option letters' raw logits of the same "
-           "step), not \"probs\"";
+    return message("jsonl.vocab_needs_logits");
   }
   return {};
 }
 
 std::string parse_line(std::string_view line, PredictionInput& out) {
-  return LineParser(line).parse(out);
+  return english(LineParser(line).parse(out));
 }
 
 Result<PredictionSet> parse_predictions_jsonl(std::string_view text, std::string_view name,
@@ -772,13 +772,14 @@ Result<PredictionSet> parse_predictions_jsonl(std::string_view text, std::string
     for (auto& p : r.problems) {
       if (rep.problems.size() >= kMaxProblemsListed) break;
       p.line += line_base;
-      p.message = prefix + ":" + std::to_string(p.line) + ": " + p.message;
+      p.detail = message("file.line", prefix, p.line, std::move(p.detail));
+      p.message = english(p.detail);
       rep.problems.push_back(std::move(p));
     }
     if (r.failed) {
-      const std::string msg = rep.problems.back().message;
+      Message detail = rep.problems.back().detail;
       if (report) *report = std::move(rep);
-      return Error{msg};
+      return Error::from(std::move(detail));
     }
     rep.lines += r.nonblank;
     rep.skipped += r.skipped;

@@ -23,6 +23,7 @@ struct JsonlReadOptions {
 struct LineProblem {
   std::size_t line = 0;
   std::string message;  ///< "FILE:LINE: what is wrong"
+  Message detail = {};  ///< the same as a catalog message (util/message.h)
 };
 
 struct JsonlReadReport {

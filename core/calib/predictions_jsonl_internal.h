@@ -24,12 +24,13 @@ struct LineFields {
 };
 
 /// The checks that need the whole line (option count, probabilities, label and answer against
-/// the options, ...). Sets out.label, out.answer and out.kind; returns an empty string when the
+/// the options, ...). Sets out.label, out.answer and out.kind; returns an empty message when the
 /// line is good, else what is wrong (without "FILE:LINE: ").
-std::string check_line(const LineFields& fields, PredictionInput& out);
+Message check_line(const LineFields& fields, PredictionInput& out);
 
 /// The strict parser of one line (without its '\n'): an empty string when the line is good (and
-/// `out` filled), else what is wrong. The reference for every message and every accepted variant.
+/// `out` filled), else what is wrong, in English. The reference for every message and every
+/// accepted variant.
 std::string parse_line(std::string_view line, PredictionInput& out);
 
 /// The fast path: simdjson's on-demand parser for the common well-formed line. It either gives

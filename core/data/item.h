@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "util/message.h"
+
 namespace unveil::data {
 
 /// Where an item's image is: nowhere, a file below the dataset root, or bytes embedded in the
@@ -51,8 +53,18 @@ struct Problem {
   std::string file;
   std::string where;    ///< "item 17 (id q17)", "line 9", "byte 1234 (line 3, column 5)"
   std::string message;  ///< what was expected and what was found
+  Message place = {};   ///< `where` as a catalog message (util/message.h), when the reader gave one
+  Message detail = {};  ///< `message` as a catalog message, when the reader gave one
 
   std::string to_string() const { return file + ": " + where + ": " + message; }
+
+  /// A problem said by the catalog: `where` and `message` are their English.
+  static Problem from(std::string file, Message place, Message detail) {
+    Problem p{std::move(file), english(place), english(detail)};
+    p.place = std::move(place);
+    p.detail = std::move(detail);
+    return p;
+  }
 };
 
 /// The result of reading a dataset: what could be read, and what could not.

@@ -37,12 +37,11 @@ void for_each_line(std::string_view text, F f) {
   }
 }
 
-// "" when the line nests at most kMaxJsonDepth deep; the problem otherwise.
-std::string too_deep(std::string_view line) {
+// An empty message when the line nests at most kMaxJsonDepth deep; the problem otherwise.
+Message too_deep(std::string_view line) {
   const auto at = json_too_deep_at(line);
   if (at == std::string_view::npos) return {};
-  return "lists and objects nested deeper than " + std::to_string(kMaxJsonDepth) +
-         " levels at column " + std::to_string(at + 1) + "; expected one JSON object a line";
+  return message("data.too_deep_line", kMaxJsonDepth, at + 1);
 }
 
 }  // namespace
@@ -58,16 +57,18 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
     if (!a) return a.error();
     const std::string aname = answers->string();
     for_each_line(a->text(), [&](std::size_t line, std::string_view l) {
-      if (const std::string deep = too_deep(l); !deep.empty()) {
-        ds.problems.push_back({aname, "line " + std::to_string(line), deep});
+      const auto problem = [&](Message m) {
+        ds.problems.push_back(Problem::from(aname, line_place(line), std::move(m)));
+      };
+      if (Message deep = too_deep(l); !deep.empty()) {
+        problem(std::move(deep));
         return;
       }
       json obj;
       try {
         obj = json::parse(l);
       } catch (const json::parse_error& e) {
-        ds.problems.push_back({aname, "line " + std::to_string(line),
-                               "malformed JSON: " + parse_error_reason(e.what())});
+        problem(message("data.malformed_json", parse_error_reason(e.what())));
         return;
       }
       const auto id = obj.is_object() ? id_of(obj) : std::nullopt;
@@ -79,8 +80,7 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
         }
       }
       if (!id || !value) {
-        ds.problems.push_back({aname, "line " + std::to_string(line),
-                               "expected an object with \"question_id\" and \"answer\""});
+        problem(message("data.need_id_and_answer"));
         return;
       }
       gold[*id] = *value;
@@ -89,46 +89,47 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
 
   auto q = MappedFile::open(questions);
   if (!q) return q.error();
-  if (trim(q->text()).empty()) return Error{qname + ": the file is empty"};
+  if (trim(q->text()).empty()) return Error::from(message("data.empty_file", qname));
   const auto root = options.images_dir ? *options.images_dir : questions.parent_path();
   ds.name = questions.stem().string();
   ds.root = (root.empty() ? std::filesystem::path(".") : root).string();
   IdTracker ids;
   std::size_t index = 0;
   for_each_line(q->text(), [&](std::size_t line, std::string_view l) {
-    const std::string where = "line " + std::to_string(line);
-    auto problem = [&](std::string m) { ds.problems.push_back({qname, where, std::move(m)}); };
-    if (const std::string deep = too_deep(l); !deep.empty()) {
-      problem(deep);
+    auto problem = [&](Message m) {
+      ds.problems.push_back(Problem::from(qname, line_place(line), std::move(m)));
+    };
+    if (Message deep = too_deep(l); !deep.empty()) {
+      problem(std::move(deep));
       return;
     }
     json obj;
     try {
       obj = json::parse(l);
     } catch (const json::parse_error& e) {
-      problem("malformed JSON: " + parse_error_reason(e.what()));
+      problem(message("data.malformed_json", parse_error_reason(e.what())));
       return;
     }
     if (!obj.is_object()) {
-      problem(std::string("expected a JSON object, found ") + obj.type_name());
+      problem(message("data.expected_json_object", obj.type_name()));
       return;
     }
     const auto id = id_of(obj);
     if (!id) {
-      problem("no \"question_id\"");
+      problem(message("data.no_question_id"));
       return;
     }
-    if (const std::string dup = ids.add(*id, index); !dup.empty()) {
+    if (Message dup = ids.add(*id, index); !dup.empty()) {
       problem(dup);
       return;
     }
     if (!obj.contains("text") || !obj["text"].is_string()) {
-      problem("no \"text\" (the question with its options)");
+      problem(message("data.no_text"));
       return;
     }
     const auto parsed = parse_question(obj["text"].get<std::string>());
     if (!parsed) {
-      problem("no options found in \"text\" (expected lines such as \"A. ...\")");
+      problem(message("data.no_options_text"));
       return;
     }
     Item item;
@@ -146,8 +147,7 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
         !obj["image"].get<std::string>().empty()) {
       item.image.kind = ImageRef::Kind::kFile;
       item.image.path = obj["image"].get<std::string>();
-      if (std::string e = check_image_path(root, item.image.path, options.check_images);
-          !e.empty()) {
+      if (Message e = check_image_path(root, item.image.path, options.check_images); !e.empty()) {
         problem(e);
         return;
       }
@@ -155,12 +155,12 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
     if (answers) {
       const auto g = gold.find(*id);
       if (g == gold.end()) {
-        problem("no answer for question_id \"" + *id + "\" in " + answers->string());
+        problem(message("data.no_answer_for", "\"" + *id + "\"", answers->string()));
         return;
       }
       const auto a = parse_answer(g->second, item.options);
       if (a.index < 0) {
-        problem(a.problem);
+        problem(a.detail);
         return;
       }
       item.answer = a.index;

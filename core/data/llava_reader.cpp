@@ -19,12 +19,6 @@ const char* type_name(const json& j) {
   return j.type_name();
 }
 
-std::string item_where(std::size_t index, const std::string& id) {
-  std::string w = "item " + std::to_string(index + 1);
-  if (!id.empty()) w += " (id \"" + id + "\")";
-  return w;
-}
-
 std::optional<std::string> string_field(const json& obj, const char* key) {
   const auto it = obj.find(key);
   if (it == obj.end() || it->is_null()) return std::nullopt;
@@ -37,23 +31,23 @@ std::optional<std::string> string_field(const json& obj, const char* key) {
 
 Result<Dataset> parse_llava_json(std::string_view text, const std::string& file,
                                  const std::filesystem::path& root, const ReadOptions& options) {
-  if (trim(text).empty()) return Error{file + ": the file is empty; expected a JSON list of items"};
+  if (trim(text).empty()) return Error::from(message("data.empty_json_list", file));
   if (const auto at = json_too_deep_at(text); at != std::string_view::npos) {
-    return Error{file + ": lists and objects nested deeper than " + std::to_string(kMaxJsonDepth) +
-                 " levels at " + position_of(text, at + 1) +
-                 "; expected a JSON list of items, each an object a few levels deep"};
+    return Error::from(
+        message("data.too_deep_list", file, kMaxJsonDepth, position_of(text, at + 1)));
   }
   json doc;
   try {
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
-    return Error{file + ": malformed JSON at " + position_of(text, e.byte) + ": " +
-                 parse_error_reason(e.what())};
+    return Error::from(message("data.malformed_json_at", file, position_of(text, e.byte),
+                               parse_error_reason(e.what())));
   }
   if (!doc.is_array()) {
-    return Error{file + ": expected a JSON list of items, found " +
-                 (doc.is_object() ? std::string("an object") : std::string("a ") + type_name(doc)) +
-                 (doc.is_object() && doc.size() < 20 ? " with keys " + keys_of(doc) : "")};
+    Message found = !doc.is_object()  ? message("data.found_a", type_name(doc))
+                    : doc.size() < 20 ? message("data.found_object_keys", keys_of(doc))
+                                      : message("data.found_object");
+    return Error::from(message("data.not_a_list", file, std::move(found)));
   }
   Dataset ds;
   ds.name = std::filesystem::path(file).stem().string();
@@ -62,44 +56,43 @@ Result<Dataset> parse_llava_json(std::string_view text, const std::string& file,
   IdTracker ids;
   for (std::size_t i = 0; i < doc.size(); ++i) {
     const json& obj = doc[i];
-    auto problem = [&](const std::string& id, std::string message) {
-      ds.problems.push_back({file, item_where(i, id), std::move(message)});
+    auto problem = [&](const std::string& id, Message what) {
+      ds.problems.push_back(Problem::from(file, item_place(i, id), std::move(what)));
     };
     if (!obj.is_object()) {
-      problem("", std::string("expected an object, found ") + type_name(obj));
+      problem("", message("data.expected_object", type_name(obj)));
       continue;
     }
     Item item;
     item.source = {file, 0, i};
     const auto id = string_field(obj, "id");
     item.id = id ? *id : "#" + std::to_string(i + 1);
-    if (const std::string dup = ids.add(item.id, i); !dup.empty()) {
+    if (Message dup = ids.add(item.id, i); !dup.empty()) {
       problem(item.id, dup);
       continue;
     }
     const auto conv = obj.find("conversations");
     if (conv == obj.end() || !conv->is_array() || conv->size() < 2) {
-      problem(item.id, "expected \"conversations\" with a human turn and an answer turn");
+      problem(item.id, message("data.no_conversations"));
       continue;
     }
     const json& human = (*conv)[0];
     const json& answer = (*conv)[1];
     if (!human.is_object() || !human.contains("value") || !human["value"].is_string() ||
         !answer.is_object() || !answer.contains("value") || !answer["value"].is_string()) {
-      problem(item.id, "each turn of \"conversations\" needs a string \"value\"");
+      problem(item.id, message("data.turn_needs_value"));
       continue;
     }
     const auto parsed = parse_question(human["value"].get<std::string>());
     if (!parsed) {
-      problem(item.id,
-              "no options found in the question (expected lines such as \"A. ...\", \"(B) ...\")");
+      problem(item.id, message("data.no_options_question"));
       continue;
     }
     item.question = parsed->question;
     item.options = parsed->options;
     const auto ans = parse_answer(answer["value"].get<std::string>(), item.options);
     if (ans.index < 0) {
-      problem(item.id, ans.problem);
+      problem(item.id, ans.detail);
       continue;
     }
     item.answer = ans.index;
@@ -115,8 +108,7 @@ Result<Dataset> parse_llava_json(std::string_view text, const std::string& file,
     if (const auto img = string_field(obj, "image"); img && !img->empty()) {
       item.image.kind = ImageRef::Kind::kFile;
       item.image.path = *img;
-      if (std::string e = check_image_path(root, item.image.path, options.check_images);
-          !e.empty()) {
+      if (Message e = check_image_path(root, item.image.path, options.check_images); !e.empty()) {
         problem(item.id, e);
         continue;
       }

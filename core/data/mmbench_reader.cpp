@@ -37,7 +37,7 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
   auto mapped = MappedFile::open(file);
   if (!mapped) return mapped.error();
   const auto rows = split_tsv(mapped->text());
-  if (rows.empty()) return Error{name + ": the file is empty; expected a header row"};
+  if (rows.empty()) return Error::from(message("data.empty_tsv", name));
 
   std::unordered_map<std::string, std::size_t> col;
   const auto& header = rows[0].fields;
@@ -48,15 +48,11 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
   }
   for (const char* required : {"question", "A", "B"}) {
     if (!col.count(required)) {
-      return Error{name + ": line 1: the header has no \"" + std::string(required) +
-                   "\" column (found: " +
-                   [&] {
-                     std::string s;
-                     for (const auto& h : header)
-                       s += (s.empty() ? "" : ", ") + h;
-                     return s;
-                   }() +
-                   ")"};
+      std::string found;
+      for (const auto& h : header)
+        found += (found.empty() ? "" : ", ") + h;
+      return Error::from(
+          message("data.missing_column", name, "\"" + std::string(required) + "\"", found));
     }
   }
   const auto field = [&](const Row& r, const char* key) -> std::string {
@@ -73,17 +69,17 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
   std::vector<std::pair<std::size_t, std::string>> references;  // item -> referenced index
   for (std::size_t r = 1; r < rows.size(); ++r) {
     const Row& row = rows[r];
-    const std::string where = "line " + std::to_string(row.line);
-    auto problem = [&](std::string m) { ds.problems.push_back({name, where, std::move(m)}); };
+    auto problem = [&](Message m) {
+      ds.problems.push_back(Problem::from(name, line_place(row.line), std::move(m)));
+    };
     if (row.fields.size() != header.size()) {
-      problem("expected " + std::to_string(header.size()) + " tab-separated fields, found " +
-              std::to_string(row.fields.size()));
+      problem(message("data.field_count", header.size(), row.fields.size()));
       continue;
     }
     Item item;
     item.id = std::string(trim(field(row, "index")));
     if (item.id.empty()) item.id = "#" + std::to_string(r);
-    if (const std::string dup = ids.add(item.id, r - 1); !dup.empty()) {
+    if (Message dup = ids.add(item.id, r - 1); !dup.empty()) {
       problem(dup);
       continue;
     }
@@ -93,7 +89,7 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
     item.category = missing(field(row, "category")) ? "" : field(row, "category");
     item.split = missing(field(row, "split")) ? options.default_split : field(row, "split");
     bool gap = false;
-    std::string bad;
+    Message bad;
     for (char letter = 'A'; letter <= 'Z'; ++letter) {
       const std::string key(1, letter);
       if (!col.count(key)) break;
@@ -103,7 +99,7 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
         continue;
       }
       if (gap) {
-        bad = "option " + key + " is given but an earlier option is missing";
+        bad = message("data.option_gap", key);
         break;
       }
       item.options.push_back({letter, std::string(trim(v))});
@@ -113,14 +109,14 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
       continue;
     }
     if (item.options.size() < 2) {
-      problem("fewer than two options are given");
+      problem(message("data.too_few_options"));
       continue;
     }
     item.idk_index = options.idk.find(item.options);
     if (col.count("answer") && !missing(field(row, "answer"))) {
       const auto a = parse_answer(field(row, "answer"), item.options);
       if (a.index < 0) {
-        problem(a.problem);
+        problem(a.detail);
         continue;
       }
       item.answer = a.index;
@@ -135,7 +131,7 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
       } else {
         auto bytes = base64_decode(img);
         if (!bytes) {
-          problem("the image is not valid base64: " + bytes.error().message);
+          problem(message("data.bad_base64", bytes.error().message));
           continue;
         }
         item.image.kind = ImageRef::Kind::kEmbedded;
@@ -150,8 +146,8 @@ Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file, const ReadOp
   for (const auto& [i, ref] : references) {
     const auto it = image_of_index.find(ref);
     if (it == image_of_index.end()) {
-      ds.problems.push_back({name, "line " + std::to_string(ds.items[i].source.line),
-                             "the image refers to index " + ref + ", which has no image"});
+      ds.problems.push_back(Problem::from(name, line_place(ds.items[i].source.line),
+                                          message("data.missing_image_ref", ref)));
       drop[i] = true;
       continue;
     }

@@ -161,10 +161,12 @@ std::optional<ParsedQuestion> parse_question(std::string_view human_turn) {
 AnswerParse parse_answer(std::string_view answer, const std::vector<Option>& options) {
   AnswerParse r;
   const std::string_view t = trim(answer);
-  if (t.empty()) {
-    r.problem = "the answer is empty";
+  const auto fail = [&r](Message m) {
+    r.problem = english(m);
+    r.detail = std::move(m);
     return r;
-  }
+  };
+  if (t.empty()) return fail(message("answer.empty"));
   const auto index_of = [&](char letter) {
     for (std::size_t i = 0; i < options.size(); ++i) {
       if (options[i].letter == letter) return static_cast<int>(i);
@@ -203,9 +205,8 @@ AnswerParse parse_answer(std::string_view answer, const std::vector<Option>& opt
         return r;
       }
     }
-    r.problem = "the answer \"" + shown + "\" names option letter " + std::string(1, fold(letter)) +
-                ", which is not one of the options (" + letters() + ")";
-    return r;
+    return fail(message("answer.letter_not_an_option", "\"" + shown + "\"",
+                        std::string(1, fold(letter)), letters()));
   }
   // The text of one option ("blue").
   const std::string norm = IdkMatcher::normalise(t);
@@ -229,12 +230,8 @@ AnswerParse parse_answer(std::string_view answer, const std::vector<Option>& opt
     return r;
   }
   const std::string shown(t.substr(0, 80));
-  if (named.empty()) {
-    r.problem = "no option letter (" + letters() + ") found in the answer \"" + shown + "\"";
-  } else {
-    r.problem = "the answer \"" + shown + "\" names several options";
-  }
-  return r;
+  if (named.empty()) return fail(message("answer.no_letter", letters(), "\"" + shown + "\""));
+  return fail(message("answer.several_options", "\"" + shown + "\""));
 }
 
 }  // namespace unveil::data

@@ -31,7 +31,8 @@ std::string strip_image_token(std::string_view text);
 /// saying what was found.
 struct AnswerParse {
   int index = -1;
-  std::string problem;
+  std::string problem;  ///< in English
+  Message detail = {};  ///< the same as a catalog message (util/message.h)
 };
 AnswerParse parse_answer(std::string_view answer, const std::vector<Option>& options);
 

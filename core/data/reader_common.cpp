@@ -9,7 +9,7 @@
 
 namespace unveil::data {
 
-std::string position_of(std::string_view text, std::size_t byte) {
+Message position_of(std::string_view text, std::size_t byte) {
   std::size_t line = 1, col = 1;
   const std::size_t end = std::min(text.size(), byte > 0 ? byte - 1 : 0);
   for (std::size_t i = 0; i < end; ++i) {
@@ -20,7 +20,17 @@ std::string position_of(std::string_view text, std::size_t byte) {
       ++col;
     }
   }
-  return "line " + std::to_string(line) + ", column " + std::to_string(col);
+  return message("place.line_column", line, col);
+}
+
+Message item_place(std::size_t index, const std::string& id) {
+  Message item = message("place.item", index + 1);
+  if (id.empty()) return item;
+  return message("place.with_id", std::move(item), "\"" + id + "\"");
+}
+
+Message line_place(std::size_t line) {
+  return message("place.line", line);
 }
 
 std::string parse_error_reason(const std::string& what) {
@@ -39,10 +49,9 @@ std::string keys_of(const nlohmann::json& obj) {
   return s;
 }
 
-std::string check_image_path(const std::filesystem::path& root, std::string& rel,
-                             bool check_exists) {
+Message check_image_path(const std::filesystem::path& root, std::string& rel, bool check_exists) {
   auto p = resolve_inside(root, rel);
-  if (!p) return p.error().message;
+  if (!p) return p.error().detail;
   // An absolute path inside the folder is kept relative to it, as every later use (a run, a
   // report, a project moved to another machine) expects.
   if (std::filesystem::path(rel).is_absolute()) {
@@ -50,21 +59,23 @@ std::string check_image_path(const std::filesystem::path& root, std::string& rel
   }
   if (check_exists) {
     std::error_code ec;
-    if (!std::filesystem::is_regular_file(*p, ec)) return "image file not found: " + p->string();
+    if (!std::filesystem::is_regular_file(*p, ec)) {
+      return message("data.image_not_found", p->string());
+    }
   }
   return {};
 }
 
-std::string IdTracker::add(const std::string& id, std::size_t index) {
+Message IdTracker::add(const std::string& id, std::size_t index) {
   const auto [it, inserted] = first_.emplace(id, index);
   if (inserted) return {};
-  return "duplicate id \"" + id + "\" (first used by item " + std::to_string(it->second + 1) + ")";
+  return message("data.duplicate_id", "\"" + id + "\"", it->second + 1);
 }
 
 Result<std::filesystem::path> resolve_inside(const std::filesystem::path& root,
                                              std::string_view relative) {
   namespace fs = std::filesystem;
-  if (relative.empty()) return Error{"empty image path"};
+  if (relative.empty()) return Error::from(message("data.empty_image_path"));
   const fs::path rel{std::string(relative)};
   const fs::path base = fs::absolute(root).lexically_normal();
   const fs::path candidate = (rel.is_absolute() ? rel : base / rel).lexically_normal();
@@ -77,16 +88,16 @@ Result<std::filesystem::path> resolve_inside(const std::filesystem::path& root,
     return true;
   };
   if (!inside(base, candidate)) {
-    return Error{"image path \"" + std::string(relative) + "\" leaves the dataset folder " +
-                 base.string()};
+    return Error::from(
+        message("data.image_leaves_folder", "\"" + std::string(relative) + "\"", base.string()));
   }
   std::error_code ec;
   if (fs::exists(candidate, ec)) {
     const fs::path real = fs::canonical(candidate, ec);
     const fs::path real_base = fs::canonical(base, ec);
     if (!ec && !inside(real_base, real)) {
-      return Error{"image path \"" + std::string(relative) +
-                   "\" is a link to a file outside the dataset folder (" + real.string() + ")"};
+      return Error::from(
+          message("data.image_link_outside", "\"" + std::string(relative) + "\"", real.string()));
     }
   }
   return candidate;
@@ -105,11 +116,11 @@ std::string no_items_problem(const Dataset& dataset, const std::filesystem::path
 
 namespace {
 
-std::string item_place(const Item& item) {
-  std::string w = item.source.line > 0 ? "line " + std::to_string(item.source.line)
-                                       : "item " + std::to_string(item.source.index + 1);
-  if (!item.id.empty()) w += " (id \"" + item.id + "\")";
-  return w;
+Message item_place(const Item& item) {
+  Message w = item.source.line > 0 ? line_place(item.source.line)
+                                   : message("place.item", item.source.index + 1);
+  if (item.id.empty()) return w;
+  return message("place.with_id", std::move(w), "\"" + item.id + "\"");
 }
 
 }  // namespace
@@ -120,20 +131,21 @@ std::vector<Problem> check_images_decode(const Dataset& dataset, const DecodeLim
   struct Task {
     const Item* first = nullptr;  // the first item that uses it
     std::filesystem::path file;   // kFile: resolved; empty for embedded bytes
-    std::string error;            // "" when it decodes
+    Message error;                // empty when it decodes
   };
   std::vector<Task> tasks;
   std::vector<std::size_t> task_of(dataset.items.size(), SIZE_MAX);
   std::unordered_map<std::string, std::size_t> by_file;
   std::unordered_map<std::string_view, std::size_t> by_bytes;
   const std::filesystem::path root = dataset.root.empty() ? "." : dataset.root;
-  std::vector<std::pair<std::size_t, std::string>> path_errors;
+  std::vector<std::pair<std::size_t, Message>> path_errors;
   for (std::size_t i = 0; i < dataset.items.size(); ++i) {
     const Item& item = dataset.items[i];
     if (item.image.kind == ImageRef::Kind::kFile) {
       auto path = resolve_inside(root, item.image.path);
       if (!path) {
-        path_errors.emplace_back(i, path.error().message);
+        path_errors.emplace_back(
+            i, path.error().detail.empty() ? literal(path.error().message) : path.error().detail);
         continue;
       }
       const auto [it, added] = by_file.emplace(path->string(), tasks.size());
@@ -148,14 +160,18 @@ std::vector<Problem> check_images_decode(const Dataset& dataset, const DecodeLim
   parallel_chunks(tasks.size(), 1, [&](int, std::size_t begin, std::size_t end) {
     for (std::size_t k = begin; k < end; ++k) {
       Task& t = tasks[k];
-      const std::string name =
-          t.file.empty() ? "the embedded image of " + item_place(*t.first) : t.file.string();
+      const Message named = t.file.empty() ? message("data.embedded_image_of", item_place(*t.first))
+                                           : literal(t.file.string());
+      const std::string name = english(named);
       try {
         Result<RgbImage> image = t.file.empty() ? decode_image(t.first->image.bytes, name, limits)
                                                 : load_image_file(t.file, limits);
-        if (!image) t.error = image.error().message;
+        if (!image) {
+          t.error =
+              image.error().detail.empty() ? literal(image.error().message) : image.error().detail;
+        }
       } catch (const std::exception& e) {  // bad_alloc reading a file: must not leave the thread
-        t.error = name + ": " + e.what();
+        t.error = message("data.where_what", named, e.what());
       }
     }
   });
@@ -163,16 +179,17 @@ std::vector<Problem> check_images_decode(const Dataset& dataset, const DecodeLim
   std::size_t next_path_error = 0;
   for (std::size_t i = 0; i < dataset.items.size(); ++i) {
     const Item& item = dataset.items[i];
-    std::string message;
+    Message why;
     if (next_path_error < path_errors.size() && path_errors[next_path_error].first == i) {
-      message = path_errors[next_path_error++].second;
+      why = path_errors[next_path_error++].second;
     } else if (task_of[i] != SIZE_MAX && !tasks[task_of[i]].error.empty()) {
-      message = tasks[task_of[i]].error;
+      why = tasks[task_of[i]].error;
     } else {
       continue;
     }
-    problems.push_back({item.source.file.empty() ? dataset.name : item.source.file,
-                        item_place(item), "the image cannot be decoded: " + message});
+    problems.push_back(Problem::from(item.source.file.empty() ? dataset.name : item.source.file,
+                                     item_place(item),
+                                     message("data.cannot_decode", std::move(why))));
   }
   return problems;
 }

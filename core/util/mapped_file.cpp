@@ -11,15 +11,31 @@
 #include <sstream>
 
 namespace unveil {
+namespace {
+
+// The system's reason for a failed open: the common ones from the catalog (said as strerror says
+// them in English), the rest as the system says them.
+Message system_reason(int error) {
+  switch (error) {
+    case ENOENT:
+      return message("file.no_such_file");
+    case EACCES:
+      return message("file.permission_denied");
+    default:
+      return literal(std::strerror(error));
+  }
+}
+
+}  // namespace
 
 Result<MappedFile> MappedFile::open(const std::filesystem::path& file) {
   const std::string name = file.string();
   const int fd = ::open(name.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Error{name + ": cannot open: " + std::strerror(errno)};
+  if (fd < 0) return Error::from(message("file.cannot_open", name, system_reason(errno)));
   struct stat st {};
   if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
-    return Error{name + ": not a regular file"};
+    return Error::from(message("file.not_regular", name));
   }
   MappedFile m;
   m.size_ = static_cast<std::size_t>(st.st_size);

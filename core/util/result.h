@@ -6,12 +6,23 @@
 #include <utility>
 #include <variant>
 
+#include "util/message.h"
+
 namespace unveil {
 
 /// A recoverable error: a message that names the file, the item or line, what was expected and
 /// what was found.
 struct Error {
   std::string message;
+  /// The same message as a catalog id and its parameters (util/message.h), when its producer
+  /// gave one, so that a front end can say it in its own language; empty otherwise.
+  Message detail = {};
+
+  /// An error said by the catalog: `message` is its English.
+  static Error from(Message m) {
+    std::string text = english(m);
+    return Error{std::move(text), std::move(m)};
+  }
 };
 
 template <typename T>

@@ -16,6 +16,7 @@
 
 #include "analyses/analysis_job.h"
 #include "analyses/compare_summary.h"
+#include "app/core_messages.h"
 #include "metrics/shown_numbers.h"
 #include "plots/overlaid_reliability.h"
 #include "plots/reliability_diagram.h"
@@ -274,8 +275,7 @@ bool CompareView::compare() {
     auto result = analysis::compare_runs(std::filesystem::path(path), ids, options);
     return [this, result = std::move(result)] {
       if (!result) {
-        status_->setText(
-            tr("Could not compare: %1").arg(QString::fromStdString(result.error().message)));
+        status_->setText(tr("Could not compare: %1").arg(coreText(result.error())));
         return;
       }
       if (result->cancelled) {

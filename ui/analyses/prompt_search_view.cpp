@@ -15,6 +15,7 @@
 
 #include "analyses/analysis_job.h"
 #include "analyses/run_setup.h"
+#include "app/core_messages.h"
 #include "metrics/shown_numbers.h"
 #include "plots/prompt_search_chart.h"
 #include "project/project_session.h"
@@ -245,8 +246,7 @@ bool PromptSearchView::run() {
         });
     return [this, result = std::move(result), rounds] {
       if (!result) {
-        status_->setText(
-            tr("The search stopped: %1").arg(QString::fromStdString(result.error().message)));
+        status_->setText(tr("The search stopped: %1").arg(coreText(result.error())));
         return;
       }
       result_ = *result;
@@ -296,7 +296,7 @@ void PromptSearchView::openStored(qint64 id) {
     auto loaded = analysis::load_prompt_search(db, id);
     return [this, loaded = std::move(loaded)] {
       if (!loaded) {
-        status_->setText(QString::fromStdString(loaded.error().message));
+        status_->setText(coreText(loaded.error()));
         return;
       }
       result_ = *loaded;

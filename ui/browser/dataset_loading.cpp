@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <exception>
 
+#include "app/core_messages.h"
 #include "data/readers.h"
 
 namespace unveil::ui {
@@ -27,7 +28,7 @@ DatasetLoadResult loadDataset(const QString& path) {
     const data::DatasetFormat format = data::guess_format(file);
     Result<data::Dataset> read = data::read_dataset(file, data::DatasetFormat::kAuto);
     if (!read.ok()) {
-      result.error = QString::fromStdString(read.error().message);
+      result.error = coreText(read.error());
       return result;
     }
     if (read->items.empty() && read->problems.empty()) {

@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <exception>
 
+#include "app/core_messages.h"
 #include "data/image.h"
 #include "data/perturb.h"
 
@@ -28,7 +29,7 @@ ItemImageResult renderItemImage(const data::ImageRef& ref, const std::string& ro
   try {
     Result<data::Perturbation> p = data::parse_perturbation(perturbation.toStdString());
     if (!p.ok()) {
-      result.message = QString::fromStdString(p.error().message);
+      result.message = coreText(p.error());
       return result;
     }
     if (p->kind == data::PerturbationKind::kNoImage) {
@@ -41,13 +42,13 @@ ItemImageResult renderItemImage(const data::ImageRef& ref, const std::string& ro
     }
     Result<data::RgbImage> image = data::load_image(ref, root);
     if (!image.ok()) {
-      result.message = QString::fromStdString(image.error().message);
+      result.message = coreText(image.error());
       return result;
     }
     Result<std::optional<data::RgbImage>> perturbed =
         data::apply_perturbation(*image, *p, kPreviewSeed);
     if (!perturbed.ok()) {
-      result.message = QString::fromStdString(perturbed.error().message);
+      result.message = coreText(perturbed.error());
       return result;
     }
     if (!perturbed->has_value()) {

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 
+#include "app/core_messages.h"
 #include "calib/outcomes.h"
 #include "calib/temperature.h"
 #include "metrics/shown_numbers.h"
@@ -26,12 +27,12 @@ Deck buildDemoDeck(const QString& project) {
   Deck deck;
   auto st = store::Store::open(project.toStdString(), store::OpenMode::kReadOnly);
   if (!st) {
-    deck.error = QString::fromStdString(st.error().message);
+    deck.error = coreText(st.error());
     return deck;
   }
   auto runs = st->runs();
   if (!runs) {
-    deck.error = QString::fromStdString(runs.error().message);
+    deck.error = coreText(runs.error());
     return deck;
   }
   const auto find = [&](const char* model, const char* split) -> std::optional<std::int64_t> {
@@ -65,7 +66,7 @@ Deck buildDemoDeck(const QString& project) {
   const calib::Outcomes idk = calib::compute_outcomes(*idkSet);
   const auto fit = calib::fit_temperature(*calSet);
   if (!fit) {
-    deck.error = QString::fromStdString(fit.error().message);
+    deck.error = coreText(fit.error());
     return deck;
   }
   const calib::Metrics after =

@@ -2,6 +2,8 @@
 
 #include <QFileInfo>
 
+#include "app/core_messages.h"
+
 namespace unveil::ui {
 
 void ProblemsModel::setProblems(std::vector<data::Problem> problems) {
@@ -21,22 +23,27 @@ int ProblemsModel::columnCount(const QModelIndex& parent) const {
 QVariant ProblemsModel::data(const QModelIndex& index, int role) const {
   if (!index.isValid() || index.row() >= rowCount()) return {};
   const data::Problem& p = problems_[static_cast<std::size_t>(index.row())];
-  if (role == kProblemTextRole) return QString::fromStdString(p.to_string());
+  // In the window's language: "file: where: what".
+  const auto said = [&p]() -> QString {
+    return QString::fromStdString(p.file) + QStringLiteral(": ") + coreText(p.place, p.where) +
+           QStringLiteral(": ") + coreText(p.detail, p.message);
+  };
+  if (role == kProblemTextRole) return said();
   if (role == Qt::DisplayRole) {
     switch (index.column()) {
       case kFile:
         return QFileInfo(QString::fromStdString(p.file)).fileName();
       case kWhere:
-        return QString::fromStdString(p.where);
+        return coreText(p.place, p.where);
       case kMessage:
-        return QString::fromStdString(p.message);
+        return coreText(p.detail, p.message);
       default:
         return {};
     }
   }
   if (role == Qt::ToolTipRole) {
     if (index.column() == kFile) return QString::fromStdString(p.file);
-    return QString::fromStdString(p.to_string());
+    return said();
   }
   return {};
 }

@@ -8,6 +8,7 @@
 #include <chrono>
 
 #include "analysis/demo_project.h"
+#include "app/core_messages.h"
 #include "project/run_names.h"
 
 namespace unveil::ui {
@@ -97,8 +98,7 @@ bool DemoSetup::start(const DemoSetupOptions& options) {
     auto built = analysis::build_demo_project(dir.toStdString(), o);
     QMetaObject::invokeMethod(
         self,
-        [self, ok = built.ok(),
-         error = built.ok() ? QString() : QString::fromStdString(built.error().message),
+        [self, ok = built.ok(), error = built.ok() ? QString() : coreText(built.error()),
          wasCancelled = built.ok() && built->cancelled,
          path = built.ok() ? QString::fromStdString(built->project.string()) : QString(),
          featured = built.ok() ? built->featured_run : 0] {

@@ -8,6 +8,7 @@
 #include <exception>
 #include <filesystem>
 
+#include "app/core_messages.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/report_json.h"
@@ -68,14 +69,14 @@ ProjectResult readOpen(store::Store& st, const QString& path) {
   state.notice = qs(st.notice());
   Result<std::vector<store::RunInfo>> runs = st.runs();
   if (!runs.ok()) {
-    result.error = qs(runs.error().message);
+    result.error = coreText(runs.error());
     return result;
   }
   for (const store::RunInfo& info : *runs)
     state.runs.push_back(headline(st, info));
   Result<std::vector<store::DatasetInfo>> datasets = st.datasets();
   if (!datasets.ok()) {
-    result.error = qs(datasets.error().message);
+    result.error = coreText(datasets.error());
     return result;
   }
   state.datasets = std::move(datasets).value();
@@ -108,7 +109,7 @@ ProjectResult withStore(const QString& path, store::OpenMode mode, F work) {
   Result<store::Store> st = store::Store::open(fsPath(path), mode);
   if (!st.ok()) {
     ProjectResult r;
-    r.error = qs(st.error().message);
+    r.error = coreText(st.error());
     return r;
   }
   return work(*st);
@@ -141,12 +142,12 @@ ProjectResult saveProjectAs(const QString& source, const QString& target) {
     {
       Result<store::Store> st = store::Store::open(fsPath(source), store::OpenMode::kReadOnly);
       if (!st.ok()) {
-        r.error = qs(st.error().message);
+        r.error = coreText(st.error());
         return r;
       }
       Status saved = st->save_as(fsPath(target));
       if (!saved.ok()) {
-        r.error = qs(saved.error().message);
+        r.error = coreText(saved.error());
         return r;
       }
     }
@@ -173,7 +174,7 @@ ProjectResult savePredictions(const QString& path, const std::vector<RunToSave>&
           Result<std::int64_t> retry =
               st.import_predictions(*run.set, other.toStdString(), runName);
           if (!retry.ok()) {
-            r.error = qs(id.error().message);
+            r.error = coreText(id.error());
             return r;
           }
         }
@@ -196,7 +197,7 @@ ProjectResult importDataset(const QString& path, std::shared_ptr<const data::Dat
       Result<store::ImportSummary> added =
           st.add_dataset(*dataset, source.toStdString(), format.toStdString());
       if (!added.ok()) {
-        r.error = qs(added.error().message);
+        r.error = coreText(added.error());
         return r;
       }
       r = readOpen(st, path);
@@ -218,7 +219,7 @@ CalibrationsResult changeCalibrations(const QString& path, CalibrationChange cha
         fsPath(path), change == CalibrationChange::kList ? store::OpenMode::kReadOnly
                                                          : store::OpenMode::kOpenExisting);
     if (!st.ok()) {
-      r.error = qs(st.error().message);
+      r.error = coreText(st.error());
       return r;
     }
     Status done = ok_status();
@@ -236,12 +237,12 @@ CalibrationsResult changeCalibrations(const QString& path, CalibrationChange cha
       done = st->restore_calibration(c);
     }
     if (!done.ok()) {
-      r.error = qs(done.error().message);
+      r.error = coreText(done.error());
       return r;
     }
     Result<std::vector<store::CalibrationInfo>> list = st->calibrations(c.run_id);
     if (!list.ok()) {
-      r.error = qs(list.error().message);
+      r.error = coreText(list.error());
       return r;
     }
     r.list = std::move(list).value();
@@ -260,12 +261,12 @@ DatasetLoadResult loadProjectDataset(const QString& path, const QString& name) {
   try {
     Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kReadOnly);
     if (!st.ok()) {
-      r.error = qs(st.error().message);
+      r.error = coreText(st.error());
       return r;
     }
     Result<std::optional<store::DatasetInfo>> info = st->dataset_by_name(name.toStdString());
     if (!info.ok()) {
-      r.error = qs(info.error().message);
+      r.error = coreText(info.error());
       return r;
     }
     if (!*info) {
@@ -274,7 +275,7 @@ DatasetLoadResult loadProjectDataset(const QString& path, const QString& name) {
     }
     Result<std::vector<data::Item>> items = st->items((*info)->id, {}, /*load_images=*/true);
     if (!items.ok()) {
-      r.error = qs(items.error().message);
+      r.error = coreText(items.error());
       return r;
     }
     auto dataset = std::make_shared<data::Dataset>();
@@ -296,17 +297,17 @@ RunLoadResult loadRun(const QString& path, std::int64_t runId) {
   try {
     Result<store::Store> st = store::Store::open(fsPath(path), store::OpenMode::kReadOnly);
     if (!st.ok()) {
-      r.error = qs(st.error().message);
+      r.error = coreText(st.error());
       return r;
     }
     Result<store::RunInfo> info = st->run(runId);
     if (!info.ok()) {
-      r.error = qs(info.error().message);
+      r.error = coreText(info.error());
       return r;
     }
     Result<calib::PredictionSet> set = st->prediction_set(runId);
     if (!set.ok()) {
-      r.error = qs(set.error().message);
+      r.error = coreText(set.error());
       return r;
     }
     if (set->empty()) {

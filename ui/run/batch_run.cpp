@@ -8,6 +8,7 @@
 #include <algorithm>
 
 #include "analysis/eval_job.h"
+#include "app/core_messages.h"
 #include "store/store.h"
 
 namespace unveil::ui {
@@ -118,7 +119,7 @@ bool BatchRun::start(const BatchRunRequest& request) {
       };
       auto r = analysis::run_eval(eval, &shared->cancel, progress, sink);
       if (!r) {
-        outcome.error = qs(r.error().message);
+        outcome.error = coreText(r.error());
       } else {
         outcome.runId = r->run_id;
         outcome.cancelled = r->cancelled;

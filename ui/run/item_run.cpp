@@ -4,6 +4,7 @@
 #include <QObject>
 #include <exception>
 
+#include "app/core_messages.h"
 #include "calib/outcomes.h"
 #include "data/perturb.h"
 
@@ -17,7 +18,7 @@ ItemRunResult runItem(const model::Model& model, const data::Item& item, const s
   try {  // an exception must never reach the event loop
     const auto perturbation = data::parse_perturbation(condition.toStdString());
     if (!perturbation.ok()) {
-      r.error = QString::fromStdString(perturbation.error().message);
+      r.error = coreText(perturbation.error());
       return r;
     }
     model::ScoreRequest request;
@@ -28,7 +29,7 @@ ItemRunResult runItem(const model::Model& model, const data::Item& item, const s
     request.seed = seed;
     auto outputs = model.score({request});
     if (!outputs.ok()) {
-      r.error = QString::fromStdString(outputs.error().message);
+      r.error = coreText(outputs.error());
       return r;
     }
     if (outputs->size() != 1) {
@@ -66,12 +67,12 @@ ModelLoadResult loadModel(const QString& cardPath, const QString& device) {
   try {
     const auto choice = model::parse_device(device.toStdString());
     if (!choice.ok()) {
-      r.error = QString::fromStdString(choice.error().message);
+      r.error = coreText(choice.error());
       return r;
     }
     auto loaded = model::Model::load(cardPath.toStdString(), *choice);
     if (!loaded.ok())
-      r.error = QString::fromStdString(loaded.error().message);
+      r.error = coreText(loaded.error());
     else
       r.model = std::make_shared<const model::Model>(std::move(*loaded));
   } catch (const std::exception& e) {

@@ -21,6 +21,7 @@
 #include <cmath>
 #include <cstdlib>
 
+#include "app/core_messages.h"
 #include "calib/outcomes.h"
 #include "model/model.h"
 #include "model/model_card.h"
@@ -54,7 +55,7 @@ TestResult scoreOneItem(const QString& cardText) {
     f.close();
     auto m = model::Model::load(path.toStdString(), model::DeviceChoice::kCpu);
     if (!m.ok()) {
-      r.error = QString::fromStdString(m.error().message);
+      r.error = coreText(m.error());
       return r;
     }
     data::Item item;
@@ -66,7 +67,7 @@ TestResult scoreOneItem(const QString& cardText) {
     q.condition.kind = data::PerturbationKind::kNoImage;
     auto out = m->score({q});
     if (!out.ok()) {
-      r.error = QString::fromStdString(out.error().message);
+      r.error = coreText(out.error());
       return r;
     }
     const model::ScoreResult& s = out->front();
@@ -232,7 +233,7 @@ void ServerModelDialog::listModels() {
     QStringList ids;
     auto list = model::list_server_models(url, key, 10);
     if (!list.ok()) {
-      *error = QString::fromStdString(list.error().message);
+      *error = coreText(list.error());
       return ids;
     }
     for (const auto& id : *list)

@@ -5,6 +5,7 @@
 #include <exception>
 #include <stdexcept>
 
+#include "app/core_messages.h"
 #include "calib/recipe.h"
 
 namespace unveil::ui {
@@ -87,7 +88,7 @@ FitOutput fit(const std::shared_ptr<const calib::PredictionSet>& set, const QStr
     if (r.ok())
       out.fit = r.value();
     else
-      out.error = name + QStringLiteral(": ") + QString::fromStdString(r.error().message);
+      out.error = name + QStringLiteral(": ") + coreText(r.error());
   } catch (const std::exception& e) {
     out.error = name + QStringLiteral(": ") + QString::fromUtf8(e.what());
   }

@@ -5,6 +5,7 @@
 #include <QFileInfo>
 #include <exception>
 
+#include "app/core_messages.h"
 #include "calib/predictions_jsonl.h"
 
 namespace unveil::ui {
@@ -53,7 +54,7 @@ LoadResult loadPredictions(const QString& path) {
           std::filesystem::path(QFile::encodeName(path).toStdString()), {}, &report);
     }
     if (!read.ok()) {
-      result.error = QString::fromStdString(read.error().message);
+      result.error = coreText(read.error());
       return result;
     }
     if (read->empty()) {

@@ -1,0 +1,171 @@
+// The catalog of messages core says to people: one id and one English template each. The UI keeps
+// the translation of each (ui/app/core_messages.cpp); a test holds the two together.
+#include <algorithm>
+#include <array>
+
+#include "util/message.h"
+
+namespace unveil {
+namespace {
+
+// clang-format off
+constexpr std::array kCatalog = std::to_array<MessageTemplate>({
+  // Where a problem is: a file, a line in it.
+  {"file.line", "%1:%2: %3"},
+  {"file.cannot_open", "%1: cannot open: %2"},
+  {"file.not_regular", "%1: not a regular file"},
+  {"file.no_such_file", "No such file or directory"},
+  {"file.permission_denied", "Permission denied"},
+
+  // The predictions JSONL reader (core/calib/predictions_jsonl.cpp): what it expected ...
+  {"jsonl.expected", "expected %1 at column %2, found %3"},
+  {"jsonl.found_end", "the end of the line"},
+  {"jsonl.want_object", "'{' (each line must be one JSON object)"},
+  {"jsonl.want_key", "a key in quotes"},
+  {"jsonl.want_colon_after", "':' after key %1"},
+  {"jsonl.want_colon", "':'"},
+  {"jsonl.want_comma_or", "',' or '%1'"},
+  {"jsonl.want_comma_or_in", "',' or ']' in %1"},
+  {"jsonl.want_line_end", "the end of the line after the object"},
+  {"jsonl.want_true_false", "true or false for %1"},
+  {"jsonl.want_number_for", "a number for %1"},
+  {"jsonl.want_digit_after_point", "a digit after '.'"},
+  {"jsonl.want_digit_in_exponent", "a digit in the exponent"},
+  {"jsonl.want_number_array", "an array of numbers for %1"},
+  {"jsonl.want_string_or_number", "a string or a number for %1"},
+  {"jsonl.want_string", "a string for %1"},
+  {"jsonl.want_letter_array", "an array of letters for %1"},
+  {"jsonl.want_letter_in", "a letter in quotes in %1"},
+  {"jsonl.want_value", "a value"},
+  // ... what it found wrong in a string or a number ...
+  {"jsonl.unterminated_string", "unterminated string starting before column %1"},
+  {"jsonl.control_character", "control character in a string at column %1"},
+  {"jsonl.invalid_utf8", "invalid UTF-8 in a string at column %1"},
+  {"jsonl.unpaired_surrogate", "unpaired surrogate in a \\u escape before column %1"},
+  {"jsonl.invalid_escape", "invalid escape '%1' at column %2"},
+  {"jsonl.malformed_escape", "malformed escape in a string before column %1"},
+  {"jsonl.too_deep", "JSON nested too deeply at column %1"},
+  {"jsonl.value_of", "value %1 of %2"},
+  {"jsonl.nan", "%1 is NaN; only finite numbers are allowed"},
+  {"jsonl.infinite", "%1 is %2Infinity; only finite numbers are allowed"},
+  {"jsonl.null_number", "%1 is null; a number is needed"},
+  {"jsonl.out_of_double", "%1 (%2) is out of the range of a double; only finite numbers are allowed"},
+  {"jsonl.not_whole", "%1 is %2; a whole number is needed"},
+  // ... and what a line's members say against each other.
+  {"jsonl.duplicate_key", "key %1 appears twice"},
+  {"jsonl.both_scores", "both \"logits\" and \"probs\" are given (or one twice); give exactly one"},
+  {"jsonl.too_many_values", "%1 has more than 26 values; at most 26 options (A-Z) are supported"},
+  {"jsonl.too_many_vocab", "%1 has more than %2 values"},
+  {"jsonl.not_a_letter", "%1 %2 is not an option letter (A-Z) or an index"},
+  {"jsonl.idk_negative", "%1 is %2; use -1 or null for none"},
+  {"jsonl.options_not_letters", "%1 must list option letters; found %2"},
+  {"jsonl.options_twice", "%1 names the letter %2 twice"},
+  {"jsonl.no_scores", "no \"logits\" or \"probs\""},
+  {"jsonl.too_few_scores", "%1 has %2 value(s); at least 2 options are needed"},
+  {"jsonl.too_many_scores", "%1 has %2 values; at most 26 options (A-Z) are supported"},
+  {"jsonl.prob_out_of_range", "value %1 of %2 is %3; probabilities must lie in [0, 1]"},
+  {"jsonl.probs_all_zero", "all values of %1 are 0"},
+  {"jsonl.options_count", "%1 names %2 letters but %3 has %4 values"},
+  {"jsonl.no_label", "no \"label\""},
+  {"jsonl.not_among_options", "%1 %2 is not among the options %3"},
+  {"jsonl.label_out_of_range", "label %1 is out of range for %2 options (0-%3)"},
+  {"jsonl.label_out_of_range_letters", "label %1 is out of range for %2 options (0-%3, or A-%4)"},
+  {"jsonl.idk_out_of_range", "idk_index %1 is out of range for %2 options"},
+  {"jsonl.answer_out_of_range", "answer %1 is out of range for %2 options (null: the model gave no option letter)"},
+  {"jsonl.answer_only_needs_answer", "\"answer_only\" needs \"answer\" (an option, or null for none)"},
+  {"jsonl.conf_vocab_range", "\"conf_vocab\" is %1; a probability in [0, 1] is needed"},
+  {"jsonl.vocab_too_short", "\"vocab_logits\" has %1 values, fewer than the %2 options (it holds the whole vocabulary's logits of the answer step)"},
+  {"jsonl.vocab_needs_logits", "\"vocab_logits\" needs \"logits\" (the option letters' raw logits of the same step), not \"probs\""},
+  // Where in a dataset a problem is.
+  {"place.line", "line %1"},
+  {"place.item", "item %1"},
+  {"place.with_id", "%1 (id %2)"},
+  {"place.line_column", "line %1, column %2"},
+
+  // The dataset readers (core/data/*_reader.cpp, reader_common.cpp, question_text.cpp).
+  {"data.empty_json_list", "%1: the file is empty; expected a JSON list of items"},
+  {"data.too_deep_list", "%1: lists and objects nested deeper than %2 levels at %3; expected a JSON list of items, each an object a few levels deep"},
+  {"data.malformed_json_at", "%1: malformed JSON at %2: %3"},
+  {"data.not_a_list", "%1: expected a JSON list of items, found %2"},
+  {"data.found_a", "a %1"},
+  {"data.found_object", "an object"},
+  {"data.found_object_keys", "an object with keys %1"},
+  {"data.expected_object", "expected an object, found %1"},
+  {"data.no_conversations", "expected \"conversations\" with a human turn and an answer turn"},
+  {"data.turn_needs_value", "each turn of \"conversations\" needs a string \"value\""},
+  {"data.no_options_question", "no options found in the question (expected lines such as \"A. ...\", \"(B) ...\")"},
+  {"data.duplicate_id", "duplicate id %1 (first used by item %2)"},
+  {"data.image_not_found", "image file not found: %1"},
+  {"data.empty_image_path", "empty image path"},
+  {"data.image_leaves_folder", "image path %1 leaves the dataset folder %2"},
+  {"data.image_link_outside", "image path %1 is a link to a file outside the dataset folder (%2)"},
+  {"data.embedded_image_of", "the embedded image of %1"},
+  {"data.where_what", "%1: %2"},
+  {"data.cannot_decode", "the image cannot be decoded: %1"},
+  {"data.empty_tsv", "%1: the file is empty; expected a header row"},
+  {"data.missing_column", "%1: line 1: the header has no %2 column (found: %3)"},
+  {"data.field_count", "expected %1 tab-separated fields, found %2"},
+  {"data.option_gap", "option %1 is given but an earlier option is missing"},
+  {"data.too_few_options", "fewer than two options are given"},
+  {"data.bad_base64", "the image is not valid base64: %1"},
+  {"data.missing_image_ref", "the image refers to index %1, which has no image"},
+  {"data.too_deep_line", "lists and objects nested deeper than %1 levels at column %2; expected one JSON object a line"},
+  {"data.malformed_json", "malformed JSON: %1"},
+  {"data.need_id_and_answer", "expected an object with \"question_id\" and \"answer\""},
+  {"data.empty_file", "%1: the file is empty"},
+  {"data.expected_json_object", "expected a JSON object, found %1"},
+  {"data.no_question_id", "no \"question_id\""},
+  {"data.no_text", "no \"text\" (the question with its options)"},
+  {"data.no_options_text", "no options found in \"text\" (expected lines such as \"A. ...\")"},
+  {"data.no_answer_for", "no answer for question_id %1 in %2"},
+  {"answer.empty", "the answer is empty"},
+  {"answer.letter_not_an_option", "the answer %1 names option letter %2, which is not one of the options (%3)"},
+  {"answer.no_letter", "no option letter (%1) found in the answer %2"},
+  {"answer.several_options", "the answer %1 names several options"},
+});
+// clang-format on
+
+}  // namespace
+
+std::span<const MessageTemplate> message_catalog() {
+  return kCatalog;
+}
+
+std::string_view english_template(std::string_view id) {
+  const auto it = std::find_if(kCatalog.begin(), kCatalog.end(),
+                               [&](const MessageTemplate& t) { return t.id == id; });
+  return it == kCatalog.end() ? std::string_view() : it->english;
+}
+
+std::string fill_template(std::string_view text, std::span<const std::string> args) {
+  std::string out;
+  out.reserve(text.size() + 32);
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '%' && i + 1 < text.size() && text[i + 1] >= '1' && text[i + 1] <= '9') {
+      const auto n = static_cast<std::size_t>(text[i + 1] - '1');
+      if (n < args.size()) {
+        out += args[n];
+        ++i;
+        continue;
+      }
+    }
+    out.push_back(text[i]);
+  }
+  return out;
+}
+
+std::string english(const Message& m) {
+  if (m.id.empty()) return m.text;
+  std::vector<std::string> args;
+  args.reserve(m.args.size());
+  for (const Message& a : m.args)
+    args.push_back(english(a));
+  const std::string_view t = english_template(m.id);
+  if (!t.empty()) return fill_template(t, args);
+  std::string out = m.id;
+  for (const std::string& a : args)
+    out += " [" + a + "]";
+  return out;
+}
+
+}  // namespace unveil

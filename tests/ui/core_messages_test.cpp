@@ -1,0 +1,160 @@
+// Core's messages in the window's language: each id of core's catalog has its words here (the
+// same English, so a changed sentence is seen), each has a Chinese translation with the same
+// parameters, and a broken predictions file opened in the Chinese window is explained in Chinese,
+// built from the reader's ids, with the file's name kept as it is.
+#include <QRegularExpression>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTranslator>
+#include <QtTest>
+
+#include "app/core_messages.h"
+#include "browser/dataset_loading.h"
+#include "problems/problems_model.h"
+#include "session/prediction_loading.h"
+#include "test_support.h"
+#include "util/message.h"
+
+using namespace unveil;
+
+namespace {
+QSet<QString> placeholders(const QString& text) {
+  QSet<QString> out;
+  static const QRegularExpression re(QStringLiteral("%[1-9]"));
+  for (auto it = re.globalMatch(text); it.hasNext();)
+    out.insert(it.next().captured());
+  return out;
+}
+
+QString writeFile(const QTemporaryDir& dir, const QString& name, const QByteArray& bytes) {
+  const QString path = dir.filePath(name);
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly)) return {};
+  f.write(bytes);
+  return path;
+}
+}  // namespace
+
+class CoreMessagesTest : public QObject {
+  Q_OBJECT
+
+ private slots:
+  void initTestCase() { QVERIFY(ui::test::installEnglish()); }
+
+  void everyCoreMessageHasItsWordsHereAndNoOthers() {
+    QHash<QString, QString> table;
+    for (const ui::CoreMessageEntry& e : ui::coreMessageTable())
+      table.insert(QString::fromUtf8(e.id), QString::fromUtf8(e.source));
+    QCOMPARE(table.size(), static_cast<qsizetype>(ui::coreMessageTable().size()));
+    for (const MessageTemplate& t : message_catalog()) {
+      const QString id = QString::fromUtf8(t.id.data(), static_cast<qsizetype>(t.id.size()));
+      QVERIFY2(table.contains(id),
+               qPrintable(id + QStringLiteral(" has no entry in ui/app/core_messages.cpp")));
+      QCOMPARE(table.value(id),
+               QString::fromUtf8(t.english.data(), static_cast<qsizetype>(t.english.size())));
+    }
+    QCOMPARE(table.size(), static_cast<qsizetype>(message_catalog().size()));
+  }
+
+  void everyCoreMessageIsTranslatedIntoChineseWithTheSameParameters() {
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    for (const ui::CoreMessageEntry& e : ui::coreMessageTable()) {
+      const QString source = QString::fromUtf8(e.source);
+      const QString zh = chinese.translate("CoreMessages", e.source);
+      QVERIFY2(!zh.isEmpty(), e.id);
+      QVERIFY2(zh != source, e.id);
+      QCOMPARE(placeholders(zh), placeholders(source));
+    }
+  }
+
+  void theEnglishWindowSaysWhatCoreSays() {
+    const Message m = message("file.line", "p.jsonl", 3, message("jsonl.no_label"));
+    QCOMPARE(ui::coreText(m), QString::fromStdString(english(m)));
+    // An error without an id is shown as it is.
+    QCOMPARE(ui::coreText(Error{"plain words"}), QStringLiteral("plain words"));
+  }
+
+  void aBrokenFileOpenedInTheChineseWindowIsExplainedInChinese() {
+    QTemporaryDir dir;
+    // A name with a placeholder in it must come through as it is.
+    const QString path = writeFile(dir, QStringLiteral("run %1.jsonl"),
+                                   "{\"id\":\"a\",\"probs\":[0.5,0.5],\"label\":0}\n"
+                                   "{\"id\":\"b\",\"probs\":[0.5,1.5],\"label\":0}\n");
+    QVERIFY(!path.isEmpty());
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const ui::LoadResult bad = ui::loadPredictions(path);
+    const ui::LoadResult missing = ui::loadPredictions(dir.filePath(QStringLiteral("gone.jsonl")));
+    QCoreApplication::removeTranslator(&chinese);
+
+    QVERIFY(bad.error.contains(path));                   // the file, as it is named
+    QVERIFY(bad.error.contains(QStringLiteral("2")));    // its line
+    QVERIFY(bad.error.contains(QStringLiteral("1.5")));  // the value found
+    QVERIFY2(bad.error.contains(QStringLiteral("概率")), qPrintable(bad.error));
+    QVERIFY2(!bad.error.contains(QStringLiteral("probabilities")), qPrintable(bad.error));
+    QVERIFY2(!missing.error.isEmpty(), "a missing file is an error");
+    QVERIFY2(!missing.error.contains(QStringLiteral("no such file"), Qt::CaseInsensitive),
+             qPrintable(missing.error));
+  }
+
+  void aDatasetsProblemsAreListedInChinese() {
+    // Item 2 repeats item 1's id, item 3 has no conversation, item 4 answers with a letter that is
+    // not an option: the problems panel says where and what in Chinese.
+    QTemporaryDir dir;
+    const QByteArray turn =
+        R"([{"from":"human","value":"Which?\nA. red\nB. blue"},{"from":"gpt","value":"A"}])";
+    const QString path = writeFile(
+        dir, QStringLiteral("set.json"),
+        "[{\"id\":\"a\",\"conversations\":" + turn + "},{\"id\":\"a\",\"conversations\":" + turn +
+            "},{\"id\":\"c\"},{\"id\":\"d\",\"conversations\":" +
+            QByteArray(turn).replace("\"value\":\"A\"", "\"value\":\"(F)\"") + "}]");
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const ui::DatasetLoadResult read = ui::loadDataset(path);
+    QVERIFY2(read.ok(), qPrintable(read.error));
+    ui::ProblemsModel model;
+    model.setProblems(read.data.dataset->problems);
+    const auto cell = [&](int row, int column) {
+      return model.index(row, column).data().toString();
+    };
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(cell(0, ui::ProblemsModel::kWhere), QStringLiteral("第 2 项（ID \"a\"）"));
+    QCOMPARE(cell(0, ui::ProblemsModel::kMessage),
+             QStringLiteral("ID \"a\" 重复（第 1 项已使用）"));
+    QVERIFY2(cell(1, ui::ProblemsModel::kMessage).contains(QStringLiteral("conversations")),
+             qPrintable(cell(1, ui::ProblemsModel::kMessage)));
+    QVERIFY2(cell(1, ui::ProblemsModel::kMessage).contains(QStringLiteral("提问")),
+             qPrintable(cell(1, ui::ProblemsModel::kMessage)));
+    QVERIFY2(cell(2, ui::ProblemsModel::kMessage).contains(QStringLiteral("不在选项（AB）之中")),
+             qPrintable(cell(2, ui::ProblemsModel::kMessage)));
+    QVERIFY(model.index(2, 0)
+                .data(ui::ProblemsModel::kProblemTextRole)
+                .toString()
+                .contains(QStringLiteral("第 4 项")));
+    QCoreApplication::removeTranslator(&chinese);
+    // The English window lists what core says, word for word.
+    QCOMPARE(cell(0, ui::ProblemsModel::kMessage),
+             QString::fromStdString(read.data.dataset->problems[0].message));
+  }
+
+  void aMalformedLineIsExplainedPieceByPiece() {
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString said = ui::coreText(
+        message("file.line", "p.jsonl", 4,
+                message("jsonl.expected", message("jsonl.want_number_array", literal("\"logits\"")),
+                        20, message("jsonl.found_end"))));
+    QCoreApplication::removeTranslator(&chinese);
+    QVERIFY2(said.contains(QStringLiteral("\"logits\"")), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("20")), qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("expected")), qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("end of the line")), qPrintable(said));
+  }
+};
+
+QTEST_MAIN(CoreMessagesTest)
+#include "core_messages_test.moc"
