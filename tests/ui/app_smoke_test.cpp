@@ -107,6 +107,26 @@ class AppSmokeTest : public QObject {
     QVERIFY(!QFileInfo::exists(out));
   }
 
+  void aDemoThatCannotBeBuiltIsNotASuccess() {
+    // The demo's folder is a file: the build fails at once. The window (with the reason on it) is
+    // still saved, and the exit status and the message say that it failed.
+    QTemporaryDir dir;
+    const QString notADir = dir.filePath(QStringLiteral("notadir"));
+    QFile file(notADir);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.close();
+    const QString out = dir.filePath(QStringLiteral("demo.png"));
+    QString errors;
+    QCOMPARE(run({QStringLiteral("--screenshot"), out, QStringLiteral("--demo"),
+                  QStringLiteral("--demo-dir"), notADir},
+                 &errors),
+             1);
+    QVERIFY2(errors.contains(QStringLiteral("the demo project could not be built")),
+             qPrintable(errors));
+    QVERIFY2(errors.contains(QStringLiteral("notadir")), qPrintable(errors));
+    QVERIFY(QFileInfo(out).size() > 0);
+  }
+
   void screenshotsOfTheDatasetViews() {
     QTemporaryDir dir;
     const QString dataset = unveil::ui::test::writeLlavaDataset(dir.path(), 30, 30);

@@ -287,28 +287,38 @@ int takeScreenshot(MainWindow& window, const QString& file, MainWindow::View vie
   auto* poll = new QTimer(&window);
   poll->setInterval(kPollMs);
   auto quiet = std::make_shared<int>(0);
-  QObject::connect(poll, &QTimer::timeout, &window, [&window, file, view, poll, quiet] {
-    if (window.isBusy()) {
-      *quiet = 0;
-      return;
-    }
-    if (++*quiet == kQuietTicks) window.showView(view);
-    if (*quiet < 2 * kQuietTicks) return;
-    const QImage image = window.renderImage();
-    if (window.isBusy()) {  // the rendering asked for more (thumbnails of rows now visible)
-      *quiet = kQuietTicks;
-      return;
-    }
-    poll->stop();
-    if (image.isNull() || !image.save(file, "PNG")) {
-      std::fprintf(stderr, "unveil: could not write %s\n", qUtf8Printable(file));
-      QApplication::exit(1);
-      return;
-    }
-    const QString error = window.lastError();
-    if (!error.isEmpty()) std::fprintf(stderr, "unveil: %s\n", qUtf8Printable(error));
-    QApplication::exit(error.isEmpty() ? 0 : 1);
-  });
+  // A demo build that fails shows its reason in the window, not among the loaders' errors: kept
+  // here so that the picture of a failed build is not reported as a success.
+  auto demoFailure = std::make_shared<QString>();
+  if (DemoSetup* demo = window.demoSetup()) {
+    QObject::connect(demo, &DemoSetup::failed, &window,
+                     [demoFailure](const QString& message) { *demoFailure = message; });
+  }
+  QObject::connect(
+      poll, &QTimer::timeout, &window, [&window, file, view, poll, quiet, demoFailure] {
+        if (window.isBusy()) {
+          *quiet = 0;
+          return;
+        }
+        if (++*quiet == kQuietTicks) window.showView(view);
+        if (*quiet < 2 * kQuietTicks) return;
+        const QImage image = window.renderImage();
+        if (window.isBusy()) {  // the rendering asked for more (thumbnails of rows now visible)
+          *quiet = kQuietTicks;
+          return;
+        }
+        poll->stop();
+        if (image.isNull() || !image.save(file, "PNG")) {
+          std::fprintf(stderr, "unveil: could not write %s\n", qUtf8Printable(file));
+          QApplication::exit(1);
+          return;
+        }
+        QString error = window.lastError();
+        if (error.isEmpty() && !demoFailure->isEmpty())
+          error = QStringLiteral("the demo project could not be built: ") + *demoFailure;
+        if (!error.isEmpty()) std::fprintf(stderr, "unveil: %s\n", qUtf8Printable(error));
+        QApplication::exit(error.isEmpty() ? 0 : 1);
+      });
   poll->start();
   // No fixed deadline: a demo build on a slow or busy machine is waited for as long as it keeps
   // reporting progress. What was waited for is said when it gives up.
