@@ -2,6 +2,7 @@
 // answer and the "I don't know" option marked (icon and words, not colour alone), the question
 // with its hint, the image, each perturbation preview, and zoom.
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
@@ -27,6 +28,31 @@ class ItemViewTest : public QObject {
 
  private slots:
   void initTestCase() { QVERIFY(test::installEnglish()); }
+
+  void theImageHasRoomAndEveryOptionShowsWithoutAScrollBar() {
+    // In a dock as short as the item dock of a 1400 x 900 window, a five-option item: the picture
+    // keeps a size one can read (it was ~130 px), and the options are all on view at once (the
+    // list scrolled inside the scrolling dock, showing two and a half).
+    auto dataset = std::make_shared<data::Dataset>();
+    dataset->items.push_back(
+        test::makeItem("q1", "test", "shape", "Which shape has no corners?",
+                       {"triangle", "circle", "diamond", "I don't know", "square"}, 1, 3));
+    ItemView view;
+    view.resize(560, 420);
+    view.show();
+    view.setItem(dataset, 0);
+    QVERIFY(waitForImage(view));
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QListWidget* options = view.optionsList();
+    QCOMPARE(options->count(), 5);
+    QCOMPARE(options->verticalScrollBar()->maximum(), 0);
+    for (int k = 0; k < options->count(); ++k) {
+      const QRect row = options->visualItemRect(options->item(k));
+      QVERIFY2(options->viewport()->rect().contains(row), qPrintable(QString::number(k)));
+    }
+    QVERIFY2(view.imageViewer()->height() >= 240,
+             qPrintable(QString::number(view.imageViewer()->height())));
+  }
 
   void optionsShowGoldAndIdk() {
     QTemporaryDir dir;

@@ -7,6 +7,7 @@
 #include <QLabel>
 #include <QListWidget>
 #include <QPainter>
+#include <QResizeEvent>
 #include <QShortcut>
 #include <QSplitter>
 #include <QTimer>
@@ -55,6 +56,26 @@ QString qs(const std::string& s) {
   return QString::fromStdString(s);
 }
 
+// Every option on view at once: the list is as tall as its rows (wrapped to its width), never a
+// scroll inside the scrolling dock.
+class OptionsList : public QListWidget {
+ public:
+  using QListWidget::QListWidget;
+
+  void fit() {
+    int height = 2 * frameWidth();
+    for (int i = 0; i < count(); ++i)
+      height += sizeHintForRow(i) + 2 * spacing();
+    setFixedHeight(height);
+  }
+
+ protected:
+  void resizeEvent(QResizeEvent* event) override {
+    QListWidget::resizeEvent(event);
+    if (event->size().width() != event->oldSize().width()) fit();
+  }
+};
+
 }  // namespace
 
 ItemView::ItemView(QWidget* parent) : QWidget(parent) {
@@ -62,7 +83,8 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
   header_->setObjectName(QStringLiteral("itemHeader"));
   header_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   image_ = new ImageViewer(this);
-  image_->setMinimumHeight(160);
+  // Room enough to read a picture (the dock scrolls when it is shorter than all it holds).
+  image_->setMinimumHeight(240);
 
   picker_ = new ConditionPicker(this);
   picker_->kindBox()->setObjectName(QStringLiteral("perturbationBox"));
@@ -81,7 +103,7 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
   question_->setObjectName(QStringLiteral("itemQuestion"));
   question_->setWordWrap(true);
   question_->setTextInteractionFlags(Qt::TextSelectableByMouse);
-  options_ = new QListWidget(this);
+  options_ = new OptionsList(this);
   options_->setObjectName(QStringLiteral("optionsList"));
   options_->setFocusPolicy(Qt::NoFocus);  // Up/Down keep moving between items
   options_->setSelectionMode(QAbstractItemView::NoSelection);
@@ -89,6 +111,8 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
   options_->setWordWrap(true);
   options_->setSpacing(2);
   options_->setToolTip(tr("✓ marks the gold answer; ? marks the “I don't know” option"));
+  options_->setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+  options_->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
 
   auto* condition = new QHBoxLayout;
   condition->addWidget(conditionLabel);
@@ -104,12 +128,13 @@ ItemView::ItemView(QWidget* parent) : QWidget(parent) {
   bottomLayout->setContentsMargins(0, 4, 0, 0);
   bottomLayout->addWidget(hint_);
   bottomLayout->addWidget(question_);
-  bottomLayout->addWidget(options_, 1);
+  bottomLayout->addWidget(options_);
   auto* split = new QSplitter(Qt::Vertical, this);
   split->addWidget(top);
   split->addWidget(bottom);
-  split->setStretchFactor(0, 3);
-  split->setStretchFactor(1, 2);
+  // Room left over goes to the picture.
+  split->setStretchFactor(0, 1);
+  split->setStretchFactor(1, 0);
   split->setChildrenCollapsible(false);
 
   auto* layout = new QVBoxLayout(this);
@@ -223,6 +248,7 @@ void ItemView::showOptions(const data::Item& item) {
       row->setToolTip(tr("Choosing this option admits that the question cannot be answered"));
     }
   }
+  static_cast<OptionsList*>(options_)->fit();
 }
 
 void ItemView::loadImage() {
