@@ -4,8 +4,11 @@
 // and a click on the scatter opens the item; a report of a run and of a comparison is written to
 // disk.
 #include <QComboBox>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QLabel>
+#include <QListWidget>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QTableWidget>
@@ -17,6 +20,8 @@
 #include "../core/test_util.h"
 #include "analyses/analyses_page.h"
 #include "analyses/compare_view.h"
+#include "analyses/condition_list.h"
+#include "analyses/idk_prompt_list.h"
 #include "analyses/idk_view.h"
 #include "analyses/modality_view.h"
 #include "analyses/prompt_search_view.h"
@@ -25,6 +30,7 @@
 #include "calib/outcomes.h"
 #include "data/readers.h"
 #include "metrics/shown_numbers.h"
+#include "model/prompt.h"
 #include "model/torch_model.h"
 #include "plots/confidence_scatter.h"
 #include "plots/overlaid_reliability.h"
@@ -32,6 +38,7 @@
 #include "plots/reliability_diagram.h"
 #include "project/project_session.h"
 #include "report/report.h"
+#include "run/condition_picker.h"
 #include "run/model_library.h"
 #include "store/store.h"
 #include "test_support.h"
@@ -48,9 +55,11 @@ class AnalysesTest : public QObject {
   void compareShowsTheComparison();
   void compareRefusesTooFewRuns();
   void modalityRunsConditionsAndOpensItems();
+  void textVsImageConditionsAreChosenInWords();
   void textVsImageStartsFromAModelThatReadsImages();
   void reportsAreWritten();
   void idkComparesPrompts();
+  void idkPromptsAreChosenByNameWithTheirWordsOneClickAway();
   void promptSearchRunsLiveAndIsStored();
 
  private:
@@ -234,6 +243,11 @@ void AnalysesTest::modalityRunsConditionsAndOpensItems() {
   const analysis::ModalityResult& r = *view.result();
   QCOMPARE(r.conditions.size(), std::size_t{3});
   QCOMPARE(view.table()->rowCount(), 3);
+  // Conditions in words, the stored spec in the tooltip.
+  QCOMPARE(view.table()->item(0, 0)->text(), QStringLiteral("with the image"));
+  QCOMPARE(view.table()->item(1, 0)->text(), QStringLiteral("text only"));
+  QVERIFY(view.table()->item(1, 0)->toolTip().contains(QStringLiteral("“text”")));
+  QCOMPARE(view.scatterCondition()->itemText(0), QStringLiteral("text only"));
   // Each row's accuracy is the stored run's, recomputed here from its predictions.
   auto st = store::Store::open(project_.toStdString(), store::OpenMode::kReadOnly);
   QVERIFY(st.ok());
@@ -262,6 +276,95 @@ void AnalysesTest::modalityRunsConditionsAndOpensItems() {
   QVERIFY(finished.wait(120'000));
   for (const analysis::ConditionSummary& c : view.result()->conditions)
     QCOMPARE(c.origin, analysis::RunOrigin::kReused);
+}
+
+void AnalysesTest::textVsImageConditionsAreChosenInWords() {
+  // No syntax to type: each condition is a check box in words ("noise σ 0.3", not "noise:0.3"),
+  // the study's five ticked, a few more offered, another added from the picker; "with the image"
+  // is always in, since the others are compared with it.
+  ProjectSession project;
+  ModelLibrary models;
+  ModalityView view(&project, &models);
+  ConditionList* conditions = view.conditionList();
+  QListWidget* list = conditions->list();
+  QStringList shown;
+  for (int i = 0; i < list->count(); ++i)
+    shown << list->item(i)->text();
+  QVERIFY2(shown.contains(QStringLiteral("with the image (the reference)")),
+           qPrintable(shown.join(QLatin1Char('|'))));
+  QVERIFY(shown.contains(QStringLiteral("noise σ 0.3")));
+  QVERIFY(shown.contains(QStringLiteral("blur 2 px")));
+  for (const QString& s : shown)
+    QVERIFY2(!s.contains(QLatin1Char(':')), qPrintable(s));
+  QCOMPARE(view.conditions(),
+           QStringList({QStringLiteral("image"), QStringLiteral("text"), QStringLiteral("blank"),
+                        QStringLiteral("noise:0.3"), QStringLiteral("blur:2")}));
+  // The reference cannot be unticked.
+  QVERIFY(!(list->item(0)->flags() & Qt::ItemIsUserCheckable));
+  // Unticking "text only" leaves it out; ticking "greyscale" puts it in.
+  for (int i = 0; i < list->count(); ++i) {
+    QListWidgetItem* item = list->item(i);
+    if (item->text() == QStringLiteral("text only")) item->setCheckState(Qt::Unchecked);
+    if (item->toolTip().contains(QStringLiteral("“grey”"))) item->setCheckState(Qt::Checked);
+  }
+  QVERIFY(!view.conditions().contains(QStringLiteral("text")));
+  QVERIFY(view.conditions().contains(QStringLiteral("grey")));
+  // Another one from the picker: JPEG at quality 30, added ticked and named in words.
+  conditions->picker()->setCondition(QStringLiteral("jpeg"), 30);
+  conditions->addPicked();
+  QCOMPARE(view.conditions().last(), QStringLiteral("jpeg:30"));
+  QCOMPARE(list->item(list->count() - 1)->text(), QStringLiteral("JPEG quality 30"));
+  // Adding it again ticks it rather than listing it twice.
+  const int count = list->count();
+  conditions->addPicked();
+  QCOMPARE(list->count(), count);
+  // Only the reference ticked: nothing to compare, and it says so without running.
+  view.setConditions(QStringLiteral("image"));
+  QCOMPARE(view.conditions(), QStringList({QStringLiteral("image")}));
+}
+
+void AnalysesTest::idkPromptsAreChosenByNameWithTheirWordsOneClickAway() {
+  ProjectSession project;
+  ModelLibrary models;
+  IdkView view(&project, &models);
+  view.show();
+  IdkPromptList* prompts = view.promptList();
+  QListWidget* list = prompts->list();
+  QVERIFY(list->count() >= 3);
+  QCOMPARE(list->item(0)->text(), QStringLiteral("The model's own prompt (the reference)"));
+  QCOMPARE(list->item(1)->text(), QStringLiteral("Inviting “I don't know” 1"));
+  for (int i = 0; i < list->count(); ++i)
+    QVERIFY2(!list->item(i)->text().contains(QLatin1Char('{')), qPrintable(list->item(i)->text()));
+  // No template on screen until asked for; then the selected prompt's words, with real lines.
+  QVERIFY(!prompts->wordingBox()->isVisible());
+  list->setCurrentRow(1);
+  prompts->showWording(true);
+  QVERIFY(prompts->wordingBox()->isVisible());
+  QCOMPARE(prompts->wordingBox()->toPlainText(),
+           QString::fromStdString(model::uncertainty_inviting_templates().front()));
+  QVERIFY(!prompts->wordingBox()->toPlainText().contains(QStringLiteral("\\n")));
+  // Unticking the first makes the next the reference.
+  list->item(0)->setCheckState(Qt::Unchecked);
+  QCOMPARE(list->item(1)->text(), QStringLiteral("Inviting “I don't know” 1 (the reference)"));
+  QCOMPARE(prompts->prompts().front().name, std::string("inviting-1"));
+  // A prompt of one's own: the study's words to start from, changed in the wording box.
+  prompts->addPrompt();
+  QCOMPARE(list->currentItem()->text(), QStringLiteral("Your prompt 1"));
+  prompts->wordingBox()->setPlainText(QStringLiteral("Say E when unsure.\n{question}\n{options}"));
+  QCOMPARE(prompts->prompts().back().name, std::string("Your prompt 1"));
+  QCOMPARE(prompts->prompts().back().tmpl,
+           std::string("Say E when unsure.\n{question}\n{options}"));
+  const int count = list->count();
+  prompts->removeSelected();
+  QCOMPARE(list->count(), count - 1);
+  // A built-in prompt stays listed.
+  list->setCurrentRow(0);
+  prompts->removeSelected();
+  QCOMPARE(list->count(), count - 1);
+  // Nothing ticked, nothing to run.
+  for (int i = 0; i < list->count(); ++i)
+    list->item(i)->setCheckState(Qt::Unchecked);
+  QVERIFY(prompts->prompts().empty());
 }
 
 void AnalysesTest::reportsAreWritten() {
@@ -311,10 +414,9 @@ void AnalysesTest::idkComparesPrompts() {
   QVERIFY(view.setup()->choose(card, QStringLiteral("shapes"), QStringLiteral("idk")));
   // A line without a name is refused, naming the line.
   const QString prompts = view.promptsText();
-  view.setPrompts(QStringLiteral("no name here"));
-  QVERIFY(!view.run());
+  QVERIFY(!view.setPrompts(QStringLiteral("no name here")));
   QVERIFY(view.statusText().contains(QStringLiteral("line 1")));
-  view.setPrompts(prompts);
+  QCOMPARE(view.promptsText(), prompts);  // the list is left as it was
   view.setReplicates(100);
   QSignalSpy finished(&view, &IdkView::finished);
   QVERIFY(view.run());
@@ -323,6 +425,10 @@ void AnalysesTest::idkComparesPrompts() {
   const analysis::IdkResult& r = *view.result();
   QCOMPARE(view.table()->rowCount(), static_cast<int>(r.prompts.size()));
   QVERIFY(r.prompts.size() >= 2);
+  // Prompts by name, the words in the tooltip.
+  QCOMPARE(view.table()->item(0, 0)->text(), QStringLiteral("The model's own prompt"));
+  QCOMPARE(view.table()->item(1, 0)->text(), QStringLiteral("Inviting “I don't know” 1"));
+  QVERIFY(view.table()->item(1, 0)->toolTip().contains(QStringLiteral("{question}")));
   // The reference prompt's admit rate, counted here from its stored idk run: the share of IDK
   // items whose most probable option is the IDK option.
   auto st = store::Store::open(project_.toStdString(), store::OpenMode::kReadOnly);

@@ -1,16 +1,20 @@
 // Split and condition names in words and in the window's language: the runs table and a run's
 // title say "test" and "blur 2 px" (测试, 模糊 2 像素 in Chinese), never the stored "blur:2"
 // outside a tooltip; and the demo build says its stages in the window's language too.
+#include <QComboBox>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTranslator>
 #include <QtTest>
 #include <algorithm>
 
+#include "model/prompt.h"
 #include "project/demo_setup.h"
 #include "project/project_jobs.h"
 #include "project/run_names.h"
 #include "project/runs_table_model.h"
+#include "run/prompt_picker.h"
 #include "test_support.h"
 
 using namespace unveil;
@@ -48,6 +52,32 @@ class RunNamesTest : public QObject {
     QCOMPARE(ui::conditionName("jpeg:10"), QStringLiteral("JPEG quality 10"));
     QCOMPARE(ui::conditionName("imported"), QStringLiteral("imported"));  // not a perturbation
     QCOMPARE(ui::conditionName("blur:-1"), QStringLiteral("blur:-1"));    // out of range
+  }
+
+  void aPromptIsChosenByNameWithItsWordsOneClickAway() {
+    ui::PromptPicker picker(3);
+    picker.show();
+    QComboBox* names = picker.presetBox();
+    QCOMPARE(names->currentText(), QStringLiteral("The study's prompt"));
+    QCOMPARE(picker.text(), QString::fromUtf8(model::kStudyTemplate));
+    // The raw template ({image}{hint}{question}…) is not on screen until asked for.
+    QVERIFY(!picker.textBox()->isVisible());
+    picker.showWording(true);
+    QVERIFY(picker.textBox()->isVisible());
+    // Choosing a named prompt puts its words in.
+    const int presets = names->count();
+    names->setCurrentIndex(1);
+    emit names->activated(1);
+    QCOMPARE(picker.text(),
+             QString::fromStdString(model::uncertainty_inviting_templates().front()));
+    QCOMPARE(names->currentText(), QStringLiteral("Inviting “I don't know” 1"));
+    // Words of one's own are named so, and go when the words are a named prompt's again.
+    picker.setText(QStringLiteral("Answer with a letter. {question}\n{options}"));
+    QCOMPARE(names->currentText(), QStringLiteral("Your own wording"));
+    QCOMPARE(names->count(), presets + 1);
+    picker.setText(QString::fromUtf8(model::kStudyTemplate));
+    QCOMPARE(names->currentText(), QStringLiteral("The study's prompt"));
+    QCOMPARE(names->count(), presets);
   }
 
   void aRunsTitleIsBuiltFromItsPartsUnlessTheUserNamedIt() {

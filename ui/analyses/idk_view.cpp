@@ -4,7 +4,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QPlainTextEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -12,6 +11,7 @@
 #include <cmath>
 
 #include "analyses/analysis_job.h"
+#include "analyses/idk_prompt_list.h"
 #include "analyses/run_setup.h"
 #include "analyses/runs_analysis.h"
 #include "project/project_session.h"
@@ -54,18 +54,7 @@ IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
   setup_ = new RunSetup(project, models, QStringLiteral("idk"), this);
   setup_->splitBox()->setToolTip(
       tr("The unanswerable questions (their right answer is the “I don't know” option)"));
-  prompts_ = new QPlainTextEdit(this);
-  prompts_->setObjectName(QStringLiteral("idkPrompts"));
-  prompts_->setMaximumHeight(96);
-  prompts_->setLineWrapMode(QPlainTextEdit::NoWrap);
-  prompts_->setToolTip(
-      tr("One prompt per line, “name: template”. The first is the reference the others are "
-         "compared with; an empty template is the model card's own (the study's prompt). "
-         "Placeholders: {image} {hint} {question} {options}; \\n is a line break."));
-  QStringList lines;
-  for (const analysis::IdkPrompt& p : analysis::builtin_idk_prompts())
-    lines << QString::fromStdString(p.name) + QStringLiteral(": ") + escapeTemplate(p.tmpl);
-  prompts_->setPlainText(lines.join(QLatin1Char('\n')));
+  prompts_ = new IdkPromptList(this);
   run_ = new QPushButton(tr("Run analysis"), this);
   run_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
   run_->setToolTip(
@@ -94,7 +83,7 @@ IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(10, 8, 10, 8);
   layout->addWidget(setup_);
-  layout->addWidget(new QLabel(tr("<b>Prompts</b> (the first is the reference)"), this));
+  layout->addWidget(new QLabel(tr("<b>Prompts</b> (the first ticked is the reference)"), this));
   layout->addWidget(prompts_);
   layout->addLayout(buttons);
   layout->addWidget(status_);
@@ -113,11 +102,33 @@ IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
   updateButtons();
 }
 
-void IdkView::setPrompts(const QString& text) {
-  prompts_->setPlainText(text);
+bool IdkView::setPrompts(const QString& text) {
+  std::vector<analysis::IdkPrompt> out;
+  const QStringList lines = text.split(QLatin1Char('\n'));
+  for (int i = 0; i < lines.size(); ++i) {
+    const QString line = lines[i].trimmed();
+    if (line.isEmpty()) continue;
+    const int colon = line.indexOf(QLatin1Char(':'));
+    if (colon <= 0) {
+      status_->setText(
+          tr("Prompt line %1 needs a name, a colon and the template: %2").arg(i + 1).arg(line));
+      return false;
+    }
+    out.push_back({line.left(colon).trimmed().toStdString(),
+                   line.mid(colon + 1)
+                       .trimmed()
+                       .replace(QStringLiteral("\\n"), QStringLiteral("\n"))
+                       .toStdString()});
+  }
+  prompts_->setPrompts(out);
+  return true;
 }
+
 QString IdkView::promptsText() const {
-  return prompts_->toPlainText();
+  QStringList lines;
+  for (const analysis::IdkPrompt& p : prompts_->prompts())
+    lines << QString::fromStdString(p.name) + QStringLiteral(": ") + escapeTemplate(p.tmpl);
+  return lines.join(QLatin1Char('\n'));
 }
 void IdkView::setReplicates(int replicates) {
   replicates_ = replicates;
@@ -145,36 +156,18 @@ void IdkView::updateButtons() {
   cancel_->setEnabled(running);
 }
 
-std::optional<std::vector<analysis::IdkPrompt>> IdkView::parsePrompts(QString* error) const {
-  std::vector<analysis::IdkPrompt> out;
-  const QStringList lines = prompts_->toPlainText().split(QLatin1Char('\n'));
-  for (int i = 0; i < lines.size(); ++i) {
-    const QString line = lines[i].trimmed();
-    if (line.isEmpty()) continue;
-    const int colon = line.indexOf(QLatin1Char(':'));
-    if (colon <= 0) {
-      *error = tr("Prompt line %1 needs a name, a colon and the template: %2").arg(i + 1).arg(line);
-      return std::nullopt;
-    }
-    analysis::IdkPrompt p;
-    p.name = line.left(colon).trimmed().toStdString();
-    p.tmpl = line.mid(colon + 1)
-                 .trimmed()
-                 .replace(QStringLiteral("\\n"), QStringLiteral("\n"))
-                 .toStdString();
-    for (const analysis::IdkPrompt& q : out)
-      if (q.name == p.name) {
-        *error = tr("Prompt line %1: the name “%2” is used twice")
-                     .arg(i + 1)
-                     .arg(QString::fromStdString(p.name));
-        return std::nullopt;
-      }
-    out.push_back(std::move(p));
-  }
+std::optional<std::vector<analysis::IdkPrompt>> IdkView::chosenPrompts(QString* error) const {
+  std::vector<analysis::IdkPrompt> out = prompts_->prompts();
   if (out.empty()) {
-    *error = tr("Give at least one prompt.");
+    *error = tr("Tick at least one prompt.");
     return std::nullopt;
   }
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (std::size_t k = 0; k < i; ++k)
+      if (out[k].name == out[i].name) {
+        *error = tr("The name “%1” is used twice").arg(QString::fromStdString(out[i].name));
+        return std::nullopt;
+      }
   return out;
 }
 
@@ -185,7 +178,7 @@ bool IdkView::run() {
     return false;
   }
   QString error;
-  auto prompts = parsePrompts(&error);
+  auto prompts = chosenPrompts(&error);
   if (!prompts) {
     status_->setText(error);
     return false;
@@ -206,14 +199,14 @@ bool IdkView::run() {
         return analysis::run_idk_analysis(spec, &cancel, report);
       },
       [this](const analysis::IdkProgress& p) {
-        return std::pair{p.overall,
-                         tr("Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items")
-                             .arg(p.run_index + 1)
-                             .arg(p.runs)
-                             .arg(QString::fromStdString(p.prompt), QString::fromStdString(p.split),
-                                  QString::fromLatin1(analysis::to_string(p.origin)))
-                             .arg(p.run.done)
-                             .arg(p.run.total)};
+        return std::pair{p.overall, tr("Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items")
+                                        .arg(p.run_index + 1)
+                                        .arg(p.runs)
+                                        .arg(IdkPromptList::displayName(p.prompt),
+                                             QString::fromStdString(p.split),
+                                             QString::fromLatin1(analysis::to_string(p.origin)))
+                                        .arg(p.run.done)
+                                        .arg(p.run.total)};
       },
       [this](const analysis::IdkResult& r) {
         result_ = r;
@@ -253,8 +246,9 @@ void IdkView::showResult(const analysis::IdkResult& r) {
   for (std::size_t i = 0; i < r.prompts.size(); ++i) {
     const analysis::IdkPromptResult& p = r.prompts[i];
     const int row = static_cast<int>(i);
-    auto* name = new QTableWidgetItem(QString::fromStdString(p.prompt.name));
-    name->setToolTip(QString::fromStdString(p.prompt.tmpl));
+    auto* name = new QTableWidgetItem(IdkPromptList::displayName(p.prompt.name));
+    name->setToolTip(p.prompt.tmpl.empty() ? tr("The model card's own prompt (the study's words)")
+                                           : QString::fromStdString(p.prompt.tmpl));
     table_->setItem(row, 0, name);
     table_->setItem(row, 1,
                     cell(rate(p.idk.admit_rate), tr("%1 of %2").arg(p.idk.admitted).arg(p.idk.n)));

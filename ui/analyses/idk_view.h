@@ -11,7 +11,6 @@
 #include "analysis/idk_analysis.h"
 
 class QLabel;
-class QPlainTextEdit;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
@@ -19,6 +18,7 @@ class QTableWidget;
 namespace unveil::ui {
 
 class AnalysisJob;
+class IdkPromptList;
 class ModelLibrary;
 class ProjectSession;
 class RunSetup;
@@ -30,10 +30,13 @@ class IdkView : public QWidget {
   IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent = nullptr);
 
   RunSetup* setup() const { return setup_; }
-  /// The prompts as edited: one per line, "name: template" (\n for a line break); an empty
-  /// template is the model card's own.
-  void setPrompts(const QString& text);
+  /// Lists the prompts of a text, one per line, "name: template" (\n for a line break; an empty
+  /// template is the model card's own). False, with the bad line named in the status, when a
+  /// line has no name; the list is then left as it was.
+  bool setPrompts(const QString& text);
+  /// The listed prompts in that form.
   QString promptsText() const;
+  IdkPromptList* promptList() const { return prompts_; }
   void setReplicates(int replicates);
   /// The answerable split compared with the IDK split ("test"; empty: none).
   void setAnswerableSplit(const QString& split);
@@ -52,8 +55,8 @@ class IdkView : public QWidget {
  private:
   void showResult(const analysis::IdkResult& r);
   void updateButtons();
-  /// The prompts of the editor; an error names the bad line.
-  std::optional<std::vector<analysis::IdkPrompt>> parsePrompts(QString* error) const;
+  /// The ticked prompts; an error says why they cannot run.
+  std::optional<std::vector<analysis::IdkPrompt>> chosenPrompts(QString* error) const;
 
   ProjectSession* project_ = nullptr;
   AnalysisJob* job_ = nullptr;
@@ -62,7 +65,7 @@ class IdkView : public QWidget {
   int replicates_ = 1000;
 
   RunSetup* setup_ = nullptr;
-  QPlainTextEdit* prompts_ = nullptr;
+  IdkPromptList* prompts_ = nullptr;
   QPushButton* run_ = nullptr;
   QPushButton* cancel_ = nullptr;
   QProgressBar* progress_ = nullptr;

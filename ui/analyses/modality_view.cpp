@@ -6,7 +6,6 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
-#include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -15,12 +14,14 @@
 #include <cmath>
 
 #include "analyses/analysis_job.h"
+#include "analyses/condition_list.h"
 #include "analyses/run_setup.h"
 #include "analyses/runs_analysis.h"
 #include "metrics/shown_numbers.h"
 #include "plots/confidence_scatter.h"
 #include "plots/distribution_plot.h"
 #include "project/project_session.h"
+#include "project/run_names.h"
 
 namespace unveil::ui {
 
@@ -36,6 +37,10 @@ QString percent(double v) {
   return QString::number(100 * v, 'f', 1) + QStringLiteral(" %");
 }
 
+QString named(const std::string& condition) {
+  return conditionName(condition);
+}
+
 }  // namespace
 
 ModalityView::ModalityView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
@@ -44,13 +49,7 @@ ModalityView::ModalityView(ProjectSession* project, ModelLibrary* models, QWidge
   job_ = new AnalysisJob(this);
   setup_ = new RunSetup(project_, models_, QStringLiteral("test"), this);  // the study's split
   setup_->preferImageModels();
-  conditions_ = new QLineEdit(QStringLiteral("image,text,blank,noise:0.3,blur:2"), this);
-  conditions_->setObjectName(QStringLiteral("modalityConditions"));
-  conditions_->setToolTip(
-      tr("Comma-separated: image (as given), text (no image), blank (a grey image), noise:σ, "
-         "blur:σ, occlude:fraction, grey, jpeg:quality. The image condition is the reference "
-         "the others are compared with. A condition already run with the same model, items and "
-         "prompt is reused."));
+  conditions_ = new ConditionList(this);
   run_ = new QPushButton(tr("Run analysis"), this);
   run_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return));
   run_->setToolTip(tr("Make (or reuse) a run per condition and compare them (Ctrl+Enter)"));
@@ -138,7 +137,11 @@ ModalityView::ModalityView(ProjectSession* project, ModelLibrary* models, QWidge
 }
 
 void ModalityView::setConditions(const QString& conditions) {
-  conditions_->setText(conditions);
+  conditions_->setSpecs(conditions.split(QLatin1Char(','), Qt::SkipEmptyParts));
+}
+
+QStringList ModalityView::conditions() const {
+  return conditions_->specs();
 }
 
 bool ModalityView::choose(const QString& card, const QString& dataset, const QString& split) {
@@ -187,10 +190,10 @@ bool ModalityView::run() {
   spec.dataset = setup_->dataset().toStdString();
   spec.split = setup_->split().toStdString();
   spec.conditions.clear();
-  for (const QString& c : conditions_->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
-    spec.conditions.push_back(c.trimmed().toStdString());
+  for (const QString& c : conditions_->specs())
+    spec.conditions.push_back(c.toStdString());
   if (spec.conditions.size() < 2) {
-    status_->setText(tr("Give at least two conditions, e.g. image,text."));
+    status_->setText(tr("Tick at least one condition to compare with the image."));
     return false;
   }
   RunsAnalysis::start<analysis::ModalityProgress>(
@@ -202,7 +205,7 @@ bool ModalityView::run() {
         return std::pair{p.overall, tr("Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s")
                                         .arg(p.condition_index + 1)
                                         .arg(p.conditions)
-                                        .arg(QString::fromStdString(p.condition),
+                                        .arg(named(p.condition),
                                              QString::fromLatin1(analysis::to_string(p.origin)))
                                         .arg(p.run.done)
                                         .arg(p.run.total)
@@ -247,7 +250,9 @@ void ModalityView::showResult(const analysis::ModalityResult& r) {
   for (std::size_t i = 0; i < r.conditions.size(); ++i) {
     const analysis::ConditionSummary& c = r.conditions[i];
     const int row = static_cast<int>(i);
-    table_->setItem(row, 0, cell(QString::fromStdString(c.condition), false));
+    QTableWidgetItem* name = cell(named(c.condition), false);
+    name->setToolTip(tr("Stored as “%1”").arg(QString::fromStdString(c.condition)));
+    table_->setItem(row, 0, name);
     table_->setItem(
         row, 1, cell(tr("%1 (%2)").arg(c.run_id).arg(QString::fromLatin1(to_string(c.origin)))));
     table_->setItem(row, 2, cell(QString::number(c.n)));
@@ -270,7 +275,9 @@ void ModalityView::showResult(const analysis::ModalityResult& r) {
     const QSignalBlocker block(scatterCondition_);
     scatterCondition_->clear();
     for (const analysis::ConditionSummary& c : r.conditions)
-      if (c.versus_reference) scatterCondition_->addItem(QString::fromStdString(c.condition));
+      if (c.versus_reference) {
+        scatterCondition_->addItem(named(c.condition), QString::fromStdString(c.condition));
+      }
   }
   showDistribution();
   showScatter();
@@ -286,18 +293,17 @@ void ModalityView::showDistribution() {
   const bool entropy = distributionOf_->currentIndex() == 1;
   std::vector<DistributionPlot::Series> series;
   for (const analysis::ConditionSummary& c : result_->conditions)
-    series.push_back({QString::fromStdString(c.condition), entropy ? c.entropy : c.confidence});
+    series.push_back({named(c.condition), entropy ? c.entropy : c.confidence});
   distribution_->setTitle(entropy ? tr("Entropy by condition") : tr("Confidence by condition"));
   distribution_->setSeries(std::move(series), entropy ? tr("Entropy (nats)") : tr("Confidence"));
 }
 
 void ModalityView::showScatter() {
   if (!result_) return scatter_->clear();
-  const std::string chosen = scatterCondition_->currentText().toStdString();
+  const std::string chosen = scatterCondition_->currentData().toString().toStdString();
   for (const analysis::ConditionSummary& c : result_->conditions)
     if (c.condition == chosen && c.versus_reference) {
-      scatter_->setPairs(c.versus_reference->pairs, QString::fromStdString(result_->reference),
-                         QString::fromStdString(c.condition));
+      scatter_->setPairs(c.versus_reference->pairs, named(result_->reference), named(c.condition));
       return;
     }
   scatter_->clear();

@@ -14,7 +14,6 @@
 
 class QComboBox;
 class QLabel;
-class QLineEdit;
 class QProgressBar;
 class QPushButton;
 class QTableWidget;
@@ -22,6 +21,7 @@ class QTableWidget;
 namespace unveil::ui {
 
 class AnalysisJob;
+class ConditionList;
 class ConfidenceScatter;
 class DistributionPlot;
 class ModelLibrary;
@@ -34,8 +34,11 @@ class ModalityView : public QWidget {
  public:
   ModalityView(ProjectSession* project, ModelLibrary* models, QWidget* parent = nullptr);
 
-  /// The conditions as typed ("image,text,blank,noise:0.3,blur:2").
+  /// Ticks these conditions ("image,text,blank,noise:0.3,blur:2"), adding any not listed.
   void setConditions(const QString& conditions);
+  /// The ticked conditions as core reads them, the reference ("image") first.
+  QStringList conditions() const;
+  ConditionList* conditionList() const { return conditions_; }
   /// Chooses the model card, dataset and split (false when one is not offered).
   bool choose(const QString& card, const QString& dataset, const QString& split);
   /// The model card chosen.
@@ -69,7 +72,7 @@ class ModalityView : public QWidget {
   std::optional<analysis::ModalityResult> result_;
 
   RunSetup* setup_ = nullptr;
-  QLineEdit* conditions_ = nullptr;
+  ConditionList* conditions_ = nullptr;
   QPushButton* run_ = nullptr;
   QPushButton* cancel_ = nullptr;
   QProgressBar* progress_ = nullptr;
