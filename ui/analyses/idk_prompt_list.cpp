@@ -68,6 +68,8 @@ IdkPromptList::IdkPromptList(QWidget* parent) : QWidget(parent) {
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
   layout->setSpacing(4);
+  // As tall as what it shows: the view's spare room goes below, not between its rows.
+  setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Maximum);
   layout->addWidget(list_);
   layout->addLayout(buttons);
   layout->addWidget(wording_);

@@ -89,6 +89,7 @@ IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
   layout->addWidget(status_);
   layout->addWidget(table_, 1);
   layout->addWidget(verdicts_);
+  layout->addStretch();  // takes the room while there is no table (none with one: its stretch is 0)
   table_->hide();
 
   connect(run_, &QPushButton::clicked, this, &IdkView::run);
