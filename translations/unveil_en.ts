@@ -109,6 +109,90 @@
         <source>In short</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>MCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>RMSCE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ACE</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>AURC</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>IDK rate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on answered items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE on answered items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is undefined for run %2 or run %3 on the shared items (every item right or every item wrong): no comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of run %2 differs from run %3 by %4 (no interval: the metric was undefined in every bootstrap replicate)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of run %2 differs from run %3 by %4 (%5% interval %6 to %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a significant difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 is better (higher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 is better (lower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 is better (run %2 is higher)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 is better (run %2 is lower)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a significant difference: run %1 is higher (neither direction is better in itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a significant difference: run %1 is lower (neither direction is better in itself)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>

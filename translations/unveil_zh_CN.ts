@@ -108,6 +108,90 @@
         <source>Also clearly better for %1: %2.</source>
         <translation>%1 另外明显更好的方面：%2。</translation>
     </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>ECE</source>
+        <translation>ECE</translation>
+    </message>
+    <message>
+        <source>MCE</source>
+        <translation>MCE</translation>
+    </message>
+    <message>
+        <source>RMSCE</source>
+        <translation>RMSCE</translation>
+    </message>
+    <message>
+        <source>ACE</source>
+        <translation>ACE</translation>
+    </message>
+    <message>
+        <source>AUROC</source>
+        <translation>AUROC</translation>
+    </message>
+    <message>
+        <source>AURC</source>
+        <translation>AURC</translation>
+    </message>
+    <message>
+        <source>IDK rate</source>
+        <translation>“我不知道”比例</translation>
+    </message>
+    <message>
+        <source>Accuracy on answered items</source>
+        <translation>已作答题目的准确率</translation>
+    </message>
+    <message>
+        <source>ECE on answered items</source>
+        <translation>已作答题目的 ECE</translation>
+    </message>
+    <message>
+        <source>%1 is undefined for run %2 or run %3 on the shared items (every item right or every item wrong): no comparison</source>
+        <translation>在共同的题目上，运行 %2 或运行 %3 的 %1 没有定义（题目全对或全错）：无法比较</translation>
+    </message>
+    <message>
+        <source>%1 of run %2 differs from run %3 by %4 (no interval: the metric was undefined in every bootstrap replicate)</source>
+        <translation>运行 %2 的 %1 与运行 %3 相差 %4（没有区间：该指标在每次自助重抽样中都没有定义）</translation>
+    </message>
+    <message>
+        <source>%1 of run %2 differs from run %3 by %4 (%5% interval %6 to %7)</source>
+        <translation>运行 %2 的 %1 与运行 %3 相差 %4（%5% 区间 %6 至 %7）</translation>
+    </message>
+    <message>
+        <source>not a significant difference</source>
+        <translation>差异不显著</translation>
+    </message>
+    <message>
+        <source>run %1 is better (higher)</source>
+        <translation>运行 %1 更好（更高）</translation>
+    </message>
+    <message>
+        <source>run %1 is better (lower)</source>
+        <translation>运行 %1 更好（更低）</translation>
+    </message>
+    <message>
+        <source>run %1 is better (run %2 is higher)</source>
+        <translation>运行 %1 更好（运行 %2 更高）</translation>
+    </message>
+    <message>
+        <source>run %1 is better (run %2 is lower)</source>
+        <translation>运行 %1 更好（运行 %2 更低）</translation>
+    </message>
+    <message>
+        <source>a significant difference: run %1 is higher (neither direction is better in itself)</source>
+        <translation>差异显著：运行 %1 更高（哪个方向本身都不算更好）</translation>
+    </message>
+    <message>
+        <source>a significant difference: run %1 is lower (neither direction is better in itself)</source>
+        <translation>差异显著：运行 %1 更低（哪个方向本身都不算更好）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
 </context>
 <context>
     <name>CoreMessages</name>

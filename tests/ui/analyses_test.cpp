@@ -13,12 +13,14 @@
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
+#include <QTranslator>
 #include <QtTest>
 #include <random>
 #include <thread>
 
 #include "../core/test_util.h"
 #include "analyses/analyses_page.h"
+#include "analyses/compare_summary.h"
 #include "analyses/compare_view.h"
 #include "analyses/condition_list.h"
 #include "analyses/idk_prompt_list.h"
@@ -177,6 +179,25 @@ void AnalysesTest::compareShowsTheComparison() {
   QCOMPARE(view.overlaid()->points(0).size(), nonEmpty);
   // The strong run is far more accurate: a significant accuracy difference in the verdicts.
   QVERIFY(view.verdictText().contains(QStringLiteral("Accuracy")));
+  // The window writes each verdict itself, in its language: in English word for word what core
+  // writes (the CLI and the reports print that); in Chinese, Chinese.
+  for (const analysis::MetricDifference& d : c.differences) {
+    QCOMPARE(verdictSentence(d, c.level), QString::fromStdString(d.verdict));
+    QCOMPARE(metricLabel(d.metric), QString::fromStdString(analysis::metric_label(d.metric)));
+  }
+  {
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    for (const analysis::MetricDifference& d : c.differences) {
+      const QString said = verdictSentence(d, c.level);
+      QVERIFY2(said.contains(QStringLiteral("运行")), qPrintable(said));
+      QVERIFY2(!said.contains(QStringLiteral("differs")) && !said.contains(QStringLiteral("run ")),
+               qPrintable(said));
+    }
+    QCOMPARE(metricLabel("brier"), QStringLiteral("Brier 分数"));
+    QCoreApplication::removeTranslator(&chinese);
+  }
   // Above it all, in plain words: the models by name, which is right more often, both
   // accuracies as the metrics panel writes them, and the calibration errors in points.
   const QString summary = view.summaryText();

@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QStringList>
+#include <cmath>
 
 #include "metrics/shown_numbers.h"
 
@@ -28,6 +29,12 @@ class CompareSummary {
     return QString::fromStdString(analysis::metric_label(key));
   }
 };
+
+// A difference as core writes it: three decimals, or two significant digits when tiny.
+QString decimals(double v) {
+  if (v == 0) v = 0;  // no "-0.000"
+  return std::fabs(v) >= 0.001 || v == 0 ? QString::number(v, 'f', 3) : QString::number(v, 'g', 2);
+}
 
 QString nameOf(const store::RunInfo& info) {
   const std::string& model = info.model_name.empty() ? info.spec.name : info.model_name;
@@ -109,6 +116,83 @@ QString comparisonSummary(const analysis::Comparison& c) {
   }
   return QStringLiteral("<p><b>") + CompareSummary::tr("In short") + QStringLiteral("</b><br>") +
          paragraphs.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>");
+}
+
+QString metricLabel(const std::string& key) {
+  if (key == "accuracy") return CompareSummary::tr("Accuracy");
+  if (key == "ece") return CompareSummary::tr("ECE");
+  if (key == "mce") return CompareSummary::tr("MCE");
+  if (key == "rmsce") return CompareSummary::tr("RMSCE");
+  if (key == "ace") return CompareSummary::tr("ACE");
+  if (key == "brier") return CompareSummary::tr("Brier score");
+  if (key == "nll") return CompareSummary::tr("NLL");
+  if (key == "auroc") return CompareSummary::tr("AUROC");
+  if (key == "aurc") return CompareSummary::tr("AURC");
+  if (key == "idk_rate") return CompareSummary::tr("IDK rate");
+  if (key == "accuracy_answered") return CompareSummary::tr("Accuracy on answered items");
+  if (key == "ece_answered") return CompareSummary::tr("ECE on answered items");
+  return QString::fromStdString(analysis::metric_label(key));
+}
+
+QString verdictSentence(const analysis::MetricDifference& d, double level) {
+  const QString name = metricLabel(d.metric);
+  const calib::PairedDifference& x = d.difference;
+  if (!x.observed) {
+    return CompareSummary::tr(
+               "%1 is undefined for run %2 or run %3 on the shared items (every item right or "
+               "every item wrong): no comparison")
+        .arg(name)
+        .arg(d.run)
+        .arg(d.against);
+  }
+  if (!x.ci) {
+    return CompareSummary::tr(
+               "%1 of run %2 differs from run %3 by %4 (no interval: the metric was undefined in "
+               "every bootstrap replicate)")
+        .arg(name)
+        .arg(d.run)
+        .arg(d.against)
+        .arg(decimals(*x.observed));
+  }
+  const QString measured =
+      CompareSummary::tr("%1 of run %2 differs from run %3 by %4 (%5% interval %6 to %7)")
+          .arg(name)
+          .arg(d.run)
+          .arg(d.against)
+          .arg(decimals(*x.observed))
+          .arg(QString::number(level * 100, 'g', 6))
+          .arg(decimals(x.ci->lo), decimals(x.ci->hi));
+  QString outcome;
+  if (!x.significant()) {
+    outcome = CompareSummary::tr("not a significant difference");
+  } else {
+    const bool higher = x.ci->lo > 0;
+    switch (d.better) {
+      case analysis::Better::kRun:
+        outcome = higher ? CompareSummary::tr("run %1 is better (higher)").arg(d.run)
+                         : CompareSummary::tr("run %1 is better (lower)").arg(d.run);
+        break;
+      case analysis::Better::kAgainst:
+        outcome = higher ? CompareSummary::tr("run %1 is better (run %2 is higher)")
+                               .arg(d.against)
+                               .arg(d.run)
+                         : CompareSummary::tr("run %1 is better (run %2 is lower)")
+                               .arg(d.against)
+                               .arg(d.run);
+        break;
+      case analysis::Better::kNeither:
+        outcome = higher ? CompareSummary::tr(
+                               "a significant difference: run %1 is higher (neither direction "
+                               "is better in itself)")
+                               .arg(d.run)
+                         : CompareSummary::tr(
+                               "a significant difference: run %1 is lower (neither direction "
+                               "is better in itself)")
+                               .arg(d.run);
+        break;
+    }
+  }
+  return CompareSummary::tr("%1: %2").arg(measured, outcome);
 }
 
 }  // namespace unveil::ui

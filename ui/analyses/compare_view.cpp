@@ -346,7 +346,7 @@ void CompareView::showComparison(const analysis::Comparison& c) {
   QStringList verdicts;
   for (std::size_t m = 0; m < scalars0.size(); ++m) {
     const std::string& key = scalars0[m].first;
-    auto* name = new QTableWidgetItem(QString::fromStdString(analysis::metric_label(key)));
+    auto* name = new QTableWidgetItem(metricLabel(key));
     table_->setItem(static_cast<int>(m), 0, name);
     for (std::size_t i = 0; i < c.runs.size(); ++i) {
       const auto values = calib::scalars(c.runs[i].metrics);
@@ -366,7 +366,8 @@ void CompareView::showComparison(const analysis::Comparison& c) {
       auto* cell = new QTableWidgetItem(number(d.difference.observed) + QStringLiteral("  ") +
                                         interval(d.difference.ci));
       cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
-      cell->setToolTip(QString::fromStdString(d.verdict));
+      const QString verdict = verdictSentence(d, c.level);
+      cell->setToolTip(verdict);
       if (d.difference.significant()) {
         QFont f = cell->font();
         f.setBold(true);
@@ -378,7 +379,7 @@ void CompareView::showComparison(const analysis::Comparison& c) {
       }
       table_->setItem(static_cast<int>(m), column, cell);
       if (d.difference.significant() || key == "ece" || key == "accuracy")
-        verdicts << QStringLiteral("• ") + QString::fromStdString(d.verdict).toHtmlEscaped();
+        verdicts << QStringLiteral("• ") + verdict.toHtmlEscaped();
     }
   }
   verdicts_->setText(
