@@ -2301,6 +2301,102 @@
         <source>The model card&apos;s own prompt (the study&apos;s words)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>The “I don&apos;t know” rate on the unanswerable questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Accuracy on the answerable questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no unanswerable question was answered under both prompts, no comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no answerable question was answered under both prompts, no comparison</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 under %2 differs from %3 by %4 (no interval: no bootstrap was asked for)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 under %2 differs from %3 by %4 (%5% interval %6 to %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing more often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is more accurate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing less often</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is less accurate</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not a significant difference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 cannot be compared on the unanswerable questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 changes the “I don&apos;t know” rate by %2 (no interval to judge it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing more often (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing less often (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 does not change significantly how often the model admits not knowing</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>accuracy on answerable questions cannot be compared</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it changes accuracy on answerable questions by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is more accurate on answerable questions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>at a cost in accuracy on answerable questions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>it is less accurate on answerable questions (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>with no significant change in accuracy on answerable questions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 (against %3, %4% paired bootstrap)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ImageViewer</name>

@@ -2286,6 +2286,102 @@
         <source>The model card&apos;s own prompt (the study&apos;s words)</source>
         <translation>模型卡自带的提示（研究所用的措辞）</translation>
     </message>
+    <message>
+        <source>The “I don&apos;t know” rate on the unanswerable questions</source>
+        <translation>无法回答的问题上回答“我不知道”的比例</translation>
+    </message>
+    <message>
+        <source>Accuracy on the answerable questions</source>
+        <translation>可回答问题上的准确率</translation>
+    </message>
+    <message>
+        <source>%1: no unanswerable question was answered under both prompts, no comparison</source>
+        <translation>%1：没有哪道无法回答的问题在两个提示下都有回答，无法比较</translation>
+    </message>
+    <message>
+        <source>%1: no answerable question was answered under both prompts, no comparison</source>
+        <translation>%1：没有哪道可回答的问题在两个提示下都有回答，无法比较</translation>
+    </message>
+    <message>
+        <source>%1 under %2 differs from %3 by %4 (no interval: no bootstrap was asked for)</source>
+        <translation>“%2”下的%1与“%3”相差 %4（没有区间：未做自助重抽样）</translation>
+    </message>
+    <message>
+        <source>%1 under %2 differs from %3 by %4 (%5% interval %6 to %7)</source>
+        <translation>“%2”下的%1与“%3”相差 %4（%5% 区间 %6 至 %7）</translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing more often</source>
+        <translation>“%1”更常承认不知道</translation>
+    </message>
+    <message>
+        <source>%1 is more accurate</source>
+        <translation>“%1”更准确</translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing less often</source>
+        <translation>“%1”更少承认不知道</translation>
+    </message>
+    <message>
+        <source>%1 is less accurate</source>
+        <translation>“%1”更不准确</translation>
+    </message>
+    <message>
+        <source>not a significant difference</source>
+        <translation>差异不显著</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 cannot be compared on the unanswerable questions</source>
+        <translation>“%1”在无法回答的问题上无法比较</translation>
+    </message>
+    <message>
+        <source>%1 changes the “I don&apos;t know” rate by %2 (no interval to judge it)</source>
+        <translation>“%1”使回答“我不知道”的比例变化 %2（没有区间可供判断）</translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing more often (%2)</source>
+        <translation>“%1”更常承认不知道（%2）</translation>
+    </message>
+    <message>
+        <source>%1 admits not knowing less often (%2)</source>
+        <translation>“%1”更少承认不知道（%2）</translation>
+    </message>
+    <message>
+        <source>%1 does not change significantly how often the model admits not knowing</source>
+        <translation>“%1”没有显著改变模型承认不知道的频率</translation>
+    </message>
+    <message>
+        <source>accuracy on answerable questions cannot be compared</source>
+        <translation>可回答问题上的准确率无法比较</translation>
+    </message>
+    <message>
+        <source>it changes accuracy on answerable questions by %1</source>
+        <translation>可回答问题上的准确率变化 %1</translation>
+    </message>
+    <message>
+        <source>it is more accurate on answerable questions (%1)</source>
+        <translation>在可回答问题上更准确（%1）</translation>
+    </message>
+    <message>
+        <source>at a cost in accuracy on answerable questions (%1)</source>
+        <translation>代价是可回答问题上的准确率下降（%1）</translation>
+    </message>
+    <message>
+        <source>it is less accurate on answerable questions (%1)</source>
+        <translation>在可回答问题上更不准确（%1）</translation>
+    </message>
+    <message>
+        <source>with no significant change in accuracy on answerable questions</source>
+        <translation>可回答问题上的准确率没有显著变化</translation>
+    </message>
+    <message>
+        <source>%1; %2 (against %3, %4% paired bootstrap)</source>
+        <translation>%1；%2（对照“%3”，%4% 配对自助法）</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ImageViewer</name>

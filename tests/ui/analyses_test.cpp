@@ -446,6 +446,30 @@ void AnalysesTest::idkComparesPrompts() {
   const analysis::IdkResult& r = *view.result();
   QCOMPARE(view.table()->rowCount(), static_cast<int>(r.prompts.size()));
   QVERIFY(r.prompts.size() >= 2);
+  // The verdicts name the prompts in words (not "inviting-1"), in the window's language.
+  QVERIFY2(view.verdictText().contains(QStringLiteral("Inviting “I don't know” 1")),
+           qPrintable(view.verdictText()));
+  QVERIFY2(!view.verdictText().contains(QStringLiteral("inviting-1")),
+           qPrintable(view.verdictText()));
+  {
+    const analysis::IdkPromptResult& second = r.prompts[1];
+    QVERIFY(second.versus_reference.has_value());
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString overall =
+        IdkView::overallVerdict(*second.versus_reference, second.prompt.name, r.level);
+    const QString admit =
+        IdkView::rateVerdict(second.versus_reference->admit_rate, true, second.prompt.name,
+                             r.prompts[0].prompt.name, r.level);
+    QCoreApplication::removeTranslator(&chinese);
+    for (const QString& said : {overall, admit}) {
+      QVERIFY2(said.contains(QStringLiteral("我不知道")), qPrintable(said));
+      QVERIFY2(
+          !said.contains(QStringLiteral("differs")) && !said.contains(QStringLiteral("admits")),
+          qPrintable(said));
+    }
+  }
   // Prompts by name, the words in the tooltip.
   QCOMPARE(view.table()->item(0, 0)->text(), QStringLiteral("The model's own prompt"));
   QCOMPARE(view.table()->item(1, 0)->text(), QStringLiteral("Inviting “I don't know” 1"));

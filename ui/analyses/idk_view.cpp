@@ -45,7 +45,103 @@ QString escapeTemplate(const std::string& t) {
   return QString::fromStdString(t).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
 }
 
+QString signedNumber(double v) {
+  if (v == 0) v = 0;  // no "-0.000"
+  return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 3);
+}
+
+QString levelText(double level) {
+  return QString::number(level * 100, 'g', 6);
+}
+
+QString quoted(const std::string& name) {
+  return IdkPromptList::displayName(name);  // its own words are distinct enough without quotes
+}
+
+// +1 significantly up, -1 down, 0 not significant or no interval.
+int direction(const analysis::IdkDifference& d) {
+  if (!d.difference.significant()) return 0;
+  return d.difference.ci->lo > 0 ? 1 : -1;
+}
+
 }  // namespace
+
+QString IdkView::rateVerdict(const analysis::IdkDifference& d, bool admit,
+                             const std::string& variant, const std::string& reference,
+                             double level) {
+  const QString what = admit ? tr("The “I don't know” rate on the unanswerable questions")
+                             : tr("Accuracy on the answerable questions");
+  const auto& x = d.difference;
+  if (!x.observed) {
+    return admit ? tr("%1: no unanswerable question was answered under both prompts, no "
+                      "comparison")
+                       .arg(what)
+                 : tr("%1: no answerable question was answered under both prompts, no comparison")
+                       .arg(what);
+  }
+  if (!x.ci) {
+    return tr("%1 under %2 differs from %3 by %4 (no interval: no bootstrap was asked for)")
+        .arg(what, quoted(variant), quoted(reference), signedNumber(*x.observed));
+  }
+  const QString measured =
+      tr("%1 under %2 differs from %3 by %4 (%5% interval %6 to %7)")
+          .arg(what, quoted(variant), quoted(reference), signedNumber(*x.observed),
+               levelText(level), signedNumber(x.ci->lo), signedNumber(x.ci->hi));
+  QString outcome;
+  switch (direction(d)) {
+    case 1:
+      outcome = admit ? tr("%1 admits not knowing more often").arg(quoted(variant))
+                      : tr("%1 is more accurate").arg(quoted(variant));
+      break;
+    case -1:
+      outcome = admit ? tr("%1 admits not knowing less often").arg(quoted(variant))
+                      : tr("%1 is less accurate").arg(quoted(variant));
+      break;
+    default:
+      outcome = tr("not a significant difference");
+  }
+  return tr("%1: %2").arg(measured, outcome);
+}
+
+QString IdkView::overallVerdict(const analysis::PromptComparison& c, const std::string& variant,
+                                double level) {
+  const QString v = quoted(variant);
+  const auto& admit = c.admit_rate.difference;
+  const auto& acc = c.accuracy.difference;
+  const int up = direction(c.admit_rate), better = direction(c.accuracy);
+  QString first;
+  if (!admit.observed) {
+    first = tr("%1 cannot be compared on the unanswerable questions").arg(v);
+  } else if (!admit.ci) {
+    first = tr("%1 changes the “I don't know” rate by %2 (no interval to judge it)")
+                .arg(v, signedNumber(*admit.observed));
+  } else if (up > 0) {
+    first = tr("%1 admits not knowing more often (%2)").arg(v, signedNumber(*admit.observed));
+  } else if (up < 0) {
+    first = tr("%1 admits not knowing less often (%2)").arg(v, signedNumber(*admit.observed));
+  } else {
+    first = tr("%1 does not change significantly how often the model admits not knowing").arg(v);
+  }
+  QString second;
+  if (!acc.observed) {
+    second = tr("accuracy on answerable questions cannot be compared");
+  } else if (!acc.ci) {
+    second =
+        tr("it changes accuracy on answerable questions by %1").arg(signedNumber(*acc.observed));
+  } else if (better > 0) {
+    second =
+        tr("it is more accurate on answerable questions (%1)").arg(signedNumber(*acc.observed));
+  } else if (better < 0) {
+    second = up > 0 ? tr("at a cost in accuracy on answerable questions (%1)")
+                          .arg(signedNumber(*acc.observed))
+                    : tr("it is less accurate on answerable questions (%1)")
+                          .arg(signedNumber(*acc.observed));
+  } else {
+    second = tr("with no significant change in accuracy on answerable questions");
+  }
+  return tr("%1; %2 (against %3, %4% paired bootstrap)")
+      .arg(first, second, quoted(c.reference), levelText(level));
+}
 
 IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
     : QWidget(parent), project_(project) {
@@ -264,14 +360,14 @@ void IdkView::showResult(const analysis::IdkResult& r) {
                     cell(rate(p.answerable.accuracy),
                          tr("%1 of %2").arg(p.answerable.correct).arg(p.answerable.n)));
     if (p.versus_reference) {
+      const analysis::PromptComparison& vs = *p.versus_reference;
       table_->setItem(row, 5,
-                      cell(change(p.versus_reference->admit_rate),
-                           QString::fromStdString(p.versus_reference->admit_rate.verdict)));
+                      cell(change(vs.admit_rate),
+                           rateVerdict(vs.admit_rate, true, p.prompt.name, vs.reference, r.level)));
       table_->setItem(row, 6,
-                      cell(change(p.versus_reference->accuracy),
-                           QString::fromStdString(p.versus_reference->accuracy.verdict)));
-      verdicts << QStringLiteral("• ") +
-                      QString::fromStdString(p.versus_reference->verdict).toHtmlEscaped();
+                      cell(change(vs.accuracy),
+                           rateVerdict(vs.accuracy, false, p.prompt.name, vs.reference, r.level)));
+      verdicts << QStringLiteral("• ") + overallVerdict(vs, p.prompt.name, r.level).toHtmlEscaped();
     } else {
       table_->setItem(row, 5, cell(tr("reference")));
       table_->setItem(row, 6, cell(tr("reference")));

@@ -49,6 +49,16 @@ class IdkView : public QWidget {
   QString statusText() const;
   QString verdictText() const;
 
+  /// The verdict on the IDK rate (admit) or the accuracy of a prompt against the reference, in the
+  /// window's language, the prompts by their names in words (core's verdicts say the same in
+  /// English with the stored names, for the CLI and the reports).
+  static QString rateVerdict(const analysis::IdkDifference& d, bool admit,
+                             const std::string& variant, const std::string& reference,
+                             double level);
+  /// Both together in one sentence.
+  static QString overallVerdict(const analysis::PromptComparison& c, const std::string& variant,
+                                double level);
+
  signals:
   void finished();
 
