@@ -256,6 +256,13 @@ void AnalysesTest::modalityRunsConditionsAndOpensItems() {
   QVERIFY(!card.isEmpty());
   ModalityView view(&project, &models);
   QVERIFY(view.choose(card, QStringLiteral("shapes"), QStringLiteral("test")));
+  // The splits in words ("unanswerable (IDK)", not "idk") with their counts.
+  QComboBox* splits = view.findChild<RunSetup*>()->splitBox();
+  QVERIFY(splits->currentText().startsWith(QStringLiteral("test (")));
+  const int idk = splits->findData(QStringLiteral("idk"));
+  QVERIFY(idk >= 0);
+  QVERIFY2(splits->itemText(idk).startsWith(QStringLiteral("unanswerable (IDK) (")),
+           qPrintable(splits->itemText(idk)));
   view.setConditions(QStringLiteral("image, text, blank"));
   QSignalSpy finished(&view, &ModalityView::finished);
   QVERIFY(view.run());

@@ -3,9 +3,11 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 
 #include "model/model_card.h"
 #include "project/project_session.h"
+#include "project/run_names.h"
 #include "run/model_library.h"
 
 namespace unveil::ui {
@@ -82,8 +84,8 @@ void RunSetup::fillSplits() {
         if (QString::fromStdString(d.name) != dataset_->currentText()) continue;
         for (const auto& [name, n] : d.splits)
           split_->addItem(tr("%1 (%2 items)")
-                              .arg(name.empty() ? tr("no split") : QString::fromStdString(name))
-                              .arg(n),
+                              .arg(name.empty() ? tr("no split") : splitName(name))
+                              .arg(QLocale().toString(static_cast<qlonglong>(n))),
                           QString::fromStdString(name));
       }
     int at = split_->findData(current);
