@@ -612,6 +612,206 @@
         <source>the answer %1 names several options</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>%1: nested deeper than %2 levels (at byte %3); a model card nests a few</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the key &quot;%2&quot; appears twice (JSON keeps only one of them: give it once)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: malformed JSON: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open the model card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the model card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: a model card must be a JSON object</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot;: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (a string is required)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a list such as [&quot;image&quot;, &quot;text&quot;]</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown modality %1 (expected &quot;image&quot; or &quot;text&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must include &quot;text&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a card must not hold a key (cards are copied into projects and reports): put the key in an environment variable and name it in &quot;api_key_env&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not used by the &quot;openai&quot; backend (the server holds the model, its tokenizer and its image processing): leave it out</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a URL such as &quot;http://gpu-box:8000/v1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the scheme must be http or https; found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL has no host</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL holds a space or a control character</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the URL must end at the API&apos;s root (e.g. &quot;/v1&quot;), without a query</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty (the server&apos;s model id)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected the name of an environment variable (capitals, digits and _, e.g. &quot;UNVEIL_API_KEY&quot;), not the key itself</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1 to 1000 (OpenAI allows 20; vLLM up to its --max-logprobs), found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected seconds from 0.1 to 3600, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;png&quot; or &quot;jpeg&quot;; found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty (leave the field out for the study&apos;s template, or give one with {question} and {options})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;torchscript&quot; (a model file of the contract) or &quot;openai&quot; (an OpenAI-compatible server); found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>empty (the TorchScript file, e.g. &quot;model.pt&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; lies outside the card&apos;s folder %2 (the TorchScript file must be in that folder or below it)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names the card&apos;s folder, not a file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (a list such as [&quot;image&quot;, &quot;text&quot;])</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (size, resize, mean, std, channel_order) for an image model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>whole numbers from 1 to 4096 are required</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected stretch, letterbox or crop; found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected RGB or BGR</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected three numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected three finite numbers</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing ({&quot;type&quot;: &quot;wordlevel&quot;, &quot;vocab&quot;: &quot;vocab.json&quot;} or {&quot;type&quot;: &quot;sentencepiece&quot;, &quot;model&quot;: &quot;tokenizer.model&quot;})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>sentencepiece: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected &quot;wordlevel&quot; or &quot;sentencepiece&quot;; found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a file name, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (the vocabulary file, e.g. &quot;vocab.json&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (the SentencePiece model file, e.g. &quot;tokenizer.model&quot;)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>missing (e.g. {&quot;A&quot;: 12, &quot;B&quot;: 13, ...})</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>keys must be letters A-Z; found &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the id of &quot;%1&quot; must be a non-negative integer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected a non-negative whole number, found %1</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatasetLoading</name>

@@ -611,6 +611,206 @@
         <source>the answer %1 names several options</source>
         <translation>答案 %1 指向了多个选项</translation>
     </message>
+    <message>
+        <source>%1: nested deeper than %2 levels (at byte %3); a model card nests a few</source>
+        <translation>%1：嵌套超过 %2 层（在第 %3 个字节处）；模型卡只需嵌套几层</translation>
+    </message>
+    <message>
+        <source>%1: the key &quot;%2&quot; appears twice (JSON keeps only one of them: give it once)</source>
+        <translation>%1：键 &quot;%2&quot; 出现了两次（JSON 只会保留其中一个：请只写一次）</translation>
+    </message>
+    <message>
+        <source>%1: malformed JSON: %2</source>
+        <translation>%1：JSON 格式有误：%2</translation>
+    </message>
+    <message>
+        <source>%1: cannot open the model card</source>
+        <translation>%1：无法打开模型卡</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the model card</source>
+        <translation>%1：无法读取模型卡</translation>
+    </message>
+    <message>
+        <source>%1: a model card must be a JSON object</source>
+        <translation>%1：模型卡必须是一个 JSON 对象</translation>
+    </message>
+    <message>
+        <source>%1: field &quot;%2&quot;: %3</source>
+        <translation>%1：字段 &quot;%2&quot;：%3</translation>
+    </message>
+    <message>
+        <source>missing (a string is required)</source>
+        <translation>缺失（需要一个字符串）</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>应为字符串，实际是 %1</translation>
+    </message>
+    <message>
+        <source>expected a list such as [&quot;image&quot;, &quot;text&quot;]</source>
+        <translation>应为 [&quot;image&quot;, &quot;text&quot;] 这样的列表</translation>
+    </message>
+    <message>
+        <source>unknown modality %1 (expected &quot;image&quot; or &quot;text&quot;)</source>
+        <translation>未知的模态 %1（应为 &quot;image&quot; 或 &quot;text&quot;）</translation>
+    </message>
+    <message>
+        <source>must include &quot;text&quot;</source>
+        <translation>必须包含 &quot;text&quot;</translation>
+    </message>
+    <message>
+        <source>a card must not hold a key (cards are copied into projects and reports): put the key in an environment variable and name it in &quot;api_key_env&quot;</source>
+        <translation>模型卡中不能存放密钥（模型卡会被复制到项目和报告中）：请把密钥放在环境变量里，并在 &quot;api_key_env&quot; 中写出它的名字</translation>
+    </message>
+    <message>
+        <source>not used by the &quot;openai&quot; backend (the server holds the model, its tokenizer and its image processing): leave it out</source>
+        <translation>&quot;openai&quot; 后端不使用此字段（模型、分词器和图像处理都在服务器上）：请删去</translation>
+    </message>
+    <message>
+        <source>expected a URL such as &quot;http://gpu-box:8000/v1&quot;</source>
+        <translation>应为 &quot;http://gpu-box:8000/v1&quot; 这样的网址</translation>
+    </message>
+    <message>
+        <source>the scheme must be http or https; found &quot;%1&quot;</source>
+        <translation>协议必须是 http 或 https；实际是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the URL has no host</source>
+        <translation>网址中没有主机名</translation>
+    </message>
+    <message>
+        <source>the URL holds a space or a control character</source>
+        <translation>网址中有空格或控制字符</translation>
+    </message>
+    <message>
+        <source>the URL must end at the API&apos;s root (e.g. &quot;/v1&quot;), without a query</source>
+        <translation>网址必须止于 API 的根路径（例如 &quot;/v1&quot;），不能带查询参数</translation>
+    </message>
+    <message>
+        <source>empty (the server&apos;s model id)</source>
+        <translation>为空（应为服务器上的模型 ID）</translation>
+    </message>
+    <message>
+        <source>empty</source>
+        <translation>为空</translation>
+    </message>
+    <message>
+        <source>expected the name of an environment variable (capitals, digits and _, e.g. &quot;UNVEIL_API_KEY&quot;), not the key itself</source>
+        <translation>应为环境变量的名字（大写字母、数字和 _，例如 &quot;UNVEIL_API_KEY&quot;），而不是密钥本身</translation>
+    </message>
+    <message>
+        <source>expected a whole number from %1 to %2, found %3</source>
+        <translation>应为 %1 到 %2 之间的整数，实际是 %3</translation>
+    </message>
+    <message>
+        <source>expected a whole number from 1 to 1000 (OpenAI allows 20; vLLM up to its --max-logprobs), found %1</source>
+        <translation>应为 1 到 1000 之间的整数（OpenAI 最多允许 20；vLLM 最多到它的 --max-logprobs），实际是 %1</translation>
+    </message>
+    <message>
+        <source>expected seconds from 0.1 to 3600, found %1</source>
+        <translation>应为 0.1 到 3600 之间的秒数，实际是 %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;png&quot; or &quot;jpeg&quot;; found &quot;%1&quot;</source>
+        <translation>应为 &quot;png&quot; 或 &quot;jpeg&quot;；实际是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>empty (leave the field out for the study&apos;s template, or give one with {question} and {options})</source>
+        <translation>为空（删去该字段即使用研究的模板，或给出含 {question} 和 {options} 的模板）</translation>
+    </message>
+    <message>
+        <source>expected &quot;torchscript&quot; (a model file of the contract) or &quot;openai&quot; (an OpenAI-compatible server); found &quot;%1&quot;</source>
+        <translation>应为 &quot;torchscript&quot;（符合约定的模型文件）或 &quot;openai&quot;（兼容 OpenAI 的服务器）；实际是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>empty (the TorchScript file, e.g. &quot;model.pt&quot;)</source>
+        <translation>为空（应为 TorchScript 文件，例如 &quot;model.pt&quot;）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; lies outside the card&apos;s folder %2 (the TorchScript file must be in that folder or below it)</source>
+        <translation>&quot;%1&quot; 位于模型卡文件夹 %2 之外（TorchScript 文件必须在该文件夹或其子文件夹中）</translation>
+    </message>
+    <message>
+        <source>&quot;%1&quot; names the card&apos;s folder, not a file</source>
+        <translation>&quot;%1&quot; 指的是模型卡所在的文件夹，而不是文件</translation>
+    </message>
+    <message>
+        <source>missing (a list such as [&quot;image&quot;, &quot;text&quot;])</source>
+        <translation>缺失（应为 [&quot;image&quot;, &quot;text&quot;] 这样的列表）</translation>
+    </message>
+    <message>
+        <source>missing (size, resize, mean, std, channel_order) for an image model</source>
+        <translation>缺失（图像模型需要 size、resize、mean、std、channel_order）</translation>
+    </message>
+    <message>
+        <source>whole numbers from 1 to 4096 are required</source>
+        <translation>需要 1 到 4096 之间的整数</translation>
+    </message>
+    <message>
+        <source>expected stretch, letterbox or crop; found &quot;%1&quot;</source>
+        <translation>应为 stretch、letterbox 或 crop；实际是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected RGB or BGR</source>
+        <translation>应为 RGB 或 BGR</translation>
+    </message>
+    <message>
+        <source>expected three numbers</source>
+        <translation>应为三个数</translation>
+    </message>
+    <message>
+        <source>expected three finite numbers</source>
+        <translation>应为三个有限的数</translation>
+    </message>
+    <message>
+        <source>must be positive</source>
+        <translation>必须为正数</translation>
+    </message>
+    <message>
+        <source>missing ({&quot;type&quot;: &quot;wordlevel&quot;, &quot;vocab&quot;: &quot;vocab.json&quot;} or {&quot;type&quot;: &quot;sentencepiece&quot;, &quot;model&quot;: &quot;tokenizer.model&quot;})</source>
+        <translation>缺失（应为 {&quot;type&quot;: &quot;wordlevel&quot;, &quot;vocab&quot;: &quot;vocab.json&quot;} 或 {&quot;type&quot;: &quot;sentencepiece&quot;, &quot;model&quot;: &quot;tokenizer.model&quot;}）</translation>
+    </message>
+    <message>
+        <source>sentencepiece: %1</source>
+        <translation>sentencepiece：%1</translation>
+    </message>
+    <message>
+        <source>expected true or false, found %1</source>
+        <translation>应为 true 或 false，实际是 %1</translation>
+    </message>
+    <message>
+        <source>expected &quot;wordlevel&quot; or &quot;sentencepiece&quot;; found &quot;%1&quot;</source>
+        <translation>应为 &quot;wordlevel&quot; 或 &quot;sentencepiece&quot;；实际是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>expected a file name, found %1</source>
+        <translation>应为文件名，实际是 %1</translation>
+    </message>
+    <message>
+        <source>missing (the vocabulary file, e.g. &quot;vocab.json&quot;)</source>
+        <translation>缺失（应为词表文件，例如 &quot;vocab.json&quot;）</translation>
+    </message>
+    <message>
+        <source>missing (the SentencePiece model file, e.g. &quot;tokenizer.model&quot;)</source>
+        <translation>缺失（应为 SentencePiece 模型文件，例如 &quot;tokenizer.model&quot;）</translation>
+    </message>
+    <message>
+        <source>missing (e.g. {&quot;A&quot;: 12, &quot;B&quot;: 13, ...})</source>
+        <translation>缺失（例如 {&quot;A&quot;: 12, &quot;B&quot;: 13, ...}）</translation>
+    </message>
+    <message>
+        <source>keys must be letters A-Z; found &quot;%1&quot;</source>
+        <translation>键必须是字母 A–Z；实际是 &quot;%1&quot;</translation>
+    </message>
+    <message>
+        <source>the id of &quot;%1&quot; must be a non-negative integer</source>
+        <translation>&quot;%1&quot; 的 ID 必须是非负整数</translation>
+    </message>
+    <message>
+        <source>expected a non-negative whole number, found %1</source>
+        <translation>应为非负整数，实际是 %1</translation>
+    </message>
 </context>
 <context>
     <name>DatasetLoading</name>

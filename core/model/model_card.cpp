@@ -20,7 +20,7 @@ using nlohmann::json;
 
 // Thrown from the parser's callback; caught in parse_card().
 struct CardParseProblem {
-  std::string message;
+  Message said;
 };
 
 // Parses a card's text, refusing a key given twice in one object (nlohmann/json would keep the
@@ -28,8 +28,7 @@ struct CardParseProblem {
 // kMaxJsonDepth. Messages start with the card's name.
 Result<json> parse_card(const std::string& text, const std::string& name) {
   if (const auto at = json_too_deep_at(text); at != std::string::npos) {
-    return Error{name + ": nested deeper than " + std::to_string(kMaxJsonDepth) +
-                 " levels (at byte " + std::to_string(at + 1) + "); a model card nests a few"};
+    return Error::from(message("card.too_deep", name, kMaxJsonDepth, at + 1));
   }
   // One entry per open object: its keys so far, and the key being read (for the path in
   // messages); lists get an entry too, so that the stack follows the nesting.
@@ -62,8 +61,7 @@ Result<json> parse_card(const std::string& text, const std::string& name) {
             if (!e.object) continue;
             where += (where.empty() ? "" : ".") + e.key;
           }
-          throw CardParseProblem{name + ": the key \"" + where +
-                                 "\" appears twice (JSON keeps only one of them: give it once)"};
+          throw CardParseProblem{message("card.key_twice", name, where)};
         }
         break;
       }
@@ -75,9 +73,9 @@ Result<json> parse_card(const std::string& text, const std::string& name) {
   try {
     return json::parse(text, check);
   } catch (const CardParseProblem& p) {
-    return Error{p.message};
+    return Error::from(p.said);
   } catch (const json::exception& e) {
-    return Error{name + ": malformed JSON: " + e.what()};
+    return Error::from(message("card.malformed", name, e.what()));
   }
 }
 
@@ -91,23 +89,21 @@ bool inside(const std::filesystem::path& dir, const std::filesystem::path& p) {
   return true;
 }
 
-// "" when the TorchScript file `file` names a file in the card's folder `dir` or below it; the
-// problem otherwise. Lexical: "../" and absolute paths elsewhere are refused, and a link in the
-// folder (a model in a shared cache) is the card writer's choice.
-std::string model_file_problem(const std::filesystem::path& dir, const std::string& file) {
+// An empty message when the TorchScript file `file` names a file in the card's folder `dir` or
+// below it; the problem otherwise. Lexical: "../" and absolute paths elsewhere are refused, and a
+// link in the folder (a model in a shared cache) is the card writer's choice.
+Message model_file_problem(const std::filesystem::path& dir, const std::string& file) {
   namespace fs = std::filesystem;
-  if (file.empty()) return "empty (the TorchScript file, e.g. \"model.pt\")";
+  if (file.empty()) return message("card.file_empty");
   std::error_code ec;
   const fs::path base = fs::absolute(dir.empty() ? fs::path(".") : dir, ec).lexically_normal();
   const fs::path f{file};
   const fs::path full = (f.is_absolute() ? f : base / f).lexically_normal();
   if (!inside(base, full)) {
-    return "\"" + file + "\" lies outside the card's folder " +
-           (dir.empty() ? fs::path(".") : dir).string() +
-           " (the TorchScript file must be in that folder or below it)";
+    return message("card.file_outside", file, (dir.empty() ? fs::path(".") : dir).string());
   }
   if (full.lexically_relative(base).lexically_normal() == fs::path(".") || !full.has_filename()) {
-    return "\"" + file + "\" names the card's folder, not a file";
+    return message("card.file_is_folder", file);
   }
   return {};
 }
@@ -136,21 +132,19 @@ std::optional<std::string> whole_number(const json& obj, const char* key, std::i
   return it->dump();
 }
 
-// "" when `url` is an http(s) URL with a host; the problem otherwise.
-std::string base_url_problem(const std::string& url) {
+// An empty message when `url` is an http(s) URL with a host; the problem otherwise.
+Message base_url_problem(const std::string& url) {
   const auto scheme = url.find("://");
-  if (scheme == std::string::npos) return "expected a URL such as \"http://gpu-box:8000/v1\"";
+  if (scheme == std::string::npos) return message("card.url_expected");
   const std::string s = url.substr(0, scheme);
-  if (s != "http" && s != "https") {
-    return "the scheme must be http or https; found \"" + s + "\"";
-  }
+  if (s != "http" && s != "https") return message("card.url_scheme", s);
   const std::string rest = url.substr(scheme + 3);
-  if (rest.empty() || rest[0] == '/' || rest[0] == ':') return "the URL has no host";
+  if (rest.empty() || rest[0] == '/' || rest[0] == ':') return message("card.url_no_host");
   for (unsigned char ch : url) {
-    if (ch <= 0x20 || ch == 0x7f) return "the URL holds a space or a control character";
+    if (ch <= 0x20 || ch == 0x7f) return message("card.url_space");
   }
   if (url.find('?') != std::string::npos || url.find('#') != std::string::npos) {
-    return "the URL must end at the API's root (e.g. \"/v1\"), without a query";
+    return message("card.url_query");
   }
   return {};
 }
@@ -174,10 +168,11 @@ std::optional<Error> string_field(const json& obj, const std::string& field, con
   const auto it = obj.find(key);
   if (it == obj.end()) {
     if (!required) return std::nullopt;
-    return Error{card + ": field \"" + field + "\": missing (a string is required)"};
+    return Error::from(message("card.field", card, field, message("card.missing_string")));
   }
   if (!it->is_string()) {
-    return Error{card + ": field \"" + field + "\": expected a string, found " + it->type_name()};
+    return Error::from(
+        message("card.field", card, field, message("card.expected_string", it->type_name())));
   }
   out = it->get<std::string>();
   return std::nullopt;
@@ -185,8 +180,8 @@ std::optional<Error> string_field(const json& obj, const std::string& field, con
 
 // "modalities": a list of "image" and "text" that includes "text". Sets `image`; the problem in
 // words otherwise.
-std::optional<std::string> read_modalities(const json& list, bool& image) {
-  if (!list.is_array()) return "expected a list such as [\"image\", \"text\"]";
+std::optional<Message> read_modalities(const json& list, bool& image) {
+  if (!list.is_array()) return message("card.modalities_list");
   image = false;
   bool text = false;
   for (const auto& m : list) {
@@ -195,31 +190,26 @@ std::optional<std::string> read_modalities(const json& list, bool& image) {
     else if (m == "text")
       text = true;
     else
-      return "unknown modality " + m.dump() + " (expected \"image\" or \"text\")";
+      return message("card.unknown_modality", m.dump());
   }
-  if (!text) return "must include \"text\"";
+  if (!text) return message("card.needs_text");
   return std::nullopt;
 }
 
 // The rest of a card whose "backend" is "openai": a server and a model name instead of a file,
 // a tokenizer and option ids (a server's tokens are read as letters, docs/MODELS.md).
 Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::string& name) {
-  auto field_error = [&](const std::string& field, const std::string& what) {
-    return Error{name + ": field \"" + field + "\": " + what};
+  auto field_error = [&](const std::string& field, Message what) {
+    return Error::from(message("card.field", name, field, std::move(what)));
   };
   for (const char* secret : {"api_key", "key", "token", "authorization"}) {
     if (j.contains(secret)) {
-      return field_error(secret,
-                         "a card must not hold a key (cards are copied into projects and "
-                         "reports): put the key in an environment variable and name it in "
-                         "\"api_key_env\"");
+      return field_error(secret, message("card.no_key_in_card"));
     }
   }
   for (const char* unused : {"file", "tokenizer", "option_token_ids", "pad_token_id", "image"}) {
     if (j.contains(unused)) {
-      return field_error(unused,
-                         "not used by the \"openai\" backend (the server holds the model, "
-                         "its tokenizer and its image processing): leave it out");
+      return field_error(unused, message("card.unused_by_openai"));
     }
   }
   auto text = [&](const char* key, bool required, std::string& out) {
@@ -229,42 +219,36 @@ Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::stri
   if (auto err = text("base_url", true, e.base_url)) return *err;
   while (e.base_url.size() > 1 && e.base_url.back() == '/')
     e.base_url.pop_back();
-  if (std::string p = base_url_problem(e.base_url); !p.empty()) return field_error("base_url", p);
+  if (Message p = base_url_problem(e.base_url); !p.empty()) return field_error("base_url", p);
   if (auto err = text("model", true, e.model)) return *err;
-  if (e.model.empty()) return field_error("model", "empty (the server's model id)");
+  if (e.model.empty()) return field_error("model", message("card.empty_model_id"));
   c.name = e.model;
   if (auto err = text("name", false, c.name)) return *err;
-  if (c.name.empty()) return field_error("name", "empty");
+  if (c.name.empty()) return field_error("name", message("card.empty"));
   if (auto err = text("api_key_env", false, e.api_key_env)) return *err;
   if (!e.api_key_env.empty() && !env_name(e.api_key_env)) {
-    return field_error("api_key_env",
-                       "expected the name of an environment variable (capitals, digits and _, "
-                       "e.g. \"UNVEIL_API_KEY\"), not the key itself");
+    return field_error("api_key_env", message("card.env_name"));
   }
   std::int64_t v = 0;
   if (auto found = whole_number(j, "max_concurrency", 1, 256, e.max_concurrency, v))
-    return field_error("max_concurrency", "expected a whole number from 1 to 256, found " + *found);
+    return field_error("max_concurrency", message("card.whole_range", 1, 256, *found));
   e.max_concurrency = static_cast<int>(v);
   if (auto found = whole_number(j, "top_logprobs", 1, 1000, e.top_logprobs, v))
-    return field_error("top_logprobs",
-                       "expected a whole number from 1 to 1000 (OpenAI allows "
-                       "20; vLLM up to its --max-logprobs), found " +
-                           *found);
+    return field_error("top_logprobs", message("card.top_logprobs", *found));
   e.top_logprobs = static_cast<int>(v);
   if (auto found = whole_number(j, "max_retries", 0, 20, e.max_retries, v))
-    return field_error("max_retries", "expected a whole number from 0 to 20, found " + *found);
+    return field_error("max_retries", message("card.whole_range", 0, 20, *found));
   e.max_retries = static_cast<int>(v);
   if (j.contains("timeout_s")) {
     const json& t = j["timeout_s"];
     if (!t.is_number() || !(t.get<double>() >= 0.1 && t.get<double>() <= 3600)) {
-      return field_error("timeout_s", "expected seconds from 0.1 to 3600, found " + t.dump());
+      return field_error("timeout_s", message("card.timeout", t.dump()));
     }
     e.timeout_s = t.get<double>();
   }
   if (auto err = text("image_format", false, e.image_format)) return *err;
   if (e.image_format != "png" && e.image_format != "jpeg") {
-    return field_error("image_format",
-                       "expected \"png\" or \"jpeg\"; found \"" + e.image_format + "\"");
+    return field_error("image_format", message("card.image_format", e.image_format));
   }
   c.image = true;
   if (j.contains("modalities")) {
@@ -274,17 +258,14 @@ Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::stri
   c.prompt_template = kStudyTemplate;
   if (auto err = text("prompt_template", false, c.prompt_template)) return *err;
   if (c.prompt_template.empty()) {
-    return field_error("prompt_template",
-                       "empty (leave the field out for the study's template, or give one with "
-                       "{question} and {options})");
+    return field_error("prompt_template", message("card.empty_template"));
   }
   if (std::string p = prompt_template_problem(c.prompt_template); !p.empty())
-    return field_error("prompt_template", p);
+    return field_error("prompt_template", literal(p));
   std::int64_t max_new = 0;
   if (auto found = whole_number(j, "max_new_tokens", 1, kMaxNewTokens, ModelCard{}.max_new_tokens,
                                 max_new)) {
-    return field_error("max_new_tokens", "expected a whole number from 1 to " +
-                                             std::to_string(kMaxNewTokens) + ", found " + *found);
+    return field_error("max_new_tokens", message("card.whole_range", 1, kMaxNewTokens, *found));
   }
   c.max_new_tokens = static_cast<int>(max_new);
   for (char letter = 'A'; letter <= 'Z'; ++letter)
@@ -298,15 +279,15 @@ Result<ModelCard> read_endpoint_card(const json& j, ModelCard c, const std::stri
 Result<ModelCard> read_model_card(const std::filesystem::path& path) {
   const std::string name = path.string();
   std::ifstream f(path, std::ios::binary);
-  if (!f) return Error{name + ": cannot open the model card"};
+  if (!f) return Error::from(message("card.cannot_open", name));
   const std::string card_text((std::istreambuf_iterator<char>(f)), {});
-  if (f.bad()) return Error{name + ": cannot read the model card"};
+  if (f.bad()) return Error::from(message("card.cannot_read", name));
   auto parsed = parse_card(card_text, name);
   if (!parsed) return parsed.error();
   const json& j = *parsed;
-  if (!j.is_object()) return Error{name + ": a model card must be a JSON object"};
-  auto field_error = [&](const std::string& field, const std::string& what) {
-    return Error{name + ": field \"" + field + "\": " + what};
+  if (!j.is_object()) return Error::from(message("card.not_object", name));
+  auto field_error = [&](const std::string& field, Message what) {
+    return Error::from(message("card.field", name, field, std::move(what)));
   };
   auto str = [&](const json& obj, const std::string& field, const char* key, bool required,
                  std::string& out) { return string_field(obj, field, key, required, out, name); };
@@ -315,134 +296,120 @@ Result<ModelCard> read_model_card(const std::filesystem::path& path) {
   c.card_file = path;
   if (auto e = str(j, "backend", "backend", false, c.backend)) return *e;
   if (c.backend != kBackendTorchScript && c.backend != kBackendOpenAi) {
-    return field_error("backend",
-                       "expected \"torchscript\" (a model file of the contract) or "
-                       "\"openai\" (an OpenAI-compatible server); found \"" +
-                           c.backend + "\"");
+    return field_error("backend", message("card.backend", c.backend));
   }
   if (c.backend == kBackendOpenAi) return read_endpoint_card(j, std::move(c), name);
   if (auto e = str(j, "name", "name", true, c.name)) return *e;
   if (auto e = str(j, "file", "file", true, c.file)) return *e;
-  if (std::string e = model_file_problem(c.dir, c.file); !e.empty()) return field_error("file", e);
+  if (Message e = model_file_problem(c.dir, c.file); !e.empty()) return field_error("file", e);
   if (!j.contains("modalities") || !j["modalities"].is_array()) {
-    return field_error("modalities", "missing (a list such as [\"image\", \"text\"])");
+    return field_error("modalities", message("card.modalities_missing"));
   }
   if (auto problem = read_modalities(j["modalities"], c.image))
     return field_error("modalities", *problem);
   if (c.image) {
     if (!j.contains("image") || !j["image"].is_object()) {
-      return field_error("image",
-                         "missing (size, resize, mean, std, channel_order) for an image model");
+      return field_error("image", message("card.image_missing"));
     }
     const json& im = j["image"];
     std::int64_t width = 0, height = 0;
     if (!im.contains("width") || !im.contains("height") ||
         whole_number(im, "width", 1, 4096, 0, width) ||
         whole_number(im, "height", 1, 4096, 0, height)) {
-      return field_error("image.width/height", "whole numbers from 1 to 4096 are required");
+      return field_error("image.width/height", message("card.image_size"));
     }
     c.preprocess.width = static_cast<int>(width);
     c.preprocess.height = static_cast<int>(height);
     std::string resize = "stretch";
     if (auto e = str(im, "image.resize", "resize", false, resize)) return *e;
     const auto mode = data::parse_resize_mode(resize);
-    if (!mode)
-      return field_error("image.resize",
-                         "expected stretch, letterbox or crop; found \"" + resize + "\"");
+    if (!mode) return field_error("image.resize", message("card.resize", resize));
     c.preprocess.mode = *mode;
     std::string order = "RGB";
     if (auto e = str(im, "image.channel_order", "channel_order", false, order)) return *e;
     if (order != "RGB" && order != "BGR")
-      return field_error("image.channel_order", "expected RGB or BGR");
+      return field_error("image.channel_order", message("card.channel_order"));
     c.preprocess.bgr = order == "BGR";
     for (const char* key : {"mean", "std"}) {
       if (!im.contains(key)) continue;
       const json& v = im[key];
       if (!v.is_array() || v.size() != 3 || !v[0].is_number() || !v[1].is_number() ||
           !v[2].is_number()) {
-        return field_error(std::string("image.") + key, "expected three numbers");
+        return field_error(std::string("image.") + key, message("card.three_numbers"));
       }
       std::array<float, 3> a{v[0].get<float>(), v[1].get<float>(), v[2].get<float>()};
       if (!std::isfinite(a[0]) || !std::isfinite(a[1]) || !std::isfinite(a[2])) {
-        return field_error(std::string("image.") + key, "expected three finite numbers");
+        return field_error(std::string("image.") + key, message("card.three_finite"));
       }
       if (std::string(key) == "std" && (a[0] <= 0 || a[1] <= 0 || a[2] <= 0)) {
-        return field_error("image.std", "must be positive");
+        return field_error("image.std", message("card.positive"));
       }
       (std::string(key) == "mean" ? c.preprocess.mean : c.preprocess.std) = a;
     }
   }
   if (!j.contains("tokenizer") || !j["tokenizer"].is_object()) {
-    return field_error("tokenizer",
-                       "missing ({\"type\": \"wordlevel\", \"vocab\": \"vocab.json\"} or "
-                       "{\"type\": \"sentencepiece\", \"model\": \"tokenizer.model\"})");
+    return field_error("tokenizer", message("card.tokenizer_missing"));
   }
   const json& tj = j["tokenizer"];
   if (tj.contains("type") && !tj["type"].is_string()) {
-    return field_error("tokenizer.type",
-                       std::string("expected a string, found ") + tj["type"].type_name());
+    return field_error("tokenizer.type", message("card.expected_string", tj["type"].type_name()));
   }
   c.tokenizer_type = tj.value("type", "wordlevel");
   // The tokenizer's file: "vocab" for a word-level vocabulary, "model" for SentencePiece.
   const char* file_key = "vocab";
   if (c.tokenizer_type == "sentencepiece") {
     if (!sentencepiece_available()) {
-      return field_error("tokenizer.type", "sentencepiece: " + sentencepiece_unavailable_reason());
+      return field_error("tokenizer.type", message("card.sentencepiece_unavailable",
+                                                   sentencepiece_unavailable_reason()));
     }
     file_key = "model";
     if (tj.contains("add_bos")) {
       if (!tj["add_bos"].is_boolean()) {
         return field_error("tokenizer.add_bos",
-                           std::string("expected true or false, found ") + tj["add_bos"].dump());
+                           message("card.expected_bool", tj["add_bos"].dump()));
       }
       c.add_bos = tj["add_bos"].get<bool>();
     }
   } else if (c.tokenizer_type != "wordlevel") {
-    return field_error("tokenizer.type", "expected \"wordlevel\" or \"sentencepiece\"; found \"" +
-                                             c.tokenizer_type + "\"");
+    return field_error("tokenizer.type", message("card.tokenizer_type", c.tokenizer_type));
   }
   if (tj.contains(file_key) && !tj[file_key].is_string()) {
     return field_error(std::string("tokenizer.") + file_key,
-                       std::string("expected a file name, found ") + tj[file_key].type_name());
+                       message("card.expected_file_name", tj[file_key].type_name()));
   }
   c.tokenizer_file = tj.value(file_key, "");
   if (c.tokenizer_file.empty()) {
-    return field_error(std::string("tokenizer.") + file_key,
-                       c.tokenizer_type == "wordlevel"
-                           ? "missing (the vocabulary file, e.g. \"vocab.json\")"
-                           : "missing (the SentencePiece model file, e.g. \"tokenizer.model\")");
+    return field_error(
+        std::string("tokenizer.") + file_key,
+        message(c.tokenizer_type == "wordlevel" ? "card.vocab_missing" : "card.spm_missing"));
   }
   c.prompt_template = kStudyTemplate;
   if (auto e = str(j, "prompt_template", "prompt_template", false, c.prompt_template)) return *e;
   if (c.prompt_template.empty()) {
-    return field_error("prompt_template",
-                       "empty (leave the field out for the study's template, or give one with "
-                       "{question} and {options})");
+    return field_error("prompt_template", message("card.empty_template"));
   }
   if (std::string e = prompt_template_problem(c.prompt_template); !e.empty())
-    return field_error("prompt_template", e);
+    return field_error("prompt_template", literal(e));
   if (!j.contains("option_token_ids") || !j["option_token_ids"].is_object() ||
       j["option_token_ids"].size() < 2) {
-    return field_error("option_token_ids", "missing (e.g. {\"A\": 12, \"B\": 13, ...})");
+    return field_error("option_token_ids", message("card.option_ids_missing"));
   }
   for (const auto& [k, v] : j["option_token_ids"].items()) {
     if (k.size() != 1 || k[0] < 'A' || k[0] > 'Z')
-      return field_error("option_token_ids", "keys must be letters A-Z; found \"" + k + "\"");
+      return field_error("option_token_ids", message("card.option_keys", k));
     if (!v.is_number_integer() || v.get<std::int64_t>() < 0) {
-      return field_error("option_token_ids",
-                         "the id of \"" + k + "\" must be a non-negative integer");
+      return field_error("option_token_ids", message("card.option_id", k));
     }
     c.option_token_ids[k[0]] = v.get<std::int64_t>();
   }
   if (auto found = whole_number(j, "pad_token_id", 0, std::numeric_limits<std::int64_t>::max(), 0,
                                 c.pad_token_id)) {
-    return field_error("pad_token_id", "expected a non-negative whole number, found " + *found);
+    return field_error("pad_token_id", message("card.pad", *found));
   }
   std::int64_t max_new = 0;
   if (auto found = whole_number(j, "max_new_tokens", 1, kMaxNewTokens, ModelCard{}.max_new_tokens,
                                 max_new)) {
-    return field_error("max_new_tokens", "expected a whole number from 1 to " +
-                                             std::to_string(kMaxNewTokens) + ", found " + *found);
+    return field_error("max_new_tokens", message("card.whole_range", 1, kMaxNewTokens, *found));
   }
   c.max_new_tokens = static_cast<int>(max_new);
   if (j.contains("provenance")) c.provenance = j["provenance"].dump();

@@ -3,11 +3,14 @@
 // reader's error carrying both its English and its id.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
 #include <set>
 #include <string>
 
 #include "calib/predictions_jsonl.h"
 #include "data/readers.h"
+#include "model/model_card.h"
 #include "util/message.h"
 #include "util/result.h"
 
@@ -125,6 +128,23 @@ TEST(Message, ADatasetThatIsNotAListSaysWhatItFoundAsIds) {
             "set.json: expected a JSON list of items, found an object with keys \"a\", \"b\"");
   EXPECT_EQ(ds.error().detail.id, "data.not_a_list");
   EXPECT_EQ(ds.error().detail.args.at(1).id, "data.found_object_keys");
+}
+
+TEST(Message, AModelCardsProblemNamesTheFieldAsIds) {
+  const auto dir = std::filesystem::temp_directory_path() / "unveil_message_test_card";
+  std::filesystem::create_directories(dir);
+  const auto file = dir / "card.json";
+  { std::ofstream(file) << R"({"backend": "onnx"})"; }
+  const auto card = model::read_model_card(file);
+  std::filesystem::remove_all(dir);
+  ASSERT_FALSE(card.ok());
+  EXPECT_EQ(card.error().message,
+            file.string() +
+                ": field \"backend\": expected \"torchscript\" (a model file of the contract) or "
+                "\"openai\" (an OpenAI-compatible server); found \"onnx\"");
+  EXPECT_EQ(card.error().detail.id, "card.field");
+  EXPECT_EQ(card.error().detail.args.at(1).text, "backend");
+  EXPECT_EQ(card.error().detail.args.at(2).id, "card.backend");
 }
 
 }  // namespace

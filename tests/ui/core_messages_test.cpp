@@ -10,6 +10,7 @@
 
 #include "app/core_messages.h"
 #include "browser/dataset_loading.h"
+#include "model/model_card.h"
 #include "problems/problems_model.h"
 #include "session/prediction_loading.h"
 #include "test_support.h"
@@ -138,6 +139,21 @@ class CoreMessagesTest : public QObject {
     // The English window lists what core says, word for word.
     QCOMPARE(cell(0, ui::ProblemsModel::kMessage),
              QString::fromStdString(read.data.dataset->problems[0].message));
+  }
+
+  void aModelCardsProblemIsExplainedInChinese() {
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("card.json"), R"({"backend": "onnx"})");
+    const auto card = model::read_model_card(path.toStdString());
+    QVERIFY(!card.ok());
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString said = ui::coreText(card.error());
+    QCoreApplication::removeTranslator(&chinese);
+    QVERIFY2(said.contains(path) && said.contains(QStringLiteral("\"onnx\"")), qPrintable(said));
+    QVERIFY2(said.contains(QStringLiteral("字段")), qPrintable(said));
+    QVERIFY2(!said.contains(QStringLiteral("expected")), qPrintable(said));
   }
 
   void aMalformedLineIsExplainedPieceByPiece() {
