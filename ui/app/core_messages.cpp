@@ -1,10 +1,10 @@
 #include "app/core_messages.h"
 
 #include <QCoreApplication>
-#include <QStringList>
 #include <algorithm>
 #include <array>
 #include <cstring>
+#include <vector>
 
 namespace unveil::ui {
 namespace {
@@ -176,36 +176,20 @@ const CoreMessageEntry* find(const std::string& id) {
   return it == kTable.end() ? nullptr : &*it;
 }
 
-// %1 … %9 replaced in one pass, so a parameter's own "%1" (a file name) stays as it is.
-QString fill(const QString& text, const QStringList& args) {
-  QString out;
-  out.reserve(text.size() + 32);
-  for (qsizetype i = 0; i < text.size(); ++i) {
-    const QChar c = text.at(i);
-    if (c == u'%' && i + 1 < text.size()) {
-      const int n = text.at(i + 1).digitValue();
-      if (n >= 1 && n <= args.size()) {
-        out += args.at(n - 1);
-        ++i;
-        continue;
-      }
-    }
-    out += c;
-  }
-  return out;
-}
-
 }  // namespace
 
 QString coreText(const Message& message) {
   if (message.id.empty()) return QString::fromStdString(message.text);
   const CoreMessageEntry* entry = find(message.id);
   if (!entry) return QString::fromStdString(english(message));
-  QStringList args;
-  args.reserve(static_cast<qsizetype>(message.args.size()));
+  // Filled as core fills its English (util/message.h): in one pass, so that a parameter's own
+  // "%1" (a file name) stays as it is.
+  std::vector<std::string> args;
+  args.reserve(message.args.size());
   for (const Message& a : message.args)
-    args.push_back(coreText(a));
-  return fill(QCoreApplication::translate("CoreMessages", entry->source), args);
+    args.push_back(coreText(a).toStdString());
+  const QString words = QCoreApplication::translate("CoreMessages", entry->source);
+  return QString::fromStdString(fill_template(words.toStdString(), args));
 }
 
 QString coreText(const Message& said, const std::string& english) {
