@@ -1170,7 +1170,7 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
       if (answer_only) {
         answer = set.answer(i) < 0 ? -1 : set.answer(i);
         correct = answer == set.label(i);
-        conf_options = answer >= 0 ? 1.0 : 0.0;  // the one-hot placeholder's
+        conf_options = answer >= 0 ? 1.0 : 0.0;  // the confidence of its stored one-hot scores
       } else {
         answer = o.predicted[j];
         correct = o.correct[j] != 0;
