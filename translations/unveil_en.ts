@@ -812,6 +812,274 @@
         <source>expected a non-negative whole number, found %1</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>item &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: no such project file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (it is a folder)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (the file is empty)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (the file is not an SQLite database)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the project file is truncated (%2 bytes, the header promises %3); it cannot be opened safely</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: written by a newer version of Unveil (project format %2; this build reads up to %3); it was not changed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (an SQLite database with other tables)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: an older project format (%2) that must be upgraded, but the file is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 is read-only: it was opened for reading, and nothing can be saved to it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the project is locked by another program that is writing to it; try again when it has finished</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the project file is damaged (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the changes its log (%1-wal) holds: the folder is read-only, and a private copy to read them from %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be made (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be written (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not be read (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a dataset named &quot;%1&quot; is already in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no run %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prompt search %1 in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no predictions to import</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no prediction is left to import: all %1 were skipped (the first: %2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: prediction id &quot;%2&quot; appears twice</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot write the copy of the project (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>its temporary file was replaced</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: run %2, item id %3: a prediction with NaN values cannot be stored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, above the limit of %3 bytes for an encoded image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 pixels (%4), above the limit of %5 pixels; not decoded</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: GIF of %2 pixels: this build&apos;s OpenCV has no GIF decoder; expected PNG, JPEG, BMP or WebP</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: corrupt or truncated %2 (%3 pixels): the decoder rejected it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 decoded to %3 pixels, above the limit of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: corrupt or unsupported %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: out of memory decoding %2 of %3 pixels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read its size: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, above the limit of %3 bytes for an image file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot open for reading</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: read %2 of %3 bytes</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected an image path, found an empty one</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: expected a path relative to the dataset root, found an absolute path</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the path leaves the dataset root %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the image is a link to a file outside the dataset root %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>embedded image: %1 bytes, above the limit of %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>expected an image, found none</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: corrupt or truncated %2 (%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: empty (0 bytes), expected an image</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: unknown image format: expected PNG, JPEG, BMP, GIF or WebP, found bytes %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: cannot read the model file</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown device &quot;%1&quot; (expected cpu, cuda or auto)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>device cuda was asked for, but this libtorch has no CUDA or no GPU is present</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not a loadable TorchScript model (damaged, truncated, or another format): %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the card gives option %2 the token id %3, beyond the vocabulary of %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: forward(pixel_values, input_ids) must return a Tensor[B, V] of next-token logits; it returned %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: forward must return float logits of shape [1, %2] for one item (the vocabulary&apos;s size); it returned %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: forward(pixel_values: Tensor[B,3,H,W] float32, input_ids: Tensor[B,T] int64) failed on a dry run: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: inference failed: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the model %2 has no token for option %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: not an endpoint card</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: the environment variable %2 named in &quot;api_key_env&quot; is not set (export %2=&lt;your key&gt; before starting Unveil)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>could not start an HTTP client (libcurl)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server at %1 cannot be reached (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server at %1 did not answer (%2)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2); the card names no key: add &quot;api_key_env&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2); check the key in %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/chat/completions: HTTP %2; check &quot;base_url&quot; (it ends at the API root, e.g. /v1) and that the server serves the model &quot;%3&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1/models: HTTP %2</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatasetLoading</name>
@@ -1324,6 +1592,25 @@
     </message>
     <message>
         <source>Milliseconds --screenshot waits with nothing moving before it gives up.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::BatchRun</name>
+    <message>
+        <source>Run %1 is complete: there is nothing to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 was imported: there is nothing to resume</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Run %1 names no model: it cannot be resumed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model of run %1 is no longer in the project</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3271,14 +3558,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;Not fitted. Load a calibration split (Ctrl+L) and fit a temperature (Ctrl+T) to compare before and after.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>NLL on the calibration split: %1 → %2.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>T ≈ 1: the model was already calibrated on this split; scaling changed (almost) nothing.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3286,19 +3565,27 @@
         <source>The best temperature lies at the edge of the search range; treat it with care.</source>
         <translation type="unfinished"></translation>
     </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction(s)).</source>
-        <translation>
-            <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction).</numerusform>
-            <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln predictions).</numerusform>
-        </translation>
-    </message>
     <message>
         <source>T &gt; 1: the model was over-confident on this split; scaling softens its confidence and never changes an answer.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>T &lt; 1: the model was under-confident on this split; scaling sharpens its confidence and never changes an answer.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt; · not fitted. Load a calibration split (Ctrl+L) and fit a temperature (Ctrl+T) to compare before and after.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt; · T = %1, fitted on %2 (%Ln prediction(s)).</source>
+        <translation>
+            <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt; · T = %1, fitted on %2 (%Ln prediction).</numerusform>
+            <numerusform>&lt;b&gt;Temperature scaling&lt;/b&gt; · T = %1, fitted on %2 (%Ln predictions).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>T = %1 exactly. The fit minimises the negative log-likelihood (NLL) of the right answers on the calibration split: %2 before, %3 after (lower is better).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -811,6 +811,274 @@
         <source>expected a non-negative whole number, found %1</source>
         <translation>应为非负整数，实际是 %1</translation>
     </message>
+    <message>
+        <source>item &quot;%1&quot;</source>
+        <translation>条目“%1”</translation>
+    </message>
+    <message>
+        <source>%1: no such project file</source>
+        <translation>%1：没有这个项目文件</translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (it is a folder)</source>
+        <translation>%1：不是 Unveil 项目（这是一个文件夹）</translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (the file is empty)</source>
+        <translation>%1：不是 Unveil 项目（文件是空的）</translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (the file is not an SQLite database)</source>
+        <translation>%1：不是 Unveil 项目（文件不是 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <source>%1: the project file is truncated (%2 bytes, the header promises %3); it cannot be opened safely</source>
+        <translation>%1：项目文件不完整（%2 字节，文件头声明应有 %3 字节）；无法安全打开</translation>
+    </message>
+    <message>
+        <source>%1: written by a newer version of Unveil (project format %2; this build reads up to %3); it was not changed</source>
+        <translation>%1：由更新版本的 Unveil 写入（项目格式 %2；此版本最多读取到 %3）；文件未被改动</translation>
+    </message>
+    <message>
+        <source>%1: not an Unveil project (an SQLite database with other tables)</source>
+        <translation>%1：不是 Unveil 项目（是含有其他表的 SQLite 数据库）</translation>
+    </message>
+    <message>
+        <source>%1: an older project format (%2) that must be upgraded, but the file is read-only</source>
+        <translation>%1：旧的项目格式（%2）需要升级，但文件是只读的</translation>
+    </message>
+    <message>
+        <source>%1 is read-only</source>
+        <translation>%1 是只读的</translation>
+    </message>
+    <message>
+        <source>%1 is read-only: it was opened for reading, and nothing can be saved to it</source>
+        <translation>%1 是只读的：已以只读方式打开，任何内容都无法保存到其中</translation>
+    </message>
+    <message>
+        <source>%1: the project is locked by another program that is writing to it; try again when it has finished</source>
+        <translation>%1：项目被另一个正在写入的程序锁定；请在它完成后重试</translation>
+    </message>
+    <message>
+        <source>%1: the project file is damaged (%2)</source>
+        <translation>%1：项目文件已损坏（%2）</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the changes its log (%1-wal) holds: the folder is read-only, and a private copy to read them from %2</source>
+        <translation>%1：无法读取其日志（%1-wal）中的更改：文件夹是只读的，而用于读取的私有副本%2</translation>
+    </message>
+    <message>
+        <source>could not be made (%1)</source>
+        <translation>无法创建（%1）</translation>
+    </message>
+    <message>
+        <source>could not be written (%1)</source>
+        <translation>无法写入（%1）</translation>
+    </message>
+    <message>
+        <source>could not be read (%1)</source>
+        <translation>无法读取（%1）</translation>
+    </message>
+    <message>
+        <source>a dataset named &quot;%1&quot; is already in %2</source>
+        <translation>%2 中已有名为“%1”的数据集</translation>
+    </message>
+    <message>
+        <source>no run %1 in %2</source>
+        <translation>%2 中没有运行 %1</translation>
+    </message>
+    <message>
+        <source>no prompt search %1 in %2</source>
+        <translation>%2 中没有提示词搜索 %1</translation>
+    </message>
+    <message>
+        <source>no predictions to import</source>
+        <translation>没有可导入的预测</translation>
+    </message>
+    <message>
+        <source>no prediction is left to import: all %1 were skipped (the first: %2)</source>
+        <translation>没有剩下可导入的预测：全部 %1 条都被跳过（第一条：%2）</translation>
+    </message>
+    <message>
+        <source>%1: prediction id &quot;%2&quot; appears twice</source>
+        <translation>%1：预测编号“%2”出现了两次</translation>
+    </message>
+    <message>
+        <source>%1: cannot write the copy of the project (%2)</source>
+        <translation>%1：无法写入项目的副本（%2）</translation>
+    </message>
+    <message>
+        <source>its temporary file was replaced</source>
+        <translation>它的临时文件被替换了</translation>
+    </message>
+    <message>
+        <source>%1: run %2, item id %3: a prediction with NaN values cannot be stored</source>
+        <translation>%1：运行 %2，条目编号 %3：含 NaN 值的预测无法保存</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, above the limit of %3 bytes for an encoded image</source>
+        <translation>%1：%2 字节，超过了编码图像 %3 字节的上限</translation>
+    </message>
+    <message>
+        <source>%1: %2 of %3 pixels (%4), above the limit of %5 pixels; not decoded</source>
+        <translation>%1：%3 像素的 %2（%4 像素），超过了 %5 像素的上限；未解码</translation>
+    </message>
+    <message>
+        <source>%1: GIF of %2 pixels: this build&apos;s OpenCV has no GIF decoder; expected PNG, JPEG, BMP or WebP</source>
+        <translation>%1：%2 像素的 GIF：此版本的 OpenCV 没有 GIF 解码器；应为 PNG、JPEG、BMP 或 WebP</translation>
+    </message>
+    <message>
+        <source>%1: corrupt or truncated %2 (%3 pixels): the decoder rejected it</source>
+        <translation>%1：%2 已损坏或不完整（%3 像素）：解码器拒绝了它</translation>
+    </message>
+    <message>
+        <source>%1: %2 decoded to %3 pixels, above the limit of %4</source>
+        <translation>%1：%2 解码后为 %3 像素，超过了 %4 的上限</translation>
+    </message>
+    <message>
+        <source>%1: corrupt or unsupported %2: %3</source>
+        <translation>%1：%2 已损坏或不受支持：%3</translation>
+    </message>
+    <message>
+        <source>%1: out of memory decoding %2 of %3 pixels</source>
+        <translation>%1：解码 %3 像素的 %2 时内存不足</translation>
+    </message>
+    <message>
+        <source>no such file</source>
+        <translation>没有这个文件</translation>
+    </message>
+    <message>
+        <source>%1: cannot read its size: %2</source>
+        <translation>%1：无法读取其大小：%2</translation>
+    </message>
+    <message>
+        <source>%1: %2 bytes, above the limit of %3 bytes for an image file</source>
+        <translation>%1：%2 字节，超过了图像文件 %3 字节的上限</translation>
+    </message>
+    <message>
+        <source>%1: cannot open for reading</source>
+        <translation>%1：无法打开读取</translation>
+    </message>
+    <message>
+        <source>%1: read %2 of %3 bytes</source>
+        <translation>%1：只读到 %3 字节中的 %2 字节</translation>
+    </message>
+    <message>
+        <source>%1: expected an image path, found an empty one</source>
+        <translation>%1：应为图像路径，实际为空</translation>
+    </message>
+    <message>
+        <source>%1: expected a path relative to the dataset root, found an absolute path</source>
+        <translation>%1：应为相对于数据集根目录的路径，实际是绝对路径</translation>
+    </message>
+    <message>
+        <source>%1: the path leaves the dataset root %2</source>
+        <translation>%1：路径超出了数据集根目录 %2</translation>
+    </message>
+    <message>
+        <source>%1: the image is a link to a file outside the dataset root %2 (%3)</source>
+        <translation>%1：该图像是指向数据集根目录 %2 之外文件的链接（%3）</translation>
+    </message>
+    <message>
+        <source>embedded image: %1 bytes, above the limit of %2</source>
+        <translation>内嵌图像：%1 字节，超过了 %2 的上限</translation>
+    </message>
+    <message>
+        <source>expected an image, found none</source>
+        <translation>应有图像，实际没有</translation>
+    </message>
+    <message>
+        <source>%1: corrupt or truncated %2 (%3)</source>
+        <translation>%1：%2 已损坏或不完整（%3）</translation>
+    </message>
+    <message>
+        <source>%1: empty (0 bytes), expected an image</source>
+        <translation>%1：为空（0 字节），应为图像</translation>
+    </message>
+    <message>
+        <source>%1: unknown image format: expected PNG, JPEG, BMP, GIF or WebP, found bytes %2</source>
+        <translation>%1：未知的图像格式：应为 PNG、JPEG、BMP、GIF 或 WebP，实际开头字节为 %2</translation>
+    </message>
+    <message>
+        <source>%1: cannot read the model file</source>
+        <translation>%1：无法读取模型文件</translation>
+    </message>
+    <message>
+        <source>unknown device &quot;%1&quot; (expected cpu, cuda or auto)</source>
+        <translation>未知的设备“%1”（应为 cpu、cuda 或 auto）</translation>
+    </message>
+    <message>
+        <source>device cuda was asked for, but this libtorch has no CUDA or no GPU is present</source>
+        <translation>要求使用 cuda 设备，但此 libtorch 不支持 CUDA 或没有 GPU</translation>
+    </message>
+    <message>
+        <source>%1: not a loadable TorchScript model (damaged, truncated, or another format): %2</source>
+        <translation>%1：不是可加载的 TorchScript 模型（已损坏、不完整或是其他格式）：%2</translation>
+    </message>
+    <message>
+        <source>%1: the card gives option %2 the token id %3, beyond the vocabulary of %4</source>
+        <translation>%1：模型卡给选项 %2 的词元编号为 %3，超出了大小为 %4 的词表</translation>
+    </message>
+    <message>
+        <source>%1: forward(pixel_values, input_ids) must return a Tensor[B, V] of next-token logits; it returned %2</source>
+        <translation>%1：forward(pixel_values, input_ids) 必须返回下一个词元 logits 的 Tensor[B, V]；实际返回 %2</translation>
+    </message>
+    <message>
+        <source>%1: forward must return float logits of shape [1, %2] for one item (the vocabulary&apos;s size); it returned %3</source>
+        <translation>%1：对一个条目，forward 必须返回形状为 [1, %2]（词表大小）的浮点 logits；实际返回 %3</translation>
+    </message>
+    <message>
+        <source>%1: forward(pixel_values: Tensor[B,3,H,W] float32, input_ids: Tensor[B,T] int64) failed on a dry run: %2</source>
+        <translation>%1：forward(pixel_values: Tensor[B,3,H,W] float32, input_ids: Tensor[B,T] int64) 在试运行中失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: inference failed: %2</source>
+        <translation>%1：推理失败：%2</translation>
+    </message>
+    <message>
+        <source>%1: the model %2 has no token for option %3</source>
+        <translation>%1：模型 %2 没有选项 %3 的词元</translation>
+    </message>
+    <message>
+        <source>%1: not an endpoint card</source>
+        <translation>%1：不是服务器模型卡</translation>
+    </message>
+    <message>
+        <source>%1: the environment variable %2 named in &quot;api_key_env&quot; is not set (export %2=&lt;your key&gt; before starting Unveil)</source>
+        <translation>%1：&quot;api_key_env&quot; 中指定的环境变量 %2 未设置（请在启动 Unveil 之前执行 export %2=&lt;你的密钥&gt;）</translation>
+    </message>
+    <message>
+        <source>could not start an HTTP client (libcurl)</source>
+        <translation>无法启动 HTTP 客户端（libcurl）</translation>
+    </message>
+    <message>
+        <source>the server at %1 cannot be reached (%2)</source>
+        <translation>无法连接到位于 %1 的服务器（%2）</translation>
+    </message>
+    <message>
+        <source>the server at %1 did not answer (%2)</source>
+        <translation>位于 %1 的服务器没有应答（%2）</translation>
+    </message>
+    <message>
+        <source>the server answered HTTP %1</source>
+        <translation>服务器回复 HTTP %1</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2); the card names no key: add &quot;api_key_env&quot;</source>
+        <translation>%1 拒绝了请求（HTTP %2）；模型卡没有指定密钥：请添加 &quot;api_key_env&quot;</translation>
+    </message>
+    <message>
+        <source>%1 refused the request (HTTP %2); check the key in %3</source>
+        <translation>%1 拒绝了请求（HTTP %2）；请检查 %3 中的密钥</translation>
+    </message>
+    <message>
+        <source>%1/chat/completions: HTTP %2; check &quot;base_url&quot; (it ends at the API root, e.g. /v1) and that the server serves the model &quot;%3&quot;</source>
+        <translation>%1/chat/completions：HTTP %2；请检查 &quot;base_url&quot;（应以 API 根路径结尾，例如 /v1），以及服务器是否提供模型“%3”</translation>
+    </message>
+    <message>
+        <source>%1/models: HTTP %2</source>
+        <translation>%1/models：HTTP %2</translation>
+    </message>
 </context>
 <context>
     <name>DatasetLoading</name>
@@ -1322,6 +1590,25 @@
     <message>
         <source>Milliseconds --screenshot waits with nothing moving before it gives up.</source>
         <translation>--screenshot 在没有任何进展时等待多少毫秒后放弃。</translation>
+    </message>
+</context>
+<context>
+    <name>unveil::ui::BatchRun</name>
+    <message>
+        <source>Run %1 is complete: there is nothing to resume</source>
+        <translation>运行 %1 已完成：没有可继续的部分</translation>
+    </message>
+    <message>
+        <source>Run %1 was imported: there is nothing to resume</source>
+        <translation>运行 %1 是导入的：没有可继续的部分</translation>
+    </message>
+    <message>
+        <source>Run %1 names no model: it cannot be resumed</source>
+        <translation>运行 %1 没有指定模型：无法继续</translation>
+    </message>
+    <message>
+        <source>The model of run %1 is no longer in the project</source>
+        <translation>运行 %1 的模型已不在项目中</translation>
     </message>
 </context>
 <context>
@@ -3254,26 +3541,12 @@
         <translation>温度缩放将模型的分数除以一个数 T，T 在单独的校准集上拟合。T &gt; 1 会减弱过度自信的回答，T &lt; 1 会增强信心不足的回答；所选的答案永远不会改变。</translation>
     </message>
     <message>
-        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;Not fitted. Load a calibration split (Ctrl+L) and fit a temperature (Ctrl+T) to compare before and after.</source>
-        <translation>&lt;b&gt;温度缩放&lt;/b&gt;&lt;br&gt;尚未拟合。加载校准集（Ctrl+L）并拟合温度（Ctrl+T），即可比较缩放前后。</translation>
-    </message>
-    <message>
-        <source>NLL on the calibration split: %1 → %2.</source>
-        <translation>校准集上的 NLL：%1 → %2。</translation>
-    </message>
-    <message>
         <source>T ≈ 1: the model was already calibrated on this split; scaling changed (almost) nothing.</source>
         <translation>T ≈ 1：模型在此数据集上已经校准良好；缩放（几乎）没有改变任何东西。</translation>
     </message>
     <message>
         <source>The best temperature lies at the edge of the search range; treat it with care.</source>
         <translation>最佳温度位于搜索范围的边界，请谨慎看待。</translation>
-    </message>
-    <message numerus="yes">
-        <source>&lt;b&gt;Temperature scaling&lt;/b&gt;&lt;br&gt;T = %1, fitted on %2 (%Ln prediction(s)).</source>
-        <translation>
-            <numerusform>&lt;b&gt;温度缩放&lt;/b&gt;&lt;br&gt;T = %1，在 %2 上拟合（%Ln 条预测）。</numerusform>
-        </translation>
     </message>
     <message>
         <source>T &gt; 1: the model was over-confident on this split; scaling softens its confidence and never changes an answer.</source>
@@ -3282,6 +3555,20 @@
     <message>
         <source>T &lt; 1: the model was under-confident on this split; scaling sharpens its confidence and never changes an answer.</source>
         <translation>T &lt; 1：模型在此数据集上信心不足；缩放会提高其置信度，且不会改变任何回答。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt; · not fitted. Load a calibration split (Ctrl+L) and fit a temperature (Ctrl+T) to compare before and after.</source>
+        <translation>&lt;b&gt;温度缩放&lt;/b&gt; · 尚未拟合。载入校准集（Ctrl+L）并拟合温度（Ctrl+T），即可比较缩放前后。</translation>
+    </message>
+    <message numerus="yes">
+        <source>&lt;b&gt;Temperature scaling&lt;/b&gt; · T = %1, fitted on %2 (%Ln prediction(s)).</source>
+        <translation>
+            <numerusform>&lt;b&gt;温度缩放&lt;/b&gt; · T = %1，在 %2 上拟合（%Ln 个预测）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>T = %1 exactly. The fit minimises the negative log-likelihood (NLL) of the right answers on the calibration split: %2 before, %3 after (lower is better).</source>
+        <translation>精确值 T = %1。拟合使校准集上正确答案的负对数似然（NLL）最小：缩放前 %2，缩放后 %3（越低越好）。</translation>
     </message>
 </context>
 <context>

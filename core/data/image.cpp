@@ -14,6 +14,7 @@
 
 #include "data/image_codecs.h"
 #include "data/image_header.h"
+#include "util/error_message.h"
 
 namespace unveil::data {
 namespace {
@@ -131,9 +132,7 @@ Result<RgbImage> decode_image(std::string_view bytes, std::string_view name,
   const std::uint64_t max_bytes =
       std::min<std::uint64_t>(limits.max_file_bytes, std::numeric_limits<int>::max());
   if (bytes.size() > max_bytes) {
-    return Error{std::string(name) + ": " + std::to_string(bytes.size()) +
-                 " bytes, above the limit of " + std::to_string(max_bytes) +
-                 " bytes for an encoded image"};
+    return Error::from(message("image.too_big_encoded", name, bytes.size(), max_bytes));
   }
   auto header = read_image_header(bytes, name);
   if (!header) return header.error();
@@ -141,9 +140,9 @@ Result<RgbImage> decode_image(std::string_view bytes, std::string_view name,
   // The limit applies before any decoder allocates: a few hundred bytes of PNG can claim
   // 100000 x 100000 pixels (30 GB as RGB).
   if (header->pixels() > limits.max_pixels) {
-    return Error{std::string(name) + ": " + fmt + " of " + dims(header->width, header->height) +
-                 " pixels (" + std::to_string(header->pixels()) + "), above the limit of " +
-                 std::to_string(limits.max_pixels) + " pixels; not decoded"};
+    return Error::from(message("image.too_many_pixels", name, fmt,
+                               dims(header->width, header->height), header->pixels(),
+                               limits.max_pixels));
   }
   if (auto complete = check_complete(bytes, *header, name); !complete) return complete.error();
 
@@ -155,27 +154,25 @@ Result<RgbImage> decode_image(std::string_view bytes, std::string_view name,
     const int flags =
         header->format == ImageFormat::kJpeg ? cv::IMREAD_COLOR : cv::IMREAD_UNCHANGED;
     const auto decoded = codecs::decode(buf, flags);
-    if (!decoded) return Error{std::string(name) + ": " + decoded.error().message};
+    if (!decoded) return prefixed(literal(std::string(name)), decoded.error());
     const cv::Mat& m = *decoded;
     if (m.empty()) {
       if (header->format == ImageFormat::kGif) {
-        return Error{std::string(name) + ": GIF of " + dims(header->width, header->height) +
-                     " pixels: this build's OpenCV has no GIF decoder; expected PNG, JPEG, BMP "
-                     "or WebP"};
+        return Error::from(
+            message("image.no_gif_decoder", name, dims(header->width, header->height)));
       }
-      return Error{std::string(name) + ": corrupt or truncated " + fmt + " (" +
-                   dims(header->width, header->height) + " pixels): the decoder rejected it"};
+      return Error::from(message("image.rejected", name, fmt, dims(header->width, header->height)));
     }
     if (std::int64_t{m.cols} * m.rows > limits.max_pixels) {  // the header lied
-      return Error{std::string(name) + ": " + fmt + " decoded to " + dims(m.cols, m.rows) +
-                   " pixels, above the limit of " + std::to_string(limits.max_pixels)};
+      return Error::from(
+          message("image.decoded_too_big", name, fmt, dims(m.cols, m.rows), limits.max_pixels));
     }
     return to_rgb(m, name);
   } catch (const cv::Exception& e) {
-    return Error{std::string(name) + ": corrupt or unsupported " + fmt + ": " + e.err};
+    return Error::from(message("image.corrupt_or_unsupported", name, fmt, e.err));
   } catch (const std::bad_alloc&) {
-    return Error{std::string(name) + ": out of memory decoding " + fmt + " of " +
-                 dims(header->width, header->height) + " pixels"};
+    return Error::from(
+        message("image.out_of_memory", name, fmt, dims(header->width, header->height)));
   }
 }
 
@@ -184,22 +181,21 @@ Result<std::string> read_file_bytes(const std::filesystem::path& file, std::uint
   std::error_code ec;
   const auto st = std::filesystem::status(file, ec);
   if (ec || !std::filesystem::exists(st)) {
-    return Error{name + ": cannot open: " + (ec ? ec.message() : "no such file")};
+    return Error::from(message("file.cannot_open", name,
+                               ec ? system_reason(ec.value()) : message("image.no_such_file")));
   }
-  if (!std::filesystem::is_regular_file(st)) return Error{name + ": not a regular file"};
+  if (!std::filesystem::is_regular_file(st)) return Error::from(message("file.not_regular", name));
   const std::uintmax_t size = std::filesystem::file_size(file, ec);
-  if (ec) return Error{name + ": cannot read its size: " + ec.message()};
+  if (ec) return Error::from(message("image.no_size", name, ec.message()));
   if (size > max_bytes) {
-    return Error{name + ": " + std::to_string(size) + " bytes, above the limit of " +
-                 std::to_string(max_bytes) + " bytes for an image file"};
+    return Error::from(message("image.too_big_file", name, size, max_bytes));
   }
   std::ifstream in(file, std::ios::binary);
-  if (!in) return Error{name + ": cannot open for reading"};
+  if (!in) return Error::from(message("image.cannot_read", name));
   std::string bytes(static_cast<std::size_t>(size), '\0');
   in.read(bytes.data(), static_cast<std::streamsize>(size));
   if (static_cast<std::uintmax_t>(in.gcount()) != size) {
-    return Error{name + ": read " + std::to_string(in.gcount()) + " of " + std::to_string(size) +
-                 " bytes"};
+    return Error::from(message("image.short_read", name, in.gcount(), size));
   }
   return bytes;
 }
@@ -212,16 +208,14 @@ Result<RgbImage> load_image_file(const std::filesystem::path& file, const Decode
 
 Result<std::filesystem::path> resolve_image_path(const std::filesystem::path& root,
                                                  std::string_view relative) {
-  if (relative.empty())
-    return Error{root.string() + ": expected an image path, found an empty one"};
+  if (relative.empty()) return Error::from(message("image.empty_path", root.string()));
   const std::filesystem::path rel(relative);
   if (rel.has_root_path()) {
-    return Error{std::string(relative) +
-                 ": expected a path relative to the dataset root, found an absolute path"};
+    return Error::from(message("image.absolute_path", relative));
   }
   const std::filesystem::path norm = rel.lexically_normal();
   if (norm.empty() || *norm.begin() == "..") {
-    return Error{std::string(relative) + ": the path leaves the dataset root " + root.string()};
+    return Error::from(message("image.leaves_root", relative, root.string()));
   }
   const std::filesystem::path file = root / norm;
   // Checked at every use, not only when the dataset was read: an image replaced since by a link
@@ -232,9 +226,7 @@ Result<std::filesystem::path> resolve_image_path(const std::filesystem::path& ro
     const auto real_root = std::filesystem::weakly_canonical(root, ec);
     const auto inside = real.lexically_relative(real_root);
     if (!ec && (inside.empty() || *inside.begin() == "..")) {
-      return Error{std::string(relative) +
-                   ": the image is a link to a file outside the dataset root " + root.string() +
-                   " (" + real.string() + ")"};
+      return Error::from(message("image.link_outside", relative, root.string(), real.string()));
     }
   }
   return file;
@@ -250,14 +242,13 @@ Result<std::string> read_image_bytes(const ImageRef& ref, const std::filesystem:
     }
     case ImageRef::Kind::kEmbedded:
       if (ref.bytes.size() > max_bytes) {
-        return Error{"embedded image: " + std::to_string(ref.bytes.size()) +
-                     " bytes, above the limit of " + std::to_string(max_bytes)};
+        return Error::from(message("image.embedded_too_big", ref.bytes.size(), max_bytes));
       }
       return ref.bytes;
     case ImageRef::Kind::kNone:
       break;
   }
-  return Error{"expected an image, found none"};
+  return Error::from(message("image.none"));
 }
 
 std::string image_name(const ImageRef& ref, const std::filesystem::path& root) {

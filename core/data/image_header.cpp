@@ -33,8 +33,7 @@ std::string hex_byte(std::uint8_t v) {
 }
 
 Error corrupt(std::string_view name, ImageFormat f, const std::string& what) {
-  return Error{std::string(name) + ": corrupt or truncated " + std::string(format_name(f)) + " (" +
-               what + ")"};
+  return Error::from(message("image.corrupt", name, format_name(f), what));
 }
 
 Error too_short(std::string_view name, ImageFormat f, std::size_t need, std::size_t have) {
@@ -222,13 +221,11 @@ Result<ImageHeader> read_image_header(std::string_view bytes, std::string_view n
     case ImageFormat::kUnknown:
       break;
   }
-  if (bytes.empty()) return Error{std::string(name) + ": empty (0 bytes), expected an image"};
+  if (bytes.empty()) return Error::from(message("image.empty", name));
   std::string first;
   for (std::size_t i = 0; i < std::min<std::size_t>(bytes.size(), 4); ++i)
     first += (i ? " " : "") + hex_byte(byte_at(bytes, i));
-  return Error{std::string(name) +
-               ": unknown image format: expected PNG, JPEG, BMP, GIF or WebP, found bytes " +
-               first};
+  return Error::from(message("image.unknown_format", name, first));
 }
 
 Status check_complete(std::string_view b, const ImageHeader& header, std::string_view name) {

@@ -12,12 +12,12 @@ namespace unveil::model {
 Result<std::string> card_fingerprint(const ModelCard& card) {
   if (card.backend == kBackendOpenAi) return openai_fingerprint(card.endpoint);
   std::ifstream f(card.model_path(), std::ios::binary);
-  if (!f) return Error{card.model_path().string() + ": cannot read the model file"};
+  if (!f) return Error::from(message("model.cannot_read", card.model_path().string()));
   Sha256 h;
   char buf[1 << 16];
   while (f.read(buf, sizeof buf) || f.gcount() > 0)
     h.update(buf, static_cast<std::size_t>(f.gcount()));
-  if (f.bad()) return Error{card.model_path().string() + ": cannot read the model file"};
+  if (f.bad()) return Error::from(message("model.cannot_read", card.model_path().string()));
   return to_hex(h.finish());
 }
 

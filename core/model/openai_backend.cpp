@@ -16,6 +16,7 @@
 #include "model/openai_protocol.h"
 #include "model/prompt.h"
 #include "util/base64.h"
+#include "util/error_message.h"
 #include "util/sha256.h"
 
 namespace unveil::model {
@@ -115,13 +116,13 @@ Result<std::string> request_for(const ModelCard& card, const ScoreRequest& q) {
   std::string url;
   if (show_image) {
     auto img = data::load_image(item.image, q.root);
-    if (!img) return Error{"item \"" + item.id + "\": " + img.error().message};
+    if (!img) return prefixed(message("place.item_quoted", item.id), img.error());
     auto perturbed = data::apply_perturbation(*img, q.condition, q.seed);
-    if (!perturbed) return Error{"item \"" + item.id + "\": " + perturbed.error().message};
+    if (!perturbed) return prefixed(message("place.item_quoted", item.id), perturbed.error());
     if (perturbed->has_value()) {
       const bool jpeg = card.endpoint.image_format == "jpeg";
       auto bytes = jpeg ? data::encode_jpeg(**perturbed, 95) : data::encode_png(**perturbed);
-      if (!bytes) return Error{"item \"" + item.id + "\": " + bytes.error().message};
+      if (!bytes) return prefixed(message("place.item_quoted", item.id), bytes.error());
       url = std::string(jpeg ? "data:image/jpeg;base64," : "data:image/png;base64,") +
             base64_encode(*bytes);
     }
@@ -146,7 +147,8 @@ std::string letters_of(const data::Item& item) {
 OpenAiBackend::~OpenAiBackend() = default;
 
 Result<std::shared_ptr<const OpenAiBackend>> OpenAiBackend::load(const ModelCard& card) {
-  if (card.backend != kBackendOpenAi) return Error{card.name + ": not an endpoint card"};
+  if (card.backend != kBackendOpenAi)
+    return Error::from(message("endpoint.not_endpoint_card", card.name));
   init_curl_once();
   std::shared_ptr<OpenAiBackend> b(new OpenAiBackend());
   b->card_ = card;
@@ -154,9 +156,7 @@ Result<std::shared_ptr<const OpenAiBackend>> OpenAiBackend::load(const ModelCard
   if (!var.empty()) {
     const char* v = std::getenv(var.c_str());
     if (v == nullptr || *v == '\0') {
-      return Error{card.card_file.string() + ": the environment variable " + var +
-                   " named in \"api_key_env\" is not set (export " + var +
-                   "=<your key> before starting Unveil)"};
+      return Error::from(message("endpoint.key_not_set", card.card_file.string(), var));
     }
     b->key_ = v;
   }
@@ -203,7 +203,7 @@ Result<std::vector<ScoreResult>> OpenAiBackend::score(const std::vector<ScoreReq
     queue.push_back({k, 0, clock::now()});
   }
   CURLM* multi = curl_multi_init();
-  if (!multi) return Error{"could not start an HTTP client (libcurl)"};
+  if (!multi) return Error::from(message("endpoint.no_client"));
   std::vector<std::unique_ptr<Transfer>> active;
   std::optional<Error> fatal;
   std::vector<bool> finished(batch.size(), false);
@@ -231,7 +231,7 @@ Result<std::vector<ScoreResult>> OpenAiBackend::score(const std::vector<ScoreReq
     active.push_back(std::move(t));
     ++in_flight_;
   };
-  const auto retry_or = [&](Transfer& t, double wait_s, const std::string& why, bool run_level) {
+  const auto retry_or = [&](Transfer& t, double wait_s, const Message& why, bool run_level) {
     if (t.attempt < ep.max_retries) {
       ++retries_;
       const double backoff = std::max(wait_s, std::min(8.0, 0.5 * std::pow(2.0, t.attempt)));
@@ -241,51 +241,48 @@ Result<std::vector<ScoreResult>> OpenAiBackend::score(const std::vector<ScoreReq
       return;
     }
     if (run_level) {
-      fatal = Error{why};
+      fatal = Error::from(why);
       return;
     }
     ScoreResult r;
     r.status = ScoreResult::Status::kItemError;
-    r.error = "item \"" + batch[t.index].item->id + "\": " + why;
+    r.error = "item \"" + batch[t.index].item->id + "\": " + english(why);
     finish_item(t.index, std::move(r));
   };
   const auto completed = [&](Transfer& t, CURLcode code) {
     const double ms = std::chrono::duration<double, std::milli>(clock::now() - t.started).count();
     if (code != CURLE_OK) {
-      const std::string why = "the server at " + ep.base_url + " " +
-                              (unreachable(code) ? "cannot be reached" : "did not answer") + " (" +
-                              curl_text(code, t.error) + ")";
+      const Message why = message(unreachable(code) ? "endpoint.unreachable" : "endpoint.no_answer",
+                                  ep.base_url, curl_text(code, t.error));
       if (transient(code)) {
         retry_or(t, 0, why, unreachable(code));
       } else {
-        fatal = Error{why};
+        fatal = Error::from(why);
       }
       return;
     }
     long status = 0;
     curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
     if (status != 200) {
-      const std::string message = openai::error_message(t.response);
-      const std::string why = "the server answered HTTP " + std::to_string(status) +
-                              (message.empty() ? std::string() : ": " + message);
+      const std::string said = openai::error_message(t.response);
+      // "401" or "401: what the server said"
+      const std::string http = std::to_string(status) + (said.empty() ? "" : ": " + said);
+      const Message why = message("endpoint.http", http);
       if (transient_status(status)) {
         retry_or(t, retry_after(t.easy), why, false);
       } else if (status == 401 || status == 403) {
-        fatal = Error{ep.base_url + " refused the request (HTTP " + std::to_string(status) +
-                      (message.empty() ? std::string() : ": " + message) + "); " +
-                      (ep.api_key_env.empty()
-                           ? std::string("the card names no key: add \"api_key_env\"")
-                           : "check the key in " + ep.api_key_env)};
+        fatal = Error::from(
+            ep.api_key_env.empty()
+                ? message("endpoint.refused_no_key", ep.base_url, http)
+                : message("endpoint.refused_check_key", ep.base_url, http, ep.api_key_env));
       } else if (status == 404) {
-        fatal = Error{ep.base_url + "/chat/completions: HTTP 404" +
-                      (message.empty() ? std::string() : " (" + message + ")") +
-                      "; check \"base_url\" (it ends at the API root, e.g. /v1) and that the "
-                      "server serves the model \"" +
-                      ep.model + "\""};
+        fatal = Error::from(message("endpoint.not_found", ep.base_url,
+                                    said.empty() ? std::string("404") : "404 (" + said + ")",
+                                    ep.model));
       } else {
         ScoreResult r;
         r.status = ScoreResult::Status::kItemError;
-        r.error = "item \"" + batch[t.index].item->id + "\": " + why;
+        r.error = "item \"" + batch[t.index].item->id + "\": " + english(why);
         finish_item(t.index, std::move(r));
       }
       return;
@@ -303,7 +300,7 @@ Result<std::vector<ScoreResult>> OpenAiBackend::score(const std::vector<ScoreReq
     if (!scores) {
       // A server without log-probabilities answers every item alike: the run cannot go on.
       if (!parsed->has_logprobs) {
-        fatal = Error{ep.base_url + ": " + scores.error().message};
+        fatal = prefixed(literal(ep.base_url), scores.error());
         return;
       }
       r.status = ScoreResult::Status::kItemError;
@@ -373,22 +370,21 @@ Result<std::vector<std::string>> list_server_models(const std::string& base_url,
   init_curl_once();
   Transfer t;
   t.easy = curl_easy_init();
-  if (!t.easy) return Error{"could not start an HTTP client (libcurl)"};
+  if (!t.easy) return Error::from(message("endpoint.no_client"));
   t.headers = json_headers(key);
   common_options(t.easy, base_url + "/models", timeout_s, &t.response, t.error);
   curl_easy_setopt(t.easy, CURLOPT_HTTPHEADER, t.headers);
   const CURLcode code = curl_easy_perform(t.easy);
   if (code != CURLE_OK) {
-    return Error{"the server at " + base_url + " " +
-                 (unreachable(code) ? "cannot be reached" : "did not answer") + " (" +
-                 curl_text(code, t.error) + ")"};
+    return Error::from(message(unreachable(code) ? "endpoint.unreachable" : "endpoint.no_answer",
+                               base_url, curl_text(code, t.error)));
   }
   long status = 0;
   curl_easy_getinfo(t.easy, CURLINFO_RESPONSE_CODE, &status);
   if (status != 200) {
-    const std::string message = openai::error_message(t.response);
-    return Error{base_url + "/models: HTTP " + std::to_string(status) +
-                 (message.empty() ? std::string() : ": " + message)};
+    const std::string said = openai::error_message(t.response);
+    return Error::from(message("endpoint.models_http", base_url,
+                               std::to_string(status) + (said.empty() ? "" : ": " + said)));
   }
   return openai::parse_model_list(t.response);
 }

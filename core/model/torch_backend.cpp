@@ -4,6 +4,7 @@
 
 #include "model/model.h"
 #include "model/prompt.h"
+#include "util/error_message.h"
 
 namespace unveil::model {
 namespace {
@@ -19,8 +20,7 @@ Result<std::vector<std::int64_t>> option_ids(const ModelCard& card, std::string_
   for (char letter : letters) {
     const auto it = card.option_token_ids.find(letter);
     if (it == card.option_token_ids.end()) {
-      return Error{what + ": the model " + card.name + " has no token for option " +
-                   std::string(1, letter)};
+      return Error::from(message("model.no_option_token", what, card.name, std::string(1, letter)));
     }
     ids.push_back(it->second);
   }
@@ -74,12 +74,12 @@ Result<ModelInput> TorchBackend::prepare(const data::Item& item, const std::file
   in.option_ids = std::move(*opts);
   if (show_image) {
     auto img = data::load_image(item.image, root);
-    if (!img) return Error{"item \"" + item.id + "\": " + img.error().message};
+    if (!img) return prefixed(message("place.item_quoted", item.id), img.error());
     auto perturbed = data::apply_perturbation(*img, condition, seed);
-    if (!perturbed) return Error{"item \"" + item.id + "\": " + perturbed.error().message};
+    if (!perturbed) return prefixed(message("place.item_quoted", item.id), perturbed.error());
     if (perturbed->has_value()) {
       auto px = data::preprocess(**perturbed, card_.preprocess);
-      if (!px) return Error{"item \"" + item.id + "\": " + px.error().message};
+      if (!px) return prefixed(message("place.item_quoted", item.id), px.error());
       in.pixels = std::move(*px);
     }
   }

@@ -6,6 +6,7 @@
 #include <mutex>
 
 #include "model/torch_runtime.h"
+#include "util/error_message.h"
 #include "util/modules.h"
 
 namespace unveil::model {
@@ -112,7 +113,7 @@ Result<DeviceChoice> parse_device(std::string_view text) {
   if (text == "cpu") return DeviceChoice::kCpu;
   if (text == "cuda") return DeviceChoice::kCuda;
   if (text == "auto") return DeviceChoice::kAuto;
-  return Error{"unknown device \"" + std::string(text) + "\" (expected cpu, cuda or auto)"};
+  return Error::from(message("model.unknown_device", text));
 }
 
 TorchModel::TorchModel() = default;
@@ -124,7 +125,7 @@ Result<TorchModel> TorchModel::load(const ModelCard& card, DeviceChoice device,
                                     std::size_t vocab_size,
                                     const std::vector<std::int64_t>& sample_ids) {
   auto rt = torch_runtime();
-  if (!rt) return Error{card.model_path().string() + ": " + rt.error().message};
+  if (!rt) return prefixed(literal(card.model_path().string()), rt.error());
   auto impl = (*rt)->load(card, device, vocab_size, sample_ids);
   if (!impl) return impl.error();
   TorchModel m;

@@ -87,25 +87,20 @@ Result<std::unique_ptr<TorchModelImpl>> load_model(const ModelCard& card, Device
   m->card = card;
   m->vocab = vocab_size;
   if (choice == DeviceChoice::kCuda && !has_cuda()) {
-    return Error{"device cuda was asked for, but " +
-                 std::string(torch::cuda::is_available()
-                                 ? ""
-                                 : "this libtorch has no CUDA or no GPU is present")};
+    return Error::from(message("model.no_cuda"));
   }
   const bool cuda = choice == DeviceChoice::kCuda || (choice == DeviceChoice::kAuto && has_cuda());
   m->device = cuda ? torch::Device(torch::kCUDA, 0) : torch::Device(torch::kCPU);
   try {
     m->module = torch::jit::load(file, m->device);
   } catch (const std::exception& e) {
-    return Error{file +
-                 ": not a loadable TorchScript model (damaged, truncated, or another format): " +
-                 first_line(e.what())};
+    return Error::from(message("model.not_torchscript", file, first_line(e.what())));
   }
   m->module.eval();
   for (const auto& [letter, id] : card.option_token_ids) {
     if (id >= static_cast<std::int64_t>(vocab_size)) {
-      return Error{file + ": the card gives option " + std::string(1, letter) + " the token id " +
-                   std::to_string(id) + ", beyond the vocabulary of " + std::to_string(vocab_size)};
+      return Error::from(
+          message("model.option_beyond_vocab", file, std::string(1, letter), id, vocab_size));
     }
   }
   // Dry run: one item of zeros and a real prompt.
@@ -117,23 +112,15 @@ Result<std::unique_ptr<TorchModelImpl>> load_model(const ModelCard& card, Device
         {sample_ids.empty() ? std::vector<std::int64_t>{card.pad_token_id} : sample_ids});
     const c10::IValue out = m->module.forward({pixels, ids});
     if (!out.isTensor()) {
-      return Error{file +
-                   ": forward(pixel_values, input_ids) must return a Tensor[B, V] of next-token "
-                   "logits; it returned " +
-                   describe(out)};
+      return Error::from(message("model.forward_not_tensor", file, describe(out)));
     }
     const auto t = out.toTensor();
     if (t.dim() != 2 || t.size(0) != 1 || t.size(1) != static_cast<std::int64_t>(vocab_size) ||
         !t.is_floating_point()) {
-      return Error{file + ": forward must return float logits of shape [1, " +
-                   std::to_string(vocab_size) +
-                   "] for one item (the vocabulary's size); it returned " + describe(out)};
+      return Error::from(message("model.forward_shape", file, vocab_size, describe(out)));
     }
   } catch (const std::exception& e) {
-    return Error{file +
-                 ": forward(pixel_values: Tensor[B,3,H,W] float32, input_ids: Tensor[B,T] int64) "
-                 "failed on a dry run: " +
-                 first_line(e.what())};
+    return Error::from(message("model.dry_run_failed", file, first_line(e.what())));
   }
   return std::unique_ptr<TorchModelImpl>(std::move(m));
 }
@@ -207,7 +194,8 @@ Result<std::vector<ModelOutput>> LoadedModel::run(const std::vector<ModelInput>&
       active.swap(still);
     }
   } catch (const std::exception& e) {
-    return Error{card.model_path().string() + ": inference failed: " + first_line(e.what())};
+    return Error::from(
+        message("model.inference_failed", card.model_path().string(), first_line(e.what())));
   }
   return out;
 }
@@ -287,7 +275,8 @@ Result<std::vector<Generation>> LoadedModel::generate(
       active.swap(still);
     }
   } catch (const std::exception& e) {
-    return Error{card.model_path().string() + ": inference failed: " + first_line(e.what())};
+    return Error::from(
+        message("model.inference_failed", card.model_path().string(), first_line(e.what())));
   }
   return out;
 }

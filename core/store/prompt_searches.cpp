@@ -36,7 +36,7 @@ auto guarded(Store& st, F&& f) -> decltype(f()) {
 }
 
 Status writable(Store& st) {
-  if (st.read_only()) return Error{st.file() + " is read-only"};
+  if (st.read_only()) return Error::from(message("store.read_only", st.file()));
   return ok_status();
 }
 
@@ -139,7 +139,7 @@ Status finish_prompt_search(Store& st, std::int64_t search_id, const std::string
         "WHERE id = ?");
     s.bind(1, status).bind(2, settings).bind(3, now_utc()).bind(4, search_id).exec();
     if (st.db().changes() == 0) {
-      return Error{"no prompt search " + std::to_string(search_id) + " in " + st.file()};
+      return Error::from(message("store.no_prompt_search", search_id, st.file()));
     }
     auto k = st.db().prepare(
         "UPDATE prompt_search_entries SET kept = 1 WHERE search_id = ? AND prompt = ?");
@@ -165,7 +165,7 @@ Result<PromptSearchRow> prompt_search(Store& st, std::int64_t search_id) {
     auto s = st.db().prepare(std::string(kSearchSelect) + "WHERE s.id = ?");
     s.bind(1, search_id);
     if (!s.step()) {
-      return Error{"no prompt search " + std::to_string(search_id) + " in " + st.file()};
+      return Error::from(message("store.no_prompt_search", search_id, st.file()));
     }
     return read_search(s);
   });

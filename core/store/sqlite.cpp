@@ -65,7 +65,8 @@ Result<Db> Db::open(const std::filesystem::path& file, int flags, const std::str
   const int rc = sqlite3_open_v2(file.c_str(), &raw, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   db.db_.reset(raw);
   if (rc != SQLITE_OK) {
-    return Error{db.file_ + ": cannot open: " + (raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))};
+    return Error::from(message("file.cannot_open", db.file_,
+                               std::string(raw ? sqlite3_errmsg(raw) : sqlite3_errstr(rc))));
   }
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, 2000);

@@ -43,12 +43,10 @@ auto guarded(const std::string& file, F&& f) -> decltype(f()) {
   } catch (const DbError& e) {
     if (e.message.find("database is locked") != std::string::npos ||
         e.message.find("database is busy") != std::string::npos) {
-      return Error{file +
-                   ": the project is locked by another program that is writing to it; "
-                   "try again when it has finished"};
+      return Error::from(message("store.locked", file));
     }
     if (e.message.find("malformed") != std::string::npos) {
-      return Error{file + ": the project file is damaged (" + e.message + ")"};
+      return Error::from(message("store.damaged", file, e.message));
     }
     return Error{e.message};
   }
@@ -188,14 +186,14 @@ bool process_alive(std::int64_t pid) {
 }
 
 // The SQLite header says how many pages the file holds; a shorter file was truncated.
-std::string check_header(const fs::path& file) {
+std::optional<Error> check_header(const fs::path& file) {
   std::ifstream f(file, std::ios::binary);
   unsigned char h[100] = {};
   f.read(reinterpret_cast<char*>(h), sizeof h);
   const auto got = f.gcount();
   if (got == 0) return {};  // an empty file: SQLite treats it as a new database
   if (got < 100 || std::memcmp(h, "SQLite format 3", 16) != 0) {
-    return file.string() + ": not an Unveil project (the file is not an SQLite database)";
+    return Error::from(message("store.not_sqlite", file.string()));
   }
   const auto be32 = [&](int o) {
     return (std::uint32_t{h[o]} << 24) | (std::uint32_t{h[o + 1]} << 16) |
@@ -214,12 +212,10 @@ std::string check_header(const fs::path& file) {
   const bool has_wal = !wal_ec && wal >= 32;
   if (!ec && !has_wal && be32(24) == be32(92) && pages > 0 &&
       size < static_cast<std::uintmax_t>(pages) * page) {
-    return file.string() + ": the project file is truncated (" + std::to_string(size) +
-           " bytes, the header promises " +
-           std::to_string(static_cast<std::uintmax_t>(pages) * page) +
-           "); it cannot be opened safely";
+    return Error::from(
+        message("store.truncated", file.string(), size, static_cast<std::uintmax_t>(pages) * page));
   }
-  return {};
+  return std::nullopt;
 }
 
 // A path as the path of a "file:" URI: the characters a URI gives a meaning to, escaped.
@@ -253,14 +249,12 @@ Result<Db> open_without_shared_memory(const fs::path& file) {
     return Db::open("file:" + uri_path(fs::absolute(file)) + "?immutable=1",
                     SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, name);
   }
-  const auto cannot = [&](const std::string& why) {
-    return Error{name + ": cannot read the changes its log (" + name +
-                 "-wal) holds: the folder is read-only, and a private copy to read them from " +
-                 why};
+  const auto cannot = [&](Message why) {
+    return Error::from(message("store.cannot_read_log", name, std::move(why)));
   };
   std::string folder = (fs::temp_directory_path(ec) / "unveil-read-XXXXXX").string();
   if (ec || ::mkdtemp(folder.data()) == nullptr) {
-    return cannot("could not be made (" + std::string(std::strerror(errno)) + ")");
+    return cannot(message("store.copy_not_made", std::strerror(errno)));
   }
   struct RemovedAtEnd {
     fs::path dir;
@@ -277,7 +271,7 @@ Result<Db> open_without_shared_memory(const fs::path& file) {
     if (!ec)
       fs::permissions(copy.string() + suffix, fs::perms::owner_read | fs::perms::owner_write, ec);
   }
-  if (ec) return cannot("could not be written (" + ec.message() + ")");
+  if (ec) return cannot(message("store.copy_not_written", ec.message()));
   {
     auto folded = Db::open(copy, SQLITE_OPEN_READWRITE, name);
     if (!folded) return folded.error();
@@ -285,7 +279,7 @@ Result<Db> open_without_shared_memory(const fs::path& file) {
       folded->exec("PRAGMA wal_checkpoint(TRUNCATE)");
       folded->exec("PRAGMA journal_mode = DELETE");  // one file, read without a log
     } catch (const DbError& e) {
-      return cannot("could not be read (" + e.message + ")");
+      return cannot(message("store.copy_not_read", e.message));
     }
   }
   auto db = Db::open(copy, SQLITE_OPEN_READONLY, name);
@@ -293,7 +287,7 @@ Result<Db> open_without_shared_memory(const fs::path& file) {
   try {
     db->exec("SELECT COUNT(*) FROM sqlite_master");
   } catch (const DbError& e) {
-    return cannot("could not be read (" + e.message + ")");
+    return cannot(message("store.copy_not_read", e.message));
   }
   return db;
 }
@@ -421,23 +415,29 @@ const std::string& Store::file() const {
   return db_->file();
 }
 
+Error Store::read_only_error() const {
+  return Error::from(message("store.read_only", file()));
+}
+
 Result<Store> Store::open(const fs::path& file, OpenMode mode) {
   const std::string name = file.string();
   std::error_code ec;
   const bool exists = fs::exists(file, ec);
-  if (!exists && mode != OpenMode::kOpenOrCreate) return Error{name + ": no such project file"};
+  if (!exists && mode != OpenMode::kOpenOrCreate)
+    return Error::from(message("store.no_such_project", name));
   if (exists) {
-    if (fs::is_directory(file, ec)) return Error{name + ": not an Unveil project (it is a folder)"};
+    if (fs::is_directory(file, ec)) return Error::from(message("store.is_folder", name));
     // SQLite takes an empty file for a new database: only a command that makes projects may.
     if (mode != OpenMode::kOpenOrCreate && fs::file_size(file, ec) == 0 && !ec)
-      return Error{name + ": not an Unveil project (the file is empty)"};
-    if (std::string e = check_header(file); !e.empty()) return Error{e};
+      return Error::from(message("store.empty_file", name));
+    if (auto e = check_header(file)) return std::move(*e);
   }
   Store st;
   st.read_only_ = mode == OpenMode::kReadOnly;
   if (exists && !st.read_only_ && ::access(name.c_str(), W_OK) != 0) {
     st.read_only_ = true;
-    st.notice_ = name + " is read-only: it was opened for reading, and nothing can be saved to it";
+    st.notice_detail_ = message("store.opened_read_only", name);
+    st.notice_ = english(st.notice_detail_);
   }
   const int flags =
       st.read_only_ ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE;
@@ -469,18 +469,15 @@ Result<Store> Store::open(const fs::path& file, OpenMode mode) {
       tables = t.int64(0);
     }
     if (version > kSchemaVersion) {
-      return Error{name + ": written by a newer version of Unveil (project format " +
-                   std::to_string(version) + "; this build reads up to " +
-                   std::to_string(kSchemaVersion) + "); it was not changed"};
+      return Error::from(message("store.newer_format", name, version, kSchemaVersion));
     }
     if (version == 0 && tables > 0) {
-      return Error{name + ": not an Unveil project (an SQLite database with other tables)"};
+      return Error::from(message("store.other_tables", name));
     }
     d.exec("PRAGMA foreign_keys = ON");
     if (st.read_only_) {
       if (version < kOldestReadableSchemaVersion) {
-        return Error{name + ": an older project format (" + std::to_string(version) +
-                     ") that must be upgraded, but the file is read-only"};
+        return Error::from(message("store.old_read_only", name, version));
       }
       return ok_status();
     }
@@ -496,11 +493,11 @@ Result<Store> Store::open(const fs::path& file, OpenMode mode) {
 Result<ImportSummary> Store::add_dataset(const data::Dataset& ds, const std::string& source,
                                          const std::string& format) {
   return guarded(file(), [&]() -> Result<ImportSummary> {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     Transaction t(*db_);
     auto exists = db_->prepare("SELECT id FROM datasets WHERE name = ?");
     exists.bind(1, ds.name);
-    if (exists.step()) return Error{"a dataset named \"" + ds.name + "\" is already in " + file()};
+    if (exists.step()) return Error::from(message("store.dataset_exists", ds.name, file()));
     auto ins = db_->prepare(
         "INSERT INTO datasets(name, source, format, root, created_at) VALUES(?,?,?,?,?)");
     // The root is stored absolute: a relative one would name another folder (or none) for every
@@ -652,7 +649,7 @@ Result<std::vector<data::Problem>> Store::problems(std::int64_t dataset_id) {
 
 Result<std::int64_t> Store::add_model(const ModelInfo& m) {
   return guarded(file(), [&]() -> Result<std::int64_t> {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     auto s =
         db_->prepare("INSERT INTO models(name, path, sha256, card, created_at) VALUES(?,?,?,?,?)");
     s.bind(1, m.name).bind(2, m.path).bind(3, m.sha256).bind(4, m.card).bind(5, now_utc()).exec();
@@ -673,7 +670,7 @@ Result<std::vector<ModelInfo>> Store::models() {
 
 Result<std::int64_t> Store::create_run(const RunSpec& r) {
   return guarded(file(), [&]() -> Result<std::int64_t> {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     auto s = db_->prepare(
         "INSERT INTO runs(name, model_id, dataset_id, split, prompt, condition, device, settings, "
         "status, owner_pid, expected, started_at) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
@@ -696,7 +693,7 @@ Result<std::int64_t> Store::create_run(const RunSpec& r) {
 
 Status Store::set_run_status(std::int64_t run_id, RunStatus status) {
   return guarded(file(), [&]() -> Status {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     const bool finished = status != RunStatus::kRunning;
     auto s =
         db_->prepare("UPDATE runs SET status = ?, finished_at = ?, owner_pid = ? WHERE id = ?");
@@ -707,7 +704,7 @@ Status Store::set_run_status(std::int64_t run_id, RunStatus status) {
       s.bind_null(2).bind(3, static_cast<std::int64_t>(::getpid()));
     }
     s.bind(4, run_id).exec();
-    if (db_->changes() == 0) return Error{"no run " + std::to_string(run_id) + " in " + file()};
+    if (db_->changes() == 0) return Error::from(message("store.no_run", run_id, file()));
     return ok_status();
   });
 }
@@ -735,14 +732,14 @@ Result<RunInfo> Store::run(std::int64_t run_id) {
   return guarded(file(), [&]() -> Result<RunInfo> {
     auto s = db_->prepare(std::string(kRunSelect) + "WHERE r.id = ?");
     s.bind(1, run_id);
-    if (!s.step()) return Error{"no run " + std::to_string(run_id) + " in " + file()};
+    if (!s.step()) return Error::from(message("store.no_run", run_id, file()));
     return read_run(s);
   });
 }
 
 Status Store::delete_run(std::int64_t run_id) {
   return guarded(file(), [&]() -> Status {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     auto s = db_->prepare("DELETE FROM runs WHERE id = ?");
     s.bind(1, run_id).exec();
     return ok_status();
@@ -860,8 +857,8 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
                                                    const std::string& dataset_name,
                                                    const std::string& run_name,
                                                    const PredictionImportOptions& options) {
-  if (set.empty()) return Error{"no predictions to import"};
-  if (read_only_) return Error{file() + " is read-only"};
+  if (set.empty()) return Error::from(message("store.nothing_to_import"));
+  if (read_only_) return read_only_error();
   constexpr std::size_t kMaxProblemsListed = 20;
   const calib::PredictionSource* source = options.source;
   const bool positioned = source && source->positions.size() == set.size();
@@ -976,8 +973,7 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
   for (char k : keep)
     kept += k ? 1 : 0;
   if (kept == 0) {
-    return Error{"no prediction is left to import: all " + std::to_string(set.size()) +
-                 " were skipped (the first: " + out.problems.front() + ")"};
+    return Error::from(message("store.all_skipped", set.size(), out.problems.front()));
   }
   // Into a new dataset every row the foreign keys point to (the dataset, its items, the run) is
   // written by the transaction below, just before the rows that point to it: their checks (a
@@ -1027,7 +1023,7 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
       auto exists = db_->prepare("SELECT id FROM datasets WHERE name = ?");
       exists.bind(1, dataset_name);
       if (exists.step()) {
-        return Error{"a dataset named \"" + dataset_name + "\" is already in " + file()};
+        return Error::from(message("store.dataset_exists", dataset_name, file()));
       }
       auto ins = db_->prepare(
           "INSERT INTO datasets(name, source, format, root, created_at) VALUES(?,?,?,?,?)");
@@ -1198,7 +1194,7 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
       }
       ins.run();
       if (db_->changes() == 0) {
-        return Error{where(i) + ": prediction id \"" + id_of(i) + "\" appears twice"};
+        return Error::from(message("store.id_twice", where(i), id_of(i)));
       }
     }
     t.commit();
@@ -1252,7 +1248,7 @@ Stmt& bind_calibration(Stmt& s, int first, const CalibrationInfo& c, const std::
 
 Result<std::int64_t> Store::add_calibration(const CalibrationInfo& c) {
   return guarded(file(), [&]() -> Result<std::int64_t> {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     auto s = db_->prepare(
         "INSERT INTO calibrations(run_id, method, params, fit_split, fit_run_id, nll_before, "
         "nll_after, created_at) VALUES(?,?,?,?,?,?,?,?)");
@@ -1288,7 +1284,7 @@ Result<std::vector<CalibrationInfo>> Store::calibrations(std::optional<std::int6
 
 Status Store::delete_calibration(std::int64_t id) {
   return guarded(file(), [&]() -> Status {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     auto s = db_->prepare("DELETE FROM calibrations WHERE id = ?");
     s.bind(1, id).exec();
     return ok_status();
@@ -1297,7 +1293,7 @@ Status Store::delete_calibration(std::int64_t id) {
 
 Status Store::restore_calibration(const CalibrationInfo& c) {
   return guarded(file(), [&]() -> Status {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     auto s = db_->prepare(
         "INSERT INTO calibrations(id, run_id, method, params, fit_split, fit_run_id, nll_before, "
         "nll_after, created_at) VALUES(?,?,?,?,?,?,?,?,?)");
@@ -1314,35 +1310,35 @@ Status Store::save_as(const fs::path& target) {
   auto out = AtomicFileWriter::create(target, "the copy of the project");
   if (!out) return out.error();
   const fs::path tmp = out->temp_path();
-  const auto fail = [&](const std::string& why) {
-    return Error{target.string() + ": cannot write the copy of the project (" + why + ")"};
+  const auto fail = [&](Message why) {
+    return Error::from(message("store.cannot_copy", target.string(), why));
   };
   {
     auto dest = Db::open(tmp, SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOFOLLOW);
     if (!dest) return dest.error();
-    if (!out->temp_is_ours()) return fail("its temporary file was replaced");
+    if (!out->temp_is_ours()) return fail(message("store.temp_replaced"));
     // No rollback journal beside the temporary file: a failed copy is thrown away whole.
     if (sqlite3_exec(dest->handle(), "PRAGMA journal_mode = OFF", nullptr, nullptr, nullptr) !=
         SQLITE_OK) {
-      return fail(dest->error_message());
+      return fail(literal(dest->error_message()));
     }
     sqlite3_backup* b = sqlite3_backup_init(dest->handle(), "main", db_->handle(), "main");
-    if (!b) return fail(dest->error_message());
+    if (!b) return fail(literal(dest->error_message()));
     int rc;
     while ((rc = sqlite3_backup_step(b, 256)) == SQLITE_OK || rc == SQLITE_BUSY ||
            rc == SQLITE_LOCKED) {
       if (rc != SQLITE_OK) sqlite3_sleep(20);
     }
     sqlite3_backup_finish(b);
-    if (rc != SQLITE_DONE) return fail(std::string("copy failed: ") + sqlite3_errstr(rc));
+    if (rc != SQLITE_DONE) return fail(literal(std::string("copy failed: ") + sqlite3_errstr(rc)));
   }  // the copy is closed here, before it takes the target's name
-  if (!out->temp_is_ours()) return fail("its temporary file was replaced");
+  if (!out->temp_is_ours()) return fail(message("store.temp_replaced"));
   return out->commit();
 }
 
 Status Store::relocate_paths(const fs::path& from, const fs::path& to) {
   return guarded(file(), [&]() -> Status {
-    if (read_only_) return Error{file() + " is read-only"};
+    if (read_only_) return read_only_error();
     Transaction t(*db_);
     // (table, column) of every path the store keeps.
     static constexpr std::array<std::pair<const char*, const char*>, 5> kPaths = {{
@@ -1379,8 +1375,7 @@ Result<PredictionWriter> PredictionWriter::open(const fs::path& file, std::int64
         "UPDATE runs SET status = 'running', owner_pid = ?, finished_at = NULL, summary = '' "
         "WHERE id = ?");  // the cached headline metrics no longer hold once predictions arrive
     own.bind(1, static_cast<std::int64_t>(::getpid())).bind(2, run_id).exec();
-    if (w.db_->changes() == 0)
-      return Error{"no run " + std::to_string(run_id) + " in " + file.string()};
+    if (w.db_->changes() == 0) return Error::from(message("store.no_run", run_id, file.string()));
     return ok_status();
   });
   if (!st) return st.error();
@@ -1400,8 +1395,7 @@ Status PredictionWriter::add(const PredictionRecord& p) {
   for (double v : p.logits)
     finite = finite && !std::isnan(v);
   if (!finite) {
-    return Error{db_->file() + ": run " + std::to_string(run_id_) + ", item id " +
-                 std::to_string(p.item_id) + ": a prediction with NaN values cannot be stored"};
+    return Error::from(message("store.nan_prediction", db_->file(), run_id_, p.item_id));
   }
   pending_.push_back(p);
   if (pending_.size() >= batch_) return flush();

@@ -142,6 +142,8 @@ class Store {
   bool read_only() const { return read_only_; }
   /// Something the user should know about how the file was opened ("" when nothing).
   const std::string& notice() const { return notice_; }
+  /// The notice as a catalog message (util/message.h), for a front end to say in its language.
+  const Message& notice_detail() const { return notice_detail_; }
 
   // Datasets and items.
   Result<ImportSummary> add_dataset(const data::Dataset& dataset, const std::string& source,
@@ -217,6 +219,9 @@ class Store {
   std::unique_ptr<Db> db_;
   bool read_only_ = false;
   std::string notice_;
+  Message notice_detail_;
+
+  Error read_only_error() const;
 };
 
 /// Writes predictions of one run in batched transactions on its own connection, so that readers

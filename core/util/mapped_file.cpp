@@ -10,23 +10,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/error_message.h"
+
 namespace unveil {
-namespace {
-
-// The system's reason for a failed open: the common ones from the catalog (said as strerror says
-// them in English), the rest as the system says them.
-Message system_reason(int error) {
-  switch (error) {
-    case ENOENT:
-      return message("file.no_such_file");
-    case EACCES:
-      return message("file.permission_denied");
-    default:
-      return literal(std::strerror(error));
-  }
-}
-
-}  // namespace
 
 Result<MappedFile> MappedFile::open(const std::filesystem::path& file) {
   const std::string name = file.string();

@@ -10,9 +10,12 @@
 
 #include "app/core_messages.h"
 #include "browser/dataset_loading.h"
+#include "data/image.h"
 #include "model/model_card.h"
+#include "model/openai_backend.h"
 #include "problems/problems_model.h"
 #include "session/prediction_loading.h"
+#include "store/store.h"
 #include "test_support.h"
 #include "util/message.h"
 
@@ -169,6 +172,76 @@ class CoreMessagesTest : public QObject {
     QVERIFY2(said.contains(QStringLiteral("20")), qPrintable(said));
     QVERIFY2(!said.contains(QStringLiteral("expected")), qPrintable(said));
     QVERIFY2(!said.contains(QStringLiteral("end of the line")), qPrintable(said));
+  }
+
+  void aNaNIsSaidWithoutAStraySpaceInChinese() {
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString said =
+        ui::coreText(message("jsonl.nan", message("jsonl.value_of", 1, literal("\"logits\""))));
+    QCoreApplication::removeTranslator(&chinese);
+    // "value 1 of "logits" is NaN": the template's space between two Chinese words goes, the
+    // ones around the number and the key stay.
+    QVERIFY2(said.startsWith(QStringLiteral("\"logits\" 的第 1 个值是 NaN")), qPrintable(said));
+  }
+
+  void onlyTheTemplatesSpacesBetweenChineseWordsAreLeftOut() {
+    const QString name = QStringLiteral("我的 项目.unveil");
+    QCOMPARE(ui::fillTranslated(QStringLiteral("%1 是只读的"), {name}),
+             QStringLiteral("我的 项目.unveil 是只读的"));  // the name ends in Latin
+    QCOMPARE(ui::fillTranslated(QStringLiteral("打开 %1 失败"), {QStringLiteral("项目")}),
+             QStringLiteral("打开项目失败"));
+    QCOMPARE(ui::fillTranslated(QStringLiteral("第 %1 行"), {QStringLiteral("3")}),
+             QStringLiteral("第 3 行"));
+    QCOMPARE(ui::fillTranslated(QStringLiteral("%1 %2"), {QStringLiteral("我的 项目"), name}),
+             QStringLiteral("我的 项目我的 项目.unveil"));
+    // A parameter's own "%1" is not filled again; English keeps every space.
+    QCOMPARE(ui::fillTranslated(QStringLiteral("%1: %2"),
+                                {QStringLiteral("run %2.jsonl"), QStringLiteral("no such file")}),
+             QStringLiteral("run %2.jsonl: no such file"));
+  }
+
+  void aFileThatIsNotAProjectIsExplainedInChinese() {
+    QTemporaryDir dir;
+    const QString path = writeFile(dir, QStringLiteral("notes.unveil"),
+                                   QByteArray("these are notes, not a project\n").repeated(8));
+    const auto st = store::Store::open(path.toStdString(), store::OpenMode::kOpenExisting);
+    QVERIFY(!st.ok());
+    const auto gone = store::Store::open(dir.filePath(QStringLiteral("gone.unveil")).toStdString(),
+                                         store::OpenMode::kOpenExisting);
+    QVERIFY(!gone.ok());
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString notProject = ui::coreText(st.error());
+    const QString missing = ui::coreText(gone.error());
+    QCoreApplication::removeTranslator(&chinese);
+    QCOMPARE(notProject, path + QStringLiteral("：不是 Unveil 项目（文件不是 SQLite 数据库）"));
+    QVERIFY2(missing.contains(QStringLiteral("没有这个项目文件")), qPrintable(missing));
+    // The English window says what the CLI says.
+    QCOMPARE(ui::coreText(st.error()), QString::fromStdString(st.error().message));
+  }
+
+  void aMissingImageAndAnUnreachableServerAreExplainedInChinese() {
+    QTemporaryDir dir;
+    const std::string picture = dir.filePath(QStringLiteral("cat.png")).toStdString();
+    const auto image = data::load_image_file(picture);
+    QVERIFY(!image.ok());
+    // Port 1 on this machine: nothing listens there, so the connection is refused at once.
+    const auto models = model::list_server_models("http://127.0.0.1:1/v1", "", 5.0);
+    QVERIFY(!models.ok());
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString noImage = ui::coreText(image.error());
+    const QString noServer = ui::coreText(models.error());
+    QCoreApplication::removeTranslator(&chinese);
+    QVERIFY2(noImage.startsWith(QString::fromStdString(picture) + QStringLiteral("：无法打开")),
+             qPrintable(noImage));
+    QVERIFY2(noImage.endsWith(QStringLiteral("没有这个文件或文件夹")), qPrintable(noImage));
+    QVERIFY2(noServer.startsWith(QStringLiteral("无法连接到位于 http://127.0.0.1:1/v1 的服务器")),
+             qPrintable(noServer));
   }
 };
 

@@ -1,6 +1,7 @@
 #include "analyses/report_writer.h"
 
 #include "analyses/analysis_job.h"
+#include "app/core_messages.h"
 #include "report/report.h"
 #include "store/store.h"
 
@@ -21,11 +22,12 @@ bool ReportWriter::write(const QString& project, const std::vector<qint64>& runI
       [this, project = project.toStdString(),
        ids = std::vector<std::int64_t>(runIds.begin(), runIds.end()), file,
        options](const std::atomic<bool>&, const AnalysisJob::Post&) -> std::function<void()> {
-        const auto fail = [this, file](const std::string& message) {
-          return [this, file, message] { emit finished(file, QString::fromStdString(message)); };
+        // Said in the window's language on the window's thread (app/core_messages.h).
+        const auto fail = [this, file](const Error& error) {
+          return [this, file, error] { emit finished(file, coreText(error)); };
         };
         auto st = store::Store::open(project, store::OpenMode::kReadOnly);
-        if (!st) return fail(st.error().message);
+        if (!st) return fail(st.error());
         report::ReportOptions o;
         // The window's bins and binning; a run's report also takes the confidence shown (a
         // comparison pairs its runs with the options' confidence, report/report.h).
@@ -34,9 +36,8 @@ bool ReportWriter::write(const QString& project, const std::vector<qint64>& runI
         o.out = file.toStdString();
         auto doc = ids.size() == 1 ? report::run_report(*st, ids.front(), o)
                                    : report::compare_report(*st, ids, o);
-        if (!doc) return fail(doc.error().message);
-        if (auto s = report::write_report(file.toStdString(), *doc); !s)
-          return fail(s.error().message);
+        if (!doc) return fail(doc.error());
+        if (auto s = report::write_report(file.toStdString(), *doc); !s) return fail(s.error());
         return [this, file] { emit finished(file, QString()); };
       });
 }

@@ -78,6 +78,8 @@ constexpr std::array kTable = std::to_array<CoreMessageEntry>({
     {"place.item", QT_TRANSLATE_NOOP("CoreMessages", "item %1")},
     {"place.with_id", QT_TRANSLATE_NOOP("CoreMessages", "%1 (id %2)")},
     {"place.line_column", QT_TRANSLATE_NOOP("CoreMessages", "line %1, column %2")},
+    {"place.item_quoted", QT_TRANSLATE_NOOP("CoreMessages", "item \"%1\"")},
+    {"place.prefix", QT_TRANSLATE_NOOP("CoreMessages", "%1: %2")},
     {"data.empty_json_list", QT_TRANSLATE_NOOP("CoreMessages", "%1: the file is empty; expected a JSON list of items")},
     {"data.too_deep_list", QT_TRANSLATE_NOOP("CoreMessages", "%1: lists and objects nested deeper than %2 levels at %3; expected a JSON list of items, each an object a few levels deep")},
     {"data.malformed_json_at", QT_TRANSLATE_NOOP("CoreMessages", "%1: malformed JSON at %2: %3")},
@@ -167,6 +169,72 @@ constexpr std::array kTable = std::to_array<CoreMessageEntry>({
     {"card.option_keys", QT_TRANSLATE_NOOP("CoreMessages", "keys must be letters A-Z; found \"%1\"")},
     {"card.option_id", QT_TRANSLATE_NOOP("CoreMessages", "the id of \"%1\" must be a non-negative integer")},
     {"card.pad", QT_TRANSLATE_NOOP("CoreMessages", "expected a non-negative whole number, found %1")},
+    {"store.no_such_project", QT_TRANSLATE_NOOP("CoreMessages", "%1: no such project file")},
+    {"store.is_folder", QT_TRANSLATE_NOOP("CoreMessages", "%1: not an Unveil project (it is a folder)")},
+    {"store.empty_file", QT_TRANSLATE_NOOP("CoreMessages", "%1: not an Unveil project (the file is empty)")},
+    {"store.not_sqlite", QT_TRANSLATE_NOOP("CoreMessages", "%1: not an Unveil project (the file is not an SQLite database)")},
+    {"store.truncated", QT_TRANSLATE_NOOP("CoreMessages", "%1: the project file is truncated (%2 bytes, the header promises %3); it cannot be opened safely")},
+    {"store.newer_format", QT_TRANSLATE_NOOP("CoreMessages", "%1: written by a newer version of Unveil (project format %2; this build reads up to %3); it was not changed")},
+    {"store.other_tables", QT_TRANSLATE_NOOP("CoreMessages", "%1: not an Unveil project (an SQLite database with other tables)")},
+    {"store.old_read_only", QT_TRANSLATE_NOOP("CoreMessages", "%1: an older project format (%2) that must be upgraded, but the file is read-only")},
+    {"store.read_only", QT_TRANSLATE_NOOP("CoreMessages", "%1 is read-only")},
+    {"store.opened_read_only", QT_TRANSLATE_NOOP("CoreMessages", "%1 is read-only: it was opened for reading, and nothing can be saved to it")},
+    {"store.locked", QT_TRANSLATE_NOOP("CoreMessages", "%1: the project is locked by another program that is writing to it; try again when it has finished")},
+    {"store.damaged", QT_TRANSLATE_NOOP("CoreMessages", "%1: the project file is damaged (%2)")},
+    {"store.cannot_read_log", QT_TRANSLATE_NOOP("CoreMessages", "%1: cannot read the changes its log (%1-wal) holds: the folder is read-only, and a private copy to read them from %2")},
+    {"store.copy_not_made", QT_TRANSLATE_NOOP("CoreMessages", "could not be made (%1)")},
+    {"store.copy_not_written", QT_TRANSLATE_NOOP("CoreMessages", "could not be written (%1)")},
+    {"store.copy_not_read", QT_TRANSLATE_NOOP("CoreMessages", "could not be read (%1)")},
+    {"store.dataset_exists", QT_TRANSLATE_NOOP("CoreMessages", "a dataset named \"%1\" is already in %2")},
+    {"store.no_run", QT_TRANSLATE_NOOP("CoreMessages", "no run %1 in %2")},
+    {"store.no_prompt_search", QT_TRANSLATE_NOOP("CoreMessages", "no prompt search %1 in %2")},
+    {"store.nothing_to_import", QT_TRANSLATE_NOOP("CoreMessages", "no predictions to import")},
+    {"store.all_skipped", QT_TRANSLATE_NOOP("CoreMessages", "no prediction is left to import: all %1 were skipped (the first: %2)")},
+    {"store.id_twice", QT_TRANSLATE_NOOP("CoreMessages", "%1: prediction id \"%2\" appears twice")},
+    {"store.cannot_copy", QT_TRANSLATE_NOOP("CoreMessages", "%1: cannot write the copy of the project (%2)")},
+    {"store.temp_replaced", QT_TRANSLATE_NOOP("CoreMessages", "its temporary file was replaced")},
+    {"store.nan_prediction", QT_TRANSLATE_NOOP("CoreMessages", "%1: run %2, item id %3: a prediction with NaN values cannot be stored")},
+    {"image.too_big_encoded", QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 bytes, above the limit of %3 bytes for an encoded image")},
+    {"image.too_many_pixels", QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 of %3 pixels (%4), above the limit of %5 pixels; not decoded")},
+    {"image.no_gif_decoder", QT_TRANSLATE_NOOP("CoreMessages", "%1: GIF of %2 pixels: this build's OpenCV has no GIF decoder; expected PNG, JPEG, BMP or WebP")},
+    {"image.rejected", QT_TRANSLATE_NOOP("CoreMessages", "%1: corrupt or truncated %2 (%3 pixels): the decoder rejected it")},
+    {"image.decoded_too_big", QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 decoded to %3 pixels, above the limit of %4")},
+    {"image.corrupt_or_unsupported", QT_TRANSLATE_NOOP("CoreMessages", "%1: corrupt or unsupported %2: %3")},
+    {"image.out_of_memory", QT_TRANSLATE_NOOP("CoreMessages", "%1: out of memory decoding %2 of %3 pixels")},
+    {"image.no_such_file", QT_TRANSLATE_NOOP("CoreMessages", "no such file")},
+    {"image.no_size", QT_TRANSLATE_NOOP("CoreMessages", "%1: cannot read its size: %2")},
+    {"image.too_big_file", QT_TRANSLATE_NOOP("CoreMessages", "%1: %2 bytes, above the limit of %3 bytes for an image file")},
+    {"image.cannot_read", QT_TRANSLATE_NOOP("CoreMessages", "%1: cannot open for reading")},
+    {"image.short_read", QT_TRANSLATE_NOOP("CoreMessages", "%1: read %2 of %3 bytes")},
+    {"image.empty_path", QT_TRANSLATE_NOOP("CoreMessages", "%1: expected an image path, found an empty one")},
+    {"image.absolute_path", QT_TRANSLATE_NOOP("CoreMessages", "%1: expected a path relative to the dataset root, found an absolute path")},
+    {"image.leaves_root", QT_TRANSLATE_NOOP("CoreMessages", "%1: the path leaves the dataset root %2")},
+    {"image.link_outside", QT_TRANSLATE_NOOP("CoreMessages", "%1: the image is a link to a file outside the dataset root %2 (%3)")},
+    {"image.embedded_too_big", QT_TRANSLATE_NOOP("CoreMessages", "embedded image: %1 bytes, above the limit of %2")},
+    {"image.none", QT_TRANSLATE_NOOP("CoreMessages", "expected an image, found none")},
+    {"image.corrupt", QT_TRANSLATE_NOOP("CoreMessages", "%1: corrupt or truncated %2 (%3)")},
+    {"image.empty", QT_TRANSLATE_NOOP("CoreMessages", "%1: empty (0 bytes), expected an image")},
+    {"image.unknown_format", QT_TRANSLATE_NOOP("CoreMessages", "%1: unknown image format: expected PNG, JPEG, BMP, GIF or WebP, found bytes %2")},
+    {"model.cannot_read", QT_TRANSLATE_NOOP("CoreMessages", "%1: cannot read the model file")},
+    {"model.unknown_device", QT_TRANSLATE_NOOP("CoreMessages", "unknown device \"%1\" (expected cpu, cuda or auto)")},
+    {"model.no_cuda", QT_TRANSLATE_NOOP("CoreMessages", "device cuda was asked for, but this libtorch has no CUDA or no GPU is present")},
+    {"model.not_torchscript", QT_TRANSLATE_NOOP("CoreMessages", "%1: not a loadable TorchScript model (damaged, truncated, or another format): %2")},
+    {"model.option_beyond_vocab", QT_TRANSLATE_NOOP("CoreMessages", "%1: the card gives option %2 the token id %3, beyond the vocabulary of %4")},
+    {"model.forward_not_tensor", QT_TRANSLATE_NOOP("CoreMessages", "%1: forward(pixel_values, input_ids) must return a Tensor[B, V] of next-token logits; it returned %2")},
+    {"model.forward_shape", QT_TRANSLATE_NOOP("CoreMessages", "%1: forward must return float logits of shape [1, %2] for one item (the vocabulary's size); it returned %3")},
+    {"model.dry_run_failed", QT_TRANSLATE_NOOP("CoreMessages", "%1: forward(pixel_values: Tensor[B,3,H,W] float32, input_ids: Tensor[B,T] int64) failed on a dry run: %2")},
+    {"model.inference_failed", QT_TRANSLATE_NOOP("CoreMessages", "%1: inference failed: %2")},
+    {"model.no_option_token", QT_TRANSLATE_NOOP("CoreMessages", "%1: the model %2 has no token for option %3")},
+    {"endpoint.not_endpoint_card", QT_TRANSLATE_NOOP("CoreMessages", "%1: not an endpoint card")},
+    {"endpoint.key_not_set", QT_TRANSLATE_NOOP("CoreMessages", "%1: the environment variable %2 named in \"api_key_env\" is not set (export %2=<your key> before starting Unveil)")},
+    {"endpoint.no_client", QT_TRANSLATE_NOOP("CoreMessages", "could not start an HTTP client (libcurl)")},
+    {"endpoint.unreachable", QT_TRANSLATE_NOOP("CoreMessages", "the server at %1 cannot be reached (%2)")},
+    {"endpoint.no_answer", QT_TRANSLATE_NOOP("CoreMessages", "the server at %1 did not answer (%2)")},
+    {"endpoint.http", QT_TRANSLATE_NOOP("CoreMessages", "the server answered HTTP %1")},
+    {"endpoint.refused_no_key", QT_TRANSLATE_NOOP("CoreMessages", "%1 refused the request (HTTP %2); the card names no key: add \"api_key_env\"")},
+    {"endpoint.refused_check_key", QT_TRANSLATE_NOOP("CoreMessages", "%1 refused the request (HTTP %2); check the key in %3")},
+    {"endpoint.not_found", QT_TRANSLATE_NOOP("CoreMessages", "%1/chat/completions: HTTP %2; check \"base_url\" (it ends at the API root, e.g. /v1) and that the server serves the model \"%3\"")},
+    {"endpoint.models_http", QT_TRANSLATE_NOOP("CoreMessages", "%1/models: HTTP %2")},
 });
 // clang-format on
 
@@ -178,18 +246,60 @@ const CoreMessageEntry* find(const std::string& id) {
 
 }  // namespace
 
+namespace {
+
+// Chinese and Japanese are written without spaces between words: U+3000–U+303F (punctuation),
+// the unified ideographs, and the full-width forms.
+bool isCjk(QChar c) {
+  const char16_t u = c.unicode();
+  return (u >= 0x3000 && u <= 0x303F) || (u >= 0x3400 && u <= 0x9FFF) ||
+         (u >= 0xFF00 && u <= 0xFFEF);
+}
+
+}  // namespace
+
+QString fillTranslated(const QString& words, const QStringList& args) {
+  // One pass, as core fills its English (util/message.h), so that a parameter's own "%1" (a file
+  // name) stays as it is. A space the template puts between a parameter and a neighbour is left
+  // out where both sides are CJK ("第 1 个值 是 NaN" reads "第 1 个值是 NaN"); spaces inside a
+  // parameter (a file name) are never touched.
+  const auto argAt = [&](qsizetype i) -> const QString* {
+    if (i + 1 >= words.size() || words[i] != u'%') return nullptr;
+    const char16_t d = words[i + 1].unicode();
+    if (d < u'1' || d > u'9') return nullptr;
+    const qsizetype n = d - u'1';
+    return n < args.size() ? &args[n] : nullptr;
+  };
+  QString out;
+  out.reserve(words.size() + 32);
+  for (qsizetype i = 0; i < words.size(); ++i) {
+    if (const QString* a = argAt(i)) {
+      out += *a;
+      ++i;
+      continue;
+    }
+    if (words[i] == u' ' && !out.isEmpty() && isCjk(out.back())) {
+      const QString* next = argAt(i + 1);
+      const bool cjkNext = next ? !next->isEmpty() && isCjk(next->front())
+                                : i + 1 < words.size() && isCjk(words[i + 1]);
+      if (cjkNext) continue;
+    }
+    out += words[i];
+  }
+  return out;
+}
+
 QString coreText(const Message& message) {
   if (message.id.empty()) return QString::fromStdString(message.text);
   const CoreMessageEntry* entry = find(message.id);
   if (!entry) return QString::fromStdString(english(message));
   // Filled as core fills its English (util/message.h): in one pass, so that a parameter's own
   // "%1" (a file name) stays as it is.
-  std::vector<std::string> args;
-  args.reserve(message.args.size());
+  QStringList args;
+  args.reserve(static_cast<qsizetype>(message.args.size()));
   for (const Message& a : message.args)
-    args.push_back(coreText(a).toStdString());
-  const QString words = QCoreApplication::translate("CoreMessages", entry->source);
-  return QString::fromStdString(fill_template(words.toStdString(), args));
+    args << coreText(a);
+  return fillTranslated(QCoreApplication::translate("CoreMessages", entry->source), args);
 }
 
 QString coreText(const Message& said, const std::string& english) {

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringList>
 #include <span>
 
 #include "util/message.h"
@@ -21,6 +22,10 @@ QString coreText(const Message& said, const std::string& english);
 /// A core error in the window's language: from its catalog message when it has one, else its
 /// English text as it is.
 QString coreText(const Error& error);
+
+/// `words` (a translated template) with %1 … %9 filled from `args` in one pass; a space of the
+/// template between two CJK characters (a parameter's first or last included) is left out.
+QString fillTranslated(const QString& words, const QStringList& args);
 
 /// One translatable entry: a catalog id and its English words (the translation's source).
 struct CoreMessageEntry {

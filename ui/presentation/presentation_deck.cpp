@@ -57,7 +57,7 @@ Deck buildDemoDeck(const QString& project) {
   auto baseSet = load(*base), ftSet = load(*ft), idkSet = load(*ftIdk), calSet = load(*ftCal);
   for (const auto* r : {&baseSet, &ftSet, &idkSet, &calSet})
     if (!*r) {
-      deck.error = QString::fromStdString(r->error().message);
+      deck.error = coreText(r->error());
       return deck;
     }
   calib::MetricsOptions options;  // the study's 10 equal-width bins

@@ -66,7 +66,7 @@ ProjectResult readOpen(store::Store& st, const QString& path) {
   ProjectState state;
   state.path = path;
   state.readOnly = st.read_only();
-  state.notice = qs(st.notice());
+  state.notice = coreText(st.notice_detail(), st.notice());
   Result<std::vector<store::RunInfo>> runs = st.runs();
   if (!runs.ok()) {
     result.error = coreText(runs.error());

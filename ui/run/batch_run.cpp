@@ -20,25 +20,27 @@ QString qs(const std::string& s) {
 }
 
 /// A resumed run keeps its own model, dataset, split, condition and prompt: read them from the
-/// project. Empty on success, else why the run cannot be resumed.
-std::string resumeSettings(analysis::EvalSpec& spec) {
+/// project. Empty on success, else why the run cannot be resumed, in the window's language
+/// (QCoreApplication::translate may be called from any thread).
+QString resumeSettings(analysis::EvalSpec& spec) {
   auto st = store::Store::open(spec.db, store::OpenMode::kOpenExisting);
-  if (!st) return st.error().message;
+  if (!st) return coreText(st.error());
   auto run = st->run(*spec.resume_run);
-  if (!run) return run.error().message;
-  if (run->status == store::RunStatus::kComplete || run->status == store::RunStatus::kImported) {
-    return "run " + std::to_string(run->id) + " is " + store::to_string(run->status) +
-           ": there is nothing to resume";
-  }
-  if (!run->spec.model_id) {
-    return "run " + std::to_string(run->id) + " names no model: it cannot be resumed";
-  }
+  if (!run) return coreText(run.error());
+  const auto id = static_cast<qint64>(run->id);
+  if (run->status == store::RunStatus::kComplete)
+    return BatchRun::tr("Run %1 is complete: there is nothing to resume").arg(id);
+  if (run->status == store::RunStatus::kImported)
+    return BatchRun::tr("Run %1 was imported: there is nothing to resume").arg(id);
+  if (!run->spec.model_id)
+    return BatchRun::tr("Run %1 names no model: it cannot be resumed").arg(id);
   auto models = st->models();
-  if (!models) return models.error().message;
+  if (!models) return coreText(models.error());
   const auto m = std::find_if(models->begin(), models->end(), [&](const store::ModelInfo& i) {
     return i.id == *run->spec.model_id;
   });
-  if (m == models->end()) return "the model of run " + std::to_string(run->id) + " is not listed";
+  if (m == models->end())
+    return BatchRun::tr("The model of run %1 is no longer in the project").arg(id);
   if (spec.card.empty()) spec.card = m->path;
   spec.dataset = run->dataset_name;
   spec.split = run->spec.split;
@@ -89,14 +91,14 @@ bool BatchRun::start(const BatchRunRequest& request) {
   QPointer<BatchRun> self(this);
   std::shared_ptr<Shared> shared = shared_;
   future_ = QtConcurrent::run([self, shared, spec, deviceOk = device.ok(),
-                               deviceError = device.ok() ? std::string() : device.error().message] {
+                               deviceError = device.ok() ? QString() : coreText(device.error())] {
     BatchRunOutcome outcome;
     analysis::EvalSpec eval = spec;
-    const std::string resumeError = eval.resume_run ? resumeSettings(eval) : std::string();
+    const QString resumeError = eval.resume_run ? resumeSettings(eval) : QString();
     if (!deviceOk) {
-      outcome.error = qs(deviceError);
-    } else if (!resumeError.empty()) {
-      outcome.error = qs(resumeError);
+      outcome.error = deviceError;
+    } else if (!resumeError.isEmpty()) {
+      outcome.error = resumeError;
     } else {
       const auto progress = [self](const analysis::EvalProgress& p) {
         BatchRunProgress q{p.run_id, p.done, p.total, p.items_per_second, p.eta_seconds};
