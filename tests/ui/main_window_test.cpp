@@ -3,11 +3,14 @@
 // readable message and no crash. Expected values come from calling core directly.
 #include <QApplication>
 #include <QComboBox>
+#include <QLabel>
 #include <QMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTableView>
 #include <QTemporaryDir>
 #include <QWheelEvent>
 #include <QtTest>
@@ -287,6 +290,60 @@ class MainWindowTest : public QObject {
     QCOMPARE(window.session()->result()->histogramBefore.binning, calib::Binning::kEqualWidth);
   }
 
+  void aFirstWindowFitsTheScreen() {
+    // No saved geometry (test mode's settings are empty): the window is never larger than the
+    // screen's free area (the offscreen screen is 800x600, smaller than the default 1400x900).
+    QSettings().remove(QStringLiteral("window"));
+    MainWindow window;
+    window.restoreLayout();
+    // (Never smaller than the window can be laid out in, either.)
+    const QSize free = window.screen()->availableGeometry().size().expandedTo(window.minimumSize());
+    QVERIFY2(window.width() <= free.width() && window.height() <= free.height(),
+             qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                            .arg(window.width())
+                            .arg(window.height())
+                            .arg(free.width())
+                            .arg(free.height())));
+    QVERIFY(window.screen()->availableGeometry().contains(window.geometry().topLeft()));
+  }
+
+  void theTemperatureAndTheHeadlineMetricsAreInViewAt1280x720() {
+    MainWindow window;
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openFiles(kTest, kCalibration);
+    QVERIFY(waitForIdle(window));
+    QVERIFY(window.session()->temperatureFit().has_value());
+    QTest::qWait(50);  // the docks take their sizes once laid out
+    MetricsPanel* panel = window.workspace()->metricsPanel();
+    auto* box = panel->findChild<QLabel*>(QStringLiteral("temperatureBox"));
+    QVERIFY(box);
+    QVERIFY(box->isVisible());
+    // Whole, not clipped by the dock's scroll area.
+    QCOMPARE(box->visibleRegion().boundingRect(), box->rect());
+    // The headline rows: accuracy, mean confidence and ECE, each wholly in view.
+    QTableView* table = panel->table();
+    for (const char* key : {"accuracy", "mean_confidence", "ece"}) {
+      const int row = panel->model()->rowOf(QString::fromLatin1(key));
+      QVERIFY2(row >= 0, key);
+      const QRect cell = table->visualRect(panel->model()->index(row, 0));
+      QVERIFY2(table->viewport()->rect().contains(cell), key);
+      const QRect inTable(table->viewport()->mapTo(table, cell.topLeft()), cell.size());
+      QVERIFY2(table->visibleRegion().boundingRect().contains(inTable),
+               qPrintable(QStringLiteral("%1: row at %2,%3 %4x%5; the table shows %6,%7 %8x%9")
+                              .arg(QString::fromLatin1(key))
+                              .arg(inTable.x())
+                              .arg(inTable.y())
+                              .arg(inTable.width())
+                              .arg(inTable.height())
+                              .arg(table->visibleRegion().boundingRect().x())
+                              .arg(table->visibleRegion().boundingRect().y())
+                              .arg(table->visibleRegion().boundingRect().width())
+                              .arg(table->visibleRegion().boundingRect().height())));
+    }
+  }
+
   void calibrationSplitGivesBeforeAndAfter() {
     MainWindow window;
     window.show();
@@ -307,7 +364,7 @@ class MainWindowTest : public QObject {
     QVERIFY(window.workspace()->reliabilityDiagram()->hasComparison());
     QVERIFY(window.workspace()->confidenceHistogram()->comparisonBars()->data()->size() > 0);
     QVERIFY(window.workspace()->metricsPanel()->temperatureText().contains(
-        QString::number(fit->temperature, 'f', 3)));
+        QString::number(fit->temperature, 'f', 2)));
 
     window.session()->clearTemperature();
     QVERIFY(waitForIdle(window));

@@ -137,7 +137,7 @@ class MetricsPanelTest : public QObject {
 
   void temperatureBoxSaysWhatTheFitDid() {
     MetricsPanel panel;
-    QVERIFY(panel.temperatureText().contains(QStringLiteral("Not fitted")));
+    QVERIFY(panel.temperatureText().contains(QStringLiteral("not fitted")));
     TemperatureFit fit;
     fit.temperature = 2.5;
     fit.nll_before = 1.25;
@@ -145,9 +145,14 @@ class MetricsPanelTest : public QObject {
     fit.note = "softened over-confidence";
     panel.setTemperature(TemperatureSummary{fit, QStringLiteral("cal.jsonl"), 2000});
     QString text = panel.temperatureText();
-    QVERIFY2(text.contains(QStringLiteral("T = 2.500")), qPrintable(text));
+    // T as the diagram's legend says it; the fit's NLL (jargon) in the tooltip with T exactly.
+    QVERIFY2(text.contains(QStringLiteral("T = 2.50,")), qPrintable(text));
     QVERIFY(text.contains(QStringLiteral("cal.jsonl")));
-    QVERIFY(text.contains(QStringLiteral("1.250 → 0.875")));
+    QVERIFY(text.contains(QStringLiteral("2,000 predictions")));
+    QVERIFY(!text.contains(QStringLiteral("NLL")));
+    QVERIFY2(panel.temperatureDetails().contains(QStringLiteral("T = 2.5000 exactly")),
+             qPrintable(panel.temperatureDetails()));
+    QVERIFY(panel.temperatureDetails().contains(QStringLiteral("1.250 before, 0.875 after")));
     QVERIFY(text.contains(QStringLiteral("T > 1: the model was over-confident")));
     QVERIFY(!text.contains(QStringLiteral("T ≈ 1")));
 

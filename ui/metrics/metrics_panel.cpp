@@ -43,13 +43,11 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
   temperature_->setObjectName(QStringLiteral("temperatureBox"));
   temperature_->setWordWrap(true);
   temperature_->setTextFormat(Qt::RichText);
-  temperature_->setToolTip(
-      tr("Temperature scaling divides the model's scores by one number T, fitted on a separate "
-         "calibration split. T > 1 softens over-confident answers, T < 1 sharpens under-confident "
-         "ones; which answer is chosen never changes."));
 
-  layout->addWidget(table_);
+  // The temperature's summary stands above the table: on a small screen the table scrolls, and
+  // what the fit did stays in view with the headline metrics (the table's first rows).
   layout->addWidget(temperature_);
+  layout->addWidget(table_);
   layout->addStretch(1);
   setTemperature(std::nullopt);
   fitTableHeight();
@@ -94,20 +92,19 @@ void MetricsPanel::setIntervals(const std::optional<calib::BootstrapResult>& bef
 }
 
 void MetricsPanel::setTemperature(const std::optional<TemperatureSummary>& summary) {
+  temperature_->setToolTip(temperatureHelp());
   if (!summary) {
     temperature_->setText(
-        tr("<b>Temperature scaling</b><br>Not fitted. Load a calibration split (Ctrl+L) and fit "
+        tr("<b>Temperature scaling</b> · not fitted. Load a calibration split (Ctrl+L) and fit "
            "a temperature (Ctrl+T) to compare before and after."));
     return;
   }
   const calib::TemperatureFit& fit = summary->fit;
+  // T with two decimals, as the diagram's legend and the verdict say it.
   QString text =
-      tr("<b>Temperature scaling</b><br>T = %1, fitted on %2 (%Ln prediction(s)).", nullptr,
+      tr("<b>Temperature scaling</b> · T = %1, fitted on %2 (%Ln prediction(s)).", nullptr,
          static_cast<int>(summary->fitSetSize))
-          .arg(QString::number(fit.temperature, 'f', 3), summary->fitSetName.toHtmlEscaped());
-  text += QStringLiteral("<br>") +
-          tr("NLL on the calibration split: %1 → %2.")
-              .arg(QString::number(fit.nll_before, 'f', 3), QString::number(fit.nll_after, 'f', 3));
+          .arg(locale().toString(fit.temperature, 'f', 2), summary->fitSetName.toHtmlEscaped());
   if (fit.unchanged)
     text += QStringLiteral("<br><b>") +
             tr("T ≈ 1: the model was already calibrated on this split; scaling changed (almost) "
@@ -128,10 +125,29 @@ void MetricsPanel::setTemperature(const std::optional<TemperatureSummary>& summa
                "confidence and never changes an answer.") +
             QStringLiteral("</i>");
   temperature_->setText(text);
+  // The fit's own measure, for those who want it: the negative log-likelihood it minimised.
+  temperature_->setToolTip(
+      temperatureHelp() + QStringLiteral("\n\n") +
+      tr("T = %1 exactly. The fit minimises the negative log-likelihood (NLL) of the right answers "
+         "on the calibration split: %2 before, %3 after (lower is better).")
+          .arg(locale().toString(fit.temperature, 'f', 4),
+               locale().toString(fit.nll_before, 'f', 3),
+               locale().toString(fit.nll_after, 'f', 3)));
 }
 
 QString MetricsPanel::temperatureText() const {
   return temperature_->text();
+}
+
+QString MetricsPanel::temperatureDetails() const {
+  return temperature_->toolTip();
+}
+
+QString MetricsPanel::temperatureHelp() {
+  return tr(
+      "Temperature scaling divides the model's scores by one number T, fitted on a separate "
+      "calibration split. T > 1 softens over-confident answers, T < 1 sharpens "
+      "under-confident ones; which answer is chosen never changes.");
 }
 
 void MetricsPanel::clear() {

@@ -39,11 +39,14 @@ class MetricsPanel : public QWidget {
   MetricsTableModel* model() const { return model_; }
   QTableView* table() const { return table_; }
   QString temperatureText() const;
+  /// The temperature box's tooltip: what scaling is, T to four decimals and the fit's NLL.
+  QString temperatureDetails() const;
 
  protected:
   bool event(QEvent* event) override;
 
  private:
+  static QString temperatureHelp();
   void fitTableHeight();
 
   QTableView* table_ = nullptr;

@@ -17,6 +17,7 @@
 #include <QMenu>
 #include <QMimeData>
 #include <QProgressBar>
+#include <QScreen>
 #include <QScrollArea>
 #include <QSplitter>
 #include <QStackedWidget>
@@ -202,6 +203,13 @@ void MainWindow::applyDefaultDockSizes() {
     if (distributionDock_->isVisible() || itemDock_->isVisible())
       resizeDocks({distributionDock_->isVisible() ? distributionDock_ : itemDock_},
                   {std::clamp(w * 2 / 5, 360, 640)}, Qt::Horizontal);
+    // The metrics share the right column with the histogram half and half, so that on a
+    // 1280x720 screen the temperature and the headline rows are in view.
+    if (distributionDock_->isVisible() && metricsDock_->isVisible() &&
+        !distributionDock_->isFloating() && !metricsDock_->isFloating() &&
+        dockWidgetArea(distributionDock_) == dockWidgetArea(metricsDock_)) {
+      resizeDocks({distributionDock_, metricsDock_}, {height() / 2, height() / 2}, Qt::Vertical);
+    }
   });
 }
 
@@ -989,10 +997,24 @@ void MainWindow::setRemembersSettings(bool remembers) {
 }
 
 void MainWindow::restoreLayout() {
-  restoreGeometry(Settings::windowGeometry());
+  if (!restoreGeometry(Settings::windowGeometry())) fitToScreen();
   // An older layout is ignored.
   layoutRestored_ = restoreState(Settings::windowState(), kLayoutVersion);
   hideConditionalDocks();
+}
+
+void MainWindow::fitToScreen() {
+  // The first window: the default size where the screen has room, else the screen's free area
+  // (a 1280x720 laptop gets the whole of it, never a window that runs off its edges).
+  const QScreen* where = screen() ? screen() : QGuiApplication::primaryScreen();
+  if (!where) return;
+  const QRect free = where->availableGeometry();
+  const QSize wanted(1400, 900);
+  const QSize size = wanted.boundedTo(free.size());
+  resize(size);
+  move(free.topLeft() +
+       QPoint((free.width() - size.width()) / 2, (free.height() - size.height()) / 2));
+  if (size != wanted) setWindowState(windowState() | Qt::WindowMaximized);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

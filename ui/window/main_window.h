@@ -153,6 +153,8 @@ class MainWindow : public QMainWindow {
   void resizeEvent(QResizeEvent* event) override;
 
  private:
+  /// Sizes the first window (no saved geometry) to the screen's free area.
+  void fitToScreen();
   // The tool bar's buttons lose their text when the window is too narrow for it with the text:
   // the bins, binning, confidence and recipe controls stay in reach (their tooltips and the menus
   // name the buttons).
