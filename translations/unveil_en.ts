@@ -1409,6 +1409,20 @@
         <extracomment>A calibration error in percentage points, e.g. &quot;10.5 pts&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&gt; %1 %</source>
+        <extracomment>A confidence just below certainty, e.g. &quot;&gt; 99.9 %&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <extracomment>A confidence just above zero, e.g. &quot;&lt; 0.1 %&quot;</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui</name>
@@ -1457,10 +1471,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>One number, fitted on separate calibration questions (T = %1), softens every confidence without changing a single answer. The calibration error drops from %2 to %3; the green curve follows the diagonal.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Before scaling</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1482,6 +1492,26 @@
     </message>
     <message>
         <source>answered anyway</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the green curve follows the diagonal.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the green curve now runs above the diagonal: scaled, the model is a little under-confident (by %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the green curve comes closer to the diagonal but stays below it: scaled, the model is still over-confident (by %1).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One number, fitted on separate calibration questions (T = %1), softens every confidence without changing a single answer. The calibration error drops from %2 to %3; %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One number, fitted on separate calibration questions (T = %1), changes every confidence without changing a single answer. The calibration error goes from %2 to %3; %4</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2473,10 +2503,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>The run&apos;s confidence in its answer: the largest option probability</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Whether the run&apos;s answer is the gold answer; sort it descending for “confidently wrong first”</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2486,6 +2512,14 @@
     </message>
     <message>
         <source>The model gave no option letter; this counts as a wrong answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %, as the model gave it (before any temperature scaling)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The run&apos;s confidence in its answer as the model gave it, before any temperature scaling: the largest option probability</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4877,6 +4911,10 @@ Click to show its diagrams</numerusform>
         <source>Condition “%1”</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>Stored as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::SavePredictionsDialog</name>
@@ -5212,15 +5250,19 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Answer %1 · %2 · confidence %3 % · entropy %4 nats</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>right</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>wrong</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Answer %1 · %2 · confidence %3, as the model gave it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Confidence %1 % before any temperature scaling. Entropy of the option probabilities: %2 nats (0 when all the probability is on one option).</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -1406,6 +1406,20 @@
         <extracomment>A calibration error in percentage points, e.g. &quot;10.5 pts&quot;</extracomment>
         <translation>%1 个百分点</translation>
     </message>
+    <message>
+        <source>&gt; %1 %</source>
+        <extracomment>A confidence just below certainty, e.g. &quot;&gt; 99.9 %&quot;</extracomment>
+        <translation>&gt; %1 %</translation>
+    </message>
+    <message>
+        <source>&lt; %1 %</source>
+        <extracomment>A confidence just above zero, e.g. &quot;&lt; 0.1 %&quot;</extracomment>
+        <translation>&lt; %1 %</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui</name>
@@ -1454,10 +1468,6 @@
         <translation>温度缩放让它的置信度回归现实</translation>
     </message>
     <message>
-        <source>One number, fitted on separate calibration questions (T = %1), softens every confidence without changing a single answer. The calibration error drops from %2 to %3; the green curve follows the diagonal.</source>
-        <translation>在另一组校准问题上拟合出的一个数（T = %1），使每个置信度变得温和，而不改变任何一个回答。校准误差从 %2 降到 %3；绿色曲线贴合对角线。</translation>
-    </message>
-    <message>
         <source>Before scaling</source>
         <translation>缩放前</translation>
     </message>
@@ -1480,6 +1490,26 @@
     <message>
         <source>answered anyway</source>
         <translation>仍然作答的</translation>
+    </message>
+    <message>
+        <source>the green curve follows the diagonal.</source>
+        <translation>绿色曲线贴合对角线。</translation>
+    </message>
+    <message>
+        <source>the green curve now runs above the diagonal: scaled, the model is a little under-confident (by %1).</source>
+        <translation>绿色曲线如今位于对角线上方：缩放后，模型略显信心不足（%1）。</translation>
+    </message>
+    <message>
+        <source>the green curve comes closer to the diagonal but stays below it: scaled, the model is still over-confident (by %1).</source>
+        <translation>绿色曲线更接近对角线，但仍在其下方：缩放后，模型仍然过度自信（%1）。</translation>
+    </message>
+    <message>
+        <source>One number, fitted on separate calibration questions (T = %1), softens every confidence without changing a single answer. The calibration error drops from %2 to %3; %4</source>
+        <translation>在另一组校准问题上拟合出的一个数（T = %1），使每个置信度变得温和，而不改变任何一个回答。校准误差从 %2 降到 %3；%4</translation>
+    </message>
+    <message>
+        <source>One number, fitted on separate calibration questions (T = %1), changes every confidence without changing a single answer. The calibration error goes from %2 to %3; %4</source>
+        <translation>在另一组校准问题上拟合出的一个数（T = %1），改变了每个置信度，而不改变任何一个回答。校准误差从 %2 变为 %3；%4</translation>
     </message>
 </context>
 <context>
@@ -2461,10 +2491,6 @@
         <translation>%1 的回答</translation>
     </message>
     <message>
-        <source>The run&apos;s confidence in its answer: the largest option probability</source>
-        <translation>该运行对其回答的置信度：最大的选项概率</translation>
-    </message>
-    <message>
         <source>Whether the run&apos;s answer is the gold answer; sort it descending for “confidently wrong first”</source>
         <translation>该运行的回答是否为标准答案；降序排序即为“高置信错误优先”</translation>
     </message>
@@ -2475,6 +2501,14 @@
     <message>
         <source>The model gave no option letter; this counts as a wrong answer</source>
         <translation>模型没有给出任何选项字母；这计为一个错误答案</translation>
+    </message>
+    <message>
+        <source>%1 %, as the model gave it (before any temperature scaling)</source>
+        <translation>%1 %，即模型给出的原值（未经任何温度缩放）</translation>
+    </message>
+    <message>
+        <source>The run&apos;s confidence in its answer as the model gave it, before any temperature scaling: the largest option probability</source>
+        <translation>该运行对其回答的置信度，即模型给出的原值（未经任何温度缩放）：各选项中最大的概率</translation>
     </message>
 </context>
 <context>
@@ -4853,6 +4887,10 @@ Click to show its diagrams</source>
         <source>Condition “%1”</source>
         <translation>条件“%1”</translation>
     </message>
+    <message>
+        <source>Stored as “%1”</source>
+        <translation>保存的名称为“%1”</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::SavePredictionsDialog</name>
@@ -5187,16 +5225,20 @@ Click to show its diagrams</source>
         <translation>&lt;b&gt;已保存的回答&lt;/b&gt; — 显示此数据集的一个运行即可查看</translation>
     </message>
     <message>
-        <source>Answer %1 · %2 · confidence %3 % · entropy %4 nats</source>
-        <translation>回答 %1 · %2 · 置信度 %3 % · 熵 %4 奈特</translation>
-    </message>
-    <message>
         <source>right</source>
         <translation>正确</translation>
     </message>
     <message>
         <source>wrong</source>
         <translation>错误</translation>
+    </message>
+    <message>
+        <source>Answer %1 · %2 · confidence %3, as the model gave it</source>
+        <translation>回答 %1 · %2 · 置信度 %3（模型给出的原值）</translation>
+    </message>
+    <message>
+        <source>Confidence %1 % before any temperature scaling. Entropy of the option probabilities: %2 nats (0 when all the probability is on one option).</source>
+        <translation>未经温度缩放的置信度为 %1 %。各选项概率的熵：%2 奈特（全部概率集中在一个选项上时为 0）。</translation>
     </message>
 </context>
 <context>

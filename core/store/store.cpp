@@ -314,6 +314,7 @@ RunInfo read_run(Stmt& s) {
   r.model_name = s.text(15);
   r.dataset_name = s.text(16);
   r.predictions = static_cast<std::size_t>(s.int64(17));
+  r.model_text_only = s.int64(18) != 0;
   return r;
 }
 
@@ -321,7 +322,12 @@ constexpr const char* kRunSelect =
     "SELECT r.id, r.name, r.model_id, r.dataset_id, r.split, r.prompt, r.condition, r.device, "
     "r.settings, r.status, r.owner_pid, r.expected, r.started_at, r.finished_at, r.summary, "
     "COALESCE(m.name, ''), d.name, "
-    "(SELECT COUNT(*) FROM predictions p WHERE p.run_id = r.id) "
+    "(SELECT COUNT(*) FROM predictions p WHERE p.run_id = r.id), "
+    // Text only: the card is JSON with a modalities list that does not name "image".
+    "CASE WHEN m.card IS NOT NULL AND json_valid(m.card) "
+    "AND json_type(m.card, '$.modalities') = 'array' "
+    "THEN NOT EXISTS(SELECT 1 FROM json_each(m.card, '$.modalities') WHERE value = 'image') "
+    "ELSE 0 END "
     "FROM runs r JOIN datasets d ON d.id = r.dataset_id LEFT JOIN models m ON m.id = r.model_id ";
 
 void insert_prediction(Stmt& ins, std::int64_t run_id, const PredictionRecord& p, int kind) {

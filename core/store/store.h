@@ -72,6 +72,9 @@ struct RunInfo {
   std::string started_at, finished_at;
   std::size_t predictions = 0;
   std::string summary;  ///< cached headline metrics (JSON), empty when not computed yet
+  /// The run's model reads no image (its card lists modalities without "image"): a run "with the
+  /// image" of it was given the text alone.
+  bool model_text_only = false;
 };
 
 /// Whether a run holds fewer predictions than it was to make and is not complete (running,

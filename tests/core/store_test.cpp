@@ -124,6 +124,40 @@ TEST_F(StoreTest, HostileNamesAreStoredVerbatim) {
   EXPECT_EQ(st->runs()->size(), 1u);  // the table is still there
 }
 
+// A model whose card lists no image among its modalities was given the text alone, whatever the
+// run's condition says; a card without the list, or not JSON, or no model at all, is not called
+// text-only.
+TEST_F(StoreTest, ARunKnowsWhenItsModelReadsNoImage) {
+  auto st = Store::open(file_);
+  auto added = st->add_dataset(make_dataset("d", 2), "s", "llava");
+  ASSERT_TRUE(added.ok());
+  const std::vector<std::pair<std::string, bool>> cards = {
+      {R"({"modalities": ["text"]})", true},
+      {R"({"modalities": ["image", "text"]})", false},
+      {R"({"modalities": []})", true},
+      {R"({"name": "no list"})", false},
+      {"not JSON at all", false},
+  };
+  std::vector<std::int64_t> runs;
+  for (std::size_t i = 0; i < cards.size(); ++i) {
+    auto model = st->add_model({0, "m" + std::to_string(i), "/m.json", "h", cards[i].first, ""});
+    ASSERT_TRUE(model.ok());
+    RunSpec spec;
+    spec.name = "run " + std::to_string(i);
+    spec.dataset_id = added->dataset_id;
+    spec.model_id = *model;
+    runs.push_back(*st->create_run(spec));
+  }
+  RunSpec imported;
+  imported.name = "no model";
+  imported.dataset_id = added->dataset_id;
+  runs.push_back(*st->create_run(imported));
+  for (std::size_t i = 0; i < cards.size(); ++i)
+    EXPECT_EQ(st->run(runs[i])->model_text_only, cards[i].second) << cards[i].first;
+  EXPECT_FALSE(st->run(runs.back())->model_text_only);
+  EXPECT_EQ(st->runs()->front().model_text_only, true);  // the list says the same
+}
+
 TEST_F(StoreTest, ImportedPredictionsBecomeARunWithTheSameMetrics) {
   auto st = Store::open(file_);
   unveil::calib::PredictionSet set;

@@ -88,6 +88,26 @@ class RunNamesTest : public QObject {
     QCOMPARE(ui::runTitle(named), QStringLiteral("baseline, Monday · shapes"));
   }
 
+  void aTextOnlyModelsRunIsNotSaidToHaveSeenTheImage() {
+    store::RunInfo text = demoRun("test", "image");
+    text.model_text_only = true;  // its card lists no image among its modalities
+    QCOMPARE(ui::conditionName(text), QStringLiteral("text only"));
+    QCOMPARE(ui::runTitle(text), QStringLiteral("shapes-mm-ft · shapes · test · text only"));
+    QCOMPARE(ui::conditionName(demoRun("test", "image")), QStringLiteral("with the image"));
+    // The runs table's condition column and its name column say it too; the name as stored is
+    // in the tooltip.
+    RunsTableModel model;
+    model.setRuns({ui::RunRow{text, std::nullopt, std::nullopt, std::nullopt}});
+    QCOMPARE(model.index(0, RunsTableModel::kCondition).data().toString(),
+             QStringLiteral("text only"));
+    QCOMPARE(model.index(0, RunsTableModel::kName).data().toString(),
+             QStringLiteral("shapes-mm-ft · shapes · test · text only"));
+    QVERIFY(model.index(0, RunsTableModel::kName)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral("shapes-mm-ft · shapes/test · image")));
+  }
+
   void theChineseWindowSaysThemInChinese() {
     QTranslator chinese;
     QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));

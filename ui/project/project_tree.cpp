@@ -36,7 +36,7 @@ QString runLabel(const store::RunInfo& info) {
       QString::fromStdString(info.model_name.empty() ? info.spec.name : info.model_name);
   if (!info.spec.split.empty()) label += QStringLiteral(" · ") + splitName(info.spec.split);
   if (!info.spec.condition.empty() && info.spec.condition != "image")
-    label += QStringLiteral(" · ") + conditionName(info.spec.condition);
+    label += QStringLiteral(" · ") + conditionName(info);
   return label;
 }
 

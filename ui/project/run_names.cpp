@@ -74,15 +74,31 @@ QString conditionName(const std::string& condition) {
   return parts.isEmpty() ? QString::fromStdString(condition) : parts.join(QStringLiteral(" + "));
 }
 
-QString runTitle(const store::RunInfo& info) {
+QString conditionName(const store::RunInfo& info) {
+  if (info.model_text_only && info.spec.condition == "image") return conditionName("text");
+  return conditionName(info.spec.condition);
+}
+
+namespace {
+// Whether the run has the name Unveil gives a run it makes.
+bool namedByUnveil(const store::RunInfo& info) {
   const std::string given = info.model_name + " · " + info.dataset_name +
                             (info.spec.split.empty() ? "" : "/" + info.spec.split) + " · " +
                             info.spec.condition;
+  return !info.model_name.empty() && info.spec.name == given;
+}
+}  // namespace
+
+QString runName(const store::RunInfo& info) {
+  return namedByUnveil(info) ? runTitle(info) : QString::fromStdString(info.spec.name);
+}
+
+QString runTitle(const store::RunInfo& info) {
   const QString dot = QStringLiteral(" · ");
-  if (info.model_name.empty() || info.spec.name != given)
+  if (!namedByUnveil(info))
     return QString::fromStdString(info.spec.name) + dot + QString::fromStdString(info.dataset_name);
   return QString::fromStdString(info.model_name) + dot + QString::fromStdString(info.dataset_name) +
-         dot + splitName(info.spec.split) + dot + conditionName(info.spec.condition);
+         dot + splitName(info.spec.split) + dot + conditionName(info);
 }
 
 }  // namespace unveil::ui

@@ -20,6 +20,14 @@ QString splitName(const std::string& split);
 /// quality 10"; a list "noise:0.3,blur:2" joined with " + ". Anything it cannot read, as it is.
 QString conditionName(const std::string& condition);
 
+/// The condition of a run in words, as its model saw it: a run "with the image" of a model that
+/// reads no image (store::RunInfo::model_text_only) was given the text alone and says so.
+QString conditionName(const store::RunInfo& info);
+
+/// The run's name for a list: a name Unveil gave it ("model · dataset/split · condition") in words,
+/// as runTitle() says it; a name the user chose, as it is.
+QString runName(const store::RunInfo& info);
+
 /// The run's title for the window: for a run with the name Unveil gave it ("model · dataset/split ·
 /// condition"), "model · dataset · split · condition" in words; for a name the user chose, that
 /// name and the dataset.

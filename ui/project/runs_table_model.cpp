@@ -85,6 +85,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     if (index.column() == kSplit && !info.spec.split.empty())
       return tr("Split “%1”").arg(qs(info.spec.split));
     if (index.column() == kCondition) return tr("Condition “%1”").arg(qs(info.spec.condition));
+    if (index.column() == kName) return tr("Stored as “%1”").arg(qs(info.spec.name));
     return {};
   }
   if (role != Qt::DisplayRole) return {};
@@ -94,7 +95,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     case kId:
       return static_cast<qint64>(info.id);
     case kName:
-      return qs(info.spec.name);
+      return runName(info);
     case kModel:
       return info.model_name.empty() ? tr("(imported)") : qs(info.model_name);
     case kDataset:
@@ -102,7 +103,7 @@ QVariant RunsTableModel::data(const QModelIndex& index, int role) const {
     case kSplit:
       return splitName(info.spec.split);
     case kCondition:
-      return conditionName(info.spec.condition);
+      return conditionName(info);
     case kStatus:
       return runStatusText(info.status);
     case kN:
