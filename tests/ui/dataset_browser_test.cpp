@@ -20,6 +20,7 @@
 #include "browser/thumbnail_loader.h"
 #include "calib/outcomes.h"
 #include "dataset_fixtures.h"
+#include "metrics/shown_numbers.h"
 #include "test_support.h"
 #include "window/dataset_page.h"
 #include "window/main_window.h"
@@ -112,6 +113,52 @@ class DatasetBrowserTest : public QObject {
     QCOMPARE(shownIds(proxy), ids({"b3"}));
     proxy.setOutcomeFilter(DatasetFilterProxy::OutcomeFilter::kRight);
     QCOMPARE(shownIds(proxy), ids({"a1"}));
+  }
+
+  void aConfidenceIsNeverRoundedToACertaintyTheModelDidNotState() {
+    // Logits that give a1 0.9997, b3 0.5 (a tie of two, the third far behind) and c5 exactly 1
+    // in double precision (one option 800 ahead).
+    const auto ds = test::fiveItems();
+    calib::PredictionSet set;
+    calib::PredictionInput in;
+    const std::vector<std::pair<const char*, std::vector<double>>> rows = {
+        {"a1", {std::log(0.9997), std::log(0.00015), std::log(0.00015)}},
+        {"b3", {0.0, 0.0, -1000.0}},
+        {"c5", {800.0, 0.0, 0.0}},
+    };
+    for (const auto& [id, scores] : rows) {
+      in.clear();
+      in.id = id;
+      in.scores = scores;
+      in.label = 0;
+      set.add(in);
+    }
+    auto shared = std::make_shared<const calib::PredictionSet>(set);
+    const calib::Outcomes o = calib::compute_outcomes(set);
+    auto overlay =
+        std::make_shared<const RunOverlay>(makeRunOverlay(*ds, shared, o, QStringLiteral("r")));
+    DatasetTableModel model(nullptr);
+    model.setDataset(ds);
+    model.setRunOverlay(overlay);
+    const auto row = [&](const char* id) {
+      for (int r = 0; r < model.rowCount(); ++r)
+        if (model.index(r, DatasetTableModel::kId).data().toString() == QLatin1String(id)) return r;
+      return -1;
+    };
+    const auto shown = [&](const char* id, int role = Qt::DisplayRole) {
+      return model.index(row(id), DatasetTableModel::kConfidence).data(role).toString();
+    };
+    QCOMPARE(shown("a1"), QStringLiteral("> 99.9 %"));
+    QCOMPARE(shown("b3"), QStringLiteral("50.0 %"));
+    QCOMPARE(shown("c5"), QStringLiteral("100.0 %"));
+    // The exact value, and that it is the model's own (before any scaling), in the tooltip.
+    QVERIFY2(shown("a1", Qt::ToolTipRole).startsWith(QStringLiteral("99.97 %")),
+             qPrintable(shown("a1", Qt::ToolTipRole)));
+    QVERIFY(
+        shown("a1", Qt::ToolTipRole).contains(QStringLiteral("before any temperature scaling")));
+    QCOMPARE(confidenceText(0.0003), QStringLiteral("< 0.1 %"));
+    QCOMPARE(confidenceText(0.0), QStringLiteral("0.0 %"));
+    QCOMPARE(confidenceText(0.8566), QStringLiteral("85.7 %"));
   }
 
   void proxyFiltersGiveTheExpectedRows() {

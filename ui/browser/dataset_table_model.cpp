@@ -2,11 +2,13 @@
 
 #include <QColor>
 #include <QFont>
+#include <QLocale>
 #include <QSet>
 #include <algorithm>
 
 #include "app/theme.h"
 #include "browser/thumbnail_loader.h"
+#include "metrics/shown_numbers.h"
 
 namespace unveil::ui {
 
@@ -189,9 +191,10 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
     }
     case kConfidence:
       if (!predicted) return {};
-      if (role == Qt::DisplayRole)
-        return QString(QString::number(100 * overlay_->confidence[row], 'f', 1) +
-                       QStringLiteral(" %"));
+      if (role == Qt::DisplayRole) return confidenceText(overlay_->confidence[row]);
+      if (role == Qt::ToolTipRole)
+        return tr("%1 %, as the model gave it (before any temperature scaling)")
+            .arg(QLocale().toString(100 * overlay_->confidence[row], 'f', 2));
       if (role == Qt::TextAlignmentRole)
         return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
       return {};
@@ -246,7 +249,9 @@ QVariant DatasetTableModel::headerData(int section, Qt::Orientation orientation,
       case kRunAnswer:
         return overlay_ ? tr("The answer of %1").arg(overlay_->name) : QVariant();
       case kConfidence:
-        return tr("The run's confidence in its answer: the largest option probability");
+        return tr(
+            "The run's confidence in its answer as the model gave it, before any temperature "
+            "scaling: the largest option probability");
       case kCorrect:
         return tr(
             "Whether the run's answer is the gold answer; sort it descending for "

@@ -3,12 +3,14 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QLocale>
 #include <QSignalBlocker>
 #include <QVBoxLayout>
 #include <cmath>
 
 #include "browser/run_overlay.h"
 #include "calib/outcomes.h"
+#include "metrics/shown_numbers.h"
 #include "run/probability_bars.h"
 
 namespace unveil::ui {
@@ -148,14 +150,19 @@ void StoredRunBars::fill(const RunOverlay* run, ProbabilityBars* bars, QLabel* s
   }
   bars->setRows(std::move(rows));
   const std::int8_t right = run->correct[static_cast<std::size_t>(index_)];
+  const QString letter =
+      answer >= 0 && answer < static_cast<int>(item.options.size())
+          ? QString(QLatin1Char(item.options[static_cast<std::size_t>(answer)].letter))
+          : QStringLiteral("?");
+  const double confidence = run->confidence[static_cast<std::size_t>(index_)];
   summary->setText(
-      tr("Answer %1 · %2 · confidence %3 % · entropy %4 nats")
-          .arg(answer >= 0 && answer < static_cast<int>(item.options.size())
-                   ? QString(QLatin1Char(item.options[static_cast<std::size_t>(answer)].letter))
-                   : QStringLiteral("?"),
-               right > 0 ? tr("right") : tr("wrong"),
-               QString::number(100 * run->confidence[static_cast<std::size_t>(index_)], 'f', 1),
-               QString::number(entropy, 'f', 2)));
+      tr("Answer %1 · %2 · confidence %3, as the model gave it")
+          .arg(letter, right > 0 ? tr("right") : tr("wrong"), confidenceText(confidence)));
+  // The spread over the options, for those who read entropy; the exact confidence too.
+  summary->setToolTip(
+      tr("Confidence %1 % before any temperature scaling. Entropy of the option probabilities: "
+         "%2 nats (0 when all the probability is on one option).")
+          .arg(QLocale().toString(100 * confidence, 'f', 2), QLocale().toString(entropy, 'f', 2)));
 }
 
 }  // namespace unveil::ui
