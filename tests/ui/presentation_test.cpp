@@ -6,6 +6,7 @@
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QtTest>
+#include <cmath>
 #include <thread>
 
 #include "analysis/demo_project.h"
@@ -104,8 +105,27 @@ void PresentationTest::deckTellsTheDemoWithItsNumbers() {
   QVERIFY2(deck.slides[3].body.contains(
                QStringLiteral("the other %1 anyway").arg(static_cast<qulonglong>(answeredAnyway))),
            qPrintable(deck.slides[3].body));
-  // The last picture: before and after temperature scaling on the same axes.
+  // The last picture: before and after temperature scaling on the same axes. Its sentence says
+  // what the green curve does as the numbers after scaling have it (confidence against accuracy,
+  // counted here from the after-scaling bins).
   QVERIFY(deck.slides[4].after.has_value());
+  double n = 0, confidence = 0, rightAfter = 0;
+  for (const calib::Bin& b : deck.slides[4].after->bins) {
+    if (b.count == 0) continue;  // an empty bin's accuracy is undefined
+    n += static_cast<double>(b.count);
+    confidence += b.confidence * static_cast<double>(b.count);
+    rightAfter += b.accuracy * static_cast<double>(b.count);
+  }
+  QVERIFY(n > 0);
+  const double gap = 100 * (confidence - rightAfter) / n;  // points; > 0: over-confident
+  const QString& fix = deck.slides[4].body;
+  if (std::abs(gap) < 0.95)
+    QVERIFY2(fix.contains(QStringLiteral("follows the diagonal")), qPrintable(fix));
+  else
+    QVERIFY2(!fix.contains(QStringLiteral("follows the diagonal")) &&
+                 fix.contains(gap < 0 ? QStringLiteral("under-confident")
+                                      : QStringLiteral("over-confident")),
+             qPrintable(fix + QStringLiteral(" [gap from the bins: %1 points]").arg(gap)));
   QCOMPARE(deck.slides[3].picture, Slide::Picture::kHistogram);
 }
 

@@ -1,6 +1,7 @@
 #include "presentation/presentation_deck.h"
 
 #include <QCoreApplication>
+#include <cmath>
 
 #include "app/core_messages.h"
 #include "calib/outcomes.h"
@@ -142,11 +143,29 @@ Deck buildDemoDeck(const QString& project) {
 
   Slide fixSlide;
   fixSlide.title = tr("Temperature scaling brings its confidence back to earth");
-  fixSlide.body = tr("One number, fitted on separate calibration questions (T = %1), softens every "
-                     "confidence without changing a single answer. The calibration error drops "
-                     "from %2 to %3; the green curve follows the diagonal.")
-                      .arg(QString::number(fit->temperature, 'f', 2), pointsText(mf.ece),
-                           pointsText(after.ece));
+  // What the green curve does, said from the numbers after scaling: it is said to follow the
+  // diagonal only when confidence and accuracy agree to within a point.
+  const double gapAfter = after.mean_confidence - after.accuracy;  // > 0: over-confident
+  QString curve;
+  if (std::abs(shownPercent(gapAfter)) < 1.0)
+    curve = tr("the green curve follows the diagonal.");
+  else if (gapAfter < 0)
+    curve = tr("the green curve now runs above the diagonal: scaled, the model is a little "
+               "under-confident (by %1).")
+                .arg(pointsText(-gapAfter));
+  else
+    curve = tr("the green curve comes closer to the diagonal but stays below it: scaled, the model "
+               "is still over-confident (by %1).")
+                .arg(pointsText(gapAfter));
+  fixSlide.body =
+      (after.ece < mf.ece ? tr("One number, fitted on separate calibration questions (T = %1), "
+                               "softens every confidence without changing a single answer. The "
+                               "calibration error drops from %2 to %3; %4")
+                          : tr("One number, fitted on separate calibration questions (T = %1), "
+                               "changes every confidence without changing a single answer. The "
+                               "calibration error goes from %2 to %3; %4"))
+          .arg(QString::number(fit->temperature, 'f', 2), pointsText(mf.ece), pointsText(after.ece),
+               curve);
   fixSlide.picture = Slide::Picture::kReliability;
   fixSlide.table = mf.table;
   fixSlide.after = after.table;
