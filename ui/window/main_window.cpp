@@ -381,7 +381,7 @@ bool MainWindow::removeStoredCalibration(qint64 id) {
     if (c.id != id) continue;
     undo_->push(new RemoveCalibration(
         project_, c,
-        tr("Remove temperature T = %1").arg(QString::number(storedTemperature(c), 'f', 3))));
+        tr("Remove temperature T = %1").arg(QString::number(storedTemperature(c), 'f', 2))));
     return true;
   }
   return false;
@@ -396,7 +396,7 @@ void MainWindow::fillStoredMenu() {
   for (const store::CalibrationInfo& c : calibrations_) {
     QAction* remove = storedMenu_->addAction(
         tr("Remove T = %1 (fitted on %2, %3)")
-            .arg(QString::number(storedTemperature(c), 'f', 3), QString::fromStdString(c.fit_split),
+            .arg(QString::number(storedTemperature(c), 'f', 2), QString::fromStdString(c.fit_split),
                  QString::fromStdString(c.created_at)),
         this, [this, id = c.id] { removeStoredCalibration(id); });
     remove->setEnabled(!project_->isReadOnly());
@@ -411,7 +411,7 @@ void MainWindow::connectCalibrations() {
   connect(project_, &ProjectSession::calibrationStored, this,
           [this](const store::CalibrationInfo& c) {
             statusBar()->showMessage(tr("Temperature T = %1 stored with run %2")
-                                         .arg(QString::number(storedTemperature(c), 'f', 3))
+                                         .arg(QString::number(storedTemperature(c), 'f', 2))
                                          .arg(c.run_id),
                                      8000);
           });
