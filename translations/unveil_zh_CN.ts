@@ -1383,6 +1383,18 @@
         <source>validation</source>
         <translation>验证</translation>
     </message>
+    <message>
+        <source>reused</source>
+        <translation>复用</translation>
+    </message>
+    <message>
+        <source>resumed</source>
+        <translation>续跑</translation>
+    </message>
+    <message>
+        <source>new</source>
+        <translation>新建</translation>
+    </message>
 </context>
 <context>
     <name>RunsAnalysis</name>

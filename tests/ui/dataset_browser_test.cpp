@@ -67,7 +67,8 @@ class DatasetBrowserTest : public QObject {
              QStringLiteral("C · I don't know"));
     QCOMPARE(model.index(2, DatasetTableModel::kAnswer).data().toString(),
              QStringLiteral("A · Blue sky"));
-    QCOMPARE(model.index(3, DatasetTableModel::kSplit).data().toString(), QStringLiteral("idk"));
+    QCOMPARE(model.index(3, DatasetTableModel::kSplit).data().toString(),
+             QStringLiteral("unanswerable (IDK)"));  // in words
     QCOMPARE(model.index(4, DatasetTableModel::kCategory).data().toString(),
              QStringLiteral("count"));
     QVERIFY(model.index(1, 0).data(DatasetTableModel::kIsIdkRole).toBool());

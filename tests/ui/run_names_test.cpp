@@ -9,6 +9,8 @@
 #include <QtTest>
 #include <algorithm>
 
+#include "browser/dataset_table_model.h"
+#include "dataset_fixtures.h"
 #include "model/prompt.h"
 #include "project/demo_setup.h"
 #include "project/project_jobs.h"
@@ -124,6 +126,12 @@ class RunNamesTest : public QObject {
                 .toString()
                 .contains(QStringLiteral("blur:2")));
     QVERIFY(ui::runTitle(demoRun("calibration", "image")).contains(QStringLiteral("校准")));
+    // How an analysis came by a run, and a dataset's splits where the browser lists its items.
+    QCOMPARE(ui::originName(analysis::RunOrigin::kReused), QStringLiteral("复用"));
+    ui::DatasetTableModel items(nullptr);
+    items.setDataset(ui::test::fiveItems());
+    QCOMPARE(items.index(1, ui::DatasetTableModel::kSplit).data().toString(),
+             QStringLiteral("测试"));
     QCoreApplication::removeTranslator(&chinese);
   }
 

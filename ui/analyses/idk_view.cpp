@@ -15,6 +15,7 @@
 #include "analyses/run_setup.h"
 #include "analyses/runs_analysis.h"
 #include "project/project_session.h"
+#include "project/run_names.h"
 
 namespace unveil::ui {
 
@@ -300,8 +301,7 @@ bool IdkView::run() {
                                         .arg(p.run_index + 1)
                                         .arg(p.runs)
                                         .arg(IdkPromptList::displayName(p.prompt),
-                                             QString::fromStdString(p.split),
-                                             QString::fromLatin1(analysis::to_string(p.origin)))
+                                             splitName(p.split), originName(p.origin))
                                         .arg(p.run.done)
                                         .arg(p.run.total)};
       },

@@ -205,8 +205,7 @@ bool ModalityView::run() {
         return std::pair{p.overall, tr("Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s")
                                         .arg(p.condition_index + 1)
                                         .arg(p.conditions)
-                                        .arg(named(p.condition),
-                                             QString::fromLatin1(analysis::to_string(p.origin)))
+                                        .arg(named(p.condition), originName(p.origin))
                                         .arg(p.run.done)
                                         .arg(p.run.total)
                                         .arg(std::lround(p.run.items_per_second))};
@@ -253,8 +252,7 @@ void ModalityView::showResult(const analysis::ModalityResult& r) {
     QTableWidgetItem* name = cell(named(c.condition), false);
     name->setToolTip(tr("Stored as “%1”").arg(QString::fromStdString(c.condition)));
     table_->setItem(row, 0, name);
-    table_->setItem(
-        row, 1, cell(tr("%1 (%2)").arg(c.run_id).arg(QString::fromLatin1(to_string(c.origin)))));
+    table_->setItem(row, 1, cell(tr("%1 (%2)").arg(c.run_id).arg(originName(c.origin))));
     table_->setItem(row, 2, cell(QString::number(c.n)));
     table_->setItem(row, 3, cell(percent(c.accuracy)));
     table_->setItem(row, 4, cell(pointsText(c.ece)));

@@ -22,6 +22,7 @@
 #include "browser/dataset_table_model.h"
 #include "browser/thumbnail_loader.h"
 #include "calib/predictions_jsonl.h"
+#include "project/run_names.h"
 
 namespace unveil::ui {
 
@@ -335,7 +336,7 @@ void DatasetBrowser::fillFilterChoices() {
   split_->clear();
   split_->addItem(tr("All splits"), QString());
   for (const QString& s : model_->splits())
-    split_->addItem(s, s);
+    split_->addItem(splitName(s.toStdString()), s);
   category_->clear();
   category_->addItem(tr("All categories"), QString());
   for (const QString& c : model_->categories())

@@ -9,6 +9,7 @@
 #include "app/theme.h"
 #include "browser/thumbnail_loader.h"
 #include "metrics/shown_numbers.h"
+#include "project/run_names.h"
 
 namespace unveil::ui {
 
@@ -165,7 +166,7 @@ QVariant DatasetTableModel::data(const QModelIndex& index, int role) const {
       }
       return {};
     case kSplit:
-      if (role == Qt::DisplayRole) return qs(it->split);
+      if (role == Qt::DisplayRole) return splitName(it->split);
       return {};
     case kCategory:
       if (role == Qt::DisplayRole || role == Qt::ToolTipRole) return qs(it->category);

@@ -18,6 +18,7 @@
 #include "item/image_viewer.h"
 #include "item/item_image.h"
 #include "item/stored_run_bars.h"
+#include "project/run_names.h"
 #include "run/condition_picker.h"
 #include "run/run_item_panel.h"
 
@@ -206,7 +207,7 @@ void ItemView::setItem(std::shared_ptr<const data::Dataset> dataset, int index) 
   }
   const data::Item& item = dataset_->items[static_cast<std::size_t>(index_)];
   QStringList facts;
-  if (!item.split.empty()) facts << tr("split %1").arg(qs(item.split).toHtmlEscaped());
+  if (!item.split.empty()) facts << tr("split %1").arg(splitName(item.split).toHtmlEscaped());
   if (!item.category.empty()) facts << qs(item.category).toHtmlEscaped();
   if (item.is_idk_question()) facts << tr("unanswerable (IDK) question");
   header_->setText(

@@ -89,9 +89,8 @@ void ProjectTree::rebuild() {
   for (const store::DatasetInfo& d : state->datasets) {
     QStringList splits;
     for (const auto& [split, n] : d.splits)
-      splits << QStringLiteral("%1: %2").arg(
-          split.empty() ? tr("(no split)") : QString::fromStdString(split),
-          locale.toString(static_cast<qulonglong>(n)));
+      splits << QStringLiteral("%1: %2").arg(split.empty() ? tr("(no split)") : splitName(split),
+                                             locale.toString(static_cast<qulonglong>(n)));
     addRow(datasets, Kind::kDataset, QString::fromStdString(d.name),
            tr("%Ln item(s)", nullptr, static_cast<int>(d.items)), QString::fromStdString(d.name),
            tr("%1\nSplits — %2\nDouble-click to browse its items")

@@ -74,6 +74,18 @@ QString conditionName(const std::string& condition) {
   return parts.isEmpty() ? QString::fromStdString(condition) : parts.join(QStringLiteral(" + "));
 }
 
+QString originName(analysis::RunOrigin origin) {
+  switch (origin) {
+    case analysis::RunOrigin::kReused:
+      return RunNames::tr("reused");
+    case analysis::RunOrigin::kResumed:
+      return RunNames::tr("resumed");
+    case analysis::RunOrigin::kCreated:
+      return RunNames::tr("new");
+  }
+  return {};
+}
+
 QString conditionName(const store::RunInfo& info) {
   if (info.model_text_only && info.spec.condition == "image") return conditionName("text");
   return conditionName(info.spec.condition);

@@ -7,6 +7,7 @@
 #include <QString>
 #include <string>
 
+#include "analysis/run_reuse.h"
 #include "store/store.h"
 
 namespace unveil::ui {
@@ -23,6 +24,10 @@ QString conditionName(const std::string& condition);
 /// The condition of a run in words, as its model saw it: a run "with the image" of a model that
 /// reads no image (store::RunInfo::model_text_only) was given the text alone and says so.
 QString conditionName(const store::RunInfo& info);
+
+/// How a study's analysis came by a run, in words: "reused" (an earlier run of the same
+/// settings), "resumed" or "new".
+QString originName(analysis::RunOrigin origin);
 
 /// The run's name for a list: a name Unveil gave it ("model · dataset/split · condition") in words,
 /// as runTitle() says it; a name the user chose, as it is.

@@ -14,6 +14,7 @@
 
 #include "app/theme.h"
 #include "project/project_session.h"
+#include "project/run_names.h"
 #include "run/condition_picker.h"
 #include "run/model_library.h"
 #include "run/prompt_picker.h"
@@ -198,7 +199,8 @@ void BatchRunPanel::refreshSplits() {
       if (qs(d.name) != dataset()) continue;
       for (const auto& [name, count] : d.splits) {
         if (name.empty()) continue;
-        split_->addItem(tr("%1 (%2)").arg(qs(name), locale.toString(qulonglong(count))), qs(name));
+        split_->addItem(tr("%1 (%2)").arg(splitName(name), locale.toString(qulonglong(count))),
+                        qs(name));
       }
       split_->addItem(tr("All items (%1)").arg(locale.toString(qulonglong(d.items))), QString());
     }

@@ -396,7 +396,7 @@ void MainWindow::fillStoredMenu() {
   for (const store::CalibrationInfo& c : calibrations_) {
     QAction* remove = storedMenu_->addAction(
         tr("Remove T = %1 (fitted on %2, %3)")
-            .arg(QString::number(storedTemperature(c), 'f', 2), QString::fromStdString(c.fit_split),
+            .arg(QString::number(storedTemperature(c), 'f', 2), splitName(c.fit_split),
                  QString::fromStdString(c.created_at)),
         this, [this, id = c.id] { removeStoredCalibration(id); });
     remove->setEnabled(!project_->isReadOnly());
