@@ -7,6 +7,8 @@
 #include <QMap>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -208,6 +210,19 @@ class MainWindowTest : public QObject {
              qPrintable(QStringLiteral("%1 vs %2").arg(gapArea(good)).arg(gapArea(over))));
     QVERIFY(scaled->hasComparison());
     QVERIFY(scaled->comparisonCurve()->data()->size() >= 5);
+    // The wheel over a picture scrolls the page (the plot kept it, and the page stood still).
+    auto* page = guide->findChild<QScrollArea*>();
+    QVERIFY(page);
+    guide->resize(700, 500);
+    QTRY_VERIFY(page->verticalScrollBar()->maximum() > 0);
+    const int top = page->verticalScrollBar()->value();
+    const QPointF at(over->width() / 2.0, over->height() / 2.0);
+    QWheelEvent down(at, over->mapToGlobal(at), QPoint(), QPoint(0, -120), Qt::NoButton,
+                     Qt::NoModifier, Qt::NoScrollPhase, false);
+    QApplication::sendEvent(over, &down);
+    QVERIFY2(
+        page->verticalScrollBar()->value() > top,
+        qPrintable(QStringLiteral("%1 -> %2").arg(top).arg(page->verticalScrollBar()->value())));
     // F1 again raises the same guide rather than opening a second one.
     QTest::keyClick(&window, Qt::Key_F1);
     int guides = 0;

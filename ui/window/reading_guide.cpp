@@ -3,11 +3,13 @@
 #include <QCoreApplication>
 #include <QDialog>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QGuiApplication>
 #include <QLabel>
 #include <QPointer>
 #include <QScreen>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -63,6 +65,25 @@ QLabel* paragraph(const QString& html, QWidget* parent) {
   return label;
 }
 
+/// Hands the mouse wheel over a picture to the page's scroll bar: the pictures are not zoomed
+/// here, and the plot would otherwise take the wheel and leave the page stuck under the pointer.
+class WheelScrollsThePage : public QObject {
+ public:
+  using QObject::QObject;
+
+ protected:
+  bool eventFilter(QObject* watched, QEvent* event) override {
+    if (event->type() != QEvent::Wheel) return false;
+    for (QWidget* w = qobject_cast<QWidget*>(watched); w; w = w->parentWidget()) {
+      if (auto* area = qobject_cast<QAbstractScrollArea*>(w)) {
+        QCoreApplication::sendEvent(area->verticalScrollBar(), event);
+        return true;
+      }
+    }
+    return false;
+  }
+};
+
 /// One of the guide's pictures, named for tests, at a size where its bars can be read.
 template <typename Plot>
 Plot* picture(QWidget* page, const char* name, const QString& title, const QString& subtitle) {
@@ -72,6 +93,7 @@ Plot* picture(QWidget* page, const char* name, const QString& title, const QStri
   plot->setSubtitle(subtitle);
   plot->setMinimumSize(420, 420);
   plot->setMaximumHeight(460);
+  plot->installEventFilter(new WheelScrollsThePage(plot));
   return plot;
 }
 
