@@ -12,6 +12,7 @@
 #include <QSpinBox>
 #include <QStyleOptionButton>
 #include <QTemporaryDir>
+#include <QToolBar>
 #include <QVBoxLayout>
 #include <QtTest>
 #include <cmath>
@@ -65,6 +66,32 @@ QStringList sectionTitles(QMenu* menu) {
   for (QAction* a : menu->actions())
     if (a->isSeparator() && !a->text().isEmpty()) titles << a->text();
   return titles;
+}
+
+}  // namespace
+
+namespace {
+
+// The WCAG contrast ratio between an icon's ink (its mostly opaque pixels, averaged) and a
+// background: 1 is invisible, 3 is the least for a graphic that must be seen.
+double inkContrast(const QIcon& icon, QIcon::Mode mode, const QColor& background) {
+  const QImage image =
+      icon.pixmap(QSize(48, 48), mode).toImage().convertToFormat(QImage::Format_ARGB32);
+  double r = 0, g = 0, b = 0;
+  int n = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x) {
+      const QColor p = image.pixelColor(x, y);
+      if (p.alpha() < 200) continue;
+      r += p.redF();
+      g += p.greenF();
+      b += p.blueF();
+      ++n;
+    }
+  if (n == 0) return 1;
+  const double ink = luminance(QColor::fromRgbF(float(r / n), float(g / n), float(b / n)));
+  const double back = luminance(background);
+  return (std::max(ink, back) + 0.05) / (std::min(ink, back) + 0.05);
 }
 
 }  // namespace
@@ -272,6 +299,45 @@ class PreferencesTest : public QObject {
     QVERIFY(!Theme::isDark());
     QVERIFY(plotLightnessAt(plot, 3, 3) > 200);
     QCOMPARE(y->labelColor(), theme::kText);
+  }
+
+  // The line icons were drawn dark grey in every look: on the dark tool bar (icon-only at 1280 px)
+  // they could hardly be seen, and the browser's Export… button seemed to have none. They follow
+  // the look: light strokes on dark, dark strokes on light.
+  void iconsStandOutFromTheWindowInEitherLook() {
+    for (const ThemeChoice look : {ThemeChoice::kDark, ThemeChoice::kLight}) {
+      Theme::apply(look);
+      MainWindow window;
+      const QColor background = QApplication::palette().color(QPalette::Window);
+      auto* tools = window.findChild<QToolBar*>(QStringLiteral("mainToolBar"));
+      QVERIFY(tools);
+      int icons = 0;
+      for (QAction* action : tools->actions()) {
+        if (action->icon().isNull()) continue;
+        const double contrast = inkContrast(action->icon(), QIcon::Normal, background);
+        QVERIFY2(contrast >= 3,
+                 qPrintable(action->text() + QStringLiteral(": ") + QString::number(contrast)));
+        ++icons;
+      }
+      QVERIFY(icons >= 3);
+      QPushButton* exportButton = nullptr;
+      for (QPushButton* b : window.findChildren<QPushButton*>())
+        if (b->text() == QStringLiteral("Export…")) exportButton = b;
+      QVERIFY(exportButton);
+      // Enabled it reads as the text does; disabled, as the disabled text does (faint, but
+      // there).
+      const double normal = inkContrast(exportButton->icon(), QIcon::Normal, background);
+      QVERIFY2(normal >= 3, qPrintable(QString::number(normal)));
+      const QColor disabledText =
+          QApplication::palette().color(QPalette::Disabled, QPalette::WindowText);
+      const double disabled = inkContrast(exportButton->icon(), QIcon::Disabled, background);
+      const double textContrast =
+          (std::max(luminance(disabledText), luminance(background)) + 0.05) /
+          (std::min(luminance(disabledText), luminance(background)) + 0.05);
+      QVERIFY2(disabled >= 0.9 * textContrast,
+               qPrintable(QString::number(disabled) + QStringLiteral(" < ") +
+                          QString::number(textContrast)));
+    }
   }
 
   void uncheckedBoxesShowInTheDarkLook() {

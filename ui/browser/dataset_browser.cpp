@@ -18,6 +18,7 @@
 #include <QtConcurrent/QtConcurrentRun>
 #include <fstream>
 
+#include "app/line_icon.h"
 #include "browser/dataset_filter_proxy.h"
 #include "browser/dataset_table_model.h"
 #include "browser/thumbnail_loader.h"
@@ -79,7 +80,7 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
       tr("Sort the run's wrong answers to the top, the most confident first: the failures that "
          "matter most"));
 
-  export_ = new QPushButton(QIcon(QStringLiteral(":/icons/export.svg")), tr("Export…"), this);
+  export_ = new QPushButton(lineIcon(QStringLiteral(":/icons/export.svg")), tr("Export…"), this);
   export_->setObjectName(QStringLiteral("exportShownButton"));
   export_->setToolTip(
       tr("Save the run's predictions of the items shown now (after the filters) as predictions "

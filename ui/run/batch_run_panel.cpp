@@ -12,6 +12,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/line_icon.h"
 #include "app/theme.h"
 #include "project/project_session.h"
 #include "project/run_names.h"
@@ -73,7 +74,8 @@ BatchRunPanel::BatchRunPanel(ModelLibrary* library, ProjectSession* project, Bat
   batch_->setValue(32);
   batch_->setToolTip(tr("Items sent through the model at once"));
 
-  start_ = new QPushButton(QIcon(QStringLiteral(":/icons/calibration.svg")), tr("Start run"), this);
+  start_ =
+      new QPushButton(lineIcon(QStringLiteral(":/icons/calibration.svg")), tr("Start run"), this);
   start_->setObjectName(QStringLiteral("batchStartButton"));
   start_->setToolTip(tr("Run the model over the chosen items into the project"));
   resume_ = new QPushButton(tr("Resume"), this);

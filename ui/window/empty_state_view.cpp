@@ -8,6 +8,7 @@
 #include <QVBoxLayout>
 #include <cmath>
 
+#include "app/line_icon.h"
 #include "app/theme.h"
 
 namespace unveil::ui {
@@ -34,10 +35,10 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   body->setWordWrap(true);
   body->setTextFormat(Qt::RichText);
 
-  openFile_ = new QPushButton(QIcon(QStringLiteral(":/icons/open.svg")), tr("Open file…"), this);
+  openFile_ = new QPushButton(lineIcon(QStringLiteral(":/icons/open.svg")), tr("Open file…"), this);
   openFile_->setToolTip(tr("Open a predictions JSONL file (Ctrl+O)"));
-  openExample_ =
-      new QPushButton(QIcon(QStringLiteral(":/icons/example.svg")), tr("Open the example"), this);
+  openExample_ = new QPushButton(lineIcon(QStringLiteral(":/icons/example.svg")),
+                                 tr("Open the example"), this);
   openExample_->setToolTip(
       tr("Open a synthetic example: an over-confident classifier (not a real model), with a "
          "calibration split"));
@@ -45,7 +46,7 @@ EmptyStateView::EmptyStateView(QWidget* parent) : QWidget(parent) {
   connect(openFile_, &QPushButton::clicked, this, &EmptyStateView::openFileRequested);
   connect(openExample_, &QPushButton::clicked, this, &EmptyStateView::openExampleRequested);
 
-  buildDemo_ = new QPushButton(QIcon(QStringLiteral(":/icons/calibration.svg")),
+  buildDemo_ = new QPushButton(lineIcon(QStringLiteral(":/icons/calibration.svg")),
                                tr("Build the demo project"), this);
   buildDemo_->setToolTip(
       tr("Train the three small demo models on the shapes world, run them, and fit a temperature "

@@ -11,6 +11,7 @@
 #include <QUndoStack>
 
 #include "analyses/analyses_page.h"
+#include "app/line_icon.h"
 #include "app/session_log.h"
 #include "browser/dataset_session.h"
 #include "plots/confidence_histogram.h"
@@ -31,11 +32,11 @@ namespace unveil::ui {
 
 void MainWindow::createActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(QIcon(QStringLiteral(":/icons/open.svg")), tr("&Open…"), this,
+  QAction* open = file->addAction(lineIcon(QStringLiteral(":/icons/open.svg")), tr("&Open…"), this,
                                   &MainWindow::chooseTestFile);
   open->setShortcut(QKeySequence::Open);
   open->setToolTip(tr("Open a predictions JSONL file to analyse (Ctrl+O)"));
-  QAction* example = file->addAction(QIcon(QStringLiteral(":/icons/example.svg")),
+  QAction* example = file->addAction(lineIcon(QStringLiteral(":/icons/example.svg")),
                                      tr("Open &example"), this, &MainWindow::openExample);
   example->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   example->setToolTip(
@@ -48,7 +49,7 @@ void MainWindow::createActions() {
   demo->setToolTip(
       tr("The demo project: three small models trained here on the shapes world, their runs and "
          "temperatures (built the first time, about a minute and a half)"));
-  QAction* dataset = file->addAction(QIcon(QStringLiteral(":/icons/dataset.svg")),
+  QAction* dataset = file->addAction(lineIcon(QStringLiteral(":/icons/dataset.svg")),
                                      tr("Open &dataset…"), this, &MainWindow::chooseDataset);
   dataset->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_D));
   dataset->setToolTip(
@@ -56,7 +57,7 @@ void MainWindow::createActions() {
          "questions JSONL or MMBench TSV (Ctrl+D). Files can be dropped on the "
          "window too."));
   loadCalibration_ =
-      file->addAction(QIcon(QStringLiteral(":/icons/calibration.svg")),
+      file->addAction(lineIcon(QStringLiteral(":/icons/calibration.svg")),
                       tr("Load &calibration split…"), this, &MainWindow::chooseCalibrationFile);
   loadCalibration_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_L));
   loadCalibration_->setToolTip(
@@ -65,7 +66,7 @@ void MainWindow::createActions() {
   file->addSeparator();
   projectActions_->addToMenu(file);
   file->addSeparator();
-  exportReliability_ = file->addAction(QIcon(QStringLiteral(":/icons/export.svg")),
+  exportReliability_ = file->addAction(lineIcon(QStringLiteral(":/icons/export.svg")),
                                        tr("&Export reliability diagram…"), this,
                                        [this] { exportPlot(workspace_->reliabilityDiagram()); });
   exportReliability_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_E));
@@ -109,7 +110,7 @@ void MainWindow::createActions() {
   QMenu* calibration = menuBar()->addMenu(tr("&Calibration"));
   calibration->addAction(loadCalibration_);
   fitTemperature_ =
-      calibration->addAction(QIcon(QStringLiteral(":/icons/temperature.svg")),
+      calibration->addAction(lineIcon(QStringLiteral(":/icons/temperature.svg")),
                              tr("&Fit temperature"), this, [this] { fitAndStoreTemperature(); });
   fitTemperature_->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_T));
   fitTemperature_->setToolTip(
