@@ -158,10 +158,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 of run %2 differs from run %3 by %4 (%5% interval %6 to %7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>not a significant difference</source>
         <translation type="unfinished"></translation>
     </message>
@@ -191,6 +187,10 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of run %2 differs from run %3 by %4 (%5 % interval %6 to %7)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -1433,6 +1433,10 @@
     </message>
     <message>
         <source>%1 %</source>
+    </message>
+    <message>
+        <source>(%1 to %2)</source>
+        <extracomment>An interval whose ends may be negative, e.g. &quot;(-6.3 to -2.1)&quot;</extracomment>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4329,10 +4333,6 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>ECE</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Accuracy of the best</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4342,6 +4342,10 @@ Click to show its diagrams</numerusform>
     </message>
     <message>
         <source>&lt;b&gt;Round %1&lt;/b&gt;&lt;br&gt;best: “%2”&lt;br&gt;accuracy %3 %, ECE %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ECE (percentage points)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

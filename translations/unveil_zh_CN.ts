@@ -157,10 +157,6 @@
         <translation>运行 %2 的 %1 与运行 %3 相差 %4（没有区间：该指标在每次自助重抽样中都没有定义）</translation>
     </message>
     <message>
-        <source>%1 of run %2 differs from run %3 by %4 (%5% interval %6 to %7)</source>
-        <translation>运行 %2 的 %1 与运行 %3 相差 %4（%5% 区间 %6 至 %7）</translation>
-    </message>
-    <message>
         <source>not a significant difference</source>
         <translation>差异不显著</translation>
     </message>
@@ -191,6 +187,10 @@
     <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 of run %2 differs from run %3 by %4 (%5 % interval %6 to %7)</source>
+        <translation>运行 %2 的 %1 与运行 %3 相差 %4（%5 % 区间 %6 至 %7）</translation>
     </message>
 </context>
 <context>
@@ -1431,6 +1431,11 @@
     <message>
         <source>%1 %</source>
         <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>(%1 to %2)</source>
+        <extracomment>An interval whose ends may be negative, e.g. &quot;(-6.3 to -2.1)&quot;</extracomment>
+        <translation>(%1 至 %2)</translation>
     </message>
 </context>
 <context>
@@ -4310,10 +4315,6 @@ Click to show its diagrams</source>
         <translation>准确率</translation>
     </message>
     <message>
-        <source>ECE</source>
-        <translation>ECE</translation>
-    </message>
-    <message>
         <source>Accuracy of the best</source>
         <translation>最佳提示词的准确率</translation>
     </message>
@@ -4324,6 +4325,10 @@ Click to show its diagrams</source>
     <message>
         <source>&lt;b&gt;Round %1&lt;/b&gt;&lt;br&gt;best: “%2”&lt;br&gt;accuracy %3 %, ECE %4</source>
         <translation>&lt;b&gt;第 %1 轮&lt;/b&gt;&lt;br&gt;最佳：“%2”&lt;br&gt;准确率 %3 %，ECE %4</translation>
+    </message>
+    <message>
+        <source>ECE (percentage points)</source>
+        <translation>ECE（百分点）</translation>
     </message>
 </context>
 <context>

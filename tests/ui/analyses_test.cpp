@@ -10,6 +10,7 @@
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -56,6 +57,7 @@ class AnalysesTest : public QObject {
   void initTestCase();
   void compareShowsTheComparison();
   void compareRefusesTooFewRuns();
+  void promptSearchChartShowsTheEceInPoints();
   void modalityRunsConditionsAndOpensItems();
   void textVsImageConditionsAreChosenInWords();
   void textVsImageStartsFromAModelThatReadsImages();
@@ -137,9 +139,12 @@ void AnalysesTest::compareShowsTheComparison() {
   QVERIFY(hint->text().contains(QStringLiteral("Tick two to four runs")));
   view.chooseRuns(runs_);
   QCOMPARE(view.chosenRuns(), runs_);
-  view.setReplicates(200);
+  view.setReplicates(1000);
   QSignalSpy finished(&view, &CompareView::finished);
   QVERIFY(view.compare());
+  // Counts as the window writes them, with the locale's grouping.
+  QVERIFY2(view.statusText().contains(QStringLiteral("1,000 bootstrap resamples")),
+           qPrintable(view.statusText()));
   QVERIFY(finished.wait(60'000));
   QVERIFY(!hint->isVisible());
   QVERIFY2(view.comparison().has_value(), qPrintable(view.statusText()));
@@ -150,18 +155,31 @@ void AnalysesTest::compareShowsTheComparison() {
   for (std::size_t r = 0; r < 2; ++r)
     QVERIFY(std::abs(c.runs[r].metrics.accuracy - accuracy_[r]) < 1e-12);
   // The table: a row per metric, a column per run and one for the difference; accuracy's row
-  // shows the hand count.
+  // shows the hand count. Its units are the metrics panel's: accuracy in percent with the
+  // interval as "(62.3–68.1)", calibration errors and differences of shares in points.
   QTableWidget* table = view.metricsTable();
   QCOMPARE(table->columnCount(), 4);
-  int accuracyRow = -1;
-  for (int row = 0; row < table->rowCount(); ++row)
+  int accuracyRow = -1, eceRow = -1;
+  for (int row = 0; row < table->rowCount(); ++row) {
     if (table->item(row, 0)->text() == QStringLiteral("Accuracy")) accuracyRow = row;
-  QVERIFY(accuracyRow >= 0);
-  QVERIFY(table->item(accuracyRow, 1)->text().startsWith(QString::number(accuracy_[0], 'f', 3)));
-  QVERIFY(table->item(accuracyRow, 2)->text().startsWith(QString::number(accuracy_[1], 'f', 3)));
-  QVERIFY(table->item(accuracyRow, 3)
-              ->text()
-              .startsWith(QString::number(accuracy_[1] - accuracy_[0], 'f', 3)));
+    if (table->item(row, 0)->text() == QStringLiteral("ECE")) eceRow = row;
+  }
+  QVERIFY(accuracyRow >= 0 && eceRow >= 0);
+  const QRegularExpression panelInterval(QStringLiteral("  \\(\\d+\\.\\d–\\d+\\.\\d\\)$"));
+  for (int r = 0; r < 2; ++r) {
+    const QString cell = table->item(accuracyRow, 1 + r)->text();
+    QVERIFY2(cell.startsWith(QString::number(100 * accuracy_[r], 'f', 1) + QStringLiteral(" %  (")),
+             qPrintable(cell));
+    QVERIFY2(panelInterval.match(cell).hasMatch(), qPrintable(cell));
+    const QString ece = table->item(eceRow, 1 + r)->text();
+    QVERIFY2(ece.startsWith(QString::number(100 * c.runs[r].metrics.ece, 'f', 1) +
+                            QStringLiteral(" pts  (")),
+             qPrintable(ece));
+  }
+  const QString gain = table->item(accuracyRow, 3)->text();
+  QVERIFY2(gain.startsWith(QString::number(100 * (accuracy_[1] - accuracy_[0]), 'f', 1) +
+                           QStringLiteral(" pts  (")),
+           qPrintable(gain));
   // Small multiples and overlay: one per run; the overlay's points are the non-empty bins.
   QCOMPARE(view.smallMultiples().size(), std::size_t{2});
   // Each small multiple is a diagram that can be read, not a strip: its axes at least 150 px tall.
@@ -179,12 +197,25 @@ void AnalysesTest::compareShowsTheComparison() {
   QCOMPARE(view.overlaid()->points(0).size(), nonEmpty);
   // The strong run is far more accurate: a significant accuracy difference in the verdicts.
   QVERIFY(view.verdictText().contains(QStringLiteral("Accuracy")));
-  // The window writes each verdict itself, in its language: in English word for word what core
-  // writes (the CLI and the reports print that); in Chinese, Chinese.
+  // The window writes each verdict itself, in its language: in English in the words of core's
+  // (the CLI and the reports print those, with fractions), with the numbers in the window's
+  // units; in Chinese, Chinese.
+  const auto words = [](QString s) {
+    static const QRegularExpression number(QStringLiteral("-?\\d[\\d.,]*(e-?\\d+)?( ?%| pts)?"));
+    return s.replace(number, QStringLiteral("#"));
+  };
   for (const analysis::MetricDifference& d : c.differences) {
-    QCOMPARE(verdictSentence(d, c.level), QString::fromStdString(d.verdict));
+    const QString said = verdictSentence(d, c.level);
+    QCOMPARE(words(said), words(QString::fromStdString(d.verdict)));
     QCOMPARE(metricLabel(d.metric), QString::fromStdString(analysis::metric_label(d.metric)));
+    if (d.metric == "accuracy" || d.metric == "ece") {
+      QVERIFY2(said.contains(QStringLiteral(" pts (95 % interval ")), qPrintable(said));
+    }
   }
+  // One way of writing a percent in the paragraph, the window's ("95 %"), and counts grouped.
+  QVERIFY2(view.verdictText().contains(QStringLiteral("1,000 resamples, 95 % intervals")),
+           qPrintable(view.verdictText()));
+  QVERIFY2(!view.verdictText().contains(QStringLiteral("95%")), qPrintable(view.verdictText()));
   {
     QTranslator chinese;
     QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
@@ -214,6 +245,20 @@ void AnalysesTest::compareShowsTheComparison() {
                                            : QStringLiteral("is right less often than")),
            qPrintable(summary));
   QVERIFY(!summary.contains(QStringLiteral("run %1 /").arg(c.runs[0].info.id)));
+}
+
+// The search's chart writes its ECE axis in percentage points, as the metrics panel does.
+void AnalysesTest::promptSearchChartShowsTheEceInPoints() {
+  PromptSearchChart chart;
+  chart.resize(500, 300);
+  chart.setRounds({{1, 0.60, 0.042, "a"}, {2, 0.65, 0.081, "b"}}, 2);
+  const QCPAxis* ece = chart.axisRect(0)->axis(QCPAxis::atRight);
+  QVERIFY2(ece->label().contains(QStringLiteral("percentage points")), qPrintable(ece->label()));
+  QCOMPARE(chart.graph(1)->valueAxis(), ece);
+  QCOMPARE(chart.graph(1)->data()->at(0)->value, 4.2);
+  QCOMPARE(chart.graph(1)->data()->at(1)->value, 8.1);
+  QVERIFY2(ece->range().upper >= 8.1 && ece->range().upper <= 20,
+           qPrintable(QString::number(ece->range().upper)));
 }
 
 void AnalysesTest::compareRefusesTooFewRuns() {

@@ -30,12 +30,6 @@ class CompareSummary {
   }
 };
 
-// A difference as core writes it: three decimals, or two significant digits when tiny.
-QString decimals(double v) {
-  if (v == 0) v = 0;  // no "-0.000"
-  return std::fabs(v) >= 0.001 || v == 0 ? QString::number(v, 'f', 3) : QString::number(v, 'g', 2);
-}
-
 QString nameOf(const store::RunInfo& info) {
   const std::string& model = info.model_name.empty() ? info.spec.name : info.model_name;
   return QStringLiteral("<b>") + QString::fromStdString(model).toHtmlEscaped() +
@@ -43,7 +37,7 @@ QString nameOf(const store::RunInfo& info) {
 }
 
 QString percent(double share) {
-  return QString::number(shownPercent(share), 'f', 1) + QStringLiteral(" %");
+  return metricText(share, ShownUnit::kPercent);
 }
 
 const analysis::MetricDifference* find(const analysis::Comparison& c, std::int64_t run,
@@ -136,6 +130,7 @@ QString metricLabel(const std::string& key) {
 
 QString verdictSentence(const analysis::MetricDifference& d, double level) {
   const QString name = metricLabel(d.metric);
+  const ShownUnit unit = metricUnit(d.metric);
   const calib::PairedDifference& x = d.difference;
   if (!x.observed) {
     return CompareSummary::tr(
@@ -152,16 +147,18 @@ QString verdictSentence(const analysis::MetricDifference& d, double level) {
         .arg(name)
         .arg(d.run)
         .arg(d.against)
-        .arg(decimals(*x.observed));
+        .arg(differenceText(*x.observed, unit));
   }
+  // The numbers as the metrics panel writes them: shares and calibration errors differ by
+  // percentage points ("by 4.2 pts (95 % interval 2.1 to 6.3 pts)").
   const QString measured =
-      CompareSummary::tr("%1 of run %2 differs from run %3 by %4 (%5% interval %6 to %7)")
+      CompareSummary::tr("%1 of run %2 differs from run %3 by %4 (%5 % interval %6 to %7)")
           .arg(name)
           .arg(d.run)
           .arg(d.against)
-          .arg(decimals(*x.observed))
+          .arg(differenceText(*x.observed, unit))
           .arg(QString::number(level * 100, 'g', 6))
-          .arg(decimals(x.ci->lo), decimals(x.ci->hi));
+          .arg(differenceText(x.ci->lo, unit, true), differenceText(x.ci->hi, unit));
   QString outcome;
   if (!x.significant()) {
     outcome = CompareSummary::tr("not a significant difference");

@@ -30,14 +30,15 @@ namespace {
 
 constexpr int kRunIdRole = Qt::UserRole + 1;
 
-QString number(const std::optional<double>& v) {
-  return v ? QString::number(*v, 'f', 3) : QStringLiteral("—");
-}
-
-QString interval(const std::optional<calib::Interval>& ci) {
-  return ci ? QStringLiteral("(%1 to %2)")
-                  .arg(QString::number(ci->lo, 'f', 3), QString::number(ci->hi, 'f', 3))
-            : QString();
+// A metric's value or a difference, and its interval, as the metrics panel writes them.
+QString shown(const std::optional<double>& v, const std::optional<calib::Interval>& ci,
+              ShownUnit unit, bool difference) {
+  if (!v) return QStringLiteral("—");
+  QString text = difference ? differenceText(*v, unit) : metricText(*v, unit);
+  if (ci)
+    text += QStringLiteral("  ") +
+            intervalText(ci->lo, ci->hi, difference ? differenceUnit(unit) : unit);
+  return text;
 }
 
 }  // namespace
@@ -266,7 +267,7 @@ bool CompareView::compare() {
   o.replicates = replicates_->value();
   status_->setText(
       tr("Comparing %n run(s) with %1 bootstrap resamples…", nullptr, static_cast<int>(ids.size()))
-          .arg(o.replicates));
+          .arg(QLocale().toString(o.replicates)));
   busy_->show();
   job_->start([this, ids, path, o](const std::atomic<bool>& cancel,
                                    const AnalysisJob::Post&) -> std::function<void()> {
@@ -351,10 +352,9 @@ void CompareView::showComparison(const analysis::Comparison& c) {
     for (std::size_t i = 0; i < c.runs.size(); ++i) {
       const auto values = calib::scalars(c.runs[i].metrics);
       const auto ci = c.runs[i].ci.ci.find(key);
-      QString text = number(values[m].second);
-      if (ci != c.runs[i].ci.ci.end() && ci->second)
-        text += QStringLiteral("  ") + interval(ci->second);
-      auto* cell = new QTableWidgetItem(text);
+      auto* cell = new QTableWidgetItem(
+          shown(values[m].second, ci != c.runs[i].ci.ci.end() ? ci->second : std::nullopt,
+                metricUnit(key), false));
       cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       table_->setItem(static_cast<int>(m), static_cast<int>(1 + i), cell);
     }
@@ -363,8 +363,8 @@ void CompareView::showComparison(const analysis::Comparison& c) {
       const auto later = std::find_if(c.runs.begin(), c.runs.end(),
                                       [&](const auto& r) { return r.info.id == d.run; });
       const int column = static_cast<int>(c.runs.size() + (later - c.runs.begin()));
-      auto* cell = new QTableWidgetItem(number(d.difference.observed) + QStringLiteral("  ") +
-                                        interval(d.difference.ci));
+      auto* cell = new QTableWidgetItem(
+          shown(d.difference.observed, d.difference.ci, metricUnit(key), true));
       cell->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       const QString verdict = verdictSentence(d, c.level);
       cell->setToolTip(verdict);
@@ -385,7 +385,7 @@ void CompareView::showComparison(const analysis::Comparison& c) {
   verdicts_->setText(
       tr("<b>Verdicts</b> (paired bootstrap, %1 resamples, %2 % intervals; significant differences "
          "in bold in the table):")
-          .arg(c.replicates)
+          .arg(QLocale().toString(c.replicates))
           .arg(std::lround(100 * c.level)) +
       QStringLiteral("<br>") + verdicts.join(QStringLiteral("<br>")));
   QStringList partial;

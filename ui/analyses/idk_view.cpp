@@ -4,6 +4,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QTableWidget>
@@ -373,11 +374,11 @@ void IdkView::showResult(const analysis::IdkResult& r) {
       table_->setItem(row, 6, cell(tr("reference")));
     }
   }
-  verdicts_->setText(
-      verdicts.isEmpty()
-          ? QString()
-          : tr("<b>Verdicts</b> (paired bootstrap, %1 resamples):").arg(r.replicates) +
-                QStringLiteral("<br>") + verdicts.join(QStringLiteral("<br>")));
+  verdicts_->setText(verdicts.isEmpty()
+                         ? QString()
+                         : tr("<b>Verdicts</b> (paired bootstrap, %1 resamples):")
+                                   .arg(QLocale().toString(r.replicates)) +
+                               QStringLiteral("<br>") + verdicts.join(QStringLiteral("<br>")));
   status_->setText(tr("%n prompt(s) in %1 s.", nullptr, static_cast<int>(r.prompts.size()))
                        .arg(QString::number(r.seconds, 'f', 1)));
 }

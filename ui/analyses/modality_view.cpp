@@ -6,6 +6,7 @@
 #include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -34,7 +35,11 @@ QTableWidgetItem* cell(const QString& text, bool number = true) {
 }
 
 QString percent(double v) {
-  return QString::number(100 * v, 'f', 1) + QStringLiteral(" %");
+  return metricText(v, ShownUnit::kPercent);
+}
+
+QString count(std::size_t n) {
+  return QLocale().toString(static_cast<qulonglong>(n));
 }
 
 QString named(const std::string& condition) {
@@ -206,8 +211,7 @@ bool ModalityView::run() {
                                         .arg(p.condition_index + 1)
                                         .arg(p.conditions)
                                         .arg(named(p.condition), originName(p.origin))
-                                        .arg(p.run.done)
-                                        .arg(p.run.total)
+                                        .arg(count(p.run.done), count(p.run.total))
                                         .arg(std::lround(p.run.items_per_second))};
       },
       [this](const analysis::ModalityResult& r) {
@@ -253,17 +257,17 @@ void ModalityView::showResult(const analysis::ModalityResult& r) {
     name->setToolTip(tr("Stored as “%1”").arg(QString::fromStdString(c.condition)));
     table_->setItem(row, 0, name);
     table_->setItem(row, 1, cell(tr("%1 (%2)").arg(c.run_id).arg(originName(c.origin))));
-    table_->setItem(row, 2, cell(QString::number(c.n)));
+    table_->setItem(row, 2, cell(count(c.n)));
     table_->setItem(row, 3, cell(percent(c.accuracy)));
     table_->setItem(row, 4, cell(pointsText(c.ece)));
     table_->setItem(row, 5, cell(percent(c.mean_confidence)));
     table_->setItem(row, 6, cell(QString::number(c.mean_entropy, 'f', 3)));
     if (c.versus_reference) {
       const analysis::Transitions& t = c.versus_reference->transitions;
-      table_->setItem(row, 7, cell(QString::number(t.kept_right)));
-      table_->setItem(row, 8, cell(QString::number(t.kept_wrong)));
-      table_->setItem(row, 9, cell(QString::number(t.changed_to_right)));
-      table_->setItem(row, 10, cell(QString::number(t.changed_to_wrong)));
+      table_->setItem(row, 7, cell(count(t.kept_right)));
+      table_->setItem(row, 8, cell(count(t.kept_wrong)));
+      table_->setItem(row, 9, cell(count(t.changed_to_right)));
+      table_->setItem(row, 10, cell(count(t.changed_to_wrong)));
     } else {
       for (int col = 7; col <= 10; ++col)
         table_->setItem(row, col, cell(tr("reference")));
@@ -281,7 +285,7 @@ void ModalityView::showResult(const analysis::ModalityResult& r) {
   showScatter();
   status_->setText(tr("%n condition(s) on %1 items of %2/%3 in %4 s.", nullptr,
                       static_cast<int>(r.conditions.size()))
-                       .arg(r.conditions.empty() ? 0 : r.conditions.front().n)
+                       .arg(count(r.conditions.empty() ? 0 : r.conditions.front().n))
                        .arg(QString::fromStdString(r.dataset), QString::fromStdString(r.split))
                        .arg(QString::number(r.seconds, 'f', 1)));
 }

@@ -179,11 +179,10 @@ void PromptSearchView::showTop(const std::vector<analysis::PromptScore>& top) {
                            ? tr("A seed")
                            : tr("Made from “%1”").arg(QString::fromStdString(s.parent)));
     table_->setItem(row, 0, suffix);
-    const std::pair<int, QString> cells[] = {
-        {1, QString::number(100 * s.accuracy, 'f', 1) + QStringLiteral(" %")},
-        {2, pointsText(s.ece)},
-        {3, QString::number(s.round)},
-        {4, QString::number(s.run_id)}};
+    const std::pair<int, QString> cells[] = {{1, metricText(s.accuracy, ShownUnit::kPercent)},
+                                             {2, pointsText(s.ece)},
+                                             {3, QString::number(s.round)},
+                                             {4, QString::number(s.run_id)}};
     for (const auto& [column, text] : cells) {
       auto* c = new QTableWidgetItem(text);
       c->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);

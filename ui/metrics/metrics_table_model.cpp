@@ -155,20 +155,7 @@ int MetricsTableModel::columnCount(const QModelIndex& parent) const {
 
 QString MetricsTableModel::formatValue(const Row& row, const std::optional<double>& value,
                                        bool bare) const {
-  if (!value || !std::isfinite(*value)) return QStringLiteral("—");
-  switch (row.format) {
-    case Format::kCount:
-      return QLocale().toString(static_cast<qlonglong>(std::llround(*value)));
-    case Format::kPercent: {
-      const QString number = QString::number(shownPercent(*value), 'f', 1);
-      return bare ? number : number + QStringLiteral(" %");
-    }
-    case Format::kPoints:
-      return bare ? QString::number(shownPercent(*value), 'f', 1) : pointsText(*value);
-    case Format::kScore:
-      break;
-  }
-  return QString::number(*value, 'f', 3);
+  return value ? metricText(*value, row.format, bare) : QStringLiteral("—");
 }
 
 void MetricsTableModel::setIntervals(const std::optional<calib::BootstrapResult>& before,
@@ -199,8 +186,7 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
       if (column == kName) return row.name;
       QString text = formatValue(row, value);
       if (const auto ci = interval(row, column); ci && !undefined)
-        text += QStringLiteral("  (") + formatValue(row, ci->lo, true) + QStringLiteral("–") +
-                formatValue(row, ci->hi, true) + QStringLiteral(")");
+        text += QStringLiteral("  ") + intervalText(ci->lo, ci->hi, row.format);
       return text;
     }
     case kIntervalRole: {
@@ -216,7 +202,7 @@ QVariant MetricsTableModel::data(const QModelIndex& index, int role) const {
                   "take on another sample of items like these (%2 resamples of the items, seed "
                   "%3).")
                    .arg(QString::number(100 * ci->level, 'f', 0))
-                   .arg(ci->replicates)
+                   .arg(QLocale().toString(ci->replicates))
                    .arg(ci->seed);
       if (undefined && !row.undefinedWhy.isEmpty())
         tip += QStringLiteral("<br><br>") + row.undefinedWhy.toHtmlEscaped();

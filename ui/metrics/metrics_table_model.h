@@ -45,9 +45,7 @@ class MetricsTableModel : public QAbstractTableModel {
                       int role = Qt::DisplayRole) const override;
 
  private:
-  /// kPoints: a difference of shares (a calibration error) in percentage points, so that it
-  /// reads beside the accuracy in percent.
-  enum class Format { kCount, kPercent, kPoints, kScore };
+  using Format = ShownUnit;  // as every view that shows these metrics writes them
   struct Row {
     QString key;
     QString name;

@@ -19,7 +19,8 @@ PromptSearchChart::PromptSearchChart(QWidget* parent) : PlotView(parent) {
   y2->setLabelFont(theme::labelFont());
   x->setLabel(tr("Round"));
   y->setLabel(tr("Accuracy"));
-  y2->setLabel(tr("ECE"));
+  // In percentage points, as the metrics panel and the tooltip below write a calibration error.
+  y2->setLabel(tr("ECE (percentage points)"));
   x->ticker()->setTickCount(10);
   accuracy_ = addGraph(x, y);
   accuracy_->setPen(QPen(theme::kAccuracy, 2));
@@ -44,19 +45,19 @@ void PromptSearchChart::clear() {
 void PromptSearchChart::setRounds(const std::vector<analysis::RoundBest>& best, int rounds) {
   best_ = best;
   QVector<double> r, acc, ece;
-  double top = 0.05;
+  double top = 5;  // points
   for (const analysis::RoundBest& b : best_) {
     r << b.round;
     acc << b.accuracy;
-    ece << b.ece;
-    top = std::max(top, b.ece);
+    ece << 100 * b.ece;
+    top = std::max(top, 100 * b.ece);
   }
   accuracy_->setData(r, acc, /*alreadySorted=*/true);
   ece_->setData(r, ece, /*alreadySorted=*/true);
   QCPAxisRect* rect = axisRect(0);
   rect->axis(QCPAxis::atBottom)->setRange(0.5, std::max(1, rounds) + 0.5);
   rect->axis(QCPAxis::atLeft)->setRange(0, 1.02);
-  rect->axis(QCPAxis::atRight)->setRange(0, std::ceil(top * 12) / 10);
+  rect->axis(QCPAxis::atRight)->setRange(0, 10 * std::ceil(top * 0.12));  // 20 % headroom, in tens
   requestReplot();
 }
 
