@@ -71,10 +71,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>(run %1)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 is right more often than %2: %3 of the time against %4.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -187,6 +183,16 @@
     </message>
     <message>
         <source>%1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (run %2)</source>
+        <extracomment>A model and its run, e.g. &quot;shapes-mm (run 5)&quot;; %1 is the model&apos;s name in bold</extracomment>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>One sentence after another in a paragraph; the space between them is the language&apos;s</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -71,25 +71,21 @@
         <translation>已作答问题的校准误差</translation>
     </message>
     <message>
-        <source>(run %1)</source>
-        <translation>（运行 %1）</translation>
-    </message>
-    <message>
         <source>In short</source>
         <translation>简而言之</translation>
     </message>
     <message>
         <source>%1 is right more often than %2: %3 of the time against %4.</source>
-        <translation>%1 比 %2 更常答对：正确率 %3，对方为 %4。</translation>
+        <translation>%1比%2更常答对：正确率 %3，对方为 %4。</translation>
     </message>
     <message>
         <source>%1 is right less often than %2: %3 of the time against %4.</source>
-        <translation>%1 不如 %2 常答对：正确率 %3，对方为 %4。</translation>
+        <translation>%1不如%2常答对：正确率 %3，对方为 %4。</translation>
     </message>
     <message numerus="yes">
         <source>%1 and %2 are right about as often (%3 and %4): the difference is within what chance gives on %n question(s).</source>
         <translation>
-            <numerusform>%1 和 %2 答对的频率相近（%3 和 %4）：在 %n 个问题上，这一差别在随机波动范围之内。</numerusform>
+            <numerusform>%1和%2答对的频率相近（%3 和 %4）：在 %n 个问题上，这一差别在随机波动范围之内。</numerusform>
         </translation>
     </message>
     <message>
@@ -106,7 +102,7 @@
     </message>
     <message>
         <source>Also clearly better for %1: %2.</source>
-        <translation>%1 另外明显更好的方面：%2。</translation>
+        <translation>%1另外明显更好的方面：%2。</translation>
     </message>
     <message>
         <source>Accuracy</source>
@@ -150,11 +146,11 @@
     </message>
     <message>
         <source>%1 is undefined for run %2 or run %3 on the shared items (every item right or every item wrong): no comparison</source>
-        <translation>在共同的题目上，运行 %2 或运行 %3 的 %1 没有定义（题目全对或全错）：无法比较</translation>
+        <translation>在共同的题目上，运行 %2 或运行 %3 的%1没有定义（题目全对或全错）：无法比较</translation>
     </message>
     <message>
         <source>%1 of run %2 differs from run %3 by %4 (no interval: the metric was undefined in every bootstrap replicate)</source>
-        <translation>运行 %2 的 %1 与运行 %3 相差 %4（没有区间：该指标在每次自助重抽样中都没有定义）</translation>
+        <translation>运行 %2 的%1与运行 %3 相差 %4（没有区间：该指标在每次自助重抽样中都没有定义）</translation>
     </message>
     <message>
         <source>not a significant difference</source>
@@ -189,8 +185,18 @@
         <translation>%1：%2</translation>
     </message>
     <message>
+        <source>%1 (run %2)</source>
+        <extracomment>A model and its run, e.g. &quot;shapes-mm (run 5)&quot;; %1 is the model&apos;s name in bold</extracomment>
+        <translation>%1（运行 %2）</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <extracomment>One sentence after another in a paragraph; the space between them is the language&apos;s</extracomment>
+        <translation>%1%2</translation>
+    </message>
+    <message>
         <source>%1 of run %2 differs from run %3 by %4 (%5 % interval %6 to %7)</source>
-        <translation>运行 %2 的 %1 与运行 %3 相差 %4（%5 % 区间 %6 至 %7）</translation>
+        <translation>运行 %2 的%1与运行 %3 相差 %4（%5 % 区间 %6 至 %7）</translation>
     </message>
 </context>
 <context>

@@ -18,6 +18,7 @@
 #include <QtTest>
 #include <random>
 #include <thread>
+#include <tuple>
 
 #include "../core/test_util.h"
 #include "analyses/analyses_page.h"
@@ -57,6 +58,7 @@ class AnalysesTest : public QObject {
   void initTestCase();
   void compareShowsTheComparison();
   void compareRefusesTooFewRuns();
+  void compareSpeaksEachLanguageWithItsOwnSpacing();
   void promptSearchChartShowsTheEceInPoints();
   void modalityRunsConditionsAndOpensItems();
   void textVsImageConditionsAreChosenInWords();
@@ -245,6 +247,95 @@ void AnalysesTest::compareShowsTheComparison() {
                                            : QStringLiteral("is right less often than")),
            qPrintable(summary));
   QVERIFY(!summary.contains(QStringLiteral("run %1 /").arg(c.runs[0].info.id)));
+}
+
+namespace {
+
+analysis::MetricDifference difference(const char* metric, double observed, double lo, double hi,
+                                      analysis::Better better) {
+  analysis::MetricDifference d;
+  d.run = 5;
+  d.against = 2;
+  d.metric = metric;
+  d.difference.observed = observed;
+  d.difference.ci = calib::Interval{lo, hi};
+  d.better = better;
+  return d;
+}
+
+QString withoutMarkup(QString html) {
+  static const QRegularExpression tag(QStringLiteral("<[^>]*>"));
+  return html.remove(tag);
+}
+
+}  // namespace
+
+// The verdicts and the "In short" summary are put together from whole templates, so that each
+// language spaces them its own way: English with spaces, Chinese with none between Chinese words,
+// "、" between the items of a list, and a space only where Chinese meets Latin letters or digits.
+void AnalysesTest::compareSpeaksEachLanguageWithItsOwnSpacing() {
+  using analysis::Better;
+  analysis::Comparison c;
+  c.shared_items = 1000;
+  c.replicates = 1000;
+  for (const auto& [id, name, accuracy, ece] :
+       {std::tuple{2, "shapes", 0.610, 0.092}, std::tuple{5, "shapes-mm", 0.652, 0.050}}) {
+    analysis::ComparedRun r;
+    r.info.id = id;
+    r.info.model_name = name;
+    r.metrics.accuracy = accuracy;
+    r.metrics.ece = ece;
+    c.runs.push_back(r);
+  }
+  const analysis::MetricDifference accuracy =
+      difference("accuracy", 0.042, 0.021, 0.063, Better::kRun);
+  const analysis::MetricDifference ece = difference("ece", 0.05, 0.03, 0.07, Better::kAgainst);
+  c.differences = {difference("accuracy", 0.042, 0.021, 0.063, Better::kRun),
+                   difference("ece", -0.042, -0.063, -0.021, Better::kRun),
+                   difference("brier", -0.05, -0.07, -0.03, Better::kRun),
+                   difference("nll", -0.2, -0.3, -0.1, Better::kRun),
+                   difference("aurc", -0.02, -0.03, -0.01, Better::kRun)};
+
+  // English, in the metrics panel's units (hand-written: 0.042 is 4.2 points).
+  QCOMPARE(verdictSentence(accuracy, 0.95),
+           QStringLiteral("Accuracy of run 5 differs from run 2 by 4.2 pts (95 % interval 2.1 to "
+                          "6.3 pts): run 5 is better (higher)"));
+  QCOMPARE(verdictSentence(ece, 0.95),
+           QStringLiteral("ECE of run 5 differs from run 2 by 5.0 pts (95 % interval 3.0 to 7.0 "
+                          "pts): run 2 is better (run 5 is higher)"));
+  const QString english = withoutMarkup(comparisonSummary(c));
+  QVERIFY2(english.contains(QStringLiteral(
+               "shapes-mm (run 5) is right more often than shapes (run 2): 65.2 % of the time "
+               "against 61.0 %. Its confidence can be trusted more: its calibration error is 5.0 "
+               "pts against 9.2 pts. Also clearly better for shapes-mm (run 5): Brier score, NLL, "
+               "and risk–coverage (AURC).")),
+           qPrintable(english));
+
+  QTranslator chinese;
+  QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+  QCoreApplication::installTranslator(&chinese);
+  QLocale::setDefault(QLocale(QLocale::Chinese, QLocale::China));  // as the window in Chinese
+  const QString accuracyZh = verdictSentence(accuracy, 0.95);
+  const QString eceZh = verdictSentence(ece, 0.95);
+  const QString summaryZh = withoutMarkup(comparisonSummary(c));
+  QCoreApplication::removeTranslator(&chinese);
+  QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+
+  QCOMPARE(accuracyZh, QStringLiteral("运行 5 的准确率与运行 2 相差 4.2 个百分点（95 % 区间 2.1 "
+                                      "至 6.3 个百分点）：运行 5 更好（更高）"));
+  QCOMPARE(eceZh, QStringLiteral("运行 5 的 ECE 与运行 2 相差 5.0 个百分点（95 % 区间 3.0 至 "
+                                 "7.0 个百分点）：运行 2 更好（运行 5 更高）"));
+  QVERIFY2(summaryZh.contains(QStringLiteral("shapes-mm（运行 5）比 shapes（运行 2）更常答对")),
+           qPrintable(summaryZh));
+  QVERIFY2(summaryZh.contains(QStringLiteral("。它的置信度更可信")), qPrintable(summaryZh));
+  QVERIFY2(summaryZh.contains(QStringLiteral("Brier 分数、NLL")), qPrintable(summaryZh));
+  // No space between two Chinese characters or after Chinese punctuation, no Latin comma.
+  static const QRegularExpression chineseSpace(
+      QStringLiteral("[\\p{Han}（）。，：、] [\\p{Han}（）。，：、]|[（。，：、] | [）。，：、]"));
+  for (const QString& zh : {accuracyZh, eceZh, summaryZh}) {
+    QVERIFY2(!chineseSpace.match(zh).hasMatch(), qPrintable(zh));
+    QVERIFY2(!zh.contains(QStringLiteral(", ")), qPrintable(zh));
+  }
 }
 
 // The search's chart writes its ECE axis in percentage points, as the metrics panel does.

@@ -1,6 +1,7 @@
 #include "analyses/compare_summary.h"
 
 #include <QCoreApplication>
+#include <QLocale>
 #include <QStringList>
 #include <cmath>
 
@@ -32,12 +33,48 @@ class CompareSummary {
 
 QString nameOf(const store::RunInfo& info) {
   const std::string& model = info.model_name.empty() ? info.spec.name : info.model_name;
-  return QStringLiteral("<b>") + QString::fromStdString(model).toHtmlEscaped() +
-         QStringLiteral("</b> ") + CompareSummary::tr("(run %1)").arg(info.id);
+  //: A model and its run, e.g. "shapes-mm (run 5)"; %1 is the model's name in bold
+  return CompareSummary::tr("%1 (run %2)")
+      .arg(QStringLiteral("<b>") + QString::fromStdString(model).toHtmlEscaped() +
+           QStringLiteral("</b>"))
+      .arg(info.id);
 }
 
 QString percent(double share) {
   return metricText(share, ShownUnit::kPercent);
+}
+
+bool isHan(QChar c) {
+  return c.script() == QChar::Script_Han;
+}
+bool isLatinOrDigit(QChar c) {
+  return c.unicode() < 0x80 && c.isLetterOrNumber();
+}
+
+// The window's Chinese puts a space between Chinese and Latin letters or digits ("运行 5",
+// "Brier 分数"), and none between Chinese words. A template cannot know which its placeholder
+// holds ("的准确率与", "的 ECE 与"), so its translation leaves no space around a name and this
+// adds the one that belongs there. Markup is skipped: the space goes before an opening tag.
+QString spacedScripts(const QString& text) {
+  QString out;
+  out.reserve(text.size() + 8);
+  QChar last;               // the last character shown, outside markup
+  qsizetype afterLast = 0;  // where in `out` it ends
+  bool inTag = false;
+  for (const QChar c : text) {
+    if (inTag || c == QLatin1Char('<')) {
+      inTag = c != QLatin1Char('>');
+      out += c;
+      continue;
+    }
+    if (!last.isNull() &&
+        ((isHan(last) && isLatinOrDigit(c)) || (isLatinOrDigit(last) && isHan(c))))
+      out.insert(afterLast, QLatin1Char(' '));
+    out += c;
+    last = c;
+    afterLast = out.size();
+  }
+  return out;
 }
 
 const analysis::MetricDifference* find(const analysis::Comparison& c, std::int64_t run,
@@ -102,11 +139,15 @@ QString comparisonSummary(const analysis::Comparison& c) {
     }
     if (!betterForB.isEmpty())
       sentences << CompareSummary::tr("Also clearly better for %1: %2.")
-                       .arg(nameOf(run.info), betterForB.join(QStringLiteral(", ")));
+                       .arg(b, QLocale().createSeparatedList(betterForB));
     if (!betterForA.isEmpty())
       sentences << CompareSummary::tr("Also clearly better for %1: %2.")
-                       .arg(a, betterForA.join(QStringLiteral(", ")));
-    paragraphs << sentences.join(QLatin1Char(' '));
+                       .arg(a, QLocale().createSeparatedList(betterForA));
+    QString paragraph = sentences.takeFirst();
+    for (const QString& next : sentences)
+      //: One sentence after another in a paragraph; the space between them is the language's
+      paragraph = CompareSummary::tr("%1 %2").arg(paragraph, next);
+    paragraphs << spacedScripts(paragraph);
   }
   return QStringLiteral("<p><b>") + CompareSummary::tr("In short") + QStringLiteral("</b><br>") +
          paragraphs.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>");
@@ -133,21 +174,23 @@ QString verdictSentence(const analysis::MetricDifference& d, double level) {
   const ShownUnit unit = metricUnit(d.metric);
   const calib::PairedDifference& x = d.difference;
   if (!x.observed) {
-    return CompareSummary::tr(
-               "%1 is undefined for run %2 or run %3 on the shared items (every item right or "
-               "every item wrong): no comparison")
-        .arg(name)
-        .arg(d.run)
-        .arg(d.against);
+    return spacedScripts(
+        CompareSummary::tr(
+            "%1 is undefined for run %2 or run %3 on the shared items (every item right or "
+            "every item wrong): no comparison")
+            .arg(name)
+            .arg(d.run)
+            .arg(d.against));
   }
   if (!x.ci) {
-    return CompareSummary::tr(
-               "%1 of run %2 differs from run %3 by %4 (no interval: the metric was undefined in "
-               "every bootstrap replicate)")
-        .arg(name)
-        .arg(d.run)
-        .arg(d.against)
-        .arg(differenceText(*x.observed, unit));
+    return spacedScripts(
+        CompareSummary::tr(
+            "%1 of run %2 differs from run %3 by %4 (no interval: the metric was undefined in "
+            "every bootstrap replicate)")
+            .arg(name)
+            .arg(d.run)
+            .arg(d.against)
+            .arg(differenceText(*x.observed, unit)));
   }
   // The numbers as the metrics panel writes them: shares and calibration errors differ by
   // percentage points ("by 4.2 pts (95 % interval 2.1 to 6.3 pts)").
@@ -189,7 +232,7 @@ QString verdictSentence(const analysis::MetricDifference& d, double level) {
         break;
     }
   }
-  return CompareSummary::tr("%1: %2").arg(measured, outcome);
+  return spacedScripts(CompareSummary::tr("%1: %2").arg(measured, outcome));
 }
 
 }  // namespace unveil::ui
