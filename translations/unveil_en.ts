@@ -2865,10 +2865,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1 under %2 differs from %3 by %4 (%5% interval %6 to %7)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 admits not knowing more often</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2937,7 +2933,11 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1; %2 (against %3, %4% paired bootstrap)</source>
+        <source>%1 under %2 differs from %3 by %4 (%5 % interval %6 to %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1; %2 (against %3, %4 % paired bootstrap)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4566,10 +4566,6 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>95% interval of accuracy</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>no predictions in this bin</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4594,10 +4590,6 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>95% interval of accuracy %1–%2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Confidence %1</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4615,6 +4607,14 @@ Click to show its diagrams</numerusform>
             <numerusform>%Ln prediction</numerusform>
             <numerusform>%Ln predictions</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>95 % interval of accuracy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval of accuracy %1–%2</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

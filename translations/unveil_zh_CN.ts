@@ -2851,10 +2851,6 @@
         <translation>“%2”下的%1与“%3”相差 %4（没有区间：未做自助重抽样）</translation>
     </message>
     <message>
-        <source>%1 under %2 differs from %3 by %4 (%5% interval %6 to %7)</source>
-        <translation>“%2”下的%1与“%3”相差 %4（%5% 区间 %6 至 %7）</translation>
-    </message>
-    <message>
         <source>%1 admits not knowing more often</source>
         <translation>“%1”更常承认不知道</translation>
     </message>
@@ -2923,8 +2919,12 @@
         <translation>可回答问题上的准确率没有显著变化</translation>
     </message>
     <message>
-        <source>%1; %2 (against %3, %4% paired bootstrap)</source>
-        <translation>%1；%2（对照“%3”，%4% 配对自助法）</translation>
+        <source>%1 under %2 differs from %3 by %4 (%5 % interval %6 to %7)</source>
+        <translation>“%2”下的%1与“%3”相差 %4（%5 % 区间 %6 至 %7）</translation>
+    </message>
+    <message>
+        <source>%1; %2 (against %3, %4 % paired bootstrap)</source>
+        <translation>%1；%2（对照“%3”，%4 % 配对自助法）</translation>
     </message>
 </context>
 <context>
@@ -4546,10 +4546,6 @@ Click to show its diagrams</source>
         <translation>差距：信心不足</translation>
     </message>
     <message>
-        <source>95% interval of accuracy</source>
-        <translation>准确率的 95% 区间</translation>
-    </message>
-    <message>
         <source>no predictions in this bin</source>
         <translation>此分箱中没有预测</translation>
     </message>
@@ -4574,10 +4570,6 @@ Click to show its diagrams</source>
         <translation>差距 %1（%2）</translation>
     </message>
     <message>
-        <source>95% interval of accuracy %1–%2</source>
-        <translation>准确率的 95% 区间 %1–%2</translation>
-    </message>
-    <message>
         <source>Confidence %1</source>
         <translation>置信度 %1</translation>
     </message>
@@ -4594,6 +4586,14 @@ Click to show its diagrams</source>
         <translation>
             <numerusform>%Ln 条预测</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>95 % interval of accuracy</source>
+        <translation>准确率的 95 % 区间</translation>
+    </message>
+    <message>
+        <source>95 % interval of accuracy %1–%2</source>
+        <translation>准确率的 95 % 区间 %1–%2</translation>
     </message>
 </context>
 <context>

@@ -594,6 +594,10 @@ void AnalysesTest::idkComparesPrompts() {
            qPrintable(view.verdictText()));
   QVERIFY2(!view.verdictText().contains(QStringLiteral("inviting-1")),
            qPrintable(view.verdictText()));
+  // Percents as the rest of the window writes them: "95 %", not "95%".
+  QVERIFY2(view.verdictText().contains(QStringLiteral("95 % ")), qPrintable(view.verdictText()));
+  QVERIFY2(!view.verdictText().contains(QRegularExpression(QStringLiteral("\\d%"))),
+           qPrintable(view.verdictText()));
   {
     const analysis::IdkPromptResult& second = r.prompts[1];
     QVERIFY(second.versus_reference.has_value());

@@ -121,6 +121,8 @@ class ReliabilityDiagramTest : public QObject {
     QVERIFY2(tip.contains(QStringLiteral("0.80–1.00")), qPrintable(tip));
     QVERIFY(tip.contains(QStringLiteral("6 predictions")));
     QVERIFY(tip.contains(QStringLiteral("accuracy 1.000")));
+    // A percent as the rest of the window writes it (the metrics panel's "95 %").
+    QVERIFY2(tip.contains(QStringLiteral("95 % interval of accuracy")), qPrintable(tip));
   }
 
   void tooltipNamesTheBinsNumbers() {

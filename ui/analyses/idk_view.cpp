@@ -86,7 +86,7 @@ QString IdkView::rateVerdict(const analysis::IdkDifference& d, bool admit,
         .arg(what, quoted(variant), quoted(reference), signedNumber(*x.observed));
   }
   const QString measured =
-      tr("%1 under %2 differs from %3 by %4 (%5% interval %6 to %7)")
+      tr("%1 under %2 differs from %3 by %4 (%5 % interval %6 to %7)")
           .arg(what, quoted(variant), quoted(reference), signedNumber(*x.observed),
                levelText(level), signedNumber(x.ci->lo), signedNumber(x.ci->hi));
   QString outcome;
@@ -141,7 +141,7 @@ QString IdkView::overallVerdict(const analysis::PromptComparison& c, const std::
   } else {
     second = tr("with no significant change in accuracy on answerable questions");
   }
-  return tr("%1; %2 (against %3, %4% paired bootstrap)")
+  return tr("%1; %2 (against %3, %4 % paired bootstrap)")
       .arg(first, second, quoted(c.reference), levelText(level));
 }
 

@@ -79,7 +79,7 @@ ReliabilityDiagram::ReliabilityDiagram(QWidget* parent) : PlotView(parent) {
   under_ = makeGapSeries(x, y, theme::kUnderConfident);
   under_->setName(tr("Gap: under-confident"));
   intervals_ = makeIntervals(x, y, accuracy_, theme::kText);
-  intervals_->setName(tr("95% interval of accuracy"));
+  intervals_->setName(tr("95 % interval of accuracy"));
 
   comparisonCurve_ = addGraph(x, y);
   comparisonCurve_->setPen(QPen(theme::kComparison, 2.2));
@@ -231,7 +231,7 @@ QString ReliabilityDiagram::describeBin(const calib::Bin& bin, const QString& la
               .arg(QString::number(bin.confidence, 'f', 3), QString::number(bin.accuracy, 'f', 3)) +
           QStringLiteral("<br>");
   text += tr("gap %1 (%2)").arg(signedNumber(bin.gap), direction) + QStringLiteral("<br>");
-  text += tr("95% interval of accuracy %1–%2")
+  text += tr("95 % interval of accuracy %1–%2")
               .arg(QString::number(bin.ci_lo, 'f', 3), QString::number(bin.ci_hi, 'f', 3));
   return text;
 }
