@@ -43,13 +43,25 @@ class LineIconEngine : public QIconEngine {
     return scaledPixmap(size, mode, state, 1.0);
   }
 
+  // Drawn once per size and colour, as Qt's own icon engines keep theirs: a tool bar repaints
+  // its icons often, and the window's thread must not parse and render SVG each time.
   QPixmap scaledPixmap(const QSize& size, QIcon::Mode mode, QIcon::State state,
                        qreal scale) override {
+    const QColor stroke = strokeFor(mode);
+    const QString key = QStringLiteral("%1x%2@%3 %4")
+                            .arg(size.width())
+                            .arg(size.height())
+                            .arg(scale)
+                            .arg(stroke.rgba());
+    if (const auto it = pixmaps_.constFind(key); it != pixmaps_.constEnd()) return *it;
     QPixmap pixmap(size * scale);
     pixmap.fill(Qt::transparent);
     pixmap.setDevicePixelRatio(scale);
-    QPainter painter(&pixmap);
-    paint(&painter, QRect(QPoint(0, 0), size), mode, state);
+    {
+      QPainter painter(&pixmap);
+      paint(&painter, QRect(QPoint(0, 0), size), mode, state);
+    }
+    pixmaps_.insert(key, pixmap);
     return pixmap;
   }
 
@@ -59,7 +71,10 @@ class LineIconEngine : public QIconEngine {
 
  private:
   LineIconEngine(const LineIconEngine& other)
-      : QIconEngine(other), resource_(other.resource_), svg_(other.svg_) {}
+      : QIconEngine(other),
+        resource_(other.resource_),
+        svg_(other.svg_),
+        pixmaps_(other.pixmaps_) {}
 
   QSvgRenderer* renderer(const QColor& stroke) {
     auto& r = renderers_[stroke.rgba()];
@@ -74,6 +89,7 @@ class LineIconEngine : public QIconEngine {
   QString resource_;
   QByteArray svg_;
   QHash<QRgb, std::shared_ptr<QSvgRenderer>> renderers_;  // one per colour drawn
+  QHash<QString, QPixmap> pixmaps_;                       // by size, scale and colour
 };
 
 }  // namespace
