@@ -1439,6 +1439,7 @@
     </message>
     <message>
         <source>%1 %</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>(%1 to %2)</source>
