@@ -43,6 +43,15 @@ QStringList ids(std::initializer_list<const char*> list) {
     out << QString::fromLatin1(s);
   return out;
 }
+/// The model showing `dataset` with `set` laid over it as a run, as the browser shows it.
+void showRun(DatasetTableModel& model, const std::shared_ptr<const data::Dataset>& dataset,
+             const calib::PredictionSet& set) {
+  auto shared = std::make_shared<const calib::PredictionSet>(set);
+  const calib::Outcomes o = calib::compute_outcomes(set);
+  model.setDataset(dataset);
+  model.setRunOverlay(
+      std::make_shared<const RunOverlay>(makeRunOverlay(*dataset, shared, o, QStringLiteral("r"))));
+}
 }  // namespace
 
 class DatasetBrowserTest : public QObject {
@@ -90,13 +99,8 @@ class DatasetBrowserTest : public QObject {
       in.answer = std::string(id) == "a1" ? 0 : calib::kUnanswered;
       set.add(in);
     }
-    auto shared = std::make_shared<const calib::PredictionSet>(set);
-    const calib::Outcomes o = calib::compute_outcomes(set);
-    auto overlay =
-        std::make_shared<const RunOverlay>(makeRunOverlay(*ds, shared, o, QStringLiteral("r")));
     DatasetTableModel model(nullptr);
-    model.setDataset(ds);
-    model.setRunOverlay(overlay);
+    showRun(model, ds, set);
     QCOMPARE(model.index(0, DatasetTableModel::kRunAnswer).data().toString(),
              QStringLiteral("A · red"));
     QCOMPARE(model.index(2, DatasetTableModel::kRunAnswer).data().toString(),
@@ -134,13 +138,8 @@ class DatasetBrowserTest : public QObject {
       in.label = 0;
       set.add(in);
     }
-    auto shared = std::make_shared<const calib::PredictionSet>(set);
-    const calib::Outcomes o = calib::compute_outcomes(set);
-    auto overlay =
-        std::make_shared<const RunOverlay>(makeRunOverlay(*ds, shared, o, QStringLiteral("r")));
     DatasetTableModel model(nullptr);
-    model.setDataset(ds);
-    model.setRunOverlay(overlay);
+    showRun(model, ds, set);
     const auto row = [&](const char* id) {
       for (int r = 0; r < model.rowCount(); ++r)
         if (model.index(r, DatasetTableModel::kId).data().toString() == QLatin1String(id)) return r;
