@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRegularExpression>
+#include <QScrollArea>
 #include <QSignalSpy>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -139,6 +140,8 @@ void AnalysesTest::compareShowsTheComparison() {
   auto* hint = view.findChild<QLabel*>(QStringLiteral("compareHint"));
   QVERIFY(hint && hint->isVisible());
   QVERIFY(hint->text().contains(QStringLiteral("Tick two to four runs")));
+  auto* results = view.findChild<QScrollArea*>(QStringLiteral("compareResults"));
+  QVERIFY(results && !results->isVisible());  // no empty grey area under the hint
   view.chooseRuns(runs_);
   QCOMPARE(view.chosenRuns(), runs_);
   view.setReplicates(1000);
@@ -149,6 +152,7 @@ void AnalysesTest::compareShowsTheComparison() {
            qPrintable(view.statusText()));
   QVERIFY(finished.wait(60'000));
   QVERIFY(!hint->isVisible());
+  QVERIFY(results->isVisible());
   QVERIFY2(view.comparison().has_value(), qPrintable(view.statusText()));
   const analysis::Comparison& c = *view.comparison();
   QCOMPARE(c.runs.size(), std::size_t{2});
@@ -400,9 +404,13 @@ void AnalysesTest::modalityRunsConditionsAndOpensItems() {
   QVERIFY2(splits->itemText(idk).startsWith(QStringLiteral("unanswerable (IDK) (")),
            qPrintable(splits->itemText(idk)));
   view.setConditions(QStringLiteral("image, text, blank"));
+  view.show();
+  auto* results = view.findChild<QScrollArea*>(QStringLiteral("modalityResults"));
+  QVERIFY(results && !results->isVisible());  // nothing to show yet: no empty area
   QSignalSpy finished(&view, &ModalityView::finished);
   QVERIFY(view.run());
   QVERIFY(finished.wait(120'000));
+  QVERIFY(results->isVisible());
   QVERIFY2(view.result().has_value(), qPrintable(view.statusText()));
   const analysis::ModalityResult& r = *view.result();
   QCOMPARE(r.conditions.size(), std::size_t{3});

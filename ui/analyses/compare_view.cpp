@@ -129,10 +129,11 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
   resultsLayout->addLayout(pictures, 3);
   resultsLayout->addWidget(table_, 2);
   resultsLayout->addWidget(verdicts_);
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidget(results_);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
+  resultsArea_ = new QScrollArea(this);
+  resultsArea_->setObjectName(QStringLiteral("compareResults"));
+  resultsArea_->setWidget(results_);
+  resultsArea_->setWidgetResizable(true);
+  resultsArea_->setFrameShape(QFrame::NoFrame);
 
   // Until a comparison is made the page says what it will show, instead of an empty area.
   hint_ = new QLabel(
@@ -152,7 +153,8 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
   layout->addLayout(top);
   layout->addWidget(status_);
   layout->addWidget(hint_);
-  layout->addWidget(scroll, 1);
+  layout->addWidget(resultsArea_, 1);
+  layout->addStretch(0);  // keeps the page at the top while there are no results
 
   connect(compare_, &QPushButton::clicked, this, &CompareView::compare);
   connect(cancel_, &QPushButton::clicked, this, &CompareView::cancel);
@@ -178,7 +180,7 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
     emit finished();
   });
   fillRuns();
-  results_->hide();
+  resultsArea_->hide();  // no empty area until there is something to show in it
 }
 
 void CompareView::fillRuns() {
@@ -296,7 +298,7 @@ void CompareView::cancel() {
 }
 
 void CompareView::showComparison(const analysis::Comparison& c) {
-  results_->show();
+  resultsArea_->show();
   hint_->hide();
   // Small multiples: one diagram per run, two to a row.
   for (ReliabilityDiagram* d : multiples_)

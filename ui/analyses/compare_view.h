@@ -16,6 +16,7 @@ class QLabel;
 class QListWidget;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QSpinBox;
 class QTableWidget;
 
@@ -76,6 +77,7 @@ class CompareView : public QWidget {
   QLabel* status_ = nullptr;
   QLabel* hint_ = nullptr;  ///< what the page will show, until it shows it
   QWidget* results_ = nullptr;
+  QScrollArea* resultsArea_ = nullptr;  ///< results_ in a scroll area, hidden until a comparison
   QGridLayout* grid_ = nullptr;
   std::vector<ReliabilityDiagram*> multiples_;
   OverlaidReliability* overlaid_ = nullptr;

@@ -113,17 +113,19 @@ ModalityView::ModalityView(ProjectSession* project, ModelLibrary* models, QWidge
   resultsLayout->setContentsMargins(0, 0, 0, 0);
   resultsLayout->addWidget(table_);
   resultsLayout->addLayout(pictures, 1);
-  auto* scroll = new QScrollArea(this);
-  scroll->setWidget(results_);
-  scroll->setWidgetResizable(true);
-  scroll->setFrameShape(QFrame::NoFrame);
+  resultsArea_ = new QScrollArea(this);
+  resultsArea_->setObjectName(QStringLiteral("modalityResults"));
+  resultsArea_->setWidget(results_);
+  resultsArea_->setWidgetResizable(true);
+  resultsArea_->setFrameShape(QFrame::NoFrame);
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(10, 8, 10, 8);
   layout->addLayout(form);
   layout->addWidget(status_);
-  layout->addWidget(scroll, 1);
-  results_->hide();
+  layout->addWidget(resultsArea_, 1);
+  layout->addStretch(0);  // keeps the set-up at the top while there are no results
+  resultsArea_->hide();   // no empty area until a run has something to show
 
   connect(run_, &QPushButton::clicked, this, &ModalityView::run);
   connect(cancel_, &QPushButton::clicked, this, &ModalityView::cancel);
@@ -228,7 +230,7 @@ void ModalityView::cancel() {
 }
 
 void ModalityView::showResult(const analysis::ModalityResult& r) {
-  results_->show();
+  resultsArea_->show();
   const QStringList headers{tr("Condition"),
                             tr("Run"),
                             tr("Items"),

@@ -16,6 +16,7 @@ class QComboBox;
 class QLabel;
 class QProgressBar;
 class QPushButton;
+class QScrollArea;
 class QTableWidget;
 
 namespace unveil::ui {
@@ -78,6 +79,7 @@ class ModalityView : public QWidget {
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
   QWidget* results_ = nullptr;
+  QScrollArea* resultsArea_ = nullptr;  ///< results_ in a scroll area, hidden until a result
   QTableWidget* table_ = nullptr;
   QComboBox* distributionOf_ = nullptr;
   DistributionPlot* distribution_ = nullptr;
