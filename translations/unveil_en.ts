@@ -2941,6 +2941,10 @@
         <source>%1; %2 (against %3, %4 % paired bootstrap)</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Each ticked prompt is run on the questions no one can answer from the picture, and on answerable ones to see whether it says “I don&apos;t know” wrongly. Runs made before with the same settings are reused.&lt;/p&gt;&lt;p&gt;The page then shows, for each prompt, how often the model admits “I don&apos;t know”, how sure it is of the answers it should not give, and whether each prompt changes that by more than chance alone would.&lt;/p&gt;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ImageViewer</name>

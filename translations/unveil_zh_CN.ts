@@ -2926,6 +2926,10 @@
         <source>%1; %2 (against %3, %4 % paired bootstrap)</source>
         <translation>%1；%2（对照“%3”，%4 % 配对自助法）</translation>
     </message>
+    <message>
+        <source>&lt;p&gt;Each ticked prompt is run on the questions no one can answer from the picture, and on answerable ones to see whether it says “I don&apos;t know” wrongly. Runs made before with the same settings are reused.&lt;/p&gt;&lt;p&gt;The page then shows, for each prompt, how often the model admits “I don&apos;t know”, how sure it is of the answers it should not give, and whether each prompt changes that by more than chance alone would.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;每个勾选的提示词都会在谁也无法从图片中回答的问题上运行，并在可回答的问题上运行，以查看它是否会错误地说“我不知道”。之前用相同设置完成的运行会被复用。&lt;/p&gt;&lt;p&gt;随后页面会针对每个提示词显示：模型承认“我不知道”的频率、它对本不该给出的回答有多确定，以及每个提示词带来的变化是否超出随机波动。&lt;/p&gt;</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::ImageViewer</name>

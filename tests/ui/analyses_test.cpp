@@ -590,9 +590,14 @@ void AnalysesTest::idkComparesPrompts() {
   QVERIFY(view.statusText().contains(QStringLiteral("line 1")));
   QCOMPARE(view.promptsText(), prompts);  // the list is left as it was
   view.setReplicates(100);
+  view.show();
+  // Before a result the page says what it will show (no empty half page); after, it shows it.
+  auto* hint = view.findChild<QLabel*>(QStringLiteral("idkHint"));
+  QVERIFY(hint && hint->isVisible());
   QSignalSpy finished(&view, &IdkView::finished);
   QVERIFY(view.run());
   QVERIFY(finished.wait(180'000));
+  QVERIFY(!hint->isVisible());
   QVERIFY2(view.result().has_value(), qPrintable(view.statusText()));
   const analysis::IdkResult& r = *view.result();
   QCOMPARE(view.table()->rowCount(), static_cast<int>(r.prompts.size()));

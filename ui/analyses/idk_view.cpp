@@ -173,6 +173,18 @@ IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
   verdicts_ = new QLabel(this);
   verdicts_->setWordWrap(true);
   verdicts_->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  // Until a first result the page says what it will show, instead of an empty half.
+  hint_ = new QLabel(
+      tr("<p>Each ticked prompt is run on the questions no one can answer from the picture, and "
+         "on answerable ones to see whether it says “I don't know” wrongly. Runs made before with "
+         "the same settings are reused.</p><p>The page then shows, for "
+         "each prompt, how often the model admits “I don't know”, how sure it is of the answers "
+         "it should not give, and whether each prompt changes that by more than chance alone "
+         "would.</p>"),
+      this);
+  hint_->setObjectName(QStringLiteral("idkHint"));
+  hint_->setWordWrap(true);
+  hint_->setMaximumWidth(720);
 
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(run_);
@@ -185,6 +197,7 @@ IdkView::IdkView(ProjectSession* project, ModelLibrary* models, QWidget* parent)
   layout->addWidget(prompts_);
   layout->addLayout(buttons);
   layout->addWidget(status_);
+  layout->addWidget(hint_);
   layout->addWidget(table_, 1);
   layout->addWidget(verdicts_);
   layout->addStretch();  // takes the room while there is no table (none with one: its stretch is 0)
@@ -317,6 +330,7 @@ bool IdkView::run() {
 
 void IdkView::showResult(const analysis::IdkResult& r) {
   table_->show();
+  hint_->hide();
   const QStringList headers{tr("Prompt"),
                             tr("Admits “I don't know”"),
                             tr("Confidence of answers it should not give"),

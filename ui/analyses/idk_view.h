@@ -80,6 +80,7 @@ class IdkView : public QWidget {
   QPushButton* cancel_ = nullptr;
   QProgressBar* progress_ = nullptr;
   QLabel* status_ = nullptr;
+  QLabel* hint_ = nullptr;  ///< what the page will show, until it shows it
   QTableWidget* table_ = nullptr;
   QLabel* verdicts_ = nullptr;
 };
