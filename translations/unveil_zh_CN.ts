@@ -1435,10 +1435,6 @@
         <translation>&lt; %1 %</translation>
     </message>
     <message>
-        <source>%1 %</source>
-        <translation>%1 %</translation>
-    </message>
-    <message>
         <source>(%1 to %2)</source>
         <extracomment>An interval whose ends may be negative, e.g. &quot;(-6.3 to -2.1)&quot;</extracomment>
         <translation>(%1 至 %2)</translation>

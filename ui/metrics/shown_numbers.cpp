@@ -19,15 +19,15 @@ QString pointsText(double share) {
 }
 
 QString confidenceText(double probability) {
-  const QLocale locale;
+  // The ends as metricText writes a percent (its digits), the rest by metricText itself.
   const double shown = shownPercent(probability);
   if (probability < 1.0 && shown >= 100.0)
     //: A confidence just below certainty, e.g. "> 99.9 %"
-    return QCoreApplication::translate("ShownNumbers", "> %1 %").arg(locale.toString(99.9, 'f', 1));
+    return QCoreApplication::translate("ShownNumbers", "> %1 %").arg(QString::number(99.9, 'f', 1));
   if (probability > 0.0 && shown <= 0.0)
     //: A confidence just above zero, e.g. "< 0.1 %"
-    return QCoreApplication::translate("ShownNumbers", "< %1 %").arg(locale.toString(0.1, 'f', 1));
-  return QCoreApplication::translate("ShownNumbers", "%1 %").arg(locale.toString(shown, 'f', 1));
+    return QCoreApplication::translate("ShownNumbers", "< %1 %").arg(QString::number(0.1, 'f', 1));
+  return metricText(probability, ShownUnit::kPercent);
 }
 
 ShownUnit metricUnit(const std::string& key) {
