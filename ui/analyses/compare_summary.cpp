@@ -52,7 +52,7 @@ bool isLatinOrDigit(QChar c) {
 }
 
 // The window's Chinese puts a space between Chinese and Latin letters or digits ("运行 5",
-// "Brier 分数"), and none between Chinese words. A template cannot know which its placeholder
+// "Brier 分数"), and none between Chinese words. A template cannot know which script its %1
 // holds ("的准确率与", "的 ECE 与"), so its translation leaves no space around a name and this
 // adds the one that belongs there. Markup is skipped: the space goes before an opening tag.
 QString spacedScripts(const QString& text) {
