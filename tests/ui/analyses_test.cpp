@@ -623,6 +623,15 @@ void AnalysesTest::idkComparesPrompts() {
         IdkView::rateVerdict(second.versus_reference->admit_rate, true, second.prompt.name,
                              r.prompts[0].prompt.name, r.level);
     QCoreApplication::removeTranslator(&chinese);
+    // A difference of two rates in percentage points, as the metrics panel writes a gap, not
+    // as a fraction ("+0.123").
+    const QString english =
+        IdkView::rateVerdict(second.versus_reference->admit_rate, true, second.prompt.name,
+                             r.prompts[0].prompt.name, r.level);
+    QVERIFY2(english.contains(QStringLiteral(" pts")), qPrintable(english));
+    QVERIFY2(!english.contains(QRegularExpression(QStringLiteral("[-+]?0\\.\\d\\d\\d"))),
+             qPrintable(english));
+    QVERIFY2(admit.contains(QStringLiteral("个百分点")), qPrintable(admit));
     for (const QString& said : {overall, admit}) {
       QVERIFY2(said.contains(QStringLiteral("我不知道")), qPrintable(said));
       QVERIFY2(

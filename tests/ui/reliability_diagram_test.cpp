@@ -13,6 +13,7 @@
 using unveil::calib::Bin;
 using unveil::calib::Binning;
 using unveil::calib::BinTable;
+using unveil::ui::OverlaidReliability;
 using unveil::ui::ReliabilityDiagram;
 using namespace unveil::ui::test;
 
@@ -100,6 +101,14 @@ class ReliabilityDiagramTest : public QObject {
     QCOMPARE(d->at(1)->value, 1.0);
   }
 
+  void overlaidSeriesHaveColoursOfTheirOwn() {
+    // Six conditions (the image, none, and four changes of it) never share a colour.
+    QSet<QRgb> seen;
+    for (int i = 0; i < 6; ++i)
+      seen.insert(OverlaidReliability::seriesColour(i).rgb());
+    QCOMPARE(seen.size(), 6);
+  }
+
   void oneBin() {
     BinTable t;
     t.bins = {bin(0.0, 1.0, 8, 6, 0.9, 0.3491, 0.9681)};
@@ -118,9 +127,10 @@ class ReliabilityDiagramTest : public QObject {
     ReliabilityDiagram plot;
     plot.setTable(fiveBins());
     const QString tip = plot.toolTipAt(1.0);
-    QVERIFY2(tip.contains(QStringLiteral("0.80–1.00")), qPrintable(tip));
+    // Confidence and accuracy in percent, as the metrics panel writes them.
+    QVERIFY2(tip.contains(QStringLiteral("80–100 %")), qPrintable(tip));
     QVERIFY(tip.contains(QStringLiteral("6 predictions")));
-    QVERIFY(tip.contains(QStringLiteral("accuracy 1.000")));
+    QVERIFY2(tip.contains(QStringLiteral("accuracy 100.0 %")), qPrintable(tip));
     // A percent as the rest of the window writes it (the metrics panel's "95 %").
     QVERIFY2(tip.contains(QStringLiteral("95 % interval of accuracy")), qPrintable(tip));
   }
@@ -129,13 +139,15 @@ class ReliabilityDiagramTest : public QObject {
     ReliabilityDiagram plot;
     plot.setTable(fiveBins());
     const QString tip = plot.toolTipAt(0.47);
-    QVERIFY(tip.contains(QStringLiteral("0.40–0.60")));
+    // Shares in percent and their gap in percentage points, not fractions ("gap −0.220").
+    QVERIFY2(tip.contains(QStringLiteral("Confidence 40–60 %")), qPrintable(tip));
     QVERIFY(tip.contains(QStringLiteral("10 predictions")));
-    QVERIFY(tip.contains(QStringLiteral("mean confidence 0.520")));
-    QVERIFY(tip.contains(QStringLiteral("accuracy 0.300")));
-    QVERIFY(tip.contains(QStringLiteral("−0.220")));
-    QVERIFY(tip.contains(QStringLiteral("over-confident")));
-    QVERIFY(tip.contains(QStringLiteral("0.067–0.653")));
+    QVERIFY2(tip.contains(QStringLiteral("mean confidence 52.0 %")), qPrintable(tip));
+    QVERIFY(tip.contains(QStringLiteral("accuracy 30.0 %")));
+    QVERIFY2(tip.contains(QStringLiteral("over-confident by 22.0 pts")), qPrintable(tip));
+    QVERIFY2(tip.contains(QStringLiteral("interval of accuracy 6.7–65.3 %")), qPrintable(tip));
+    QVERIFY2(!tip.contains(QRegularExpression(QStringLiteral("(^|[^0-9])0\\.\\d\\d\\d"))),
+             qPrintable(tip));
     QVERIFY(plot.toolTipAt(0.3).contains(QStringLiteral("no predictions")));
     QVERIFY(plot.toolTipAt(-0.1).isEmpty());
     QVERIFY(plot.toolTipAt(std::nan("")).isEmpty());

@@ -562,7 +562,7 @@ void RunBrowserTest::draggedRangeListsItsBins() {
   QCOMPARE(range.at(0).at(1).toInt(), 8);
   QVERIFY(window.showsDatasetPage());
   QCOMPARE(shownIds(window), expected);
-  QVERIFY(window.datasetPage()->browser()->subsetText().contains(QStringLiteral("0.60–0.90")));
+  QVERIFY(window.datasetPage()->browser()->subsetText().contains(QStringLiteral("60–90 %")));
   // A drag inside one bin is a click.
   window.workspace()->reliabilityDiagram()->dragBetween(0.71, 0.79);
   QCOMPARE(clicked.count(), 1);

@@ -15,6 +15,7 @@
 #include "analyses/idk_prompt_list.h"
 #include "analyses/run_setup.h"
 #include "analyses/runs_analysis.h"
+#include "metrics/shown_numbers.h"
 #include "project/project_session.h"
 #include "project/run_names.h"
 
@@ -22,17 +23,18 @@ namespace unveil::ui {
 
 namespace {
 
+// Rates in percent and their differences in percentage points, written as the metrics panel
+// writes them (ui/metrics/shown_numbers.h).
 QString rate(const std::optional<double>& v) {
-  return v ? QString::number(100 * *v, 'f', 1) + QStringLiteral(" %") : QStringLiteral("—");
+  return v ? metricText(*v, ShownUnit::kPercent) : QStringLiteral("—");
 }
 
 QString change(const analysis::IdkDifference& d) {
   if (!d.difference.observed) return QStringLiteral("—");
-  QString text = QString::number(100 * *d.difference.observed, 'f', 1);
+  QString text = differenceText(*d.difference.observed, ShownUnit::kPercent, true);
   if (d.difference.ci)
-    text += QStringLiteral(" (%1 to %2)")
-                .arg(QString::number(100 * d.difference.ci->lo, 'f', 1),
-                     QString::number(100 * d.difference.ci->hi, 'f', 1));
+    text += QLatin1Char(' ') + intervalText(d.difference.ci->lo, d.difference.ci->hi,
+                                            differenceUnit(ShownUnit::kPercent));
   return text;
 }
 
@@ -47,9 +49,10 @@ QString escapeTemplate(const std::string& t) {
   return QString::fromStdString(t).replace(QLatin1Char('\n'), QStringLiteral("\\n"));
 }
 
+// A difference of two rates in percentage points with its sign: "+4.2 pts", "-1.0 pts".
 QString signedNumber(double v) {
-  if (v == 0) v = 0;  // no "-0.000"
-  return (v >= 0 ? QStringLiteral("+") : QString()) + QString::number(v, 'f', 3);
+  const QString text = differenceText(v, ShownUnit::kPercent);
+  return shownPercent(v) > 0 ? QStringLiteral("+") + text : text;
 }
 
 QString levelText(double level) {

@@ -61,8 +61,17 @@ int binAt(const calib::BinTable& table, const BinLayout& layout, double confiden
   return best;
 }
 
+namespace {
+// A bin's edge in percent, to one decimal where it has one: 0.8 -> "80", 1/15 -> "6.7".
+QString edgePercent(double edge) {
+  QString text = QString::number(100 * edge, 'f', 1);
+  if (text.endsWith(QStringLiteral(".0"))) text.chop(2);
+  return text;
+}
+}  // namespace
+
 QString binRangeText(const calib::Bin& bin) {
-  return QString::number(bin.lo, 'f', 2) + QStringLiteral("–") + QString::number(bin.hi, 'f', 2);
+  return edgePercent(bin.lo) + QStringLiteral("–") + edgePercent(bin.hi) + QStringLiteral(" %");
 }
 
 }  // namespace unveil::ui

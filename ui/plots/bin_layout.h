@@ -22,7 +22,7 @@ BinLayout layoutBins(const calib::BinTable& table);
 /// The bin that a point of the confidence axis falls in, or -1 when it falls in none.
 int binAt(const calib::BinTable& table, const BinLayout& layout, double confidence);
 
-/// "0.80–0.90".
+/// The bin's confidence range in percent, as the window writes a confidence: "80–90 %".
 QString binRangeText(const calib::Bin& bin);
 
 }  // namespace unveil::ui

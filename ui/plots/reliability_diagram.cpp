@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "metrics/shown_numbers.h"
 #include "plots/plot_theme.h"
 
 namespace unveil::ui {
@@ -29,10 +30,6 @@ QCPErrorBars* makeIntervals(QCPAxis* x, QCPAxis* y, QCPAbstractPlottable* on, co
   return bars;
 }
 
-QString signedNumber(double v) {
-  // A real minus sign reads better than a hyphen in a tooltip.
-  return (v < 0 ? QStringLiteral("−") : QStringLiteral("+")) + QString::number(std::abs(v), 'f', 3);
-}
 }  // namespace
 
 ReliabilityDiagram::ReliabilityDiagram(QWidget* parent) : PlotView(parent) {
@@ -223,16 +220,21 @@ void ReliabilityDiagram::updateLegend() {
 QString ReliabilityDiagram::describeBin(const calib::Bin& bin, const QString& label) const {
   QString text = QStringLiteral("<b>") + label.toHtmlEscaped() + QStringLiteral("</b><br>");
   if (bin.count == 0) return text + tr("no predictions in this bin");
-  const QString direction = bin.gap < 0   ? tr("over-confident")
-                            : bin.gap > 0 ? tr("under-confident")
+  // In the metrics panel's units: shares in percent, the gap between them in percentage points
+  // (ui/metrics/shown_numbers.h), so that the gap is the difference of the two numbers shown.
+  const QString gap =
+      pointsText(std::abs(shownPercent(bin.accuracy) - shownPercent(bin.confidence)) / 100);
+  const QString direction = bin.gap < 0   ? tr("over-confident by %1").arg(gap)
+                            : bin.gap > 0 ? tr("under-confident by %1").arg(gap)
                                           : tr("calibrated");
   text += tr("%Ln prediction(s)", nullptr, static_cast<int>(bin.count)) + QStringLiteral("<br>");
   text += tr("mean confidence %1 · accuracy %2")
-              .arg(QString::number(bin.confidence, 'f', 3), QString::number(bin.accuracy, 'f', 3)) +
+              .arg(confidenceText(bin.confidence), metricText(bin.accuracy, ShownUnit::kPercent)) +
           QStringLiteral("<br>");
-  text += tr("gap %1 (%2)").arg(signedNumber(bin.gap), direction) + QStringLiteral("<br>");
-  text += tr("95 % interval of accuracy %1–%2")
-              .arg(QString::number(bin.ci_lo, 'f', 3), QString::number(bin.ci_hi, 'f', 3));
+  text += direction + QStringLiteral("<br>");
+  text += tr("95 % interval of accuracy %1")
+              .arg(metricText(bin.ci_lo, ShownUnit::kPercent, true) + QStringLiteral("–") +
+                   metricText(bin.ci_hi, ShownUnit::kPercent));
   return text;
 }
 
