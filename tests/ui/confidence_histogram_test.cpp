@@ -96,6 +96,27 @@ class ConfidenceHistogramTest : public QObject {
     QVERIFY(!plot.meanConfidenceLine()->visible());
   }
 
+  void meanConfidenceSaysBeforeBesideAfter() {
+    ConfidenceHistogram plot;
+    plot.setTable(fiveBins());
+    auto names = [&plot] {
+      QStringList out;
+      for (int i = 0; i < plot.legend->itemCount(); ++i)
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(plot.legend->item(i)))
+          out << item->plottable()->name();
+      return out;
+    };
+    plot.setReferenceLines(0.55, 0.81);
+    QVERIFY2(names().contains(QStringLiteral("Mean confidence 81.0 %")),
+             qPrintable(names().join(QStringLiteral(" | "))));
+    // With the mean after scaling beside it, the model's own mean says it is the one before.
+    plot.setReferenceLines(0.55, 0.81, 0.7);
+    QVERIFY2(names().contains(QStringLiteral("Mean confidence before 81.0 %")),
+             qPrintable(names().join(QStringLiteral(" | "))));
+    QVERIFY2(names().contains(QStringLiteral("Mean confidence after 70.0 %")),
+             qPrintable(names().join(QStringLiteral(" | "))));
+  }
+
   void emptyTablesNeverCrash() {
     BinTable t;
     t.bins = {emptyBin(0, 1)};

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "metrics/shown_numbers.h"
 #include "plots/plot_theme.h"
 
 namespace unveil::ui {
@@ -89,12 +90,14 @@ void ConfidenceHistogram::clear() {
 void ConfidenceHistogram::setReferenceLines(std::optional<double> accuracy,
                                             std::optional<double> meanConfidence,
                                             std::optional<double> comparisonMeanConfidence) {
-  auto percent = [](double v) -> QString {
-    return QString::number(100 * v, 'f', 1) + QStringLiteral(" %");
-  };
+  auto percent = [](double v) { return metricText(v, ShownUnit::kPercent); };
   placeLine(accuracy_, accuracy, accuracy ? tr("Accuracy %1").arg(percent(*accuracy)) : QString());
-  placeLine(confidence_, meanConfidence,
-            meanConfidence ? tr("Mean confidence %1").arg(percent(*meanConfidence)) : QString());
+  // Beside the mean after scaling, the model's own mean says it is the one before.
+  const QString mean = !meanConfidence ? QString()
+                       : comparisonMeanConfidence
+                           ? tr("Mean confidence before %1").arg(percent(*meanConfidence))
+                           : tr("Mean confidence %1").arg(percent(*meanConfidence));
+  placeLine(confidence_, meanConfidence, mean);
   placeLine(comparisonConfidence_, comparisonMeanConfidence,
             comparisonMeanConfidence
                 ? tr("Mean confidence after %1").arg(percent(*comparisonMeanConfidence))
