@@ -3,6 +3,8 @@
 // readable message and no crash. Expected values come from calling core directly.
 #include <QApplication>
 #include <QComboBox>
+#include <QDockWidget>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMap>
 #include <QPlainTextEdit>
@@ -357,6 +359,48 @@ class MainWindowTest : public QObject {
                               .arg(table->visibleRegion().boundingRect().width())
                               .arg(table->visibleRegion().boundingRect().height())));
     }
+  }
+
+  void theMetricsKeepTheirHeaderWhenTheWheelScrollsThem() {
+    MainWindow window;
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.openFiles(kTest, kCalibration);
+    QVERIFY(waitForIdle(window));
+    auto* dock = window.findChild<QDockWidget*>(QStringLiteral("metricsDock"));
+    QVERIFY(dock);
+    // A short metrics panel, as on a small screen with the histogram above it.
+    window.resizeDocks({dock}, {200}, Qt::Vertical);
+    QTest::qWait(50);
+    MetricsPanel* panel = window.workspace()->metricsPanel();
+    QTableView* table = panel->table();
+    auto* box = panel->findChild<QLabel*>(QStringLiteral("temperatureBox"));
+    QVERIFY(box);
+    for (int i = 0; i < 6; ++i) {
+      const QPointF at(table->viewport()->width() / 2.0, table->viewport()->height() / 2.0);
+      QWheelEvent down(at, table->viewport()->mapToGlobal(at), QPoint(), QPoint(0, -120),
+                       Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+      QApplication::sendEvent(table->viewport(), &down);
+    }
+    QTest::qWait(20);
+    // The rows scroll under the header; the header and the temperature stay inside the dock
+    // (inside a scroll area the whole panel moved up and took them out of view).
+    QHeaderView* header = table->horizontalHeader();
+    QVERIFY(header->isVisible());
+    for (QWidget* w : {static_cast<QWidget*>(header), static_cast<QWidget*>(box)}) {
+      const QRect inDock(w->mapTo(dock, QPoint(0, 0)), w->size());
+      QVERIFY2(dock->rect().contains(inDock),
+               qPrintable(QStringLiteral("%1 at %2,%3 %4x%5 in a dock of %6x%7")
+                              .arg(QLatin1String(w->metaObject()->className()))
+                              .arg(inDock.x())
+                              .arg(inDock.y())
+                              .arg(inDock.width())
+                              .arg(inDock.height())
+                              .arg(dock->width())
+                              .arg(dock->height())));
+    }
+    QVERIFY2(table->verticalScrollBar()->value() > 0, "the table itself scrolled");
   }
 
   void calibrationSplitGivesBeforeAndAfter() {

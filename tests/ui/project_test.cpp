@@ -5,6 +5,7 @@
 #include <unistd.h>
 #include <QAction>
 #include <QDockWidget>
+#include <QHeaderView>
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTableView>
@@ -142,6 +143,35 @@ class ProjectTest : public QObject {
     // The independent reference: the file the run was imported from gives the same numbers.
     QCOMPARE(expected.ece, calib::compute_metrics(calib::compute_outcomes(read(kCalibration))).ece);
     QVERIFY(!window.session()->calibration().has_value());
+  }
+
+  void theRunsPanelShowsSeveralRunsOnEveryScreen() {
+    // It showed one and a half runs at 1280x720. The diagrams above keep their minimum height,
+    // which leaves three runs there; a taller window shows more.
+    for (const auto& [size, wanted] : {std::pair{QSize(1280, 720), 3}, {QSize(1920, 1080), 5}}) {
+      QTemporaryDir dir;
+      const QString path = makeProject(dir);
+      MainWindow window(nullptr, dir.filePath(QStringLiteral("thumbs")));
+      window.setRemembersSettings(false);
+      window.resize(size);
+      window.show();
+      QVERIFY(QTest::qWaitForWindowExposed(&window));
+      window.openProject(path);
+      QVERIFY(waitForIdle(window));
+      QTest::qWait(50);  // the docks take their sizes once laid out
+      auto* view = window.runsPanel()->findChild<QTableView*>(QStringLiteral("runsTable"));
+      QVERIFY(view);
+      const int row = view->verticalHeader()->defaultSectionSize();
+      QVERIFY2(view->viewport()->height() >= wanted * row,
+               qPrintable(QStringLiteral("%1x%2: viewport %3 px, rows of %4 px")
+                              .arg(size.width())
+                              .arg(size.height())
+                              .arg(view->viewport()->height())
+                              .arg(row)));
+      // The diagrams above keep most of the window.
+      QVERIFY2(window.runsDock()->height() <= window.height() / 3,
+               qPrintable(QString::number(window.runsDock()->height())));
+    }
   }
 
   void openWithNewestRunShowsIt() {

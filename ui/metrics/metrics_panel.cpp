@@ -34,7 +34,7 @@ MetricsPanel::MetricsPanel(QWidget* parent) : QWidget(parent) {
   table_->setWordWrap(false);
   table_->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
   // The table is as tall as its rows when there is room, so that every metric is visible without
-  // scrolling; on a small screen it gives way (down to eight rows) and scrolls.
+  // scrolling; on a small screen it gives way (down to three rows) and scrolls under its header.
   table_->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
   connect(model_, &QAbstractItemModel::modelReset, this, &MetricsPanel::fitTableHeight);
   table_->setToolTip(tr("Hover over a metric to see what it means."));
@@ -77,7 +77,7 @@ void MetricsPanel::fitTableHeight() {
                      2 * table_->frameWidth();
   table_->setMaximumHeight(height);
   table_->setMinimumHeight(std::min(height, table_->horizontalHeader()->sizeHint().height() +
-                                                5 * table_->verticalHeader()->defaultSectionSize() +
+                                                3 * table_->verticalHeader()->defaultSectionSize() +
                                                 2 * table_->frameWidth()));
 }
 

@@ -126,6 +126,19 @@ QString RunsPanel::noticeText() const {
   return notice_->isHidden() ? QString() : notice_->text();
 }
 
+QSize RunsPanel::sizeHint() const {
+  return {QWidget::sizeHint().width(), heightShowing(4)};
+}
+
+int RunsPanel::heightShowing(int rows) const {
+  const QMargins m = layout()->contentsMargins();
+  int h = m.top() + m.bottom() + header_->sizeHint().height() + layout()->spacing() +
+          view_->horizontalHeader()->sizeHint().height() +
+          rows * view_->verticalHeader()->defaultSectionSize() + 2 * view_->frameWidth();
+  if (!notice_->isHidden()) h += notice_->sizeHint().height() + layout()->spacing();
+  return h;
+}
+
 qint64 RunsPanel::currentRun() const {
   const QModelIndex current = view_->selectionModel()->currentIndex();
   return current.isValid() ? current.data(RunsTableModel::kRunIdRole).toLongLong() : -1;

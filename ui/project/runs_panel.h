@@ -27,6 +27,11 @@ class RunsPanel : public QWidget {
   bool selectRun(qint64 id);
   /// The selected run's id, -1 when none.
   qint64 currentRun() const;
+  /// The panel's height that shows `rows` runs below the table's header (with the project's
+  /// line above it); the window gives the runs dock this much when it first shows it.
+  int heightShowing(int rows) const;
+  /// Tall enough for four runs: the window lays its bottom docks out from this.
+  QSize sizeHint() const override;
 
  signals:
   /// A run was chosen: another row, or a click on the chosen one.

@@ -211,6 +211,23 @@ void MainWindow::applyDefaultDockSizes() {
       resizeDocks({distributionDock_, metricsDock_}, {height() / 2, height() / 2}, Qt::Vertical);
     }
   });
+  // The runs below the diagram, again: the diagram's page took its room when it appeared.
+  if (runsDock_->isVisible()) sizeRunsDock();
+}
+
+void MainWindow::sizeRunsDock() {
+  // Four runs below the table's header (six on a tall window), but never more than a third of
+  // the window; the diagrams above keep their minimum (on a 1280x720 screen that leaves three).
+  // Measured once the dock is laid out: its title bar is what the dock has beyond its panel.
+  QTimer::singleShot(0, this, [this] {
+    if (!runsDock_->isVisible() || runsDock_->isFloating()) return;
+    const int title = runsDock_->height() > runs_->height()
+                          ? runsDock_->height() - runs_->height()
+                          : runsDock_->fontMetrics().height() + 10;
+    const int rows = height() >= 900 ? 6 : 4;
+    resizeDocks({runsDock_}, {std::min(runs_->heightShowing(rows) + title, height() / 3)},
+                Qt::Vertical);
+  });
 }
 
 QDockWidget* MainWindow::makeDock(const QString& title, const char* name, QWidget* content,
@@ -247,7 +264,8 @@ void MainWindow::createDocks() {
   distributionDock_ =
       makeDock(tr("Confidence"), "distributionDock", workspace_->plotTabs(),
                tr("The confidence histogram and the risk–coverage curve of the shown predictions"));
-  metricsDock_ = makeDock(tr("Metrics"), "metricsDock", scrolling(workspace_->metricsPanel()),
+  // The metrics panel scrolls its own table: its header and the temperature above it stay in view.
+  metricsDock_ = makeDock(tr("Metrics"), "metricsDock", workspace_->metricsPanel(),
                           tr("Accuracy, calibration errors and their intervals"));
   // The item view scrolls when its panel is short (its image, options and Run now need height).
   itemDock_ = makeDock(tr("Item"), "itemDock", scrolling(datasetPage_->itemView()),
@@ -770,8 +788,7 @@ void MainWindow::connectSessions() {
     runsDock_->raise();
     batchDock_->show();
     runsDock_->raise();
-    // Low enough that the diagrams above keep their room at the default window size.
-    resizeDocks({runsDock_}, {std::max(140, height() / 6)}, Qt::Vertical);
+    sizeRunsDock();
     // The project's models can be run at once (Run now, New run).
     for (const store::ModelInfo& m : project_->state()->models)
       models_->offer(QString::fromStdString(m.path));
@@ -1239,7 +1256,7 @@ void MainWindow::showView(View view) {
       showPage(pages_);
       runsDock_->show();
       runsDock_->raise();
-      resizeDocks({runsDock_}, {height() / 5}, Qt::Vertical);
+      sizeRunsDock();
       runs_->selectRun(runs_->currentRun());  // keeps the chosen run in sight
       break;
     case View::kProblems:

@@ -179,6 +179,7 @@ class MainWindow : public QMainWindow {
   QWidget* scrolling(QWidget* content);
   /// Gives the side panels their default widths (unless a saved layout was restored).
   void applyDefaultDockSizes();
+  void sizeRunsDock();
   void createActions();
   void connectSessions();
   void chooseTestFile();
