@@ -24,8 +24,11 @@ OverlaidReliability::OverlaidReliability(QWidget* parent) : PlotView(parent) {
 }
 
 QColor OverlaidReliability::seriesColour(int i) {
-  static const QColor colours[] = {theme::kAccuracy, theme::kOverConfident, theme::kComparison,
-                                   theme::kUnderConfident};
+  // Okabe–Ito's colours that read on a light and a dark background (its yellow does not), so
+  // that the image, no image and four more conditions each have their own.
+  static const QColor colours[] = {theme::kAccuracy,         theme::kOverConfident,
+                                   theme::kComparison,       theme::kUnderConfident,
+                                   QColor(0x56, 0xB4, 0xE9), QColor(0xE6, 0x9F, 0x00)};
   return colours[static_cast<std::size_t>(i) % std::size(colours)];
 }
 
