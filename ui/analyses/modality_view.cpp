@@ -299,7 +299,10 @@ void ModalityView::showDistribution() {
   for (const analysis::ConditionSummary& c : result_->conditions)
     series.push_back({named(c.condition), entropy ? c.entropy : c.confidence});
   distribution_->setTitle(entropy ? tr("Entropy by condition") : tr("Confidence by condition"));
-  distribution_->setSeries(std::move(series), entropy ? tr("Entropy (nats)") : tr("Confidence"));
+  // The axis says how to read it; the unit (nats) is in the column's tooltip.
+  distribution_->setSeries(
+      std::move(series),
+      entropy ? tr("Entropy (0 = certain, higher = more spread)") : tr("Confidence"));
 }
 
 void ModalityView::showScatter() {

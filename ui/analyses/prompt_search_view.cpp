@@ -41,10 +41,11 @@ PromptSearchView::PromptSearchView(ProjectSession* project, ModelLibrary* models
   reader_ = new AnalysisJob(this);
   // Scored on a split other than the one reported on, so the test split stays untouched.
   setup_ = new RunSetup(project, models, QStringLiteral("calibration"), this);
-  k_ = sizeBox(this, 1, 50, 5, tr("k: prompts kept after each round (the study: 5)"));
+  k_ = sizeBox(this, 1, 50, 5,
+               tr("How many of the best prompts each round keeps (the study's k: 5)"));
   m_ = sizeBox(this, 1, 50, 5,
-               tr("m: variants made from each kept prompt per round (the study: 5)"));
-  rounds_ = sizeBox(this, 1, 50, 10, tr("n: rounds (the study: 10)"));
+               tr("How many new wordings each kept prompt gives per round (the study's m: 5)"));
+  rounds_ = sizeBox(this, 1, 50, 10, tr("How many rounds the search runs (the study's n: 10)"));
   seeds_ = new QLineEdit(QStringLiteral("The answer might be; The answer must be"), this);
   seeds_->setToolTip(
       tr("The seed suffixes the search starts from, separated by “;” — each replaces the "
@@ -85,16 +86,16 @@ PromptSearchView::PromptSearchView(ProjectSession* project, ModelLibrary* models
   table_->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
 
   auto* sizes = new QHBoxLayout;
-  sizes->addWidget(new QLabel(tr("Keep k:"), this));
+  sizes->addWidget(new QLabel(tr("Best kept:"), this));
   sizes->addWidget(k_);
-  sizes->addWidget(new QLabel(tr("Variants m:"), this));
+  sizes->addWidget(new QLabel(tr("New wordings each:"), this));
   sizes->addWidget(m_);
-  sizes->addWidget(new QLabel(tr("Rounds n:"), this));
+  sizes->addWidget(new QLabel(tr("Rounds:"), this));
   sizes->addWidget(rounds_);
-  sizes->addWidget(new QLabel(tr("Seeds:"), this));
+  sizes->addWidget(new QLabel(tr("Start from:"), this));
   sizes->addWidget(seeds_, 1);
   auto* own = new QHBoxLayout;
-  own->addWidget(new QLabel(tr("Variants:"), this));
+  own->addWidget(new QLabel(tr("Your wordings:"), this));
   own->addWidget(variants_, 1);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(run_);

@@ -64,8 +64,9 @@ BinningControls::BinningControls(QWidget* parent) : QWidget(parent) {
 
   recipe_ = new QComboBox(this);
   recipe_->setObjectName(QStringLiteral("recipeBox"));
-  recipe_->addItem(tr("Unveil's"), false);
-  recipe_->addItem(tr("The study's"), true);
+  // Each recipe says what it keeps apart in a word: every item counted, or the published code.
+  recipe_->addItem(tr("Unveil's (every item)"), false);
+  recipe_->addItem(tr("The study's (as published)"), true);
   recipe_->setItemData(0,
                        tr("Bins, binning and confidence as chosen; items without an option letter "
                           "counted wrong; the temperature fitted exactly"),

@@ -32,12 +32,16 @@ namespace unveil::ui {
 
 void MainWindow::createActions() {
   QMenu* file = menuBar()->addMenu(tr("&File"));
-  QAction* open = file->addAction(lineIcon(QStringLiteral(":/icons/open.svg")), tr("&Open…"), this,
-                                  &MainWindow::chooseTestFile);
+  // The menu says what each Open opens (predictions, example, demo, dataset, project read
+  // alike); the toolbar keeps its short words.
+  QAction* open = file->addAction(lineIcon(QStringLiteral(":/icons/open.svg")),
+                                  tr("&Open predictions…"), this, &MainWindow::chooseTestFile);
+  open->setIconText(tr("Open…"));
   open->setShortcut(QKeySequence::Open);
   open->setToolTip(tr("Open a predictions JSONL file to analyse (Ctrl+O)"));
   QAction* example = file->addAction(lineIcon(QStringLiteral(":/icons/example.svg")),
-                                     tr("Open &example"), this, &MainWindow::openExample);
+                                     tr("Open synthetic &example"), this, &MainWindow::openExample);
+  example->setIconText(tr("Open example"));
   example->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O));
   example->setToolTip(
       tr("Open the synthetic example (not a real model): a test split and a calibration split"));
