@@ -8,6 +8,7 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include "app/cjk_spacing.h"
 #include "app/core_messages.h"
 #include "browser/dataset_loading.h"
 #include "data/image.h"
@@ -200,6 +201,20 @@ class CoreMessagesTest : public QObject {
     QCOMPARE(ui::fillTranslated(QStringLiteral("%1: %2"),
                                 {QStringLiteral("run %2.jsonl"), QStringLiteral("no such file")}),
              QStringLiteral("run %2.jsonl: no such file"));
+  }
+
+  void aSpaceStandsBetweenChineseAndLatinButNotInsideMarkup() {
+    QCOMPARE(ui::spacedScripts(QStringLiteral("运行5的准确率与ECE")),
+             QStringLiteral("运行 5 的准确率与 ECE"));
+    // Already spaced text and English are left as they are.
+    QCOMPARE(ui::spacedScripts(QStringLiteral("Brier 分数")), QStringLiteral("Brier 分数"));
+    QCOMPARE(ui::spacedScripts(QStringLiteral("run 5 and ECE")), QStringLiteral("run 5 and ECE"));
+    // The space goes beside a tag, never inside one (it reads the same in bold or not);
+    // punctuation takes none.
+    QCOMPARE(ui::spacedScripts(QStringLiteral("模型<b>shapes</b>更准")),
+             QStringLiteral("模型 <b>shapes </b>更准"));
+    QCOMPARE(ui::spacedScripts(QStringLiteral("（ECE）")), QStringLiteral("（ECE）"));
+    QVERIFY(ui::isCjk(QChar(u'。')) && ui::isCjk(QChar(u'模')) && !ui::isCjk(QChar(u'a')));
   }
 
   void aFileThatIsNotAProjectIsExplainedInChinese() {

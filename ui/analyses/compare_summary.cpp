@@ -5,6 +5,7 @@
 #include <QStringList>
 #include <cmath>
 
+#include "app/cjk_spacing.h"
 #include "metrics/shown_numbers.h"
 
 namespace unveil::ui {
@@ -42,39 +43,6 @@ QString nameOf(const store::RunInfo& info) {
 
 QString percent(double share) {
   return metricText(share, ShownUnit::kPercent);
-}
-
-bool isHan(QChar c) {
-  return c.script() == QChar::Script_Han;
-}
-bool isLatinOrDigit(QChar c) {
-  return c.unicode() < 0x80 && c.isLetterOrNumber();
-}
-
-// The window's Chinese puts a space between Chinese and Latin letters or digits ("运行 5",
-// "Brier 分数"), and none between Chinese words. A template cannot know which script its %1
-// holds ("的准确率与", "的 ECE 与"), so its translation leaves no space around a name and this
-// adds the one that belongs there. Markup is skipped: the space goes before an opening tag.
-QString spacedScripts(const QString& text) {
-  QString out;
-  out.reserve(text.size() + 8);
-  QChar last;               // the last character shown, outside markup
-  qsizetype afterLast = 0;  // where in `out` it ends
-  bool inTag = false;
-  for (const QChar c : text) {
-    if (inTag || c == QLatin1Char('<')) {
-      inTag = c != QLatin1Char('>');
-      out += c;
-      continue;
-    }
-    if (!last.isNull() &&
-        ((isHan(last) && isLatinOrDigit(c)) || (isLatinOrDigit(last) && isHan(c))))
-      out.insert(afterLast, QLatin1Char(' '));
-    out += c;
-    last = c;
-    afterLast = out.size();
-  }
-  return out;
 }
 
 const analysis::MetricDifference* find(const analysis::Comparison& c, std::int64_t run,

@@ -23,10 +23,6 @@ QString coreText(const Message& said, const std::string& english);
 /// English text as it is.
 QString coreText(const Error& error);
 
-/// `words` (a translated template) with %1 … %9 filled from `args` in one pass; a space of the
-/// template between two CJK characters (a parameter's first or last included) is left out.
-QString fillTranslated(const QString& words, const QStringList& args);
-
 /// One translatable entry: a catalog id and its English words (the translation's source).
 struct CoreMessageEntry {
   const char* id;
