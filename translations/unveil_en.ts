@@ -1086,6 +1086,58 @@
         <source>%1/models: HTTP %2</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>no dataset named &quot;%1&quot; in %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot; has no items</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot; has no items in split &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the prompt template: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 cannot be resumed with these settings: its %2 differs (resuming would mix two models&apos; or settings&apos; answers in one run; start a new run instead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 cannot be resumed with these settings: its %2 differ (resuming would mix two models&apos; or settings&apos; answers in one run; start a new run instead)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (run %2 keeps its %3 stored predictions and can be resumed)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>run %1 has no predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>the runs share %1 item(s); a comparison needs at least %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot; has no split &quot;%2&quot; (its splits: %3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;I don&apos;t know&quot; items: none of its %2 items has its &quot;I don&apos;t know&quot; option as the right answer</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>split &quot;%1&quot; of dataset &quot;%2&quot;</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>DatasetLoading</name>
@@ -1926,14 +1978,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Unveil&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>The study&apos;s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Bins, binning and confidence as chosen; items without an option letter counted wrong; the temperature fitted exactly</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1947,6 +1991,14 @@
     </message>
     <message>
         <source>Rec&amp;ipe:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Unveil&apos;s (every item)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The study&apos;s (as published)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -2235,6 +2287,10 @@
     </message>
     <message>
         <source>Confidence %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Mean confidence before %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -3055,15 +3111,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Open a predictions JSONL file to analyse (Ctrl+O)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Open &amp;example</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -3596,6 +3644,22 @@
         <source>The demo build was stopped. Open a file, or build the demo another time: it goes on from where it stopped.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>&amp;Open predictions…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open synthetic &amp;example</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open example</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -3951,10 +4015,6 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Entropy (nats)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>This model reads no images (its card lists only text): under every condition it sees the same input. Choose a model that reads images.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -3964,6 +4024,10 @@
     </message>
     <message>
         <source>Stored as “%1”</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Entropy (0 = certain, higher = more spread)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4359,18 +4423,6 @@ Click to show its diagrams</numerusform>
 <context>
     <name>unveil::ui::PromptSearchView</name>
     <message>
-        <source>k: prompts kept after each round (the study: 5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>m: variants made from each kept prompt per round (the study: 5)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>n: rounds (the study: 10)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>The seed suffixes the search starts from, separated by “;” — each replaces the prompt&apos;s closing “Answer:” cue (the study&apos;s seeds by default)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -4420,22 +4472,6 @@ Click to show its diagrams</numerusform>
     </message>
     <message>
         <source>Run</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Keep k:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Variants m:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Rounds n:</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Seeds:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4513,7 +4549,35 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Variants:</source>
+        <source>How many of the best prompts each round keeps (the study&apos;s k: 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many new wordings each kept prompt gives per round (the study&apos;s m: 5)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>How many rounds the search runs (the study&apos;s n: 10)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Best kept:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New wordings each:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rounds:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Your wordings:</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -4571,23 +4635,11 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>over-confident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>under-confident</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>calibrated</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>mean confidence %1 · accuracy %2</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>gap %1 (%2)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -4614,7 +4666,15 @@ Click to show its diagrams</numerusform>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>95 % interval of accuracy %1–%2</source>
+        <source>over-confident by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>under-confident by %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>95 % interval of accuracy %1</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

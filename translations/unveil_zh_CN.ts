@@ -1085,6 +1085,58 @@
         <source>%1/models: HTTP %2</source>
         <translation>%1/models：HTTP %2</translation>
     </message>
+    <message>
+        <source>no dataset named &quot;%1&quot; in %2</source>
+        <translation>%2 中没有名为“%1”的数据集</translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot; has no items</source>
+        <translation>数据集“%1”没有条目</translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot; has no items in split &quot;%2&quot;</source>
+        <translation>数据集“%1”的划分“%2”中没有条目</translation>
+    </message>
+    <message>
+        <source>the prompt template: %1</source>
+        <translation>提示模板：%1</translation>
+    </message>
+    <message>
+        <source>run %1 cannot be resumed with these settings: its %2 differs (resuming would mix two models&apos; or settings&apos; answers in one run; start a new run instead)</source>
+        <translation>无法以这些设置继续运行 %1：它的 %2 不同（继续会把两个模型或两套设置的回答混在同一次运行中；请改为开始新的运行）</translation>
+    </message>
+    <message>
+        <source>run %1 cannot be resumed with these settings: its %2 differ (resuming would mix two models&apos; or settings&apos; answers in one run; start a new run instead)</source>
+        <translation>无法以这些设置继续运行 %1：它的 %2 不同（继续会把两个模型或两套设置的回答混在同一次运行中；请改为开始新的运行）</translation>
+    </message>
+    <message>
+        <source>%1 (run %2 keeps its %3 stored predictions and can be resumed)</source>
+        <translation>%1（运行 %2 保留已存储的 %3 条预测，可以继续）</translation>
+    </message>
+    <message>
+        <source>run %1 has no predictions</source>
+        <translation>运行 %1 没有预测</translation>
+    </message>
+    <message>
+        <source>the runs share %1 item(s); a comparison needs at least %2</source>
+        <translation>这些运行共有 %1 个条目；比较至少需要 %2 个</translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot; has no split &quot;%2&quot; (its splits: %3)</source>
+        <translation>数据集“%1”没有划分“%2”（它的划分：%3）</translation>
+    </message>
+    <message>
+        <source>%1 has no &quot;I don&apos;t know&quot; items: none of its %2 items has its &quot;I don&apos;t know&quot; option as the right answer</source>
+        <translation>%1 没有“我不知道”条目：它的 %2 个条目中，没有一个以“我不知道”选项为正确答案</translation>
+    </message>
+    <message>
+        <source>dataset &quot;%1&quot;</source>
+        <translation>数据集“%1”</translation>
+    </message>
+    <message>
+        <source>split &quot;%1&quot; of dataset &quot;%2&quot;</source>
+        <translation>数据集“%2”的划分“%1”</translation>
+    </message>
 </context>
 <context>
     <name>DatasetLoading</name>
@@ -1920,14 +1972,6 @@
         <translation>置信度(&amp;O)：</translation>
     </message>
     <message>
-        <source>Unveil&apos;s</source>
-        <translation>Unveil 的</translation>
-    </message>
-    <message>
-        <source>The study&apos;s</source>
-        <translation>论文的</translation>
-    </message>
-    <message>
         <source>Bins, binning and confidence as chosen; items without an option letter counted wrong; the temperature fitted exactly</source>
         <translation>分箱数、分箱方式和置信度按所选；没有选项字母的条目计为错误；温度精确拟合</translation>
     </message>
@@ -1942,6 +1986,14 @@
     <message>
         <source>Rec&amp;ipe:</source>
         <translation>计算方案(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>Unveil&apos;s (every item)</source>
+        <translation>Unveil 的（计入每一项）</translation>
+    </message>
+    <message>
+        <source>The study&apos;s (as published)</source>
+        <translation>论文的（与发表时一致）</translation>
     </message>
 </context>
 <context>
@@ -2227,6 +2279,10 @@
     <message>
         <source>Confidence %1</source>
         <translation>置信度 %1</translation>
+    </message>
+    <message>
+        <source>Mean confidence before %1</source>
+        <translation>缩放前平均置信度 %1</translation>
     </message>
 </context>
 <context>
@@ -3040,16 +3096,8 @@
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <source>&amp;Open…</source>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
         <source>Open a predictions JSONL file to analyse (Ctrl+O)</source>
         <translation>打开要分析的预测 JSONL 文件（Ctrl+O）</translation>
-    </message>
-    <message>
-        <source>Open &amp;example</source>
-        <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
         <source>Open the synthetic example (not a real model): a test split and a calibration split</source>
@@ -3579,6 +3627,22 @@
         <source>The demo build was stopped. Open a file, or build the demo another time: it goes on from where it stopped.</source>
         <translation>演示项目的构建已停止。请打开一个文件，或稍后再构建演示项目：它会从停下的地方继续。</translation>
     </message>
+    <message>
+        <source>&amp;Open predictions…</source>
+        <translation>打开预测(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Open…</source>
+        <translation>打开…</translation>
+    </message>
+    <message>
+        <source>Open synthetic &amp;example</source>
+        <translation>打开合成示例(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Open example</source>
+        <translation>打开示例</translation>
+    </message>
 </context>
 <context>
     <name>unveil::ui::MessageBanner</name>
@@ -3932,10 +3996,6 @@
         <translation>各条件下的置信度</translation>
     </message>
     <message>
-        <source>Entropy (nats)</source>
-        <translation>熵（奈特）</translation>
-    </message>
-    <message>
         <source>This model reads no images (its card lists only text): under every condition it sees the same input. Choose a model that reads images.</source>
         <translation>该模型不读取图像（其模型卡只列出文本）：在每种条件下它看到的输入都相同。请选择一个读取图像的模型。</translation>
     </message>
@@ -3946,6 +4006,10 @@
     <message>
         <source>Stored as “%1”</source>
         <translation>存储为“%1”</translation>
+    </message>
+    <message>
+        <source>Entropy (0 = certain, higher = more spread)</source>
+        <translation>熵（0 = 确定，越高越分散）</translation>
     </message>
 </context>
 <context>
@@ -4340,18 +4404,6 @@ Click to show its diagrams</source>
 <context>
     <name>unveil::ui::PromptSearchView</name>
     <message>
-        <source>k: prompts kept after each round (the study: 5)</source>
-        <translation>k：每轮结束后保留的提示词数（论文中为 5）</translation>
-    </message>
-    <message>
-        <source>m: variants made from each kept prompt per round (the study: 5)</source>
-        <translation>m：每轮由每个保留的提示词生成的变体数（论文中为 5）</translation>
-    </message>
-    <message>
-        <source>n: rounds (the study: 10)</source>
-        <translation>n：轮数（论文中为 10）</translation>
-    </message>
-    <message>
         <source>The seed suffixes the search starts from, separated by “;” — each replaces the prompt&apos;s closing “Answer:” cue (the study&apos;s seeds by default)</source>
         <translation>搜索起始的种子后缀，以“;”分隔——每个后缀替换提示词结尾的“Answer:”引导语（默认为论文中的种子）</translation>
     </message>
@@ -4402,22 +4454,6 @@ Click to show its diagrams</source>
     <message>
         <source>Run</source>
         <translation>运行</translation>
-    </message>
-    <message>
-        <source>Keep k:</source>
-        <translation>保留 k：</translation>
-    </message>
-    <message>
-        <source>Variants m:</source>
-        <translation>变体 m：</translation>
-    </message>
-    <message>
-        <source>Rounds n:</source>
-        <translation>轮数 n：</translation>
-    </message>
-    <message>
-        <source>Seeds:</source>
-        <translation>种子：</translation>
     </message>
     <message>
         <source>Stored:</source>
@@ -4492,8 +4528,36 @@ Click to show its diagrams</source>
         <translation>你自己的后缀，作为变体先于内置改写库和模板被尝试；不会从网络获取任何内容</translation>
     </message>
     <message>
-        <source>Variants:</source>
-        <translation>变体：</translation>
+        <source>How many of the best prompts each round keeps (the study&apos;s k: 5)</source>
+        <translation>每轮保留多少个最佳提示（论文中 k = 5）</translation>
+    </message>
+    <message>
+        <source>How many new wordings each kept prompt gives per round (the study&apos;s m: 5)</source>
+        <translation>每个保留的提示每轮产生多少个新措辞（论文中 m = 5）</translation>
+    </message>
+    <message>
+        <source>How many rounds the search runs (the study&apos;s n: 10)</source>
+        <translation>搜索进行多少轮（论文中 n = 10）</translation>
+    </message>
+    <message>
+        <source>Best kept:</source>
+        <translation>保留最佳：</translation>
+    </message>
+    <message>
+        <source>New wordings each:</source>
+        <translation>每个新措辞：</translation>
+    </message>
+    <message>
+        <source>Rounds:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Start from:</source>
+        <translation>起始后缀：</translation>
+    </message>
+    <message>
+        <source>Your wordings:</source>
+        <translation>你的措辞：</translation>
     </message>
 </context>
 <context>
@@ -4550,24 +4614,12 @@ Click to show its diagrams</source>
         <translation>此分箱中没有预测</translation>
     </message>
     <message>
-        <source>over-confident</source>
-        <translation>过度自信</translation>
-    </message>
-    <message>
-        <source>under-confident</source>
-        <translation>信心不足</translation>
-    </message>
-    <message>
         <source>calibrated</source>
         <translation>已校准</translation>
     </message>
     <message>
         <source>mean confidence %1 · accuracy %2</source>
         <translation>平均置信度 %1 · 准确率 %2</translation>
-    </message>
-    <message>
-        <source>gap %1 (%2)</source>
-        <translation>差距 %1（%2）</translation>
     </message>
     <message>
         <source>Confidence %1</source>
@@ -4592,8 +4644,16 @@ Click to show its diagrams</source>
         <translation>准确率的 95 % 区间</translation>
     </message>
     <message>
-        <source>95 % interval of accuracy %1–%2</source>
-        <translation>准确率的 95 % 区间 %1–%2</translation>
+        <source>over-confident by %1</source>
+        <translation>过度自信，高出 %1</translation>
+    </message>
+    <message>
+        <source>under-confident by %1</source>
+        <translation>信心不足，低了 %1</translation>
+    </message>
+    <message>
+        <source>95 % interval of accuracy %1</source>
+        <translation>准确率的 95 % 区间 %1</translation>
     </message>
 </context>
 <context>

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "util/error_message.h"
+
 namespace unveil::analysis {
 namespace {
 
@@ -36,7 +38,8 @@ Result<std::vector<LoadedRun>> load_runs(store::Store& st, std::span<const std::
     if (!info) return info.error();
     auto set = st.prediction_set(id);
     if (!set) return set.error();
-    if (set->empty()) return Error{st.file() + ": " + run_name(id) + " has no predictions"};
+    if (set->empty())
+      return prefixed(literal(st.file()), Error::from(message("analysis.run_empty", id)));
     runs.push_back({std::move(*info), std::move(*set)});
   }
   return runs;
@@ -189,8 +192,8 @@ Result<Comparison> compare_runs(store::Store& st, std::span<const std::int64_t> 
   Comparison c;
   c.shared_items = pos[0].size();
   if (c.shared_items < kMinSharedItems) {
-    return Error{st.file() + ": the runs share " + std::to_string(c.shared_items) +
-                 " item(s); a comparison needs at least " + std::to_string(kMinSharedItems)};
+    return prefixed(literal(st.file()),
+                    Error::from(message("analysis.few_shared", c.shared_items, kMinSharedItems)));
   }
   c.replicates = options.replicates;
   c.seed = options.seed;

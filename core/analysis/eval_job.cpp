@@ -13,6 +13,7 @@
 #include "model/model.h"
 #include "model/prompt.h"
 #include "store/store.h"
+#include "util/error_message.h"
 #include "util/sha256.h"
 
 namespace unveil::analysis {
@@ -107,7 +108,7 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   if (!st) return st.error();
   auto ds = st->dataset_by_name(spec.dataset);
   if (!ds) return ds.error();
-  if (!*ds) return Error{"no dataset named \"" + spec.dataset + "\" in " + spec.db.string()};
+  if (!*ds) return Error::from(message("analysis.no_dataset", spec.dataset, spec.db.string()));
   auto m = spec.models ? spec.models->get(spec.card, spec.device)
                        : model::Model::load(spec.card, spec.device);
   if (!m) return m.error();
@@ -116,14 +117,15 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   auto ids = st->item_ids((*ds)->id, spec.split);
   if (!ids) return ids.error();
   if (items->empty()) {
-    return Error{"dataset \"" + spec.dataset + "\" has no items" +
-                 (spec.split.empty() ? std::string() : " in split \"" + spec.split + "\"")};
+    return Error::from(spec.split.empty()
+                           ? message("analysis.no_items", spec.dataset)
+                           : message("analysis.no_items_in_split", spec.dataset, spec.split));
   }
   auto model_id = model_row(*st, *m, spec.card);
   if (!model_id) return model_id.error();
   const std::string prompt = spec.prompt.empty() ? m->card().prompt_template : spec.prompt;
   if (std::string bad = model::prompt_template_problem(prompt); !bad.empty()) {
-    return Error{"the prompt template: " + bad};
+    return Error::from(message("analysis.prompt_template", bad));
   }
 
   EvalResult res;
@@ -159,11 +161,9 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
       std::string list;
       for (const auto& d : differs)
         list += (list.empty() ? "" : ", ") + d;
-      return Error{"run " + std::to_string(*spec.resume_run) +
-                   " cannot be resumed with these settings: its " + list +
-                   (differs.size() == 1 ? " differs" : " differ") +
-                   " (resuming would mix two models' or settings' answers in one run; start a "
-                   "new run instead)"};
+      return Error::from(message(
+          differs.size() == 1 ? "analysis.resume_differs_one" : "analysis.resume_differs_many",
+          *spec.resume_run, list));
     }
     auto already = st->predicted_items(*spec.resume_run);
     if (!already) return already.error();
@@ -219,9 +219,8 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   const auto fail_run = [&](const Error& e) -> Error {
     (void)writer->flush();
     (void)st->set_run_status(res.run_id, store::RunStatus::kFailed);
-    return Error{e.message + " (run " + std::to_string(res.run_id) + " keeps its " +
-                 std::to_string(done.size() + res.predicted) +
-                 " stored predictions and can be resumed)"};
+    return Error::from(message("analysis.run_failed_kept", as_message(e), res.run_id,
+                               done.size() + res.predicted));
   };
   for (std::size_t b = 0; b < pending.size(); b += batch) {
     if (cancel && cancel->load()) {

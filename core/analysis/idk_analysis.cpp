@@ -12,6 +12,7 @@
 #include "model/model_card.h"
 #include "model/prompt.h"
 #include "store/store.h"
+#include "util/error_message.h"
 
 namespace unveil::analysis {
 namespace {
@@ -124,8 +125,7 @@ Status check_split_exists(const store::DatasetInfo& ds, const std::string& split
   for (const auto& [name, count] : ds.splits) {
     if (name == split && count > 0) return ok_status();
   }
-  return Error{"dataset " + in_quotes(ds.name) + " has no split " + in_quotes(split) +
-               " (its splits: " + split_list(ds) + ")"};
+  return Error::from(message("analysis.no_split", ds.name, split, split_list(ds)));
 }
 
 Result<std::vector<std::string>> check_splits(const IdkSpec& spec, store::Store& st,
@@ -154,12 +154,10 @@ Result<std::vector<std::string>> check_splits(const IdkSpec& spec, store::Store&
   if (!items) return items.error();
   if (std::none_of(items->begin(), items->end(),
                    [](const data::Item& it) { return it.is_idk_question(); })) {
-    const std::string where = spec.idk_split.empty() ? "dataset " + in_quotes(ds.name)
-                                                     : "split " + in_quotes(spec.idk_split) +
-                                                           " of dataset " + in_quotes(ds.name);
-    return Error{where + " has no \"I don't know\" items: none of its " +
-                 std::to_string(items->size()) +
-                 " items has its \"I don't know\" option as the right answer"};
+    Message where = spec.idk_split.empty()
+                        ? message("analysis.dataset_named", ds.name)
+                        : message("analysis.split_of_dataset", spec.idk_split, ds.name);
+    return Error::from(message("analysis.no_idk_items", std::move(where), items->size()));
   }
   return splits;
 }
@@ -178,7 +176,7 @@ Result<Plan> make_plan(const IdkSpec& spec, store::Store& st) {
   plan.condition = data::to_string(*condition);
   auto ds = st.dataset_by_name(spec.dataset);
   if (!ds) return ds.error();
-  if (!*ds) return Error{"no dataset named " + in_quotes(spec.dataset) + " in " + spec.db.string()};
+  if (!*ds) return Error::from(message("analysis.no_dataset", spec.dataset, spec.db.string()));
   auto splits = check_splits(spec, st, **ds);
   if (!splits) return splits.error();
   plan.splits = std::move(*splits);

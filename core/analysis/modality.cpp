@@ -9,6 +9,7 @@
 #include "data/perturb.h"
 #include "model/model_card.h"
 #include "store/store.h"
+#include "util/error_message.h"
 
 namespace unveil::analysis {
 namespace {
@@ -52,7 +53,7 @@ Result<Plan> make_plan(const ModalitySpec& spec, store::Store& st) {
                        : static_cast<std::size_t>(image - plan.conditions.begin());
   auto ds = st.dataset_by_name(spec.dataset);
   if (!ds) return ds.error();
-  if (!*ds) return Error{"no dataset named \"" + spec.dataset + "\" in " + spec.db.string()};
+  if (!*ds) return Error::from(message("analysis.no_dataset", spec.dataset, spec.db.string()));
   auto card = model::read_model_card(spec.card);
   if (!card) return card.error();
   plan.model_name = card->name;
@@ -106,7 +107,7 @@ Result<std::vector<calib::PredictionSet>> load_sets(store::Store& st,
   for (const auto& r : runs) {
     auto set = st.prediction_set(r.id);
     if (!set) return set.error();
-    if (set->empty()) return Error{"run " + std::to_string(r.id) + " has no predictions"};
+    if (set->empty()) return Error::from(message("analysis.run_empty", r.id));
     sets.push_back(std::move(*set));
   }
   return sets;

@@ -226,6 +226,21 @@ constexpr std::array kCatalog = std::to_array<MessageTemplate>({
   {"image.empty", "%1: empty (0 bytes), expected an image"},
   {"image.unknown_format", "%1: unknown image format: expected PNG, JPEG, BMP, GIF or WebP, found bytes %2"},
 
+  // The analyses and model runs over a project (core/analysis/).
+  {"analysis.no_dataset", "no dataset named \"%1\" in %2"},
+  {"analysis.no_items", "dataset \"%1\" has no items"},
+  {"analysis.no_items_in_split", "dataset \"%1\" has no items in split \"%2\""},
+  {"analysis.prompt_template", "the prompt template: %1"},
+  {"analysis.resume_differs_one", "run %1 cannot be resumed with these settings: its %2 differs (resuming would mix two models' or settings' answers in one run; start a new run instead)"},
+  {"analysis.resume_differs_many", "run %1 cannot be resumed with these settings: its %2 differ (resuming would mix two models' or settings' answers in one run; start a new run instead)"},
+  {"analysis.run_failed_kept", "%1 (run %2 keeps its %3 stored predictions and can be resumed)"},
+  {"analysis.run_empty", "run %1 has no predictions"},
+  {"analysis.few_shared", "the runs share %1 item(s); a comparison needs at least %2"},
+  {"analysis.no_split", "dataset \"%1\" has no split \"%2\" (its splits: %3)"},
+  {"analysis.no_idk_items", "%1 has no \"I don't know\" items: none of its %2 items has its \"I don't know\" option as the right answer"},
+  {"analysis.dataset_named", "dataset \"%1\""},
+  {"analysis.split_of_dataset", "split \"%1\" of dataset \"%2\""},
+
   // Loading and running a TorchScript model (core/model/).
   {"model.cannot_read", "%1: cannot read the model file"},
   {"model.unknown_device", "unknown device \"%1\" (expected cpu, cuda or auto)"},

@@ -8,6 +8,7 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include "analysis/eval_job.h"
 #include "app/cjk_spacing.h"
 #include "app/core_messages.h"
 #include "browser/dataset_loading.h"
@@ -236,6 +237,27 @@ class CoreMessagesTest : public QObject {
     QVERIFY2(missing.contains(QStringLiteral("没有这个项目文件")), qPrintable(missing));
     // The English window says what the CLI says.
     QCOMPARE(ui::coreText(st.error()), QString::fromStdString(st.error().message));
+  }
+
+  void aRunOnAMissingDatasetIsExplainedInChinese() {
+    QTemporaryDir dir;
+    const std::string db = dir.filePath(QStringLiteral("p.unveil")).toStdString();
+    QVERIFY(store::Store::open(db, store::OpenMode::kOpenOrCreate).ok());
+    analysis::EvalSpec spec;
+    spec.db = db;
+    spec.card = dir.filePath(QStringLiteral("card.json")).toStdString();
+    spec.dataset = "shapes";
+    const auto run = analysis::run_eval(spec);
+    QVERIFY(!run.ok());
+    QTranslator chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    const QString said = ui::coreText(run.error());
+    QCoreApplication::removeTranslator(&chinese);
+    QVERIFY2(said.contains(QStringLiteral("没有名为“shapes”的数据集")), qPrintable(said));
+    QVERIFY2(said.contains(QString::fromStdString(db)), qPrintable(said));
+    QCOMPARE(ui::coreText(run.error()), QString::fromStdString(run.error().message));
+    QCOMPARE(run.error().message, "no dataset named \"shapes\" in " + db);
   }
 
   void aMissingImageAndAnUnreachableServerAreExplainedInChinese() {
