@@ -2,8 +2,8 @@
 #include <algorithm>
 #include <thread>
 
-#include "app/unveil_app.h"
 #include "model/torch_model.h"
+#include "startup/unveil_app.h"
 #include "util/parallel.h"
 
 int main(int argc, char* argv[]) {

@@ -1,4 +1,4 @@
-#include "app/unveil_app.h"
+#include "startup/unveil_app.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
