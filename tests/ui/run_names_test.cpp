@@ -9,12 +9,12 @@
 #include <QtTest>
 #include <algorithm>
 
+#include "app/run_names.h"
 #include "browser/dataset_table_model.h"
 #include "dataset_fixtures.h"
 #include "model/prompt.h"
 #include "project/demo_setup.h"
 #include "project/project_jobs.h"
-#include "project/run_names.h"
 #include "project/runs_table_model.h"
 #include "run/prompt_picker.h"
 #include "test_support.h"

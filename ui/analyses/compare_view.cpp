@@ -17,11 +17,11 @@
 #include "analyses/analysis_job.h"
 #include "analyses/compare_summary.h"
 #include "app/core_messages.h"
+#include "app/run_names.h"
 #include "metrics/shown_numbers.h"
 #include "plots/overlaid_reliability.h"
 #include "plots/reliability_diagram.h"
 #include "project/project_session.h"
-#include "project/run_names.h"
 #include "project/runs_table_model.h"
 
 namespace unveil::ui {

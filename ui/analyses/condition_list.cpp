@@ -6,7 +6,7 @@
 #include <QPushButton>
 #include <QVBoxLayout>
 
-#include "project/run_names.h"
+#include "app/run_names.h"
 #include "run/condition_picker.h"
 
 namespace unveil::ui {

@@ -15,9 +15,9 @@
 #include "analyses/idk_prompt_list.h"
 #include "analyses/run_setup.h"
 #include "analyses/runs_analysis.h"
+#include "app/run_names.h"
 #include "metrics/shown_numbers.h"
 #include "project/project_session.h"
-#include "project/run_names.h"
 
 namespace unveil::ui {
 

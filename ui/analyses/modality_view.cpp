@@ -18,11 +18,11 @@
 #include "analyses/condition_list.h"
 #include "analyses/run_setup.h"
 #include "analyses/runs_analysis.h"
+#include "app/run_names.h"
 #include "metrics/shown_numbers.h"
 #include "plots/confidence_scatter.h"
 #include "plots/distribution_plot.h"
 #include "project/project_session.h"
-#include "project/run_names.h"
 
 namespace unveil::ui {
 

@@ -5,9 +5,9 @@
 #include <QLabel>
 #include <QLocale>
 
+#include "app/run_names.h"
 #include "model/model_card.h"
 #include "project/project_session.h"
-#include "project/run_names.h"
 #include "run/model_library.h"
 
 namespace unveil::ui {

@@ -19,11 +19,11 @@
 #include <fstream>
 
 #include "app/line_icon.h"
+#include "app/run_names.h"
 #include "browser/dataset_filter_proxy.h"
 #include "browser/dataset_table_model.h"
 #include "browser/thumbnail_loader.h"
 #include "calib/predictions_jsonl.h"
-#include "project/run_names.h"
 
 namespace unveil::ui {
 

@@ -6,10 +6,10 @@
 #include <QSet>
 #include <algorithm>
 
+#include "app/run_names.h"
 #include "app/theme.h"
 #include "browser/thumbnail_loader.h"
 #include "metrics/shown_numbers.h"
-#include "project/run_names.h"
 
 namespace unveil::ui {
 

@@ -14,11 +14,11 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include "app/run_names.h"
 #include "app/theme.h"
 #include "item/image_viewer.h"
 #include "item/item_image.h"
 #include "item/stored_run_bars.h"
-#include "project/run_names.h"
 #include "run/condition_picker.h"
 #include "run/run_item_panel.h"
 

@@ -9,7 +9,7 @@
 
 #include "analysis/demo_project.h"
 #include "app/core_messages.h"
-#include "project/run_names.h"
+#include "app/run_names.h"
 
 namespace unveil::ui {
 

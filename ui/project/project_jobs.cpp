@@ -9,10 +9,10 @@
 #include <filesystem>
 
 #include "app/core_messages.h"
+#include "app/run_names.h"
 #include "calib/metrics.h"
 #include "calib/outcomes.h"
 #include "calib/report_json.h"
-#include "project/run_names.h"
 #include "project/runs_table_model.h"
 
 namespace unveil::ui {

@@ -6,9 +6,9 @@
 #include <QTreeWidget>
 #include <QVBoxLayout>
 
+#include "app/run_names.h"
 #include "metrics/shown_numbers.h"
 #include "project/project_session.h"
-#include "project/run_names.h"
 
 namespace unveil::ui {
 

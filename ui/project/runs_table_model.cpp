@@ -1,6 +1,6 @@
 #include "project/runs_table_model.h"
+#include "app/run_names.h"
 #include "metrics/shown_numbers.h"
-#include "project/run_names.h"
 
 #include <QLocale>
 

@@ -13,9 +13,9 @@
 #include <cmath>
 
 #include "app/line_icon.h"
+#include "app/run_names.h"
 #include "app/theme.h"
 #include "project/project_session.h"
-#include "project/run_names.h"
 #include "run/condition_picker.h"
 #include "run/model_library.h"
 #include "run/prompt_picker.h"

@@ -1,4 +1,4 @@
-#include "project/run_names.h"
+#include "app/run_names.h"
 
 #include <QCoreApplication>
 #include <QStringList>
