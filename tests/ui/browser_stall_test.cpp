@@ -13,12 +13,12 @@
 
 #include "browser/dataset_browser.h"
 #include "browser/dataset_filter_proxy.h"
-#include "browser/dataset_session.h"
 #include "browser/dataset_table_model.h"
 #include "browser/thumbnail_loader.h"
 #include "dataset_fixtures.h"
 #include "test_support.h"
 #include "window/dataset_page.h"
+#include "window/dataset_session.h"
 #include "window/main_window.h"
 
 using namespace unveil;

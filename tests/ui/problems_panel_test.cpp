@@ -10,13 +10,13 @@
 #include <QtTest>
 
 #include "browser/dataset_browser.h"
-#include "browser/dataset_session.h"
 #include "browser/dataset_table_model.h"
 #include "dataset_fixtures.h"
 #include "problems/problems_model.h"
 #include "problems/problems_panel.h"
 #include "test_support.h"
 #include "window/dataset_page.h"
+#include "window/dataset_session.h"
 #include "window/main_window.h"
 
 using namespace unveil;

@@ -25,7 +25,6 @@
 
 #include "browser/dataset_browser.h"
 #include "browser/dataset_filter_proxy.h"
-#include "browser/dataset_session.h"
 #include "browser/dataset_table_model.h"
 #include "calib/bootstrap.h"
 #include "calib/predictions_jsonl.h"
@@ -48,6 +47,7 @@
 #include "test_support.h"
 #include "window/binning_controls.h"
 #include "window/dataset_page.h"
+#include "window/dataset_session.h"
 #include "window/main_window.h"
 #include "window/workspace_view.h"
 

@@ -6,10 +6,10 @@
 #include <QMenu>
 
 #include "app/settings.h"
-#include "browser/dataset_session.h"
 #include "project/project_session.h"
 #include "project/save_predictions_dialog.h"
 #include "session/calibration_session.h"
+#include "window/dataset_session.h"
 #include "window/recent_files.h"
 
 namespace unveil::ui {

@@ -5,10 +5,10 @@
 #include <QMenu>
 
 #include "browser/dataset_loading.h"
-#include "browser/dataset_session.h"
 #include "run/model_library.h"
 #include "session/calibration_session.h"
 #include "session/prediction_loading.h"
+#include "window/dataset_session.h"
 
 namespace unveil::ui {
 

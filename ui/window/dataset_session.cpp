@@ -1,4 +1,4 @@
-#include "browser/dataset_session.h"
+#include "window/dataset_session.h"
 
 #include <QFileInfo>
 #include <QFutureWatcher>
