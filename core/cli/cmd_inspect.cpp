@@ -5,6 +5,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "data/read_dataset.h"
 #include "data/readers.h"
 
 namespace unveil::cli {

@@ -10,6 +10,7 @@
 #include "calib/report_json.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "data/read_dataset.h"
 #include "data/readers.h"
 #include "store/store.h"
 #include "util/atomic_file.h"

@@ -42,6 +42,7 @@ int input_error(Io io, const std::string& message);
 #include "calib/predictions_jsonl.h"
 #include "calib/recipe.h"
 #include "cli/args.h"
+#include "data/dataset_format.h"
 #include "data/readers.h"
 #include "store/store.h"
 

@@ -1,6 +1,5 @@
 #include <nlohmann/json.hpp>
 
-#include "data/dataset_format.h"
 #include "data/readers.h"
 #include "util/atomic_file.h"
 
@@ -69,24 +68,6 @@ Status write_llava_json(const std::filesystem::path& file, const Dataset& datase
     out.push_back(std::move(j));
   }
   return write_file_atomically(file, out.dump(1) + "\n", "the dataset");
-}
-
-Result<Dataset> read_dataset(const std::filesystem::path& file, DatasetFormat format,
-                             const ReadOptions& options,
-                             const std::optional<std::filesystem::path>& answers) {
-  if (format == DatasetFormat::kAuto) {
-    // A tool's prediction file (a `prediction` column) is never read as a dataset by accident.
-    if (std::string why = predictions_not_dataset(file); !why.empty()) return Error{why};
-    format = guess_format(file);
-  }
-  switch (format) {
-    case DatasetFormat::kLlavaQuestionsJsonl:
-      return read_llava_questions_jsonl(file, answers, options);
-    case DatasetFormat::kMmbenchTsv:
-      return read_mmbench_tsv(file, options);
-    default:
-      return read_llava_json(file, options);
-  }
 }
 
 }  // namespace unveil::data

@@ -1,5 +1,6 @@
 // Dataset readers: LLaVA conversation JSON (the IDK set, July24-NewsVQA), LLaVA evaluation question
-// JSONL (+ answers JSONL), MMBench / VLMEvalKit TSV; and the LLaVA JSON writer.
+// JSONL (+ answers JSONL), MMBench / VLMEvalKit TSV; and the LLaVA JSON writer. read_dataset
+// (data/read_dataset.h) chooses among the readers by a file's format.
 //
 // Every reader returns the items it could read plus the problems it found. A problem with one
 // item skips that item; only a file that cannot be read at all (missing, empty, malformed JSON,
@@ -11,7 +12,6 @@
 #include <ostream>
 #include <string>
 
-#include "data/dataset_format.h"
 #include "data/idk.h"
 #include "data/image.h"
 #include "data/item.h"
@@ -45,11 +45,6 @@ Result<Dataset> read_llava_questions_jsonl(const std::filesystem::path& question
 /// MMBench / VLMEvalKit TSV with base64 images.
 Result<Dataset> read_mmbench_tsv(const std::filesystem::path& file,
                                  const ReadOptions& options = {});
-
-/// Chooses the reader by format (auto: by extension and content).
-Result<Dataset> read_dataset(const std::filesystem::path& file, DatasetFormat format,
-                             const ReadOptions& options = {},
-                             const std::optional<std::filesystem::path>& answers = std::nullopt);
 
 /// "" when `dataset` holds an item; otherwise why it holds none, naming `file` and the first
 /// problem the reader found: "FILE: no item could be read (2 problems; the first: line 1: ...)",

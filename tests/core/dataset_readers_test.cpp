@@ -5,6 +5,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "data/read_dataset.h"
 #include "data/readers.h"
 #include "util/base64.h"
 

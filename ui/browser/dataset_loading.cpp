@@ -6,7 +6,7 @@
 #include <exception>
 
 #include "app/core_messages.h"
-#include "data/readers.h"
+#include "data/read_dataset.h"
 
 namespace unveil::ui {
 
