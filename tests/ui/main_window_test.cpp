@@ -401,6 +401,15 @@ class MainWindowTest : public QObject {
                               .arg(dock->height())));
     }
     QVERIFY2(table->verticalScrollBar()->value() > 0, "the table itself scrolled");
+    // Squeezed further (the item above it in the dataset view), the dock stops where the
+    // temperature's wrapped lines and three rows still show whole.
+    window.resizeDocks({dock}, {80}, Qt::Vertical);
+    QTest::qWait(50);
+    QVERIFY2(box->height() >= box->heightForWidth(box->width()),
+             qPrintable(QStringLiteral("the summary needs %1 px and has %2")
+                            .arg(box->heightForWidth(box->width()))
+                            .arg(box->height())));
+    QVERIFY(dock->rect().contains(QRect(box->mapTo(dock, QPoint(0, 0)), box->size())));
   }
 
   void calibrationSplitGivesBeforeAndAfter() {

@@ -62,6 +62,9 @@ bool MetricsPanel::event(QEvent* event) {
     case QEvent::Show:
       fitTableHeight();
       break;
+    case QEvent::Resize:
+      fitMinimumHeight();
+      break;
     default:
       break;
   }
@@ -79,6 +82,16 @@ void MetricsPanel::fitTableHeight() {
   table_->setMinimumHeight(std::min(height, table_->horizontalHeader()->sizeHint().height() +
                                                 3 * table_->verticalHeader()->defaultSectionSize() +
                                                 2 * table_->frameWidth()));
+  fitMinimumHeight();
+}
+
+void MetricsPanel::fitMinimumHeight() {
+  // A wrapped label's height depends on its width, which the window's dock layout never asks
+  // for: the panel says it itself.
+  if (width() <= 0) return;
+  const int h =
+      temperature_->heightForWidth(width()) + layout()->spacing() + table_->minimumHeight();
+  if (h != minimumHeight()) setMinimumHeight(h);
 }
 
 void MetricsPanel::setMetrics(const calib::Metrics& before,
@@ -97,6 +110,7 @@ void MetricsPanel::setTemperature(const std::optional<TemperatureSummary>& summa
     temperature_->setText(
         tr("<b>Temperature scaling</b> · not fitted. Load a calibration split (Ctrl+L) and fit "
            "a temperature (Ctrl+T) to compare before and after."));
+    fitMinimumHeight();
     return;
   }
   const calib::TemperatureFit& fit = summary->fit;
@@ -125,6 +139,7 @@ void MetricsPanel::setTemperature(const std::optional<TemperatureSummary>& summa
                "confidence and never changes an answer.") +
             QStringLiteral("</i>");
   temperature_->setText(text);
+  fitMinimumHeight();
   // The fit's own measure, for those who want it: the negative log-likelihood it minimised.
   temperature_->setToolTip(
       temperatureHelp() + QStringLiteral("\n\n") +

@@ -46,6 +46,9 @@ class MetricsPanel : public QWidget {
   bool event(QEvent* event) override;
 
  private:
+  /// The panel's minimum height for its width: the temperature's wrapped lines and the
+  /// table's minimum, so that a short dock never cuts the summary off.
+  void fitMinimumHeight();
   static QString temperatureHelp();
   void fitTableHeight();
 
