@@ -50,7 +50,6 @@ CompareView::CompareView(ProjectSession* project, QWidget* parent)
 
   runs_ = new QListWidget(this);
   runs_->setObjectName(QStringLiteral("compareRuns"));
-  runs_->setMaximumHeight(120);
   runs_->setToolTip(
       tr("Tick two to four runs on the same items; the first ticked is the reference every other "
          "run is compared with"));
@@ -206,6 +205,11 @@ void CompareView::fillRuns() {
   }
   std::erase_if(order_,
                 [&](qint64 id) { return std::find(kept.begin(), kept.end(), id) == kept.end(); });
+  // Five runs in view (the list scrolls for more), so that on a small screen the comparison's
+  // results below keep the room.
+  const int rows = std::clamp(runs_->count(), 2, 5);
+  const int row = runs_->count() > 0 ? runs_->sizeHintForRow(0) : fontMetrics().height() + 4;
+  runs_->setMaximumHeight(rows * row + 2 * runs_->frameWidth());
   updateButtons();
 }
 

@@ -42,6 +42,9 @@ DatasetBrowser::DatasetBrowser(QWidget* parent, const QString& thumbnailDir) : Q
   title_->setTextInteractionFlags(Qt::TextSelectableByMouse);
   count_ = new QLabel(this);
   count_->setObjectName(QStringLiteral("browserCount"));
+  // On a narrow page the count takes a second line rather than being cut off.
+  count_->setWordWrap(true);
+  count_->setAlignment(Qt::AlignRight | Qt::AlignVCenter);
 
   search_ = new QLineEdit(this);
   search_->setObjectName(QStringLiteral("browserSearch"));
