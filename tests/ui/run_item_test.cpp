@@ -30,6 +30,7 @@ class RunItemTest : public QObject {
   void initTestCase();
   void runMatchesModelDirectly();
   void badCardIsAMessage();
+  void barsNeverRoundAProbabilityToACertainty();
 
  private:
   QString card(const char* name) const {
@@ -131,6 +132,20 @@ void RunItemTest::runMatchesModelDirectly() {
       panel.setTemperature(1);
     }
   }
+}
+
+void RunItemTest::barsNeverRoundAProbabilityToACertainty() {
+  // A model 99.97 % sure is not "100.0 %" sure, nor is 0.03 % "0.0 %": the item's bars write
+  // a probability as the browser writes a confidence.
+  ProbabilityBars bars;
+  bars.setRows({{QStringLiteral("A"), QStringLiteral("circle"), 0.9997, true, true, false},
+                {QStringLiteral("B"), QStringLiteral("square"), 0.0003, false, false, false},
+                {QStringLiteral("C"), QStringLiteral("none"), 0.0, false, false, false},
+                {QStringLiteral("D"), QStringLiteral("half"), 0.5, false, false, false}});
+  QCOMPARE(bars.valueText(0), QStringLiteral("> 99.9 %"));
+  QCOMPARE(bars.valueText(1), QStringLiteral("< 0.1 %"));
+  QCOMPARE(bars.valueText(2), QStringLiteral("0.0 %"));
+  QCOMPARE(bars.valueText(3), QStringLiteral("50.0 %"));
 }
 
 void RunItemTest::badCardIsAMessage() {

@@ -3,6 +3,9 @@
 #include <QHelpEvent>
 #include <QPainter>
 #include <QToolTip>
+#include <algorithm>
+
+#include "metrics/shown_numbers.h"
 
 namespace unveil::ui {
 
@@ -61,8 +64,9 @@ bool ProbabilityBars::event(QEvent* event) {
       return true;
     }
     const Row& r = rows_[static_cast<std::size_t>(i)];
+    // The exact value, to six significant digits (the bar's label rounds to one decimal).
     QString text = tr("%1. %2: probability %3 % among the options")
-                       .arg(r.letter, r.text, QString::number(100 * r.probability, 'f', 2));
+                       .arg(r.letter, r.text, QString::number(100 * r.probability, 'g', 6));
     if (r.answer)
       text += QLatin1Char('\n') + tr("The model's answer (the first option letter it generated)");
     if (r.gold) text += QLatin1Char('\n') + tr("The answer the dataset counts as right");
@@ -78,7 +82,9 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
   p.setRenderHint(QPainter::Antialiasing);
   const QFontMetrics fm(font());
   const int labelWidth = std::min(width() / 3, 220);
-  const int valueWidth = fm.horizontalAdvance(QStringLiteral("100.0 %")) + 8;
+  const int valueWidth = std::max(fm.horizontalAdvance(QStringLiteral("100.0 %")),
+                                  fm.horizontalAdvance(confidenceText(0.9999))) +
+                         8;
   const int barLeft = kMargin + labelWidth + 8;
   const int barWidth = std::max(10, width() - barLeft - valueWidth - kMargin);
   if (rows_.empty()) {
@@ -124,9 +130,14 @@ void ProbabilityBars::paintEvent(QPaintEvent*) {
     }
     p.setPen(palette().color(QPalette::WindowText));
     p.drawText(QRect(barLeft + barWidth + 6, y, valueWidth, kRowHeight),
-               Qt::AlignVCenter | Qt::AlignLeft,
-               QString::number(100 * r.probability, 'f', 1) + QStringLiteral(" %"));
+               Qt::AlignVCenter | Qt::AlignLeft, confidenceText(r.probability));
   }
+}
+
+QString ProbabilityBars::valueText(int i) const {
+  return i >= 0 && i < static_cast<int>(rows_.size())
+             ? confidenceText(rows_[static_cast<std::size_t>(i)].probability)
+             : QString();
 }
 
 }  // namespace unveil::ui

@@ -25,6 +25,9 @@ class ProbabilityBars : public QWidget {
   /// What an empty chart says (by default: press Run).
   void setPlaceholder(const QString& text);
   const std::vector<Row>& rows() const { return rows_; }
+  /// The probability written beside row `i`'s bar, never rounded to a certainty the model did
+  /// not state ("> 99.9 %", "< 0.1 %"; metrics/shown_numbers.h).
+  QString valueText(int i) const;
 
   QSize sizeHint() const override;
   QSize minimumSizeHint() const override;

@@ -17,6 +17,7 @@
 #include "app/theme.h"
 #include "calib/outcomes.h"
 
+#include "metrics/shown_numbers.h"
 #include "run/model_library.h"
 #include "run/probability_bars.h"
 #include "run/prompt_picker.h"
@@ -25,8 +26,9 @@ namespace unveil::ui {
 
 namespace {
 
+// A probability as the rest of the window writes a confidence (metrics/shown_numbers.h).
 QString percent(double p) {
-  return QString::number(100 * p, 'f', 1) + QStringLiteral(" %");
+  return confidenceText(p);
 }
 
 }  // namespace
