@@ -35,12 +35,15 @@ class ProblemsPanelTest : public QObject {
     ProblemsPanel panel;
     QCOMPARE(panel.count(), 0);
     QVERIFY(panel.summaryText().contains(QStringLiteral("No problems")));
+    // No empty table under the sentence.
+    QVERIFY(panel.view()->isHidden());
     panel.setProblems({{"/data/set.json", "item 3 (id q3)", "image images/3.png: no such file"},
                        {"/data/set.json", "item 9 (id q9)", "answer \"F\" is not an option"},
                        {"/data/other.tsv", "line 12", "expected 13 columns, found 9"}},
                       QStringLiteral("set.json"));
     QCOMPARE(panel.count(), 3);
     QCOMPARE(panel.summaryText(), QStringLiteral("set.json · 3 items skipped"));
+    QVERIFY(!panel.view()->isHidden());
     const ProblemsModel* model = panel.model();
     QCOMPARE(model->index(0, ProblemsModel::kFile).data().toString(), QStringLiteral("set.json"));
     QCOMPARE(model->index(0, ProblemsModel::kFile).data(Qt::ToolTipRole).toString(),

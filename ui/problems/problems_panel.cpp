@@ -46,6 +46,7 @@ ProblemsPanel::ProblemsPanel(QWidget* parent) : QWidget(parent) {
   summary_ = new QLabel(this);
   summary_->setObjectName(QStringLiteral("problemsSummary"));
   auto* copyAllButton = new QPushButton(tr("Copy all"), this);
+  copyAll_ = copyAllButton;
   copyAllButton->setToolTip(
       tr("Copy every problem as text, one per line, to paste into a "
          "report or an issue"));
@@ -58,6 +59,7 @@ ProblemsPanel::ProblemsPanel(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(8, 6, 8, 8);
   layout->addLayout(header);
   layout->addWidget(view_, 1);
+  layout->addStretch();  // takes the room while the table is hidden (no problems)
   setProblems({});
 }
 
@@ -67,6 +69,9 @@ void ProblemsPanel::setProblems(std::vector<data::Problem> problems, const QStri
   const QString counted =
       n == 0 ? tr("No problems: every item was read") : tr("%n item(s) skipped", nullptr, n);
   summary_->setText(source.isEmpty() ? counted : source + QStringLiteral(" · ") + counted);
+  // With nothing to list, the sentence says so; an empty table and Copy all would say nothing.
+  view_->setHidden(n == 0);
+  copyAll_->setHidden(n == 0);
 }
 
 int ProblemsPanel::count() const {

@@ -37,6 +37,7 @@ class ProblemsPanel : public QWidget {
   ProblemsModel* model_ = nullptr;
   QTableView* view_ = nullptr;
   QLabel* summary_ = nullptr;
+  QWidget* copyAll_ = nullptr;
 };
 
 }  // namespace unveil::ui
