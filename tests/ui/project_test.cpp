@@ -168,6 +168,16 @@ class ProjectTest : public QObject {
                               .arg(size.height())
                               .arg(view->viewport()->height())
                               .arg(row)));
+      // The numbers are in view without a horizontal scroll bar; on a narrow panel the
+      // columns the run's name already says give way.
+      const bool narrow = window.runsPanel()->width() < 1000;
+      QCOMPARE(view->isColumnHidden(RunsTableModel::kModel), narrow);
+      QVERIFY2(view->horizontalHeader()->length() <= view->viewport()->width(),
+               qPrintable(QStringLiteral("%1x%2: columns %3 px in %4 px")
+                              .arg(size.width())
+                              .arg(size.height())
+                              .arg(view->horizontalHeader()->length())
+                              .arg(view->viewport()->width())));
       // The diagrams above keep most of the window.
       QVERIFY2(window.runsDock()->height() <= window.height() / 3,
                qPrintable(QString::number(window.runsDock()->height())));

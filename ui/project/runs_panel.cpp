@@ -81,6 +81,17 @@ RunsPanel::RunsPanel(ProjectSession* project, QWidget* parent)
   projectChanged();
 }
 
+void RunsPanel::resizeEvent(QResizeEvent* event) {
+  QWidget::resizeEvent(event);
+  // On a narrow panel the model, dataset and condition columns give way: the run's name says
+  // them (model · dataset · split · condition), and the numbers stay in view without a
+  // horizontal scroll bar.
+  const bool narrow = width() < 1000;
+  for (int c : {int(RunsTableModel::kModel), int(RunsTableModel::kDataset),
+                int(RunsTableModel::kCondition)})
+    view_->setColumnHidden(c, narrow);
+}
+
 bool RunsPanel::eventFilter(QObject* watched, QEvent* event) {
   if (watched == view_->viewport() && event->type() == QEvent::MouseButtonPress)
     rowJustChosen_ = false;  // set again if this press moves to another row
