@@ -8,10 +8,10 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "calib/report_json.h"
 #include "data/perturb.h"
 #include "model/model.h"
 #include "model/prompt.h"
+#include "store/run_headline.h"
 #include "store/store.h"
 #include "util/error_message.h"
 #include "util/sha256.h"
@@ -330,7 +330,7 @@ Result<EvalResult> run_eval(const EvalSpec& spec, const std::atomic<bool>* cance
   if (set && !set->empty()) {
     res.metrics = calib::compute_metrics(calib::compute_outcomes(*set));
     if (!res.cancelled && !res.failed)
-      (void)st->set_run_summary(res.run_id, calib::headline_json(*res.metrics).dump());
+      (void)st->set_run_summary(res.run_id, store::summary_text(store::headline_of(*res.metrics)));
   }
   res.seconds = std::chrono::duration<double>(clock::now() - t0).count();
   return res;

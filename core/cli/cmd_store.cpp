@@ -1,17 +1,17 @@
 // The store commands: import, import-predictions, runs, export.
 #include <iostream>
 #include <nlohmann/json.hpp>
+#include <optional>
 #include <ostream>
+#include <vector>
 
-#include "calib/accuracy_only.h"
-#include "calib/metrics.h"
 #include "calib/prediction_formats.h"
 #include "calib/predictions_jsonl.h"
-#include "calib/report_json.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "data/read_dataset.h"
 #include "data/readers.h"
+#include "store/run_headline.h"
 #include "store/store.h"
 #include "util/atomic_file.h"
 
@@ -33,24 +33,6 @@ Result<store::Store> open_db(const Args& a, store::OpenMode mode) {
   const auto db = a.get("--db");
   if (!db) return Error{"--db FILE is required"};
   return store::Store::open(*db, mode);
-}
-
-// Headline metrics of a run, cached in the store after the first computation.
-nlohmann::ordered_json headline(store::Store& st, const store::RunInfo& r) {
-  if (!r.summary.empty()) {
-    auto j = nlohmann::ordered_json::parse(r.summary, nullptr, false);
-    if (!j.is_discarded()) return j;
-  }
-  auto set = st.prediction_set(r.id);
-  if (!set || set->empty()) return nullptr;
-  nlohmann::ordered_json j;
-  if (set->answer_only() == set->size()) {
-    j = calib::accuracy_only_json(calib::accuracy_only(*set));  // answers without scores
-  } else {
-    j = calib::headline_json(calib::compute_metrics(calib::compute_outcomes(*set)));
-  }
-  if (r.status != store::RunStatus::kRunning) (void)st.set_run_summary(r.id, j.dump());
-  return j;
 }
 
 }  // namespace
@@ -171,6 +153,7 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
   auto runs = st->runs();
   if (!runs) return input_error(io, runs.error().message);
   nlohmann::ordered_json list = nlohmann::ordered_json::array();
+  std::vector<std::optional<store::RunHeadline>> headlines;
   for (const auto& r : *runs) {
     nlohmann::ordered_json j;
     j["id"] = r.id;
@@ -185,7 +168,8 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
     j["expected"] = r.spec.expected;
     j["partial"] = store::is_partial(r);
     j["started_at"] = r.started_at;
-    j["metrics"] = headline(*st, r);
+    const auto& headline = headlines.emplace_back(store::run_headline(*st, r));
+    j["metrics"] = headline ? store::to_json(*headline) : nlohmann::ordered_json(nullptr);
     list.push_back(std::move(j));
   }
   if (*json) {
@@ -194,13 +178,13 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
   }
   if (list.empty()) io.out << "no runs in " << *a.get("--db") << "\n";
   // A metric of the headline, or "-" where there is none (an accuracy-only run has no ECE).
-  const auto metric = [](const nlohmann::ordered_json& m, const char* key) -> std::string {
-    if (!m.is_object() || !m.contains(key) || !m[key].is_number()) return "-";
-    return std::to_string(m[key].get<double>()).substr(0, 6);
+  const auto metric = [](const std::optional<double>& v) -> std::string {
+    return v ? std::to_string(*v).substr(0, 6) : "-";
   };
-  for (const auto& j : list) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    const auto& j = list[i];
+    const std::optional<store::RunHeadline>& h = headlines[i];
     char buf[512];
-    const auto& m = j["metrics"];
     // A partial run says how much of it there is: n=3072/20000.
     const auto n = j["predictions"].get<std::size_t>();
     const std::string status = j["status"].get<std::string>();
@@ -208,12 +192,12 @@ int cmd_runs(std::span<const std::string> argv, Io io) {
         j["partial"].get<bool>()
             ? std::to_string(n) + "/" + std::to_string(j["expected"].get<std::size_t>())
             : std::to_string(n);
-    std::snprintf(buf, sizeof buf, "%4lld  %-24s %-12s %-16s %-10s %-11s n=%-7s acc=%s ece=%s\n",
-                  static_cast<long long>(j["id"].get<std::int64_t>()),
-                  j["name"].get<std::string>().c_str(), j["model"].get<std::string>().c_str(),
-                  j["dataset"].get<std::string>().c_str(),
-                  j["condition"].get<std::string>().c_str(), status.c_str(), count.c_str(),
-                  metric(m, "accuracy").c_str(), metric(m, "ece").c_str());
+    std::snprintf(
+        buf, sizeof buf, "%4lld  %-24s %-12s %-16s %-10s %-11s n=%-7s acc=%s ece=%s\n",
+        static_cast<long long>(j["id"].get<std::int64_t>()), j["name"].get<std::string>().c_str(),
+        j["model"].get<std::string>().c_str(), j["dataset"].get<std::string>().c_str(),
+        j["condition"].get<std::string>().c_str(), status.c_str(), count.c_str(),
+        metric(h ? h->accuracy : std::nullopt).c_str(), metric(h ? h->ece : std::nullopt).c_str());
     io.out << buf;
   }
   return kOk;
