@@ -3,17 +3,13 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <exception>
 #include <filesystem>
 
 #include "app/core_messages.h"
 #include "app/run_names.h"
-#include "calib/metrics.h"
-#include "calib/outcomes.h"
-#include "calib/report_json.h"
 #include "project/runs_table_model.h"
+#include "store/run_headline.h"
 
 namespace unveil::ui {
 
@@ -32,31 +28,13 @@ QString qs(const std::string& s) {
   return QString::fromStdString(s);
 }
 
-std::optional<double> number(const QJsonObject& o, const char* key) {
-  const QJsonValue v = o.value(QLatin1String(key));
-  return v.isDouble() ? std::optional<double>(v.toDouble()) : std::nullopt;
-}
-
-/// The run's headline metrics: the stored summary when there is one (the CLI's format: n,
-/// accuracy, ece, ...), otherwise computed now and stored for next time.
+/// The run's headline metrics, by the rule the CLI's run list follows (store/run_headline.h).
 RunRow headline(store::Store& st, const store::RunInfo& info) {
   RunRow row{info, {}, {}, {}};
-  if (!info.summary.empty()) {
-    const QJsonObject o = QJsonDocument::fromJson(QByteArray::fromStdString(info.summary)).object();
-    row.n = number(o, "n");
-    row.accuracy = number(o, "accuracy");
-    row.ece = number(o, "ece");
-    if (row.n && row.accuracy && row.ece) return row;
-  }
-  if (info.predictions == 0) return row;
-  Result<calib::PredictionSet> set = st.prediction_set(info.id);
-  if (!set.ok() || set->empty()) return row;
-  const calib::Metrics m = calib::compute_metrics(calib::compute_outcomes(*set));
-  row.n = static_cast<double>(m.n);
-  row.accuracy = m.accuracy;
-  row.ece = m.ece;
-  if (!st.read_only() && info.status != store::RunStatus::kRunning) {
-    (void)st.set_run_summary(info.id, calib::headline_json(m).dump());  // the CLI's format
+  if (const std::optional<store::RunHeadline> h = store::run_headline(st, info)) {
+    row.n = static_cast<double>(h->n);
+    row.accuracy = h->accuracy;
+    row.ece = h->ece;  // none for an accuracy-only run
   }
   return row;
 }

@@ -15,7 +15,7 @@
 
 namespace unveil::ui {
 
-/// A run with its headline metrics (from the stored summary, or computed when it has none).
+/// A run with its headline metrics (store::run_headline); an accuracy-only run has no ECE.
 struct RunRow {
   store::RunInfo info;
   std::optional<double> n, accuracy, ece;
@@ -37,8 +37,8 @@ struct ProjectResult {
   QString error;
 };
 
-/// Opens `path` (which must exist) and reads its runs and datasets. Runs without a stored
-/// summary get their metrics computed (and stored, unless the file is read-only).
+/// Opens `path` (which must exist) and reads its runs and datasets, each run with its headline
+/// metrics by store::run_headline (core/store/run_headline.h), the rule unveil-cli runs follows.
 ProjectResult readProject(const QString& path);
 /// Creates an empty project at `path`, replacing any file there.
 ProjectResult createProject(const QString& path);
