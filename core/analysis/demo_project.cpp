@@ -12,6 +12,7 @@
 #include "data/shapes_world.h"
 #include "model/demo_trainer.h"
 #include "store/store.h"
+#include "store/temperature_params.h"
 #include "util/atomic_file.h"
 
 namespace unveil::analysis {
@@ -256,8 +257,8 @@ Result<DemoProjectSummary> build_demo_project(const fs::path& dir,
       if (!fit) return fit.error();
       store::CalibrationInfo c;
       c.run_id = runs.test;
-      c.method = "temperature";
-      c.params = nlohmann::json{{"temperature", fit->temperature}}.dump();
+      c.method = store::kTemperatureMethod;
+      c.params = store::TemperatureParams{fit->temperature}.to_json();
       c.fit_split = "calibration";
       c.fit_run_id = runs.calibration;
       c.nll_before = fit->nll_before;

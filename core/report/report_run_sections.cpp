@@ -5,6 +5,7 @@
 #include "calib/temperature.h"
 #include "report/html_text.h"
 #include "report/report_sections.h"
+#include "store/temperature_params.h"
 
 namespace unveil::report {
 namespace {
@@ -52,7 +53,7 @@ Result<std::optional<double>> stored_temperature(store::Store& store, const stor
   if (!cals) return cals.error();
   const store::CalibrationInfo* last = nullptr;
   for (const auto& c : *cals)
-    if (c.method == "temperature") last = &c;
+    if (c.method == store::kTemperatureMethod) last = &c;
   if (!last) return std::optional<double>();
   if (last->fit_run_id) {
     auto fit_set = store.prediction_set(*last->fit_run_id);
@@ -70,12 +71,10 @@ Result<std::optional<double>> stored_temperature(store::Store& store, const stor
                   : "");
     return std::optional<double>(f->temperature);
   }
-  const auto j = nlohmann::json::parse(last->params, nullptr, false);
-  if (!j.is_object() || !j.contains("temperature") || !j["temperature"].is_number())
-    return Error{store.file() + ": calibration " + std::to_string(last->id) +
-                 " has no number \"temperature\" in its parameters: " + last->params};
+  const auto params = store::temperature_params(*last);
+  if (!params) return Error{store.file() + ": " + params.error().message};
   source = "as stored (calibration " + std::to_string(last->id) + ")";
-  return std::optional<double>(j["temperature"].get<double>());
+  return std::optional<double>(params->temperature);
 }
 
 Table before_after_table(const calib::Metrics& before, const calib::Metrics& after) {

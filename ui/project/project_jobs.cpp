@@ -10,6 +10,7 @@
 #include "app/run_names.h"
 #include "project/runs_table_model.h"
 #include "store/run_headline.h"
+#include "store/temperature_params.h"
 
 namespace unveil::ui {
 
@@ -304,7 +305,7 @@ RunLoadResult loadRun(const QString& path, std::int64_t runId) {
     Result<std::vector<store::CalibrationInfo>> cals = st->calibrations(runId);
     if (cals.ok()) {
       for (auto it = cals->rbegin(); it != cals->rend(); ++it) {
-        if (it->method != "temperature" || !it->fit_run_id) continue;
+        if (it->method != store::kTemperatureMethod || !it->fit_run_id) continue;
         Result<calib::PredictionSet> fit = st->prediction_set(*it->fit_run_id);
         Result<store::RunInfo> fitInfo = st->run(*it->fit_run_id);
         if (!fit.ok() || fit->empty() || !fitInfo.ok()) continue;

@@ -11,8 +11,6 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFutureWatcher>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QLabel>
 #include <QMenu>
 #include <QMimeData>
@@ -68,6 +66,7 @@
 #include "run/run_item_panel.h"
 #include "run/server_model_dialog.h"
 #include "session/calibration_session.h"
+#include "store/temperature_params.h"
 #include "window/binning_controls.h"
 #include "window/dataset_page.h"
 #include "window/dataset_session.h"
@@ -380,11 +379,10 @@ class RemoveCalibration : public QUndoCommand {
   store::CalibrationInfo c_;
 };
 
-double storedTemperature(const store::CalibrationInfo& c) {
-  return QJsonDocument::fromJson(QByteArray::fromStdString(c.params))
-      .object()
-      .value(QStringLiteral("temperature"))
-      .toDouble();
+/// The stored temperature of `c` as shown ("1.27"), or "?" when its parameters do not read.
+QString storedTemperature(const store::CalibrationInfo& c) {
+  const Result<store::TemperatureParams> p = store::TemperatureParams::parse(c.params);
+  return p.ok() ? QString::number(p->temperature, 'f', 2) : QStringLiteral("?");
 }
 
 }  // namespace
@@ -397,9 +395,8 @@ void MainWindow::fitAndStoreTemperature() {
 bool MainWindow::removeStoredCalibration(qint64 id) {
   for (const store::CalibrationInfo& c : calibrations_) {
     if (c.id != id) continue;
-    undo_->push(new RemoveCalibration(
-        project_, c,
-        tr("Remove temperature T = %1").arg(QString::number(storedTemperature(c), 'f', 2))));
+    undo_->push(new RemoveCalibration(project_, c,
+                                      tr("Remove temperature T = %1").arg(storedTemperature(c))));
     return true;
   }
   return false;
@@ -412,11 +409,11 @@ void MainWindow::fillStoredMenu() {
     return;
   }
   for (const store::CalibrationInfo& c : calibrations_) {
-    QAction* remove = storedMenu_->addAction(
-        tr("Remove T = %1 (fitted on %2, %3)")
-            .arg(QString::number(storedTemperature(c), 'f', 2), splitName(c.fit_split),
-                 QString::fromStdString(c.created_at)),
-        this, [this, id = c.id] { removeStoredCalibration(id); });
+    QAction* remove =
+        storedMenu_->addAction(tr("Remove T = %1 (fitted on %2, %3)")
+                                   .arg(storedTemperature(c), splitName(c.fit_split),
+                                        QString::fromStdString(c.created_at)),
+                               this, [this, id = c.id] { removeStoredCalibration(id); });
     remove->setEnabled(!project_->isReadOnly());
   }
 }
@@ -428,10 +425,9 @@ void MainWindow::connectCalibrations() {
           });
   connect(project_, &ProjectSession::calibrationStored, this,
           [this](const store::CalibrationInfo& c) {
-            statusBar()->showMessage(tr("Temperature T = %1 stored with run %2")
-                                         .arg(QString::number(storedTemperature(c), 'f', 2))
-                                         .arg(c.run_id),
-                                     8000);
+            statusBar()->showMessage(
+                tr("Temperature T = %1 stored with run %2").arg(storedTemperature(c)).arg(c.run_id),
+                8000);
           });
   connect(session_, &CalibrationSession::testLoaded, this, [this] {
     calibrations_.clear();
@@ -450,10 +446,8 @@ void MainWindow::connectCalibrations() {
     if (!test || test->runId < 0 || !cal || !project_->isOpen() || project_->isReadOnly()) return;
     store::CalibrationInfo c;
     c.run_id = test->runId;
-    c.method = "temperature";
-    c.params = QJsonDocument(QJsonObject{{QStringLiteral("temperature"), fit->temperature}})
-                   .toJson(QJsonDocument::Compact)
-                   .toStdString();
+    c.method = store::kTemperatureMethod;
+    c.params = store::TemperatureParams{fit->temperature}.to_json();
     c.fit_split = cal->displayName.toStdString();
     if (cal->runId >= 0 && cal->path == project_->path()) c.fit_run_id = cal->runId;
     c.nll_before = fit->nll_before;
