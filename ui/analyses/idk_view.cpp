@@ -313,7 +313,7 @@ bool IdkView::run() {
       [spec](const std::atomic<bool>& cancel, const auto& report) {
         return analysis::run_idk_analysis(spec, &cancel, report);
       },
-      [this](const analysis::IdkProgress& p) {
+      [](const analysis::IdkProgress& p) {
         return std::pair{p.overall, tr("Run %1 of %2: prompt %3 on %4 (%5) — %6/%7 items")
                                         .arg(p.run_index + 1)
                                         .arg(p.runs)

@@ -208,7 +208,7 @@ bool ModalityView::run() {
       [spec](const std::atomic<bool>& cancel, const auto& report) {
         return analysis::run_modality(spec, &cancel, report);
       },
-      [this](const analysis::ModalityProgress& p) {
+      [](const analysis::ModalityProgress& p) {
         return std::pair{p.overall, tr("Condition %1 of %2: %3 — %4 %5/%6 items, %7 items/s")
                                         .arg(p.condition_index + 1)
                                         .arg(p.conditions)
