@@ -101,6 +101,15 @@ int nonEmptyBins(const calib::BinTable& t) {
     n += b.count > 0;
   return n;
 }
+
+// The window as on a 1280x720 screen, with the test split and its calibration split open.
+bool openOnASmallScreen(MainWindow& window) {
+  window.resize(1280, 720);
+  window.show();
+  if (!QTest::qWaitForWindowExposed(&window)) return false;
+  window.openFiles(kTest, kCalibration);
+  return waitForIdle(window);
+}
 }  // namespace
 
 class MainWindowTest : public QObject {
@@ -326,11 +335,7 @@ class MainWindowTest : public QObject {
 
   void theTemperatureAndTheHeadlineMetricsAreInViewAt1280x720() {
     MainWindow window;
-    window.resize(1280, 720);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openFiles(kTest, kCalibration);
-    QVERIFY(waitForIdle(window));
+    QVERIFY(openOnASmallScreen(window));
     QVERIFY(window.session()->temperatureFit().has_value());
     QTest::qWait(50);  // the docks take their sizes once laid out
     MetricsPanel* panel = window.workspace()->metricsPanel();
@@ -363,11 +368,7 @@ class MainWindowTest : public QObject {
 
   void theMetricsKeepTheirHeaderWhenTheWheelScrollsThem() {
     MainWindow window;
-    window.resize(1280, 720);
-    window.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&window));
-    window.openFiles(kTest, kCalibration);
-    QVERIFY(waitForIdle(window));
+    QVERIFY(openOnASmallScreen(window));
     auto* dock = window.findChild<QDockWidget*>(QStringLiteral("metricsDock"));
     QVERIFY(dock);
     // A short metrics panel, as on a small screen with the histogram above it.
