@@ -80,6 +80,7 @@ class RunBrowserTest : public QObject {
   void underTheStudysRecipeABinListsItsAnsweredItems();
   void draggedRangeListsItsBins();
   void panelsAreDocks();
+  void theProjectTreeKeepsItsWidthBesideTheItem();
   void projectTreeOpensDatasetAndRun();
   void itemShowsStoredAndComparedRuns();
 
@@ -575,6 +576,23 @@ void RunBrowserTest::draggedRangeListsItsBins() {
   QVERIFY(window.showBinRangeItems(0, 4, /*histogram=*/true));
   QCOMPARE(shownIds(window), expected);
   QVERIFY(!window.showBinRangeItems(4, 2));  // not a range
+}
+
+void RunBrowserTest::theProjectTreeKeepsItsWidthBesideTheItem() {
+  // The item view at 1400 pixels squeezed the project's tree to about 110 pixels, its run names
+  // cut to "shapes-b…": the item dock took half the window and the browser what it needs.
+  for (const auto view : {MainWindow::View::kItem, MainWindow::View::kBrowser}) {
+    MainWindow window(nullptr, dir_.filePath(QStringLiteral("thumbs")));
+    window.resize(1400, 1000);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    openInWindow(window);
+    window.showView(view);
+    QTest::qWait(50);
+    QVERIFY2(window.projectDock()->width() >= 180,
+             qPrintable(QString::number(window.projectDock()->width())));
+    QVERIFY(window.itemDock()->width() >= 300);
+  }
 }
 
 void RunBrowserTest::panelsAreDocks() {

@@ -196,12 +196,11 @@ void MainWindow::applyDefaultDockSizes() {
   // user's.
   if (layoutRestored_) return;
   QTimer::singleShot(0, this, [this] {
-    const int w = width();
-    if (projectDock_->isVisible())
-      resizeDocks({projectDock_}, {std::clamp(w / 6, 180, 260)}, Qt::Horizontal);
     if (distributionDock_->isVisible() || itemDock_->isVisible())
-      resizeDocks({distributionDock_->isVisible() ? distributionDock_ : itemDock_},
-                  {std::clamp(w * 2 / 5, 360, 640)}, Qt::Horizontal);
+      sizeSideColumns(distributionDock_->isVisible() ? distributionDock_ : itemDock_,
+                      std::clamp(width() * 2 / 5, 360, 640));
+    else
+      sizeSideColumns(nullptr, 0);
     // The metrics share the right column with the histogram half and half, so that on a
     // 1280x720 screen the temperature and the headline rows are in view.
     if (distributionDock_->isVisible() && metricsDock_->isVisible() &&
@@ -212,6 +211,26 @@ void MainWindow::applyDefaultDockSizes() {
   });
   // The runs below the diagram, again: the diagram's page took its room when it appeared.
   if (runsDock_->isVisible()) sizeRunsDock();
+}
+
+void MainWindow::sizeSideColumns(QDockWidget* right, int wanted) {
+  // The project's tree keeps a readable width; the right column takes what it wants, less what
+  // the page in the middle needs at least (the browser's filters), so that the middle never
+  // takes its room from the tree.
+  const int w = width();
+  const int tree = projectDock_->isVisible() ? std::clamp(w / 6, 180, 260) : 0;
+  const int middle = centralWidget()->minimumSizeHint().width();
+  QList<QDockWidget*> docks;
+  QList<int> widths;
+  if (tree > 0) {
+    docks << projectDock_;
+    widths << tree;
+  }
+  if (right) {
+    docks << right;
+    widths << std::max(300, std::min(wanted, w - tree - middle - 16));
+  }
+  if (!docks.isEmpty()) resizeDocks(docks, widths, Qt::Horizontal);
 }
 
 void MainWindow::sizeRunsDock() {
@@ -1263,9 +1282,7 @@ void MainWindow::showView(View view) {
       showPage(datasetPage_);
       itemDock_->show();
       itemDock_->raise();
-      resizeDocks({projectDock_, itemDock_},
-                  {width() / 7, view == View::kItem ? width() / 2 : width() * 36 / 100},
-                  Qt::Horizontal);
+      sizeSideColumns(itemDock_, view == View::kItem ? width() / 2 : width() * 36 / 100);
       // Beside the shown run, the run before it on the same split (the demo: the model before
       // visual fine-tuning), once.
       const auto& test = session_->test();

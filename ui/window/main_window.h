@@ -180,6 +180,9 @@ class MainWindow : public QMainWindow {
   /// Gives the side panels their default widths (unless a saved layout was restored).
   void applyDefaultDockSizes();
   void sizeRunsDock();
+  /// The project's tree at a readable width and `right` (a dock of the right column) at
+  /// `wanted` pixels or what the page in the middle leaves it.
+  void sizeSideColumns(QDockWidget* right, int wanted);
   void createActions();
   void connectSessions();
   void chooseTestFile();
