@@ -9,6 +9,7 @@
 #include <memory>
 #include <tuple>
 
+#include "calib/metric_catalog.h"
 #include "calib/stats.h"
 #include "util/huge_pages.h"
 
@@ -639,16 +640,10 @@ const char* to_string(Binning b) {
 }
 
 std::vector<std::pair<std::string, std::optional<double>>> scalars(const Metrics& m) {
-  std::vector<std::pair<std::string, std::optional<double>>> v = {
-      {"accuracy", m.accuracy}, {"ece", m.ece},     {"mce", m.mce},
-      {"rmsce", m.rmsce},       {"ace", m.ace},     {"brier", m.brier},
-      {"nll", m.nll},           {"auroc", m.auroc}, {"aurc", m.aurc},
-  };
-  if (m.has_idk) {
-    v.emplace_back("idk_rate", m.idk_rate);
-    v.emplace_back("accuracy_answered", m.accuracy_answered);
-    v.emplace_back("ece_answered", m.ece_answered);
-  }
+  std::vector<std::pair<std::string, std::optional<double>>> v;
+  v.reserve(metric_catalog().size());
+  for (const MetricInfo& info : metric_catalog())
+    if (!info.needs_idk || m.has_idk) v.emplace_back(info.key, info.value(m));
   return v;
 }
 
