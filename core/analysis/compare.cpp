@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <unordered_map>
 
+#include "calib/metric_catalog.h"
 #include "util/error_message.h"
 
 namespace unveil::analysis {
@@ -135,27 +136,22 @@ std::string percent(double level) {
 }  // namespace
 
 int metric_direction(const std::string& metric) {
-  if (metric == "accuracy" || metric == "auroc" || metric == "accuracy_answered") return 1;
-  if (metric == "idk_rate") return 0;
-  return -1;  // calibration errors, Brier, NLL, AURC: lower is better
+  const calib::MetricInfo* info = calib::find_metric(metric);
+  if (!info) return -1;  // as the calibration errors: lower is better
+  switch (info->direction) {
+    case calib::MetricDirection::kHigherBetter:
+      return 1;
+    case calib::MetricDirection::kNeither:
+      return 0;
+    case calib::MetricDirection::kLowerBetter:
+      break;
+  }
+  return -1;
 }
 
 std::string metric_label(const std::string& metric) {
-  static const std::unordered_map<std::string, std::string> labels = {
-      {"accuracy", "Accuracy"},
-      {"ece", "ECE"},
-      {"mce", "MCE"},
-      {"rmsce", "RMSCE"},
-      {"ace", "ACE"},
-      {"brier", "Brier score"},
-      {"nll", "NLL"},
-      {"auroc", "AUROC"},
-      {"aurc", "AURC"},
-      {"idk_rate", "IDK rate"},
-      {"accuracy_answered", "Accuracy on answered items"},
-      {"ece_answered", "ECE on answered items"}};
-  const auto it = labels.find(metric);
-  return it == labels.end() ? metric : it->second;
+  const calib::MetricInfo* info = calib::find_metric(metric);
+  return info ? std::string(info->label) : metric;
 }
 
 std::string verdict(const MetricDifference& d, double level) {

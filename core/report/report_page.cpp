@@ -1,40 +1,14 @@
 // The plain-words summary, the diagrams and the metrics table of the reports.
 #include <algorithm>
 #include <cmath>
-#include <map>
 
-#include "analysis/compare.h"
+#include "calib/metric_catalog.h"
 #include "report/html_text.h"
 #include "report/report_sections.h"
 #include "report/svg_plots.h"
 
 namespace unveil::report {
 namespace {
-
-// One line on what a metric means, for the metrics table.
-std::string meaning(const std::string& metric) {
-  static const std::map<std::string, std::string> lines = {
-      {"accuracy", "Share of the questions answered correctly."},
-      {"ece",
-       "Average gap between how sure the model says it is and how often it is right (0 = its "
-       "confidence can be taken at face value)."},
-      {"mce", "The largest such gap in any confidence band."},
-      {"rmsce", "Like ECE, but large gaps weigh more."},
-      {"ace", "ECE with bands that hold equal numbers of answers."},
-      {"brier", "Mean squared error of the stated probabilities (0 best, 2 worst)."},
-      {"nll", "How surprised the model is by the right answers, on average (lower is better)."},
-      {"auroc",
-       "How well its confidence tells its right answers from its wrong ones (0.5 = not at all, "
-       "1 = perfectly)."},
-      {"aurc",
-       "Average error rate when only its most confident answers are kept, over every cut-off "
-       "(lower is better)."},
-      {"idk_rate", "Share of the questions where it chose \"I don't know\"."},
-      {"accuracy_answered", "Accuracy on the questions it did answer."},
-      {"ece_answered", "ECE on the questions it did answer."}};
-  const auto it = lines.find(metric);
-  return it == lines.end() ? std::string() : it->second;
-}
 
 std::string value_with_interval(const std::optional<double>& v, const calib::BootstrapResult* ci,
                                 const std::string& metric) {
@@ -115,15 +89,17 @@ Table metrics_table(const std::vector<MetricsColumn>& columns) {
     head.push_back({c.header, true});
   head.push_back({"What it means", true});
   t.rows.push_back(std::move(head));
-  for (const auto& [metric, value] : calib::scalars(*columns.front().metrics)) {
-    std::vector<Cell> row{{analysis::metric_label(metric), true}};
+  // The rows of calib::scalars() for the first column, in its order.
+  for (const calib::MetricInfo& info : calib::metric_catalog()) {
+    if (info.needs_idk && !columns.front().metrics->has_idk) continue;
+    const std::string metric(info.key);
+    std::vector<Cell> row{{std::string(info.label), true}};
     for (const auto& c : columns) {
       std::optional<double> v;
-      for (const auto& [name, x] : calib::scalars(*c.metrics))
-        if (name == metric) v = x;
+      if (!info.needs_idk || c.metrics->has_idk) v = info.value(*c.metrics);
       row.push_back({value_with_interval(v, c.ci, metric), false, true});
     }
-    row.push_back({meaning(metric)});
+    row.push_back({std::string(info.description)});
     t.rows.push_back(std::move(row));
   }
   return t;
