@@ -5,7 +5,9 @@
 #include <QTranslator>
 #include <QtTest>
 
+#include "calib/metric_catalog.h"
 #include "metrics/calibration_verdict.h"
+#include "metrics/metric_labels.h"
 #include "metrics/metrics_panel.h"
 #include "metrics/metrics_table_model.h"
 #include "test_support.h"
@@ -41,6 +43,21 @@ QVariant value(const MetricsTableModel* model, const QString& key, int column) {
 QString text(const MetricsTableModel* model, const QString& key, int column) {
   return model->index(model->rowOf(key), column).data().toString();
 }
+
+// A translator that notes every word it has no translation for.
+class MissedWords : public QTranslator {
+ public:
+  QString translate(const char* context, const char* source, const char* disambiguation,
+                    int n) const override {
+    ++asked;
+    QString t = QTranslator::translate(context, source, disambiguation, n);
+    if (t.isEmpty())
+      missed << QString::fromUtf8(context) + QStringLiteral(": ") + QString::fromUtf8(source);
+    return t;
+  }
+  mutable int asked = 0;
+  mutable QStringList missed;
+};
 }  // namespace
 
 class MetricsPanelTest : public QObject {
@@ -287,6 +304,51 @@ class MetricsPanelTest : public QObject {
     // Without a temperature, the after part is left out.
     QCOMPARE(unveil::ui::calibrationVerdict(before, &after, std::nullopt),
              unveil::ui::calibrationVerdict(before));
+  }
+  void everyCatalogMetricHasATranslatedLabelAndDescription() {
+    // In English the comparison's label is core's (calib::MetricInfo::label).
+    for (const calib::MetricInfo& info : calib::metric_catalog()) {
+      const std::string key(info.key);
+      QCOMPARE(unveil::ui::metricLabel(key),
+               QString::fromUtf8(info.label.data(), static_cast<int>(info.label.size())));
+      QVERIFY2(!unveil::ui::metricRowName(key).isEmpty(), key.c_str());
+      QVERIFY2(!unveil::ui::metricHelp(key).isEmpty(), key.c_str());
+    }
+    // In Chinese every word metric_labels.cpp asks for has a translation.
+    MissedWords chinese;
+    QVERIFY(chinese.load(QStringLiteral(":/i18n/unveil_zh_CN.qm")));
+    QCoreApplication::installTranslator(&chinese);
+    chinese.asked = 0;  // Qt's own look-ups while installing it (the layout direction)
+    chinese.missed.clear();
+    for (const calib::MetricInfo& info : calib::metric_catalog()) {
+      const std::string key(info.key);
+      unveil::ui::metricLabel(key);
+      unveil::ui::metricPhrase(key);
+      unveil::ui::metricRowName(key);
+      unveil::ui::metricHelp(key);
+    }
+    QCoreApplication::removeTranslator(&chinese);
+    QVERIFY2(chinese.asked > 0, "no word was looked up");
+    QVERIFY2(chinese.missed.isEmpty(), qPrintable(chinese.missed.join(QStringLiteral("\n"))));
+  }
+
+  void everyCatalogMetricIsWrittenInTheUnitOfItsKind() {
+    for (const calib::MetricInfo& info : calib::metric_catalog()) {
+      const unveil::ui::ShownUnit expected = [&] {
+        switch (info.kind) {
+          case calib::MetricKind::kCount:
+            return unveil::ui::ShownUnit::kCount;
+          case calib::MetricKind::kShare:
+            return unveil::ui::ShownUnit::kPercent;
+          case calib::MetricKind::kCalibrationError:
+            return unveil::ui::ShownUnit::kPoints;
+          case calib::MetricKind::kScore:
+            break;
+        }
+        return unveil::ui::ShownUnit::kScore;
+      }();
+      QVERIFY2(unveil::ui::metricUnit(std::string(info.key)) == expected, info.key.data());
+    }
   }
 };
 

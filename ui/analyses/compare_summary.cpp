@@ -14,22 +14,6 @@ namespace {
 
 class CompareSummary {
   Q_DECLARE_TR_FUNCTIONS(CompareSummary)
-
- public:
-  static QString metricName(const std::string& key) {
-    if (key == "mean_confidence") return tr("mean confidence");
-    if (key == "mce") return tr("worst-bin calibration error (MCE)");
-    if (key == "rmsce") return tr("RMS calibration error");
-    if (key == "ace") return tr("adaptive calibration error (ACE)");
-    if (key == "brier") return tr("Brier score");
-    if (key == "nll") return tr("NLL");
-    if (key == "auroc") return tr("telling right from wrong (AUROC)");
-    if (key == "aurc") return tr("risk–coverage (AURC)");
-    if (key == "idk_rate") return tr("“I don't know” rate");
-    if (key == "accuracy_answered") return tr("accuracy on answered questions");
-    if (key == "ece_answered") return tr("calibration error on answered questions");
-    return QString::fromStdString(analysis::metric_label(key));
-  }
 };
 
 QString nameOf(const store::RunInfo& info) {
@@ -101,9 +85,8 @@ QString comparisonSummary(const analysis::Comparison& c) {
     for (const analysis::MetricDifference& d : c.differences) {
       if (d.run != run.info.id || d.metric == "accuracy" || d.metric == "ece") continue;
       if (!d.difference.significant()) continue;
-      if (d.better == analysis::Better::kRun) betterForB << CompareSummary::metricName(d.metric);
-      if (d.better == analysis::Better::kAgainst)
-        betterForA << CompareSummary::metricName(d.metric);
+      if (d.better == analysis::Better::kRun) betterForB << metricPhrase(d.metric);
+      if (d.better == analysis::Better::kAgainst) betterForA << metricPhrase(d.metric);
     }
     if (!betterForB.isEmpty())
       sentences << CompareSummary::tr("Also clearly better for %1: %2.")
@@ -119,22 +102,6 @@ QString comparisonSummary(const analysis::Comparison& c) {
   }
   return QStringLiteral("<p><b>") + CompareSummary::tr("In short") + QStringLiteral("</b><br>") +
          paragraphs.join(QStringLiteral("</p><p>")) + QStringLiteral("</p>");
-}
-
-QString metricLabel(const std::string& key) {
-  if (key == "accuracy") return CompareSummary::tr("Accuracy");
-  if (key == "ece") return CompareSummary::tr("ECE");
-  if (key == "mce") return CompareSummary::tr("MCE");
-  if (key == "rmsce") return CompareSummary::tr("RMSCE");
-  if (key == "ace") return CompareSummary::tr("ACE");
-  if (key == "brier") return CompareSummary::tr("Brier score");
-  if (key == "nll") return CompareSummary::tr("NLL");
-  if (key == "auroc") return CompareSummary::tr("AUROC");
-  if (key == "aurc") return CompareSummary::tr("AURC");
-  if (key == "idk_rate") return CompareSummary::tr("IDK rate");
-  if (key == "accuracy_answered") return CompareSummary::tr("Accuracy on answered items");
-  if (key == "ece_answered") return CompareSummary::tr("ECE on answered items");
-  return QString::fromStdString(analysis::metric_label(key));
 }
 
 QString verdictSentence(const analysis::MetricDifference& d, double level) {

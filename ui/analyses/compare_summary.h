@@ -7,15 +7,12 @@
 #include <QString>
 
 #include "analysis/compare.h"
+#include "metrics/metric_labels.h"
 
 namespace unveil::ui {
 
 /// HTML: one paragraph per run compared with the first.
 QString comparisonSummary(const analysis::Comparison& c);
-
-/// A metric's label in the comparison's table and verdicts ("ECE", "Brier score") in the window's
-/// language; in English the words of core's analysis::metric_label.
-QString metricLabel(const std::string& key);
 
 /// The verdict on one difference in the window's language; in English word for word core's
 /// analysis::verdict (the wording of docs/ANALYSES.md), which the CLI and reports print.

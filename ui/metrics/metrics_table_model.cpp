@@ -9,16 +9,13 @@
 #include <cmath>
 
 #include "app/theme.h"
+#include "calib/metric_catalog.h"
+#include "metrics/metric_labels.h"
 
 namespace unveil::ui {
 
 namespace {
 std::optional<double> maybe(const std::optional<calib::Metrics>& m, double calib::Metrics::*field) {
-  if (!m) return std::nullopt;
-  return (*m).*field;
-}
-std::optional<double> maybe(const std::optional<calib::Metrics>& m,
-                            std::optional<double> calib::Metrics::*field) {
   if (!m) return std::nullopt;
   return (*m).*field;
 }
@@ -58,73 +55,33 @@ void MetricsTableModel::setMetrics(const calib::Metrics& b,
            Format::kCount, false, static_cast<double>(b.n_unanswered),
            a ? std::optional<double>(static_cast<double>(a->n_unanswered)) : std::nullopt);
   }
-  addRow(QStringLiteral("accuracy"), tr("Accuracy"),
-         tr("The share of predictions that are right. Temperature scaling never changes it: it "
-            "changes how sure the model says it is, not which answer it picks."),
-         Format::kPercent, false, b.accuracy, maybe(a, &M::accuracy));
+  // A metric of calib::metric_catalog(): its words from metric_labels.cpp, its unit and direction
+  // from the catalog.
+  const auto metric = [&](const char* key, const QString& undefinedWhy = {}) {
+    const calib::MetricInfo& info = *calib::find_metric(key);
+    addRow(QString::fromLatin1(key), metricRowName(key), metricHelp(key), metricUnit(key),
+           info.direction == calib::MetricDirection::kLowerBetter, info.value(b),
+           a ? info.value(*a) : std::nullopt, undefinedWhy);
+  };
+  metric("accuracy");
   addRow(QStringLiteral("mean_confidence"), tr("Mean confidence"),
          tr("How sure the model is of its chosen answers, on average. Above the accuracy means "
             "over-confident; below it, under-confident."),
          Format::kPercent, false, b.mean_confidence, maybe(a, &M::mean_confidence));
-  addRow(
-      QStringLiteral("ece"), tr("ECE"),
-      tr("Expected calibration error: the average gap between how confident the model is and "
-         "how often it is right, weighted by how many predictions fall in each confidence bin, in "
-         "percentage points: 10 points means that confidence and accuracy are, on average, "
-         "10 points of 100 apart. 0 is perfect."),
-      Format::kPoints, true, b.ece, maybe(a, &M::ece));
-  addRow(QStringLiteral("mce"), tr("MCE"),
-         tr("Maximum calibration error: the largest gap between confidence and accuracy in any "
-            "single bin. It shows the worst case, and small bins can make it jumpy. 0 is perfect."),
-         Format::kPoints, true, b.mce, maybe(a, &M::mce));
-  addRow(QStringLiteral("rmsce"), tr("RMS calibration error"),
-         tr("Root-mean-square calibration error: like ECE, but large gaps count more than small "
-            "ones. 0 is perfect."),
-         Format::kPoints, true, b.rmsce, maybe(a, &M::rmsce));
-  addRow(QStringLiteral("ace"), tr("ACE"),
-         tr("Adaptive calibration error: ECE computed with bins that each hold the same number of "
-            "predictions, so that nearly empty bins cannot distort it. 0 is perfect."),
-         Format::kPoints, true, b.ace, maybe(a, &M::ace));
-  addRow(QStringLiteral("brier"), tr("Brier score"),
-         tr("The mean squared difference between the predicted probabilities and the truth (1 for "
-            "the right option, 0 for the others). It rewards answers that are both right and "
-            "honestly confident. 0 is perfect, 2 is the worst."),
-         Format::kScore, true, b.brier, maybe(a, &M::brier));
-  addRow(QStringLiteral("nll"), tr("NLL"),
-         tr("Negative log-likelihood: how surprised the model is by the right answer, on average. "
-            "Confident mistakes are punished hard. Lower is better; temperature scaling minimises "
-            "it on the calibration split."),
-         Format::kScore, true, b.nll, maybe(a, &M::nll));
-  addRow(QStringLiteral("auroc"), tr("AUROC"),
-         tr("How well confidence separates right from wrong answers: the chance that a random "
-            "right answer has a higher confidence than a random wrong one. 0.5 is no better than "
-            "a coin, 1 is perfect."),
-         Format::kScore, false, b.auroc, maybe(a, &M::auroc),
-         tr("Undefined here: every prediction is right, or every one is wrong, so there is "
-            "nothing to separate."));
-  addRow(QStringLiteral("aurc"), tr("AURC"),
-         tr("Area under the risk–coverage curve: the error rate when only the most confident "
-            "predictions are kept, averaged over every cut-off. Lower is better: the answers the "
-            "model is surest of should be the right ones."),
-         Format::kScore, true, b.aurc, maybe(a, &M::aurc));
+  for (const char* key : {"ece", "mce", "rmsce", "ace", "brier", "nll"})
+    metric(key);
+  metric("auroc", tr("Undefined here: every prediction is right, or every one is wrong, so there "
+                     "is nothing to separate."));
+  metric("aurc");
   if (b.has_idk) {
-    addRow(QStringLiteral("idk_rate"), tr("“I don't know” rate"),
-           tr("The share of predictions that chose the “I don't know” option instead of an "
-              "answer. On questions that cannot be answered, that is the right choice."),
-           Format::kPercent, false, b.idk_rate, maybe(a, &M::idk_rate));
+    metric("idk_rate");
     addRow(QStringLiteral("answered"), tr("Answered"),
            tr("How many predictions gave an answer rather than “I don't know”."), Format::kCount,
            false, static_cast<double>(b.answered),
            a ? std::optional<double>(static_cast<double>(a->answered)) : std::nullopt);
     const QString noAnswers = tr("Undefined here: the model answered no question.");
-    addRow(QStringLiteral("accuracy_answered"), tr("Accuracy (answered)"),
-           tr("Accuracy on the predictions that gave an answer, leaving out “I don't know”."),
-           Format::kPercent, false, b.accuracy_answered, maybe(a, &M::accuracy_answered),
-           noAnswers);
-    addRow(QStringLiteral("ece_answered"), tr("ECE (answered)"),
-           tr("Expected calibration error on the predictions that gave an answer, leaving out “I "
-              "don't know”. 0 is perfect."),
-           Format::kPoints, true, b.ece_answered, maybe(a, &M::ece_answered), noAnswers);
+    metric("accuracy_answered", noAnswers);
+    metric("ece_answered", noAnswers);
   }
   endResetModel();
 }

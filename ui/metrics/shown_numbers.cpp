@@ -4,6 +4,8 @@
 #include <QLocale>
 #include <cmath>
 
+#include "calib/metric_catalog.h"
+
 namespace unveil::ui {
 
 double shownPercent(double share) {
@@ -31,11 +33,20 @@ QString confidenceText(double probability) {
 }
 
 ShownUnit metricUnit(const std::string& key) {
-  if (key == "accuracy" || key == "mean_confidence" || key == "idk_rate" ||
-      key == "accuracy_answered")
-    return ShownUnit::kPercent;
-  if (key == "ece" || key == "mce" || key == "rmsce" || key == "ace" || key == "ece_answered")
-    return ShownUnit::kPoints;
+  if (const calib::MetricInfo* info = calib::find_metric(key)) {
+    switch (info->kind) {
+      case calib::MetricKind::kCount:
+        return ShownUnit::kCount;
+      case calib::MetricKind::kShare:
+        return ShownUnit::kPercent;
+      case calib::MetricKind::kCalibrationError:
+        return ShownUnit::kPoints;
+      case calib::MetricKind::kScore:
+        return ShownUnit::kScore;
+    }
+  }
+  // The numbers the metrics panel shows beside the catalog's metrics.
+  if (key == "mean_confidence") return ShownUnit::kPercent;
   if (key == "n" || key == "n_unanswered" || key == "answered") return ShownUnit::kCount;
   return ShownUnit::kScore;
 }
