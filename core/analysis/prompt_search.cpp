@@ -135,6 +135,7 @@ nlohmann::ordered_json settings_json(const PromptSearchSpec& spec, const Plan& p
 
 std::vector<std::string> suffixes(const std::vector<PromptScore>& scores) {
   std::vector<std::string> out;
+  out.reserve(scores.size());
   for (const auto& s : scores)
     out.push_back(s.suffix);
   return out;

@@ -77,10 +77,10 @@ Result<analysis::PromptSearchSpec> search_spec(const Args& a) {
     out = static_cast<int>(*v);
     return ok_status();
   };
-  for (auto s : {set_int("--k", 5, 1, 1000, spec.k), set_int("--m", 5, 1, 1000, spec.m),
-                 set_int("--rounds", 10, 1, 1000, spec.rounds),
-                 set_int("--bins", 10, 1, 10000, spec.ece_bins),
-                 set_int("--batch", 32, 1, 4096, spec.batch)}) {
+  for (const auto& s : {set_int("--k", 5, 1, 1000, spec.k), set_int("--m", 5, 1, 1000, spec.m),
+                        set_int("--rounds", 10, 1, 1000, spec.rounds),
+                        set_int("--bins", 10, 1, 10000, spec.ece_bins),
+                        set_int("--batch", 32, 1, 4096, spec.batch)}) {
     if (!s) return s.error();
   }
   auto seed = int_option(a, "--seed", 0, 0, (1ll << 62));

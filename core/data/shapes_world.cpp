@@ -67,7 +67,7 @@ cv::Mat draw(const Scene& s, int size, std::uint64_t seed) {
   for (const Shape& sh : s.shapes) {
     const double cx = (sh.cell % kGrid + 0.5) * cell, cy = (sh.cell / kGrid + 0.5) * cell;
     const double r = cell * (sh.large ? 0.42 : 0.25);
-    const cv::Scalar col = kBgr[static_cast<std::size_t>(sh.colour)];
+    const cv::Scalar& col = kBgr[static_cast<std::size_t>(sh.colour)];
     const auto pt = [&](double x, double y) {
       return cv::Point(static_cast<int>(std::lround(x)), static_cast<int>(std::lround(y)));
     };

@@ -94,7 +94,7 @@ torch::jit::Module make_module(const std::string& name, bool image, const Vocab&
   torch::jit::Module m(name);
   const auto V = static_cast<std::int64_t>(v.tok.size());
   const auto K = static_cast<std::int64_t>(v.letters.size());
-  auto init = [](std::vector<std::int64_t> shape, double scale) {
+  auto init = [](const std::vector<std::int64_t>& shape, double scale) {
     return torch::randn(shape) * scale;
   };
   m.register_parameter("tok_emb", init({V, kDim}, 0.3), false);

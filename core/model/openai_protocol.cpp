@@ -455,7 +455,7 @@ Result<std::vector<std::string>> parse_model_list(std::string_view body) {
 }
 
 std::string error_message(std::string_view body) {
-  const std::string raw = clean_text(body, kRawTextBytes);
+  std::string raw = clean_text(body, kRawTextBytes);
   if (raw.empty()) return "(an empty body)";
   if (json_too_deep_at(body) != std::string_view::npos) return raw;
   const json j = json::parse(body.begin(), body.end(), nullptr, false);

@@ -114,7 +114,7 @@ Result<std::unique_ptr<TorchModelImpl>> load_model(const ModelCard& card, Device
     if (!out.isTensor()) {
       return Error::from(message("model.forward_not_tensor", file, describe(out)));
     }
-    const auto t = out.toTensor();
+    const auto& t = out.toTensor();
     if (t.dim() != 2 || t.size(0) != 1 || t.size(1) != static_cast<std::int64_t>(vocab_size) ||
         !t.is_floating_point()) {
       return Error::from(message("model.forward_shape", file, vocab_size, describe(out)));

@@ -189,6 +189,7 @@ Picture risk_coverage_picture(std::span<const calib::RiskCoveragePoint> curve,
             title(c, title_text);
             axes(c, f, "share of questions answered (most confident first)", "error rate");
             std::vector<Point> line;
+            line.reserve(points.size());
             for (const auto& p : points)
               line.push_back({f.x(p.coverage), f.y(p.risk)});
             c.polyline(line, Ink::kCurve);

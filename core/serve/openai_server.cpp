@@ -753,7 +753,7 @@ struct OpenAiServer::Impl {
           return httplib::Server::HandlerResponse::Handled;
         }));
     http.set_exception_handler(
-        [send](const httplib::Request&, httplib::Response& res, std::exception_ptr ep) {
+        [send](const httplib::Request&, httplib::Response& res, const std::exception_ptr& ep) {
           std::string what = "unknown exception";
           try {
             if (ep) std::rethrow_exception(ep);

@@ -1084,6 +1084,7 @@ Result<PredictionImport> Store::import_predictions(const calib::PredictionSet& s
           letters.push_back(k < given.size() ? given[k] : static_cast<char>('A' + k));
         if (!letters_options_json(options_column, letters)) {
           std::vector<data::Option> full;
+          full.reserve(letters.size());
           for (const char c : letters)
             full.push_back({c, ""});
           options_column = options_json(full);
@@ -1316,7 +1317,7 @@ Status Store::save_as(const fs::path& target) {
   auto out = AtomicFileWriter::create(target, "the copy of the project");
   if (!out) return out.error();
   const fs::path tmp = out->temp_path();
-  const auto fail = [&](Message why) {
+  const auto fail = [&](const Message& why) {
     return Error::from(message("store.cannot_copy", target.string(), why));
   };
   {

@@ -310,7 +310,8 @@ Status AtomicFileWriter::commit() {
   State& s = *s_;
   if (s.fd < 0) return s.error(s.failed.empty() ? "already written" : s.failed);
   s.os.flush();
-  const auto fail = [&](std::string why) {
+  // A copy: the caller passes s.failed itself, which this assigns.
+  const auto fail = [&](std::string why) {  // NOLINT(performance-unnecessary-value-param)
     s.discard();
     s.failed = why;
     return s.error(why);

@@ -23,7 +23,7 @@ QString words(const QListWidgetItem* item) {
 }  // namespace
 
 QString IdkPromptList::displayName(const std::string& name) {
-  const QString n = QString::fromStdString(name);
+  QString n = QString::fromStdString(name);
   if (n == QLatin1String("default")) return tr("The model's own prompt");
   if (n.startsWith(QLatin1String("inviting-"))) {
     bool ok = false;

@@ -111,7 +111,7 @@ void ProjectSession::savePredictions(const std::vector<RunToSave>& runs) {
       });
 }
 
-void ProjectSession::importDataset(std::shared_ptr<const data::Dataset> dataset,
+void ProjectSession::importDataset(const std::shared_ptr<const data::Dataset>& dataset,
                                    const QString& source, const QString& format) {
   if (!state_) return fail(tr("Open or create a project first."));
   const quint64 generation = openGeneration_;
@@ -148,7 +148,7 @@ void ProjectSession::loadRun(std::int64_t runId) {
   const QString path = state_->path;
   runJob<RunLoadResult>(
       tr("Reading run %1…").arg(runId), [path, runId] { return ui::loadRun(path, runId); },
-      [this, generation](RunLoadResult r) {
+      [this, generation](const RunLoadResult& r) {
         if (generation != runGeneration_) return;
         if (!r.error.isEmpty()) return fail(r.error);
         emit runLoaded(r.data, r.calibration);

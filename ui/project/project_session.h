@@ -29,7 +29,7 @@ class ProjectSession : public QObject {
   void refresh();
   /// Saves prediction sets (a test split, and its calibration split) as runs.
   void savePredictions(const std::vector<RunToSave>& runs);
-  void importDataset(std::shared_ptr<const data::Dataset> dataset, const QString& source,
+  void importDataset(const std::shared_ptr<const data::Dataset>& dataset, const QString& source,
                      const QString& format);
   /// Reads a run's predictions; runLoaded() hands them over.
   void loadRun(std::int64_t runId);

@@ -72,7 +72,7 @@ ConditionPicker::ConditionPicker(QWidget* parent) : QWidget(parent) {
 }
 
 QString ConditionPicker::condition() const {
-  const QString key = kind_->currentData().toString();
+  QString key = kind_->currentData().toString();
   const Preset* p = presetOf(key);
   if (!p || p->max == 0) return key;
   return key + QLatin1Char(':') + QString::number(amount_->value(), 'g', 6);

@@ -222,7 +222,7 @@ void CalibrationSession::fitTemperature() {
   runJob<FitOutput>(
       tr("Fitting a temperature on %1…").arg(name),
       [set, name, options = options_] { return fit(set, name, options); },
-      [this, generation](FitOutput r) {
+      [this, generation](const FitOutput& r) {
         if (generation != fitGeneration_) return;
         if (!r.fit) return fail(r.error);
         fit_ = r.fit;
