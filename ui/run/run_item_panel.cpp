@@ -24,15 +24,6 @@
 
 namespace unveil::ui {
 
-namespace {
-
-// A probability as the rest of the window writes a confidence (metrics/shown_numbers.h).
-QString percent(double p) {
-  return confidenceText(p);
-}
-
-}  // namespace
-
 RunItemPanel::RunItemPanel(ModelLibrary* library, QWidget* parent)
     : QWidget(parent), library_(library) {
   setObjectName(QStringLiteral("runItemPanel"));
@@ -272,11 +263,12 @@ void RunItemPanel::show(const ItemRunResult& r) {
   }
   bars_->setRows(std::move(rows));
   const double top = *std::max_element(p.begin(), p.end());
-  confVocab_->setText(tr("Confidence over the vocabulary: %1")
-                          .arg(r.confVocab ? percent(*r.confVocab) : tr("none (no answer)")));
-  confOptions_->setText(t == 1.0 ? tr("Renormalised over the options: %1").arg(percent(top))
+  confVocab_->setText(
+      tr("Confidence over the vocabulary: %1")
+          .arg(r.confVocab ? confidenceText(*r.confVocab) : tr("none (no answer)")));
+  confOptions_->setText(t == 1.0 ? tr("Renormalised over the options: %1").arg(confidenceText(top))
                                  : tr("Renormalised over the options at T = %1: %2")
-                                       .arg(QString::number(t, 'f', 2), percent(top)));
+                                       .arg(QString::number(t, 'f', 2), confidenceText(top)));
   entropy_->setText(tr("Entropy: %1 nats (at most %2)")
                         .arg(QString::number(entropy, 'f', 2),
                              QString::number(std::log(static_cast<double>(p.size())), 'f', 2)));
